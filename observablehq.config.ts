@@ -1,6 +1,26 @@
+// Observable Framework configuration. The CLI runs under Deno (see src/tasks/framework.ts).
+import process from "node:process";
+
 export default {
   root: "src",
-  title: "smoke",
+  // The build task writes to a staging folder and swaps it in only when the whole build succeeds.
+  output: process.env.EXPLORABLES_OUTPUT ?? "dist",
+  title: "DNN Explorables",
+  pages: [
+    {
+      name: "Regularisation",
+      pages: [{ name: "Dropout on a two-feature toy", path: "/pages/dropout-toy" }],
+    },
+  ],
+  // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],
-  interpreters: { ".ts": [Deno.execPath(), "run", "--allow-read", "--config", "deno.json"] },
+  style: "style.css",
+  head: '<meta name="color-scheme" content="light dark">',
+  footer:
+    "DNN Explorables: every number on these pages is computed, at build time or in your browser.",
+  search: false,
+  // Loaders are TypeScript run by the same Deno that runs the CLI, with read-only permissions.
+  interpreters: {
+    ".ts": [process.execPath, "run", "--allow-read", "--allow-env", "--config", "deno.json"],
+  },
 };

@@ -1,0 +1,88 @@
+/**
+ * Builds the static site into dist/ with every data loader, and never leaves a half-written site:
+ * Framework writes into a staging folder that replaces dist/ only when the whole build succeeded.
+ *
+ * Loader caching: Framework reruns a loader only when its cached output is missing (a build uses a
+ * stale output as is), and it judges staleness by the loader file alone. A loader's output also
+ * depends on src/compute and data/, so before building we delete every cached output older than
+ * its loader or than any file under src/compute or data/. `--rebuild-data` deletes them all.
+ */
+import { runFramework } from "./framework.ts";
+
+export const cacheRoot = "src/.observablehq/cache";
+const loaderPattern = /^(.+\.[A-Za-z0-9]+)\.ts$/;
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  for await (const entry of Deno.readDir(dir)) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory) yield* walk(path);
+    else if (entry.isFile) yield path;
+  }
+}
+
+async function mtime(path: string): Promise<number | undefined> {
+  try {
+    return (await Deno.stat(path)).mtime?.getTime();
+  } catch {
+    return undefined;
+  }
+}
+
+async function newestMtime(dirs: string[]): Promise<number> {
+  let newest = 0;
+  for (const dir of dirs) {
+    for await (const path of walk(dir)) newest = Math.max(newest, (await mtime(path)) ?? 0);
+  }
+  return newest;
+}
+
+/** Deletes stale (or, with `all`, every) cached loader output; returns the outputs it deleted. */
+export async function invalidateLoaderCache(all: boolean): Promise<string[]> {
+  const inputs = await newestMtime(["src/compute", "data"]);
+  const deleted: string[] = [];
+  for await (const loader of walk("src/loaders")) {
+    const name = loader.slice("src/".length);
+    const match = loaderPattern.exec(name);
+    if (!match) continue;
+    const cached = `${cacheRoot}/${match[1]}`;
+    const cachedAt = await mtime(cached);
+    if (cachedAt === undefined) continue;
+    const loaderAt = (await mtime(loader)) ?? 0;
+    if (all || cachedAt < Math.max(loaderAt, inputs)) {
+      await Deno.remove(cached);
+      deleted.push(cached);
+    }
+  }
+  return deleted;
+}
+
+export async function build(
+  { rebuildData = false, output = "dist" }: { rebuildData?: boolean; output?: string } = {},
+): Promise<void> {
+  const deleted = await invalidateLoaderCache(rebuildData);
+  for (const path of deleted) console.error(`loader output invalidated: ${path}`);
+  const staging = `${output}.staging`;
+  await Deno.remove(staging, { recursive: true }).catch(() => {});
+  const started = performance.now();
+  const code = await runFramework(["build"], { EXPLORABLES_OUTPUT: staging });
+  if (code !== 0) {
+    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    throw new Error(`site build failed (Framework exited with ${code}); ${output}/ left unchanged`);
+  }
+  const previous = `${output}.previous`;
+  await Deno.remove(previous, { recursive: true }).catch(() => {});
+  await Deno.rename(output, previous).catch(() => {});
+  await Deno.rename(staging, output);
+  await Deno.remove(previous, { recursive: true }).catch(() => {});
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.error(`built ${output}/ in ${seconds} s`);
+}
+
+if (import.meta.main) {
+  try {
+    await build({ rebuildData: Deno.args.includes("--rebuild-data") });
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    Deno.exit(1);
+  }
+}

@@ -1,0 +1,17 @@
+/** Installs node_modules from the lock file when they are missing: npm is the only network step. */
+export async function ensureNodeModules(): Promise<void> {
+  try {
+    await Deno.stat("node_modules/@observablehq/framework/package.json");
+    await Deno.stat("node_modules/playwright-core/package.json");
+    return;
+  } catch {
+    // fall through: install
+  }
+  console.error("node_modules missing: running npm ci");
+  const { code } = await new Deno.Command("npm", {
+    args: ["ci", "--no-audit", "--no-fund"],
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
+  if (code !== 0) throw new Error(`npm ci failed with exit code ${code}`);
+}

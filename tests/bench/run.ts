@@ -1,0 +1,129 @@
+/**
+ * `deno task bench`: the numbers behind the project's speed goals, printed as a report.
+ * - cold build time with every loader rerun;
+ * - JavaScript (and WebAssembly) shipped before the first interaction;
+ * - slider-to-chart latency, median and p95, for each control of each page, per backend;
+ * - every other tests/bench/*.bench.ts script, run in turn.
+ */
+import type { Page } from "playwright-core";
+import { ensureChromium } from "../../src/tasks/chromium.ts";
+import { build } from "../../src/tasks/build.ts";
+import { openPage, openSession } from "../browser/harness.ts";
+
+function quantile(sorted: number[], q: number): number {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
+}
+
+function stats(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${quantile(sorted, 0.95).toFixed(1)} ms`;
+}
+
+async function coldBuild(): Promise<void> {
+  await Deno.remove("src/.observablehq/cache", { recursive: true }).catch(() => {});
+  const started = performance.now();
+  await build({ rebuildData: true });
+  console.log(`cold build with all loaders: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function shippedBytes(): Promise<void> {
+  const session = await openSession();
+  const page = await session.browser.newPage();
+  const sizes = { js: 0, wasm: 0, other: 0 };
+  page.on("response", async (response) => {
+    const body = await response.body().catch(() => new Uint8Array());
+    const url = response.url();
+    const kind = /\.js(\?|$)/.test(url) ? "js" : /\.wasm(\?|$)/.test(url) ? "wasm" : "other";
+    sizes[kind] += body.length;
+  });
+  await page.goto(`${session.origin}/pages/dropout-toy?steps=100`, { waitUntil: "networkidle" });
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  console.log(
+    `dropout-toy shipped before first interaction (uncompressed): JavaScript ${kb(sizes.js)}, ` +
+      `WebAssembly ${kb(sizes.wasm)}, other ${kb(sizes.other)}`,
+  );
+  await session.close();
+}
+
+/** Time from a control's input event to the first re-render of the given chart. */
+function measure(page: Page, label: string, value: string | number, chart: string, minSteps: number) {
+  return page.evaluate(({ label, value, chart, minSteps }) =>
+    new Promise<number>((resolve, reject) => {
+      const form = [...document.querySelectorAll("form")].find((f) =>
+        f.querySelector("label")?.textContent?.trim() === label
+      );
+      if (!form) return reject(new Error(`no control ${label}`));
+      const old = document.querySelector(`[data-chart="${chart}"]`);
+      const started = performance.now();
+      const check = () => {
+        const now = document.querySelector<HTMLElement>(`[data-chart="${chart}"]`);
+        if (now && now !== old && Number(now.dataset.steps ?? minSteps) >= minSteps) {
+          observer.disconnect();
+          resolve(performance.now() - started);
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { childList: true, subtree: true });
+      const radio = form.querySelector<HTMLInputElement>(`input[type=radio][value="${value}"]`);
+      if (radio) {
+        radio.checked = true;
+        radio.dispatchEvent(new Event("input", { bubbles: true }));
+      } else {
+        const input = form.querySelector<HTMLInputElement>("input[type=number]")!;
+        input.value = String(value);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      setTimeout(() => reject(new Error(`${label}: no chart update in 20 s`)), 20_000);
+    }), { label, value, chart, minSteps });
+}
+
+async function latency(backend: string, webgpu: boolean, repeats = 11): Promise<void> {
+  const session = await openSession({ webgpu });
+  const { page } = await openPage(session, `/pages/dropout-toy?backend=${backend}&steps=2000`);
+  await page.waitForFunction(() => (globalThis as { __explorables?: { lastRun?: unknown } }).__explorables?.lastRun, undefined, { timeout: 60_000 });
+  const controls: [string, (i: number) => string | number][] = [
+    ["drop rate r", (i) => (0.1 + (i % 8) / 10).toFixed(2)],
+    ["batch size", (i) => [8, 64, 16, 128][i % 4]],
+    ["learning rate", (i) => [0.001, 0.002, 0.003][i % 3]],
+    ["steps", (i) => [1000, 2000, 3000][i % 3]],
+    ["optimiser", (i) => (i % 2 ? "sgd" : "adam")],
+    ["seed", (i) => i + 2],
+  ];
+  for (const [label, valueAt] of controls) {
+    const first: number[] = [];
+    const chunk: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      first.push(await measure(page, label, valueAt(i), "weight-path", 0));
+      chunk.push(await measure(page, label, valueAt(i + repeats), "loss", 1));
+    }
+    console.log(
+      `  ${backend.padEnd(6)} ${label.padEnd(14)} chart answers: ${stats(first)}; ` +
+        `first trained chunk drawn: ${stats(chunk)}`,
+    );
+  }
+  await session.close();
+}
+
+await ensureChromium();
+await coldBuild();
+await shippedBytes();
+console.log("slider-to-chart latency, dropout-toy (headless Chromium, this machine):");
+for (const [backend, webgpu] of [["wasm", false], ["webgl", false], ["cpu", false], ["webgpu", true]] as const) {
+  try {
+    await latency(backend, webgpu);
+  } catch (error) {
+    console.log(`  ${backend}: failed: ${(error as Error).message}`);
+  }
+}
+for await (const entry of Deno.readDir("tests/bench")) {
+  if (!entry.name.endsWith(".bench.ts")) continue;
+  console.log(`\n${entry.name}:`);
+  const { code } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", `tests/bench/${entry.name}`],
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
+  if (code !== 0) console.log(`${entry.name} failed with exit code ${code}`);
+}
