@@ -15,7 +15,8 @@ export default {
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],
   style: "style.css",
-  head: '<meta name="color-scheme" content="light dark">',
+  // An empty icon: without one the browser asks for /favicon.ico and logs a 404.
+  head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">',
   footer:
     "DNN Explorables: every number on these pages is computed, at build time or in your browser.",
   search: false,

@@ -7,6 +7,10 @@ export function backendBadge(runtime: Pick<TfRuntime, "backend" | "description">
   badge.dataset.backend = runtime.backend;
   const strong = document.createElement("strong");
   strong.textContent = "Live computation: ";
-  badge.append(strong, runtime.description, ". Add ?backend=wasm (or webgpu, webgl, cpu) to force one.");
+  badge.append(
+    strong,
+    runtime.description,
+    ". Add ?backend=wasm (or webgpu, webgl, cpu) to force one.",
+  );
   return badge;
 }

@@ -2,7 +2,12 @@ import * as Plot from "@observablehq/plot";
 
 /** How much each feature contributes to the prediction, x1·w1 and x2·w2, as training goes. */
 export function contributionChart(
-  data: { w1: ArrayLike<number>; w2: ArrayLike<number>; x: readonly number[]; target: readonly number[] },
+  data: {
+    w1: ArrayLike<number>;
+    w2: ArrayLike<number>;
+    x: readonly number[];
+    target: readonly number[];
+  },
   { width, height = 240, maxPoints = 500 }: { width: number; height?: number; maxPoints?: number },
 ): SVGSVGElement | HTMLElement {
   const n = data.w1.length;

@@ -1,5 +1,4 @@
 import * as Plot from "@observablehq/plot";
-import * as aq from "arquero";
 
 export interface SweepData {
   closedForm: { rate: number; w1: number; w2: number }[];
@@ -20,24 +19,27 @@ const weightLabel = { w1: "w₁", w2: "w₂" };
 
 /** Long format: one row per (rate, optimiser or closed form, weight). */
 export function sweepTable(data: SweepData) {
-  const trained = aq.from(data.summary);
-  const closed = aq.from(data.closedForm.filter((d) => d.rate > 0));
-  const parts = weights.map((w) =>
-    trained
-      .select("rate", "optimizer", `${w}Mean`, `${w}Sd`)
-      .rename({ [`${w}Mean`]: "mean", [`${w}Sd`]: "sd" })
-      .derive({ weight: aq.escape(() => weightLabel[w]) })
-      .derive({ low: (d: { mean: number; sd: number }) => d.mean - d.sd })
-      .derive({ high: (d: { mean: number; sd: number }) => d.mean + d.sd })
+  const trained = weights.flatMap((w) =>
+    data.summary.map((d) => ({
+      rate: d.rate,
+      optimizer: d.optimizer,
+      weight: weightLabel[w],
+      mean: d[`${w}Mean`],
+      sd: d[`${w}Sd`],
+      low: d[`${w}Mean`] - d[`${w}Sd`],
+      high: d[`${w}Mean`] + d[`${w}Sd`],
+    }))
   );
-  const curves = weights.map((w) =>
-    closed.select("rate", w).rename({ [w]: "value" }).derive({
-      weight: aq.escape(() => weightLabel[w]),
-    })
+  const curve = weights.flatMap((w) =>
+    data.closedForm.filter((d) => d.rate > 0).map((d) => ({
+      rate: d.rate,
+      weight: weightLabel[w],
+      value: d[w],
+    }))
   );
   return {
-    trained: parts[0].concat(parts[1]).objects(),
-    curve: curves[0].concat(curves[1]).objects(),
+    trained,
+    curve,
     atZero: weights.flatMap((w) => [
       { rate: 0, weight: weightLabel[w], value: data.minNorm[w], kind: "r = 0: minimum norm" },
       { rate: 0, weight: weightLabel[w], value: data.limitAtZero[w], kind: "r → 0+: limit" },
@@ -62,14 +64,16 @@ export function sweepChart(
     marks: [
       Plot.line(curve, { x: "rate", y: "value", fy: "weight", stroke: "#444", strokeWidth: 1.5 }),
       Plot.ruleX(trained, {
-        x: (d: { rate: number; optimizer: string }) => d.rate + (d.optimizer === "adam" ? 0.006 : -0.006),
+        x: (d: { rate: number; optimizer: string }) =>
+          d.rate + (d.optimizer === "adam" ? 0.006 : -0.006),
         y1: "low",
         y2: "high",
         fy: "weight",
         stroke: "optimizer",
       }),
       Plot.dot(trained, {
-        x: (d: { rate: number; optimizer: string }) => d.rate + (d.optimizer === "adam" ? 0.006 : -0.006),
+        x: (d: { rate: number; optimizer: string }) =>
+          d.rate + (d.optimizer === "adam" ? 0.006 : -0.006),
         y: "mean",
         fy: "weight",
         fill: "optimizer",
@@ -88,7 +92,11 @@ export function sweepChart(
         r: 5,
       }),
     ],
-    symbol: { legend: true, domain: ["r = 0: minimum norm", "r → 0+: limit"], range: ["circle", "circle"] },
+    symbol: {
+      legend: true,
+      domain: ["r = 0: minimum norm", "r → 0+: limit"],
+      range: ["circle", "circle"],
+    },
   });
   chart.dataset.chart = "sweep";
   return chart;

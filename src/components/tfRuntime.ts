@@ -8,6 +8,8 @@
  * Backends are imported lazily so a reader downloads only the one that runs.
  */
 import * as tf from "@tensorflow/tfjs-core";
+// Optimisers need the gradient kernels, which tfjs-core registers only on request.
+import "@tensorflow/tfjs-core/dist/register_all_gradients";
 
 export type BackendName = "webgpu" | "wasm" | "webgl" | "cpu";
 export const backendOrder: BackendName[] = ["webgpu", "wasm", "webgl", "cpu"];

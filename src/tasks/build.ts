@@ -61,6 +61,9 @@ export async function build(
 ): Promise<void> {
   const deleted = await invalidateLoaderCache(rebuildData);
   for (const path of deleted) console.error(`loader output invalidated: ${path}`);
+  // Imported here, not at the top: start and test import this module before node_modules exists.
+  const { prepareBrowserBundles } = await import("./browserBundles.ts");
+  await prepareBrowserBundles();
   const staging = `${output}.staging`;
   await Deno.remove(staging, { recursive: true }).catch(() => {});
   const started = performance.now();

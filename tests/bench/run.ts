@@ -18,14 +18,18 @@ function quantile(sorted: number[], q: number): number {
 
 function stats(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
-  return `median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${quantile(sorted, 0.95).toFixed(1)} ms`;
+  return `median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${
+    quantile(sorted, 0.95).toFixed(1)
+  } ms`;
 }
 
 async function coldBuild(): Promise<void> {
   await Deno.remove("src/.observablehq/cache", { recursive: true }).catch(() => {});
   const started = performance.now();
   await build({ rebuildData: true });
-  console.log(`cold build with all loaders: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `cold build with all loaders: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function shippedBytes(): Promise<void> {
@@ -48,41 +52,56 @@ async function shippedBytes(): Promise<void> {
 }
 
 /** Time from a control's input event to the first re-render of the given chart. */
-function measure(page: Page, label: string, value: string | number, chart: string, minSteps: number) {
-  return page.evaluate(({ label, value, chart, minSteps }) =>
-    new Promise<number>((resolve, reject) => {
-      const form = [...document.querySelectorAll("form")].find((f) =>
-        f.querySelector("label")?.textContent?.trim() === label
-      );
-      if (!form) return reject(new Error(`no control ${label}`));
-      const old = document.querySelector(`[data-chart="${chart}"]`);
-      const started = performance.now();
-      const check = () => {
-        const now = document.querySelector<HTMLElement>(`[data-chart="${chart}"]`);
-        if (now && now !== old && Number(now.dataset.steps ?? minSteps) >= minSteps) {
-          observer.disconnect();
-          resolve(performance.now() - started);
+function measure(
+  page: Page,
+  label: string,
+  value: string | number,
+  chart: string,
+  minSteps: number,
+) {
+  return page.evaluate(
+    ({ label, value, chart, minSteps }) =>
+      new Promise<number>((resolve, reject) => {
+        const form = [...document.querySelectorAll("form")].find((f) =>
+          f.querySelector("label")?.textContent?.trim() === label
+        );
+        if (!form) return reject(new Error(`no control ${label}`));
+        const old = document.querySelector(`[data-chart="${chart}"]`);
+        const started = performance.now();
+        const check = () => {
+          const now = document.querySelector<HTMLElement>(`[data-chart="${chart}"]`);
+          if (now && now !== old && Number(now.dataset.steps ?? minSteps) >= minSteps) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true });
+        const radio = [...form.querySelectorAll<HTMLInputElement>("input[type=radio]")].find((r) =>
+          r.parentElement?.textContent?.trim().toLowerCase() === String(value).toLowerCase()
+        );
+        if (radio) {
+          radio.checked = true;
+          radio.dispatchEvent(new Event("input", { bubbles: true }));
+        } else {
+          const input = form.querySelector<HTMLInputElement>("input[type=number]")!;
+          input.value = String(value);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
         }
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.body, { childList: true, subtree: true });
-      const radio = form.querySelector<HTMLInputElement>(`input[type=radio][value="${value}"]`);
-      if (radio) {
-        radio.checked = true;
-        radio.dispatchEvent(new Event("input", { bubbles: true }));
-      } else {
-        const input = form.querySelector<HTMLInputElement>("input[type=number]")!;
-        input.value = String(value);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-      }
-      setTimeout(() => reject(new Error(`${label}: no chart update in 20 s`)), 20_000);
-    }), { label, value, chart, minSteps });
+        setTimeout(() => reject(new Error(`${label}: no chart update in 20 s`)), 20_000);
+      }),
+    { label, value, chart, minSteps },
+  );
 }
 
 async function latency(backend: string, webgpu: boolean, repeats = 11): Promise<void> {
   const session = await openSession({ webgpu });
   const { page } = await openPage(session, `/pages/dropout-toy?backend=${backend}&steps=2000`);
-  await page.waitForFunction(() => (globalThis as { __explorables?: { lastRun?: unknown } }).__explorables?.lastRun, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (globalThis as { __explorables?: { lastRun?: unknown } }).__explorables?.lastRun,
+    undefined,
+    { timeout: 60_000 },
+  );
   const controls: [string, (i: number) => string | number][] = [
     ["drop rate r", (i) => (0.1 + (i % 8) / 10).toFixed(2)],
     ["batch size", (i) => [8, 64, 16, 128][i % 4]],
@@ -110,7 +129,12 @@ await ensureChromium();
 await coldBuild();
 await shippedBytes();
 console.log("slider-to-chart latency, dropout-toy (headless Chromium, this machine):");
-for (const [backend, webgpu] of [["wasm", false], ["webgl", false], ["cpu", false], ["webgpu", true]] as const) {
+for (
+  const [backend, webgpu] of [["wasm", false], ["webgl", false], ["cpu", false], [
+    "webgpu",
+    true,
+  ]] as const
+) {
   try {
     await latency(backend, webgpu);
   } catch (error) {

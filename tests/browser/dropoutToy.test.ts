@@ -19,13 +19,17 @@ interface LastRun {
 
 /** Waits for a finished run whose settings match `want` (a stale run must not count). */
 async function waitForRun(page: Page, want: Record<string, number | string>): Promise<LastRun> {
-  const handle = await page.waitForFunction((want) => {
-    const run = (globalThis as unknown as { __explorables?: { lastRun?: LastRun } }).__explorables
-      ?.lastRun;
-    if (!run) return null;
-    const settings = run.settings as unknown as Record<string, unknown>;
-    return Object.entries(want).every(([k, v]) => settings[k] === v) ? run : null;
-  }, want, { timeout: 60_000, polling: 100 });
+  const handle = await page.waitForFunction(
+    (want) => {
+      const run = (globalThis as unknown as { __explorables?: { lastRun?: LastRun } }).__explorables
+        ?.lastRun;
+      if (!run) return null;
+      const settings = run.settings as unknown as Record<string, unknown>;
+      return Object.entries(want).every(([k, v]) => settings[k] === v) ? run : null;
+    },
+    want,
+    { timeout: 60_000, polling: 100 },
+  );
   return (await handle.jsonValue()) as LastRun;
 }
 
@@ -44,8 +48,10 @@ async function setControl(page: Page, label: string, value: string | number): Pr
     const forms = [...document.querySelectorAll("form")];
     const form = forms.find((f) => f.querySelector("label")?.textContent?.trim() === label);
     if (!form) throw new Error(`no control labelled ${label}`);
-    const radio = form.querySelector<HTMLInputElement>(`input[type=radio][value="${value}"]`);
-    const range = form.querySelector<HTMLInputElement>("input[type=range]");
+    // Radio inputs carry their index as value; the reader sees the formatted label.
+    const radio = [...form.querySelectorAll<HTMLInputElement>("input[type=radio]")].find((input) =>
+      input.parentElement?.textContent?.trim().toLowerCase() === String(value).toLowerCase()
+    );
     if (form.querySelector("input[type=radio]")) {
       if (!radio) throw new Error(`no option ${value} for ${label}`);
       radio.checked = true;
@@ -55,7 +61,6 @@ async function setControl(page: Page, label: string, value: string | number): Pr
     const number = form.querySelector<HTMLInputElement>("input[type=number]")!;
     number.value = String(value);
     number.dispatchEvent(new Event("input", { bubbles: true }));
-    void range;
   }, { label, value });
 }
 
@@ -123,12 +128,19 @@ Deno.test({
       const before = await chartMarkup(page, chart);
       await setControl(page, label, value);
       await page.waitForFunction(
-        ({ chart, before }) => document.querySelector(`[data-chart="${chart}"]`)?.outerHTML !== before,
+        ({ chart, before }) =>
+          document.querySelector(`[data-chart="${chart}"]`)?.outerHTML !== before,
         { chart, before },
         { timeout: 20_000 },
       );
     }
-    const run = await waitForRun(page, { rate: 0.2, batchSize: 4, steps: 600, optimizer: "adam", seed: 7 });
+    const run = await waitForRun(page, {
+      rate: 0.2,
+      batchSize: 4,
+      steps: 600,
+      optimizer: "adam",
+      seed: 7,
+    });
     assert.equal(run.stepsDone, 600);
     assert.match(page.url(), /rate=0\.2/);
     assert.match(page.url(), /optimizer=adam/);
@@ -141,12 +153,21 @@ Deno.test({
   name: "dropout page: a live SGD run at r = 0.5 lands on the closed form",
   ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?rate=0.5&batch=64&lr=0.002&steps=4000&optimizer=sgd&seed=3`);
+    const { page } = await openPage(
+      session,
+      `${path}?rate=0.5&batch=64&lr=0.002&steps=4000&optimizer=sgd&seed=3`,
+    );
     const run = await waitForRun(page, { rate: 0.5, batchSize: 64, steps: 4000 });
     const target = expectedLossMinimiser(0.5);
     assert.equal(run.diverged, false);
-    assert.ok(Math.abs(run.estimate[0] - target[0]) < 0.03, `w1 ${run.estimate[0]} vs ${target[0]}`);
-    assert.ok(Math.abs(run.estimate[1] - target[1]) < 0.15, `w2 ${run.estimate[1]} vs ${target[1]}`);
+    assert.ok(
+      Math.abs(run.estimate[0] - target[0]) < 0.03,
+      `w1 ${run.estimate[0]} vs ${target[0]}`,
+    );
+    assert.ok(
+      Math.abs(run.estimate[1] - target[1]) < 0.15,
+      `w2 ${run.estimate[1]} vs ${target[1]}`,
+    );
     await page.close();
   },
 });

@@ -1,0 +1,161 @@
+/**
+ * Ridge regression along a whole path of λ from one factorisation.
+ *
+ * θ(λ) minimises ½‖Xθ − y‖² + (λ/2)‖θ‖². With M = XᵀX (primal, p ≤ n) or M = XXᵀ (kernel, p > n)
+ * reduced once to M = QTQᵀ with T tridiagonal, every λ needs only (T + λI)z = Qᵀr, an O(m) solve,
+ * and one application of Q: θ = Qz (primal) or α = Qz, θ = Xᵀα (kernel). This is cheaper than the
+ * eigenbasis UΛUᵀ, which would add the QL rotations on top of the same Householder reduction, yet
+ * gives the same numbers, since Q is orthogonal exactly as U is.
+ */
+import {
+  applyQ,
+  applyQTranspose,
+  solveShiftedTridiagonal,
+  type Tridiagonal,
+  tridiagonalEigen,
+  tridiagonalize,
+} from "./symmetricEigen.js";
+
+/** M = QTQᵀ for M = XᵀX or XXᵀ, ready to solve (M + λI)w = r for many λ. */
+export interface RidgeFactor {
+  tri: Tridiagonal;
+  /** Scratch of length ≥ 2m reused by `solveBlock`. */
+  work: Float64Array;
+}
+
+/** Factors the symmetric PSD matrix m (size×size, lower triangle read, overwritten). */
+export function factorRidge(m: Float64Array, size: number, scratch?: Float64Array): RidgeFactor {
+  const work = scratch && scratch.length >= 2 * size ? scratch : new Float64Array(2 * size);
+  return { tri: tridiagonalize(m, size, work), work };
+}
+
+export interface RidgeBlock {
+  /** w(λ_l) for every λ: size×L row-major, so column l solves (M + λ_l I)w = r. */
+  w: Float64Array;
+  /** cᵀz(λ_l) = rᵀw(λ_l), for residuals without forming Mw. */
+  rDotW: Float64Array;
+  /** ‖z(λ_l)‖² = ‖w(λ_l)‖². */
+  normW2: Float64Array;
+}
+
+/**
+ * Solves (M + λ_l I) w_l = r for every λ_l. `r` is left untouched; `out.w` must have room for
+ * size·L entries.
+ */
+export function solveBlock(
+  f: RidgeFactor,
+  r: Float64Array,
+  lambdas: ArrayLike<number>,
+  out: RidgeBlock,
+): RidgeBlock {
+  const { tri, work } = f;
+  const size = tri.n;
+  const count = lambdas.length;
+  const c = work.subarray(0, size);
+  const pivots = work.subarray(size, 2 * size);
+  // One small buffer serves as each λ's contiguous solution and as the reflectors' scratch row.
+  const column = new Float64Array(Math.max(size, count));
+  c.set(r.subarray(0, size));
+  applyQTranspose(tri, c, 1, column);
+  const z = out.w;
+  for (let l = 0; l < count; l++) {
+    solveShiftedTridiagonal(tri.d, tri.e, size, lambdas[l], c, column, pivots);
+    let dot = 0;
+    let norm2 = 0;
+    for (let i = 0; i < size; i++) {
+      const zi = column[i];
+      dot += c[i] * zi;
+      norm2 += zi * zi;
+      z[i * count + l] = zi;
+    }
+    out.rDotW[l] = dot;
+    out.normW2[l] = norm2;
+  }
+  applyQ(tri, z, count, column);
+  return out;
+}
+
+/** Eigenvalues of M (ascending) from its factor, without touching the factor. */
+export function factorEigenvalues(f: RidgeFactor): Float64Array {
+  const d = f.tri.d.slice();
+  const e = f.tri.e.slice();
+  return tridiagonalEigen(d, e, f.tri.n);
+}
+
+/**
+ * Ridge solutions θ(λ) for every λ: a lambdas.length × p row-major array (row l is θ(λ_l)).
+ * x is n×p row-major. Uses XᵀX when p ≤ n and the kernel XXᵀ otherwise, so the factorisation is
+ * always min(n, p)-sized.
+ */
+export function ridgePath(
+  x: Float64Array,
+  n: number,
+  p: number,
+  y: Float64Array,
+  lambdas: ArrayLike<number>,
+): Float64Array {
+  for (const [name, v] of [["n", n], ["p", p]] as const) {
+    if (!Number.isInteger(v) || v < 1) {
+      throw new RangeError(`ridgePath: ${name} must be an integer ≥ 1, got ${v}`);
+    }
+  }
+  if (x.length !== n * p) {
+    throw new RangeError(`ridgePath: x must hold n·p = ${n * p} entries, got ${x.length}`);
+  }
+  if (y.length !== n) {
+    throw new RangeError(`ridgePath: y must hold n = ${n} entries, got ${y.length}`);
+  }
+  for (let l = 0; l < lambdas.length; l++) {
+    const lambda = lambdas[l];
+    if (!(lambda >= 0) || !Number.isFinite(lambda)) {
+      throw new RangeError(`ridgePath: λ must be finite and ≥ 0, got lambdas[${l}] = ${lambda}`);
+    }
+  }
+  const count = lambdas.length;
+  const primal = p <= n;
+  const size = primal ? p : n;
+  const m = new Float64Array(size * size);
+  const r = new Float64Array(size);
+  if (primal) {
+    for (let i = 0; i < n; i++) {
+      const row = i * p;
+      const yi = y[i];
+      for (let j = 0; j < p; j++) {
+        const xij = x[row + j];
+        r[j] += xij * yi;
+        for (let k = 0; k <= j; k++) m[j * p + k] += xij * x[row + k];
+      }
+    }
+  } else {
+    r.set(y);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k <= i; k++) {
+        let s = 0;
+        for (let j = 0; j < p; j++) s += x[i * p + j] * x[k * p + j];
+        m[i * n + k] = s;
+      }
+    }
+  }
+  const f = factorRidge(m, size);
+  const block: RidgeBlock = {
+    w: new Float64Array(size * count),
+    rDotW: new Float64Array(count),
+    normW2: new Float64Array(count),
+  };
+  solveBlock(f, r, lambdas, block);
+  const theta = new Float64Array(count * p);
+  if (primal) {
+    for (let j = 0; j < p; j++) {
+      for (let l = 0; l < count; l++) theta[l * p + j] = block.w[j * count + l];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      for (let l = 0; l < count; l++) {
+        const alpha = block.w[i * count + l];
+        const row = i * p;
+        for (let j = 0; j < p; j++) theta[l * p + j] += alpha * x[row + j];
+      }
+    }
+  }
+  return theta;
+}
