@@ -50,54 +50,48 @@ export function sweepTable(data: SweepData) {
 /** Trained weights (mean ± sd over seeds) against the drop rate, over the closed-form curve. */
 export function sweepChart(
   data: SweepData,
-  { width, height = 420 }: { width: number; height?: number },
-): SVGSVGElement | HTMLElement {
+  { width, height = 260 }: { width: number; height?: number },
+): HTMLElement {
   const { trained, curve, atZero } = sweepTable(data);
-  const chart = Plot.plot({
-    width,
-    height,
-    marginRight: 40,
-    x: { label: "drop rate r", grid: true },
-    y: { label: "weight", grid: true },
-    fy: { label: null },
-    color: { legend: true, domain: ["sgd", "adam"], range: ["#1f77b4", "#ff7f0e"] },
-    marks: [
-      Plot.line(curve, { x: "rate", y: "value", fy: "weight", stroke: "#444", strokeWidth: 1.5 }),
-      Plot.ruleX(trained, {
-        x: (d: { rate: number; optimizer: string }) =>
-          d.rate + (d.optimizer === "adam" ? 0.006 : -0.006),
-        y1: "low",
-        y2: "high",
-        fy: "weight",
-        stroke: "optimizer",
-      }),
-      Plot.dot(trained, {
-        x: (d: { rate: number; optimizer: string }) =>
-          d.rate + (d.optimizer === "adam" ? 0.006 : -0.006),
-        y: "mean",
-        fy: "weight",
-        fill: "optimizer",
-        r: 3,
-        tip: true,
-        title: (d: { optimizer: string; rate: number; mean: number; sd: number }) =>
-          `${d.optimizer} at r = ${d.rate}: ${d.mean.toFixed(4)} ± ${d.sd.toFixed(4)}`,
-      }),
-      Plot.dot(atZero, {
-        x: "rate",
-        y: "value",
-        fy: "weight",
-        symbol: "kind",
-        stroke: "#444",
-        fill: (d: { kind: string }) => (d.kind.startsWith("r = 0") ? "#444" : "white"),
-        r: 5,
-      }),
-    ],
-    symbol: {
-      legend: true,
-      domain: ["r = 0: minimum norm", "r → 0+: limit"],
-      range: ["circle", "circle"],
-    },
-  });
-  chart.dataset.chart = "sweep";
-  return chart;
+  const offset = (d: { rate: number; optimizer: string }) =>
+    d.rate + (d.optimizer === "adam" ? 0.006 : -0.006);
+  const container = document.createElement("div");
+  container.dataset.chart = "sweep";
+  // One plot per weight: each needs its own y scale (w1 moves by 0.5, w2 by 5).
+  for (const w of weights) {
+    const label = weightLabel[w];
+    const mine = <T extends { weight: string }>(rows: T[]) =>
+      rows.filter((d) => d.weight === label);
+    container.append(Plot.plot({
+      width,
+      height,
+      marginRight: 20,
+      x: { label: "drop rate r", grid: true },
+      y: { label, grid: true },
+      color: { legend: w === "w1", domain: ["sgd", "adam"], range: ["#1f77b4", "#ff7f0e"] },
+      marks: [
+        Plot.line(mine(curve), { x: "rate", y: "value", stroke: "#444", strokeWidth: 1.5 }),
+        Plot.ruleX(mine(trained), { x: offset, y1: "low", y2: "high", stroke: "optimizer" }),
+        Plot.dot(mine(trained), {
+          x: offset,
+          y: "mean",
+          fill: "optimizer",
+          r: 3,
+          tip: true,
+          title: (d: { optimizer: string; rate: number; mean: number; sd: number }) =>
+            `${d.optimizer} at r = ${d.rate}: ${d.mean.toFixed(4)} ± ${d.sd.toFixed(4)}`,
+        }),
+        Plot.dot(mine(atZero), {
+          x: "rate",
+          y: "value",
+          stroke: "#444",
+          strokeWidth: 1.5,
+          fill: (d: { kind: string }) => (d.kind.startsWith("r = 0") ? "#444" : "white"),
+          r: 5,
+          title: "kind",
+        }),
+      ],
+    }));
+  }
+  return container;
 }

@@ -7,11 +7,11 @@ export async function ensureNodeModules(): Promise<void> {
   } catch {
     // fall through: install
   }
-  console.error("node_modules missing: running npm ci");
+  console.error("node_modules missing: running npm install");
   const { code } = await new Deno.Command("npm", {
-    args: ["ci", "--no-audit", "--no-fund"],
+    args: ["install", "--no-audit", "--no-fund"],
     stdout: "inherit",
     stderr: "inherit",
   }).output();
-  if (code !== 0) throw new Error(`npm ci failed with exit code ${code}`);
+  if (code !== 0) throw new Error(`npm install failed with exit code ${code}`);
 }
