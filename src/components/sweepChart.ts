@@ -67,7 +67,7 @@ export function sweepChart(
       height,
       marginRight: 20,
       x: { label: "drop rate r", grid: true },
-      y: { label, grid: true },
+      y: { label, grid: true, nice: true },
       color: { legend: w === "w1", domain: ["sgd", "adam"], range: ["#1f77b4", "#ff7f0e"] },
       marks: [
         Plot.line(mine(curve), { x: "rate", y: "value", stroke: "#444", strokeWidth: 1.5 }),
