@@ -1,17 +1,11 @@
 import * as Plot from "@observablehq/plot";
+import type { SummaryRow } from "../compute/summariseRuns.js";
 
 export interface SweepData {
   closedForm: { rate: number; w1: number; w2: number }[];
   minNorm: { w1: number; w2: number };
   limitAtZero: { w1: number; w2: number };
-  summary: {
-    rate: number;
-    optimizer: string;
-    w1Mean: number;
-    w1Sd: number;
-    w2Mean: number;
-    w2Sd: number;
-  }[];
+  summary: Pick<SummaryRow, "rate" | "optimizer" | "w1Mean" | "w1Sd" | "w2Mean" | "w2Sd">[];
 }
 
 const weights = ["w1", "w2"] as const;

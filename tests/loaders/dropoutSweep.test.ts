@@ -4,6 +4,7 @@ import {
   limitAsRateToZero,
   olsMinNorm,
 } from "../../src/compute/dropoutToy.ts";
+import type { SummaryRow } from "../../src/compute/summariseRuns.ts";
 
 const root = new URL("../../", import.meta.url);
 const loader = "src/loaders/dropout-sweep.json.ts";
@@ -20,19 +21,7 @@ async function runLoader(args: string[] = []) {
   return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
 }
 
-interface Summary {
-  rate: number;
-  optimizer: string;
-  w1Mean: number;
-  w1Sd: number;
-  w2Mean: number;
-  w2Sd: number;
-  w1Min: number;
-  w1Max: number;
-  w2Min: number;
-  w2Max: number;
-  n: number;
-}
+type Summary = SummaryRow & { learningRate: number };
 
 Deno.test("loader: dropout sweep output", async (t) => {
   const started = performance.now();
