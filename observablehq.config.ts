@@ -9,7 +9,10 @@ export default {
   pages: [
     {
       name: "Regularisation",
-      pages: [{ name: "Dropout on a two-feature toy", path: "/pages/dropout-toy" }],
+      pages: [
+        { name: "Dropout on a two-feature toy", path: "/pages/dropout-toy" },
+        { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
+      ],
     },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.

@@ -28,6 +28,8 @@ export interface TeacherData {
   y: Float64Array;
   /** β* ~ N(0, I_d / d), so E‖β*‖² = 1 whatever d is. */
   beta: Float64Array;
+  /** The standard normal ε_i behind each label's noise: Y_i = X_iᵀβ* + σ ε_i. */
+  noise: Float64Array;
 }
 
 /** The five independent streams of one trial, forked in a fixed order from the trial seed. */
@@ -58,6 +60,7 @@ export function drawTeacherData(sizes: TeacherSizes, streams: TrialStreams): Tea
   for (let k = 0; k < d; k++) beta[k] = streams.beta.normal() * scale;
   const x = new Float64Array(nAll * d);
   const y = new Float64Array(nAll);
+  const noise = new Float64Array(nAll);
   const blocks = [[0, nTrain, streams.train], [nTrain, nVal, streams.val], [
     nTrain + nVal,
     nTest,
@@ -71,10 +74,18 @@ export function drawTeacherData(sizes: TeacherSizes, streams: TrialStreams): Tea
         x[i * d + k] = v;
         dot += v * beta[k];
       }
-      y[i] = dot + sigma * rng.normal();
+      noise[i] = rng.normal();
+      y[i] = dot + sigma * noise[i];
     }
   }
-  return { nAll, x, y, beta };
+  return { nAll, x, y, beta, noise };
+}
+
+/** W⁰ (count×d row-major, entries N(0, 1)), drawn row by row: row j is feature j's weights. */
+export function drawFeatureWeights(d: number, count: number, rng: Rng): Float64Array {
+  const w = new Float64Array(count * d);
+  for (let i = 0; i < w.length; i++) w[i] = rng.normal();
+  return w;
 }
 
 /**
@@ -91,14 +102,14 @@ export function drawReluFeatures(
 ): Float64Array {
   const { nAll, x } = data;
   const phi = out && out.length >= count * nAll ? out : new Float64Array(count * nAll);
-  const w = new Float64Array(d);
+  const w = drawFeatureWeights(d, count, rng);
   for (let j = 0; j < count; j++) {
-    for (let k = 0; k < d; k++) w[k] = rng.normal();
     const row = j * nAll;
+    const wj = j * d;
     for (let i = 0; i < nAll; i++) {
       const xi = i * d;
       let s = 0;
-      for (let k = 0; k < d; k++) s += w[k] * x[xi + k];
+      for (let k = 0; k < d; k++) s += w[wj + k] * x[xi + k];
       phi[row + i] = s > 0 ? s : 0;
     }
   }

@@ -1,0 +1,431 @@
+/**
+ * One double-descent trial, recomputed while the reader moves the page's sliders.
+ *
+ * The work is split by what each control invalidates:
+ * - N_train, d and the seed change the data, so `prepareLiveTrial` redraws it, lets tfjs form the
+ *   feature products (Φ = ReLU(XW⁰ᵀ), the Gram matrix ΦᵀΦ for p ≤ N_train, the kernel sums ΦΦᵀ for
+ *   p > N_train) in one pass, and reduces each p's matrix once to tridiagonal form, yielding as it
+ *   goes so the chart fills in coarse to fine instead of freezing the page.
+ * - λ and σ leave X̃ untouched. Labels are Y = Y⁰ + σε, linear in σ, and each λ is an O(m)
+ *   tridiagonal solve and one application of Q (see ridgePath.ts), so `evaluateLiveTrial` redraws
+ *   every p in a few milliseconds.
+ *
+ * The products come back from tfjs in float32 and everything after them runs in Float64. The data
+ * are drawn exactly as in runTrial (same streams), so the live curve is the loader's trial with
+ * the same seed, up to float32 rounding in the products (tests/compute/liveRidgeTrial.test.ts).
+ */
+import type * as TfCore from "@tensorflow/tfjs-core";
+import {
+  drawFeatureWeights,
+  drawTeacherData,
+  type TeacherSizes,
+  trialStreams,
+} from "./randomFeatures.js";
+import {
+  applyQ,
+  applyQTranspose,
+  solveShiftedTridiagonal,
+  type Tridiagonal,
+  tridiagonalEigen,
+  tridiagonalize,
+} from "./symmetricEigen.js";
+import { finiteNumber, integerAtLeast } from "./validate.js";
+
+type Tf = typeof TfCore;
+
+/** Slider ranges of the page; the products for N_train = 500 and p = 3.3·N_train fit a tab easily. */
+export const LIVE_LIMITS = {
+  nTrain: [10, 500],
+  d: [1, 200],
+  sigma: [0, 3],
+  lambda: [1e-3, 1e2],
+} as const;
+
+export interface LiveTrialParams {
+  nTrain: number;
+  nVal: number;
+  nTest: number;
+  d: number;
+  seed: number;
+  /** Strictly increasing feature counts; defaults to livePGrid(nTrain). */
+  pGrid?: number[];
+}
+
+/** One p, factored: M = X̃ᵀX̃ (primal) or X̃X̃ᵀ (kernel) = QTQᵀ. */
+interface FactoredP {
+  p: number;
+  kernel: boolean;
+  tri: Tridiagonal;
+  /** Qᵀr for the noiseless labels Y⁰ and for the noise ε (r = X̃ᵀY primal, r = Y kernel). */
+  signal: Float64Array;
+  noise: Float64Array;
+  /** Kernel only: X̃_held X̃ᵀ, nHeld×N_train row-major. */
+  cross?: Float64Array;
+  /** Singular values of X̃, descending. */
+  singularValues: Float64Array;
+}
+
+export interface LiveTrial {
+  sizes: Omit<TeacherSizes, "sigma">;
+  seed: number;
+  pGrid: number[];
+  /** Factored p, by grid index; undefined until reached. */
+  factors: (FactoredP | undefined)[];
+  completed: number;
+  done: boolean;
+  /** Time since the call, in ms, when this snapshot was yielded. */
+  elapsedMs: number;
+  /** Held-out (validation, then test) features, nHeld×pMax row-major, unscaled. */
+  heldFeatures: Float32Array;
+  pMax: number;
+  /** Labels split as Y = Y⁰ + σε, every row (train, validation, test). */
+  y0: Float64Array;
+  eps: Float64Array;
+  /** Σ over training rows of Y⁰², Y⁰ε and ε², for ‖Y‖² at any σ. */
+  trainSums: { ss: number; se: number; ee: number };
+}
+
+export interface LiveCurve {
+  p: number[];
+  trainError: number[];
+  valError: number[];
+  testError: number[];
+}
+
+/**
+ * Feature counts relative to N_train: sparse far from the threshold, dense around p = N_train, up
+ * to 10N/3 (1,000 at the seed's N_train = 300).
+ */
+export function livePGrid(nTrain: number): number[] {
+  integerAtLeast("N_train", nTrain, 1);
+  const ratios = [
+    0.02,
+    0.05,
+    0.1,
+    0.2,
+    0.3,
+    0.4,
+    0.5,
+    0.6,
+    0.7,
+    0.8,
+    0.85,
+    0.9,
+    0.93,
+    0.96,
+    0.98,
+    1,
+    1.02,
+    1.05,
+    1.1,
+    1.17,
+    1.25,
+    1.4,
+    1.6,
+    2,
+    2.5,
+    10 / 3,
+  ];
+  const grid = new Set<number>([1]);
+  for (const r of ratios) grid.add(Math.max(1, Math.round(r * nTrain)));
+  return [...grid].sort((a, b) => a - b);
+}
+
+/** Grid indices in coarse-to-fine order, so a partial curve already spans the whole range. */
+export function coarseToFine(count: number): number[] {
+  const order: number[] = [];
+  const seen = new Uint8Array(count);
+  for (let stride = 2 ** Math.ceil(Math.log2(Math.max(count, 1))); stride >= 1; stride /= 2) {
+    for (let i = 0; i < count; i += stride) {
+      if (!seen[i]) {
+        seen[i] = 1;
+        order.push(i);
+      }
+    }
+    if (stride > 1 && !seen[count - 1]) {
+      seen[count - 1] = 1;
+      order.push(count - 1);
+    }
+  }
+  return order;
+}
+
+function checkParams(params: LiveTrialParams): number[] {
+  const [nMin, nMax] = LIVE_LIMITS.nTrain;
+  integerAtLeast("N_train", params.nTrain, nMin, nMax);
+  integerAtLeast("N_validation", params.nVal, 1, 5000);
+  integerAtLeast("N_test", params.nTest, 1, 5000);
+  integerAtLeast("d", params.d, LIVE_LIMITS.d[0], LIVE_LIMITS.d[1]);
+  finiteNumber("seed", params.seed);
+  const grid = params.pGrid ?? livePGrid(params.nTrain);
+  if (!Array.isArray(grid) || grid.length === 0) {
+    throw new RangeError(`pGrid must be a non-empty array of feature counts, got ${String(grid)}`);
+  }
+  grid.forEach((p, i) => integerAtLeast(`pGrid[${i}] (p)`, p, i === 0 ? 1 : grid[i - 1] + 1, 20000));
+  return grid;
+}
+
+/** The products tfjs forms, downloaded once. */
+interface Products {
+  held: Float32Array;
+  gram?: Float32Array;
+  gramRhs?: Float32Array;
+  primalMax: number;
+  /** Kernel sums for each kernel p in turn: K × nAll × N_train, over all rows against train rows. */
+  kernels?: Float32Array;
+}
+
+async function featureProducts(
+  tf: Tf,
+  x: Float64Array,
+  w: Float64Array,
+  labels: Float64Array,
+  sizes: { nAll: number; nTrain: number; d: number },
+  pGrid: number[],
+): Promise<Products> {
+  const { nAll, nTrain: n, d } = sizes;
+  const pMax = pGrid[pGrid.length - 1];
+  const primal = pGrid.filter((p) => p <= n);
+  const kernel = pGrid.filter((p) => p > n);
+  const primalMax = primal.length ? primal[primal.length - 1] : 0;
+  const kept = tf.tidy(() => {
+    const xs = tf.tensor2d(Float32Array.from(x), [nAll, d]);
+    const ws = tf.tensor2d(Float32Array.from(w), [pMax, d]);
+    const phi = tf.relu(tf.matMul(xs, ws, false, true));
+    const phiTrain = tf.slice(phi, [0, 0], [n, pMax]);
+    const out: Record<string, TfCore.Tensor> = {
+      held: tf.slice(phi, [n, 0], [nAll - n, pMax]),
+    };
+    if (primalMax > 0) {
+      const a = tf.slice(phiTrain, [0, 0], [n, primalMax]);
+      out.gram = tf.matMul(a, a, true, false);
+      out.gramRhs = tf.matMul(a, tf.tensor2d(Float32Array.from(labels), [n, 2]), true, false);
+    }
+    if (kernel.length) {
+      // Each kernel p adds its new features' outer products to the previous p's sums.
+      let from = 0;
+      const increments = kernel.map((p) => {
+        const block = tf.slice(phi, [0, from], [nAll, p - from]);
+        const blockTrain = tf.slice(phiTrain, [0, from], [n, p - from]);
+        from = p;
+        return tf.matMul(block, blockTrain, false, true);
+      });
+      out.kernels = tf.cumsum(tf.stack(increments), 0);
+    }
+    return out;
+  });
+  try {
+    const names = Object.keys(kept);
+    const values = await Promise.all(names.map((k) => kept[k].data() as Promise<Float32Array>));
+    const got = Object.fromEntries(names.map((k, i) => [k, values[i]]));
+    return {
+      held: got.held,
+      gram: got.gram,
+      gramRhs: got.gramRhs,
+      kernels: got.kernels,
+      primalMax,
+    };
+  } finally {
+    tf.dispose(Object.values(kept));
+  }
+}
+
+function singularValues(tri: Tridiagonal): Float64Array {
+  const m = tri.n;
+  const eig = tridiagonalEigen(tri.d.slice(), tri.e.slice(), m);
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) out[i] = Math.sqrt(Math.max(0, eig[m - 1 - i]));
+  return out;
+}
+
+function factorPrimal(pr: Products, p: number): FactoredP {
+  const stride = pr.primalMax;
+  const m = new Float64Array(p * p);
+  const rhs = new Float64Array(p * 2);
+  const scale = 1 / p;
+  const rootScale = 1 / Math.sqrt(p);
+  for (let j = 0; j < p; j++) {
+    for (let k = 0; k <= j; k++) m[j * p + k] = pr.gram![j * stride + k] * scale;
+    rhs[2 * j] = pr.gramRhs![2 * j] * rootScale;
+    rhs[2 * j + 1] = pr.gramRhs![2 * j + 1] * rootScale;
+  }
+  return finish(p, false, tridiagonalize(m, p), rhs);
+}
+
+function factorKernel(pr: Products, t: LiveTrial, p: number, kernelIndex: number): FactoredP {
+  const n = t.sizes.nTrain;
+  const nAll = t.y0.length;
+  const nHeld = nAll - n;
+  const base = kernelIndex * nAll * n;
+  const scale = 1 / p;
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k <= i; k++) m[i * n + k] = pr.kernels![base + i * n + k] * scale;
+  }
+  const cross = new Float64Array(nHeld * n);
+  for (let i = 0; i < nHeld * n; i++) cross[i] = pr.kernels![base + n * n + i] * scale;
+  const rhs = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    rhs[2 * i] = t.y0[i];
+    rhs[2 * i + 1] = t.eps[i];
+  }
+  const f = finish(p, true, tridiagonalize(m, n), rhs);
+  f.cross = cross;
+  return f;
+}
+
+function finish(p: number, kernel: boolean, tri: Tridiagonal, rhs: Float64Array): FactoredP {
+  applyQTranspose(tri, rhs, 2);
+  const m = tri.n;
+  const signal = new Float64Array(m);
+  const noise = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    signal[i] = rhs[2 * i];
+    noise[i] = rhs[2 * i + 1];
+  }
+  return { p, kernel, tri, signal, noise, singularValues: singularValues(tri) };
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface PrepareOptions {
+  /** Aborting ends the generator after the p in progress. */
+  signal?: AbortSignal;
+  /** Work between yields, in ms (default 40): each yield lets the page draw and handle input. */
+  sliceMs?: number;
+}
+
+/**
+ * Draws the trial, forms its products with tfjs and factors every p of the grid, yielding a
+ * snapshot (a fresh object each time) whenever `sliceMs` of work has passed and once at the end.
+ * Every tensor is released before the first factorisation.
+ */
+export async function* prepareLiveTrial(
+  tf: Tf,
+  params: LiveTrialParams,
+  { signal, sliceMs = 40 }: PrepareOptions = {},
+): AsyncGenerator<LiveTrial, void, undefined> {
+  const pGrid = checkParams(params);
+  const started = performance.now();
+  const { nTrain, nVal, nTest, d, seed } = params;
+  const streams = trialStreams(seed);
+  const data = drawTeacherData({ nTrain, nVal, nTest, d, sigma: 0 }, streams);
+  const pMax = pGrid[pGrid.length - 1];
+  const w = drawFeatureWeights(d, pMax, streams.features);
+  const labels = new Float64Array(nTrain * 2);
+  const trainSums = { ss: 0, se: 0, ee: 0 };
+  for (let i = 0; i < nTrain; i++) {
+    const y0 = data.y[i];
+    const e = data.noise[i];
+    labels[2 * i] = y0;
+    labels[2 * i + 1] = e;
+    trainSums.ss += y0 * y0;
+    trainSums.se += y0 * e;
+    trainSums.ee += e * e;
+  }
+  const products = await featureProducts(
+    tf,
+    data.x,
+    w,
+    labels,
+    { nAll: data.nAll, nTrain, d },
+    pGrid,
+  );
+  const trial: LiveTrial = {
+    sizes: { nTrain, nVal, nTest, d },
+    seed,
+    pGrid,
+    factors: new Array(pGrid.length).fill(undefined),
+    completed: 0,
+    done: false,
+    elapsedMs: 0,
+    heldFeatures: products.held,
+    pMax,
+    y0: data.y,
+    eps: data.noise,
+    trainSums,
+  };
+  const firstKernel = pGrid.findIndex((p) => p > nTrain);
+  let sliceStart = performance.now();
+  for (const index of coarseToFine(pGrid.length)) {
+    if (signal?.aborted) return;
+    const p = pGrid[index];
+    trial.factors[index] = p <= nTrain
+      ? factorPrimal(products, p)
+      : factorKernel(products, trial, p, index - firstKernel);
+    trial.completed++;
+    const now = performance.now();
+    if (now - sliceStart >= sliceMs && trial.completed < pGrid.length) {
+      yield { ...trial, factors: trial.factors.slice(), elapsedMs: now - started };
+      await macrotask();
+      sliceStart = performance.now();
+    }
+  }
+  if (signal?.aborted) return;
+  yield { ...trial, factors: trial.factors.slice(), done: true, elapsedMs: performance.now() - started };
+}
+
+/**
+ * Train, validation and test MSE at (λ, σ) for every p factored so far, in increasing p. Errors
+ * are against the noisy labels, as in runTrial.
+ */
+export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: number): LiveCurve {
+  finiteNumber("λ", lambda);
+  if (!(lambda > 0)) throw new RangeError(`λ must be > 0 (the slider is logarithmic), got ${lambda}`);
+  finiteNumber("σ", sigma);
+  if (sigma < 0) throw new RangeError(`σ must be ≥ 0, got ${sigma}`);
+  const { nTrain: n, nVal, nTest } = trial.sizes;
+  const nHeld = nVal + nTest;
+  const { y0, eps, heldFeatures, pMax } = trial;
+  const yy = trial.trainSums.ss + 2 * sigma * trial.trainSums.se +
+    sigma * sigma * trial.trainSums.ee;
+  const m = Math.max(n, ...trial.pGrid.filter((p) => p <= n));
+  const rhs = new Float64Array(m);
+  const z = new Float64Array(m);
+  const pivots = new Float64Array(m);
+  const scratch = new Float64Array(1);
+  const out: LiveCurve = { p: [], trainError: [], valError: [], testError: [] };
+  for (const f of trial.factors) {
+    if (!f) continue;
+    const size = f.tri.n;
+    for (let i = 0; i < size; i++) rhs[i] = f.signal[i] + sigma * f.noise[i];
+    solveShiftedTridiagonal(f.tri.d, f.tri.e, size, lambda, rhs, z, pivots);
+    let dot = 0;
+    let norm2 = 0;
+    for (let i = 0; i < size; i++) {
+      dot += rhs[i] * z[i];
+      norm2 += z[i] * z[i];
+    }
+    const w = z.subarray(0, size);
+    applyQ(f.tri, w, 1, scratch);
+    let val = 0;
+    let test = 0;
+    const rootScale = 1 / Math.sqrt(f.p);
+    for (let v = 0; v < nHeld; v++) {
+      let pred = 0;
+      if (f.kernel) {
+        const row = v * n;
+        for (let k = 0; k < n; k++) pred += f.cross![row + k] * w[k];
+      } else {
+        const row = v * pMax;
+        for (let j = 0; j < size; j++) pred += heldFeatures[row + j] * w[j];
+        pred *= rootScale;
+      }
+      const r = y0[n + v] + sigma * eps[n + v] - pred;
+      if (v < nVal) val += r * r;
+      else test += r * r;
+    }
+    // Residual sums without forming X̃θ: see evaluatePrimal and evaluateKernel in doubleDescent.ts.
+    const rss = f.kernel ? lambda * lambda * norm2 : Math.max(0, yy - dot - lambda * norm2);
+    out.p.push(f.p);
+    out.trainError.push(rss / n);
+    out.valError.push(val / nVal);
+    out.testError.push(test / nTest);
+  }
+  return out;
+}
+
+/** Singular values of X̃ at grid index `index`, or undefined until that p is factored. */
+export function liveSpectrum(trial: LiveTrial, index: number): Float64Array | undefined {
+  return trial.factors[index]?.singularValues;
+}
