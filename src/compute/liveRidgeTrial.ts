@@ -75,6 +75,8 @@ export interface LiveTrial {
   done: boolean;
   /** Time since the call, in ms, when this snapshot was yielded. */
   elapsedMs: number;
+  /** Time spent so far in tfjs (forming and downloading products) and in the factorisations. */
+  timings: { productsMs: number; factorMs: number };
   /** Held-out (validation, then test) features, nHeld×pMax row-major, unscaled. */
   heldFeatures: Float32Array;
   pMax: number;
@@ -161,11 +163,13 @@ function checkParams(params: LiveTrialParams): number[] {
   if (!Array.isArray(grid) || grid.length === 0) {
     throw new RangeError(`pGrid must be a non-empty array of feature counts, got ${String(grid)}`);
   }
-  grid.forEach((p, i) => integerAtLeast(`pGrid[${i}] (p)`, p, i === 0 ? 1 : grid[i - 1] + 1, 20000));
+  grid.forEach((p, i) =>
+    integerAtLeast(`pGrid[${i}] (p)`, p, i === 0 ? 1 : grid[i - 1] + 1, 20000)
+  );
   return grid;
 }
 
-/** The products tfjs forms, downloaded once. */
+/** The products tfjs forms, downloaded in two stages (primal, then kernel). */
 interface Products {
   held: Float32Array;
   gram?: Float32Array;
@@ -175,59 +179,73 @@ interface Products {
   kernels?: Float32Array;
 }
 
-async function featureProducts(
+/** Downloads every tensor of `kept` with one await, then releases them all. */
+async function download(
   tf: Tf,
-  x: Float64Array,
-  w: Float64Array,
-  labels: Float64Array,
-  sizes: { nAll: number; nTrain: number; d: number },
-  pGrid: number[],
-): Promise<Products> {
-  const { nAll, nTrain: n, d } = sizes;
-  const pMax = pGrid[pGrid.length - 1];
-  const primal = pGrid.filter((p) => p <= n);
-  const kernel = pGrid.filter((p) => p > n);
-  const primalMax = primal.length ? primal[primal.length - 1] : 0;
-  const kept = tf.tidy(() => {
-    const xs = tf.tensor2d(Float32Array.from(x), [nAll, d]);
-    const ws = tf.tensor2d(Float32Array.from(w), [pMax, d]);
-    const phi = tf.relu(tf.matMul(xs, ws, false, true));
-    const phiTrain = tf.slice(phi, [0, 0], [n, pMax]);
-    const out: Record<string, TfCore.Tensor> = {
-      held: tf.slice(phi, [n, 0], [nAll - n, pMax]),
-    };
-    if (primalMax > 0) {
-      const a = tf.slice(phiTrain, [0, 0], [n, primalMax]);
-      out.gram = tf.matMul(a, a, true, false);
-      out.gramRhs = tf.matMul(a, tf.tensor2d(Float32Array.from(labels), [n, 2]), true, false);
-    }
-    if (kernel.length) {
-      // Each kernel p adds its new features' outer products to the previous p's sums.
-      let from = 0;
-      const increments = kernel.map((p) => {
-        const block = tf.slice(phi, [0, from], [nAll, p - from]);
-        const blockTrain = tf.slice(phiTrain, [0, from], [n, p - from]);
-        from = p;
-        return tf.matMul(block, blockTrain, false, true);
-      });
-      out.kernels = tf.cumsum(tf.stack(increments), 0);
-    }
-    return out;
-  });
+  kept: Record<string, TfCore.Tensor>,
+): Promise<Record<string, Float32Array>> {
   try {
     const names = Object.keys(kept);
     const values = await Promise.all(names.map((k) => kept[k].data() as Promise<Float32Array>));
-    const got = Object.fromEntries(names.map((k, i) => [k, values[i]]));
-    return {
-      held: got.held,
-      gram: got.gram,
-      gramRhs: got.gramRhs,
-      kernels: got.kernels,
-      primalMax,
-    };
+    return Object.fromEntries(names.map((k, i) => [k, values[i]]));
   } finally {
     tf.dispose(Object.values(kept));
   }
+}
+
+/** Φ = ReLU(X W⁰ᵀ), nAll×pMax, unscaled; the caller disposes it. */
+function featureTensor(tf: Tf, x: Float64Array, w: Float64Array, nAll: number, d: number) {
+  return tf.tidy(() => {
+    const xs = tf.tensor2d(Float32Array.from(x), [nAll, d]);
+    const ws = tf.tensor2d(Float32Array.from(w), [w.length / d, d]);
+    return tf.relu(tf.matMul(xs, ws, false, true)) as TfCore.Tensor2D;
+  });
+}
+
+/** Held-out features, and ΦᵀΦ and Φᵀ[Y⁰ ε] over the training rows for the largest primal p. */
+function primalProducts(
+  tf: Tf,
+  phi: TfCore.Tensor2D,
+  labels: Float64Array,
+  n: number,
+  primalMax: number,
+): Promise<Record<string, Float32Array>> {
+  const [nAll, pMax] = phi.shape;
+  return download(
+    tf,
+    tf.tidy(() => {
+      const out: Record<string, TfCore.Tensor> = { held: tf.slice(phi, [n, 0], [nAll - n, pMax]) };
+      if (primalMax > 0) {
+        const a = tf.slice(phi, [0, 0], [n, primalMax]);
+        out.gram = tf.matMul(a, a, true, false);
+        out.gramRhs = tf.matMul(a, tf.tensor2d(Float32Array.from(labels), [n, 2]), true, false);
+      }
+      return out;
+    }),
+  );
+}
+
+/** ΦΦᵀ (all rows against training rows) for each kernel p, by adding each block of new features. */
+function kernelProducts(
+  tf: Tf,
+  phi: TfCore.Tensor2D,
+  n: number,
+  kernelP: number[],
+): Promise<Record<string, Float32Array>> {
+  const nAll = phi.shape[0];
+  return download(
+    tf,
+    tf.tidy(() => {
+      let from = 0;
+      const increments = kernelP.map((p) => {
+        const block = tf.slice(phi, [0, from], [nAll, p - from]);
+        const blockTrain = tf.slice(phi, [0, from], [n, p - from]);
+        from = p;
+        return tf.matMul(block, blockTrain, false, true);
+      });
+      return { kernels: tf.cumsum(tf.stack(increments), 0) };
+    }),
+  );
 }
 
 function singularValues(tri: Tridiagonal): Float64Array {
@@ -298,7 +316,7 @@ export interface PrepareOptions {
 /**
  * Draws the trial, forms its products with tfjs and factors every p of the grid, yielding a
  * snapshot (a fresh object each time) whenever `sliceMs` of work has passed and once at the end.
- * Every tensor is released before the first factorisation.
+ * Every tensor is released by the end, or when the caller stops early.
  */
 export async function* prepareLiveTrial(
   tf: Tf,
@@ -323,14 +341,10 @@ export async function* prepareLiveTrial(
     trainSums.se += y0 * e;
     trainSums.ee += e * e;
   }
-  const products = await featureProducts(
-    tf,
-    data.x,
-    w,
-    labels,
-    { nAll: data.nAll, nTrain, d },
-    pGrid,
-  );
+  const primalIndices = pGrid.flatMap((p, i) => (p <= nTrain ? [i] : []));
+  const kernelIndices = pGrid.flatMap((p, i) => (p > nTrain ? [i] : []));
+  const primalMax = primalIndices.length ? pGrid[primalIndices[primalIndices.length - 1]] : 0;
+  const products: Products = { held: new Float32Array(0), primalMax };
   const trial: LiveTrial = {
     sizes: { nTrain, nVal, nTest, d },
     seed,
@@ -339,30 +353,62 @@ export async function* prepareLiveTrial(
     completed: 0,
     done: false,
     elapsedMs: 0,
+    timings: { productsMs: 0, factorMs: 0 },
     heldFeatures: products.held,
     pMax,
     y0: data.y,
     eps: data.noise,
     trainSums,
   };
-  const firstKernel = pGrid.findIndex((p) => p > nTrain);
-  let sliceStart = performance.now();
-  for (const index of coarseToFine(pGrid.length)) {
-    if (signal?.aborted) return;
-    const p = pGrid[index];
-    trial.factors[index] = p <= nTrain
-      ? factorPrimal(products, p)
-      : factorKernel(products, trial, p, index - firstKernel);
-    trial.completed++;
-    const now = performance.now();
-    if (now - sliceStart >= sliceMs && trial.completed < pGrid.length) {
-      yield { ...trial, factors: trial.factors.slice(), elapsedMs: now - started };
-      await macrotask();
-      sliceStart = performance.now();
+  const snapshot = (done: boolean): LiveTrial => ({
+    ...trial,
+    factors: trial.factors.slice(),
+    timings: { ...trial.timings },
+    done,
+    elapsedMs: performance.now() - started,
+  });
+  const phi = featureTensor(tf, data.x, w, data.nAll, d);
+  try {
+    // Primal p first: its products are the cheap ones, so the curve up to p = N_train (the peak)
+    // is drawn before the kernel products for the larger p are even formed.
+    for (const stage of ["primal", "kernel"] as const) {
+      const indices = stage === "primal" ? primalIndices : kernelIndices;
+      if (indices.length === 0) continue;
+      const t0 = performance.now();
+      if (stage === "primal") {
+        const got = await primalProducts(tf, phi, labels, nTrain, primalMax);
+        products.held = trial.heldFeatures = got.held;
+        products.gram = got.gram;
+        products.gramRhs = got.gramRhs;
+      } else {
+        const got = await kernelProducts(tf, phi, nTrain, indices.map((i) => pGrid[i]));
+        products.kernels = got.kernels;
+      }
+      trial.timings.productsMs += performance.now() - t0;
+      if (signal?.aborted) return;
+      let sliceStart = performance.now();
+      for (const k of coarseToFine(indices.length)) {
+        if (signal?.aborted) return;
+        const index = indices[k];
+        const t1 = performance.now();
+        trial.factors[index] = stage === "primal"
+          ? factorPrimal(products, pGrid[index])
+          : factorKernel(products, trial, pGrid[index], k);
+        const now = performance.now();
+        trial.timings.factorMs += now - t1;
+        trial.completed++;
+        if (now - sliceStart >= sliceMs && trial.completed < pGrid.length) {
+          yield snapshot(false);
+          await macrotask();
+          sliceStart = performance.now();
+        }
+      }
     }
+  } finally {
+    phi.dispose();
   }
   if (signal?.aborted) return;
-  yield { ...trial, factors: trial.factors.slice(), done: true, elapsedMs: performance.now() - started };
+  yield snapshot(true);
 }
 
 /**
@@ -371,7 +417,9 @@ export async function* prepareLiveTrial(
  */
 export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: number): LiveCurve {
   finiteNumber("λ", lambda);
-  if (!(lambda > 0)) throw new RangeError(`λ must be > 0 (the slider is logarithmic), got ${lambda}`);
+  if (!(lambda > 0)) {
+    throw new RangeError(`λ must be > 0 (the slider is logarithmic), got ${lambda}`);
+  }
   finiteNumber("σ", sigma);
   if (sigma < 0) throw new RangeError(`σ must be ≥ 0, got ${sigma}`);
   const { nTrain: n, nVal, nTest } = trial.sizes;

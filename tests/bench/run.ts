@@ -51,16 +51,20 @@ async function shippedBytes(): Promise<void> {
   await session.close();
 }
 
-/** Time from a control's input event to the first re-render of the given chart. */
+/**
+ * Time from a control's input event to the first re-render of the given chart that has at least
+ * `minSteps` in data-steps and, when `done` is set, data-done="true".
+ */
 function measure(
   page: Page,
   label: string,
   value: string | number,
   chart: string,
   minSteps: number,
+  done = false,
 ) {
   return page.evaluate(
-    ({ label, value, chart, minSteps }) =>
+    ({ label, value, chart, minSteps, done }) =>
       new Promise<number>((resolve, reject) => {
         const form = [...document.querySelectorAll("form")].find((f) =>
           f.querySelector("label")?.textContent?.trim() === label
@@ -70,7 +74,10 @@ function measure(
         const started = performance.now();
         const check = () => {
           const now = document.querySelector<HTMLElement>(`[data-chart="${chart}"]`);
-          if (now && now !== old && Number(now.dataset.steps ?? minSteps) >= minSteps) {
+          if (
+            now && now !== old && Number(now.dataset.steps ?? minSteps) >= minSteps &&
+            (!done || now.dataset.done === "true")
+          ) {
             observer.disconnect();
             resolve(performance.now() - started);
           }
@@ -90,7 +97,7 @@ function measure(
         }
         setTimeout(() => reject(new Error(`${label}: no chart update in 20 s`)), 20_000);
       }),
-    { label, value, chart, minSteps },
+    { label, value, chart, minSteps, done },
   );
 }
 
@@ -125,24 +132,83 @@ async function latency(backend: string, webgpu: boolean, repeats = 11): Promise<
   await session.close();
 }
 
+/**
+ * The double-descent page: λ and σ reuse the factorisations; N_train, d and the seed redraw the
+ * trial, so for those the first (partial) redraw and the complete curve are timed apart.
+ */
+async function liveTrialLatency(backend: string, webgpu: boolean, repeats = 7): Promise<void> {
+  const session = await openSession({ webgpu });
+  const { page } = await openPage(session, `/pages/double-descent?backend=${backend}`);
+  await page.waitForFunction(
+    () => (globalThis as { __explorables?: { lastLive?: unknown } }).__explorables?.lastLive,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const controls: [string, (i: number) => number, boolean][] = [
+    ["λ", (i) => [0.003, 0.03, 0.3, 3][i % 4], false],
+    ["σ", (i) => [0.2, 0.8, 1.4][i % 3], false],
+    ["N_train", (i) => 300 + ((i % 2) ? 10 : -10) * (1 + (i % 3)), true],
+    ["d", (i) => 35 + ((i % 2) ? 5 : -5) * (1 + (i % 3)), true],
+    ["seed", (i) => 2 + i, true],
+  ];
+  for (const [label, valueAt, redraws] of controls) {
+    const first: number[] = [];
+    const complete: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      first.push(await measure(page, label, valueAt(i), "live-curve", 0));
+      if (redraws) {
+        complete.push(await measure(page, label, valueAt(i + repeats), "live-curve", 0, true));
+      }
+    }
+    console.log(
+      `  ${backend.padEnd(6)} ${label.padEnd(8)} chart answers: ${stats(first)}` +
+        (redraws ? `; whole curve: ${stats(complete)}` : ""),
+    );
+  }
+  await session.close();
+}
+
+// `deno task bench --only=double-descent` (or build, shipped, dropout-toy, scripts) runs one part.
+const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const part = (name: string) => only === undefined || only === name;
+
 await ensureChromium();
-await coldBuild();
-await shippedBytes();
-console.log("slider-to-chart latency, dropout-toy (headless Chromium, this machine):");
+if (part("build")) await coldBuild();
+if (part("shipped")) await shippedBytes();
+if (part("dropout-toy")) {
+  console.log("slider-to-chart latency, dropout-toy (headless Chromium, this machine):");
+}
 for (
   const [backend, webgpu] of [["wasm", false], ["webgl", false], ["cpu", false], [
     "webgpu",
     true,
   ]] as const
 ) {
+  if (!part("dropout-toy")) break;
   try {
     await latency(backend, webgpu);
   } catch (error) {
     console.log(`  ${backend}: failed: ${(error as Error).message}`);
   }
 }
+if (part("double-descent")) {
+  console.log("slider-to-chart latency, double-descent (headless Chromium, this machine):");
+}
+for (
+  const [backend, webgpu] of [["wasm", false], ["webgl", false], ["cpu", false], [
+    "webgpu",
+    true,
+  ]] as const
+) {
+  if (!part("double-descent")) break;
+  try {
+    await liveTrialLatency(backend, webgpu);
+  } catch (error) {
+    console.log(`  ${backend}: failed: ${(error as Error).message}`);
+  }
+}
 for await (const entry of Deno.readDir("tests/bench")) {
-  if (!entry.name.endsWith(".bench.ts")) continue;
+  if (!part("scripts") || !entry.name.endsWith(".bench.ts")) continue;
   console.log(`\n${entry.name}:`);
   const { code } = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", `tests/bench/${entry.name}`],

@@ -5,9 +5,9 @@ import { runTrial } from "../../src/compute/doubleDescent.ts";
 import {
   coarseToFine,
   evaluateLiveTrial,
+  livePGrid,
   type LiveTrial,
   type LiveTrialParams,
-  livePGrid,
   prepareLiveTrial,
 } from "../../src/compute/liveRidgeTrial.ts";
 
@@ -103,7 +103,9 @@ Deno.test("prepareLiveTrial stops quietly when aborted and keeps tf.memory() unc
   const before = tf.memory().numTensors;
   const controller = new AbortController();
   const seen: LiveTrial[] = [];
-  for await (const snapshot of prepareLiveTrial(tf, small, { sliceMs: 0, signal: controller.signal })) {
+  for await (
+    const snapshot of prepareLiveTrial(tf, small, { sliceMs: 0, signal: controller.signal })
+  ) {
     seen.push(snapshot);
     if (seen.length === 3) controller.abort();
   }
@@ -114,10 +116,19 @@ Deno.test("prepareLiveTrial stops quietly when aborted and keeps tf.memory() unc
 
 Deno.test("prepareLiveTrial and evaluateLiveTrial reject bad values with the parameter's name", async () => {
   const run = (params: LiveTrialParams) => prepareLiveTrial(tf, params).next();
-  await assert.rejects(run({ ...small, nTrain: 0 }), /N_train must be an integer in \[10, 500\]; got 0/);
+  await assert.rejects(
+    run({ ...small, nTrain: 0 }),
+    /N_train must be an integer in \[10, 500\]; got 0/,
+  );
   await assert.rejects(run({ ...small, d: 0 }), /d must be an integer in \[1, 200\]; got 0/);
-  await assert.rejects(run({ ...small, pGrid: [0, 5] }), /p\) must be an integer in \[1, 20000\]; got 0/);
-  await assert.rejects(run({ ...small, pGrid: [5, 5] }), /pGrid\[1\] \(p\) must be an integer in \[6/);
+  await assert.rejects(
+    run({ ...small, pGrid: [0, 5] }),
+    /p\) must be an integer in \[1, 20000\]; got 0/,
+  );
+  await assert.rejects(
+    run({ ...small, pGrid: [5, 5] }),
+    /pGrid\[1\] \(p\) must be an integer in \[6/,
+  );
   const trial = await prepared(small);
   assert.throws(() => evaluateLiveTrial(trial, -1, 0.5), /λ must be > 0/);
   assert.throws(() => evaluateLiveTrial(trial, 0, 0.5), /λ must be > 0/);
