@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { Band } from "../compute/doubleDescent.js";
-import { logTicks } from "./logTicks.js";
+import { logAxis } from "./logTicks.js";
 
 export interface DoubleDescentData {
   p: number[];
@@ -45,13 +45,7 @@ export function doubleDescentChart(
     height,
     marginLeft: 50,
     x: { label: "features p", grid: true },
-    y: {
-      label: "test MSE",
-      type: "log",
-      grid: true,
-      ticks: logTicks(rows.flatMap((d) => [d.q25, d.q75])),
-      tickFormat: "~g",
-    },
+    y: logAxis("test MSE", rows.flatMap((d) => [d.q25, d.q75])),
     color: { legend: true, range: ["#d62728", "#1f77b4"] },
     marks: [
       Plot.ruleX([nTrain], { stroke: "#888", strokeDasharray: "4 3" }),

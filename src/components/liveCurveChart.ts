@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { LiveCurve } from "../compute/liveRidgeTrial.js";
-import { logTicks } from "./logTicks.js";
+import { logAxis } from "./logTicks.js";
 
 export interface LiveCurveData {
   curve: LiveCurve;
@@ -45,13 +45,7 @@ export function liveCurveChart(
     height,
     marginLeft: 50,
     x: { label: "features p", grid: true, domain: [0, Math.max(...points.map((d) => d.p), 1)] },
-    y: {
-      label: "MSE",
-      type: "log",
-      grid: true,
-      ticks: logTicks(long.map((d) => d.error)),
-      tickFormat: "~g",
-    },
+    y: logAxis("MSE", long.map((d) => d.error)),
     color: { legend: true, domain: ["test", "train"], range: ["#d62728", "#7f7f7f"] },
     marks: [
       Plot.ruleX([data.nTrain], { stroke: "#888", strokeDasharray: "4 3" }),

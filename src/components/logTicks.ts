@@ -25,3 +25,8 @@ export function logTicks(values: Iterable<number>): number[] {
   }
   return ticks;
 }
+
+/** Plot options for a log axis with a grid at the logTicks of `values`. */
+export function logAxis(label: string, values: Iterable<number>) {
+  return { label, type: "log" as const, grid: true, ticks: logTicks(values), tickFormat: "~g" };
+}

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { logTicks } from "./logTicks.js";
+import { logAxis } from "./logTicks.js";
 
 export interface SmallestSingularRow {
   p: number;
@@ -17,13 +17,10 @@ export function smallestSingularChart(
     height,
     marginLeft: 50,
     x: { label: "features p", grid: true },
-    y: {
-      label: "smallest singular value",
-      type: "log",
-      grid: true,
-      ticks: logTicks([...data.rows.map((d) => d.sMin), Math.sqrt(data.lambda)]),
-      tickFormat: "~g",
-    },
+    y: logAxis("smallest singular value", [
+      ...data.rows.map((d) => d.sMin),
+      Math.sqrt(data.lambda),
+    ]),
     marks: [
       Plot.ruleX([data.nTrain], { stroke: "#888", strokeDasharray: "4 3" }),
       Plot.ruleY([Math.sqrt(data.lambda)], { stroke: "#1f77b4", strokeDasharray: "4 3" }),

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { logTicks } from "./logTicks.js";
+import { logAxis } from "./logTicks.js";
 
 /** Several full spectra of X̃ (one line per p), largest singular value first, log scale. */
 export function spectraChart(
@@ -14,13 +14,7 @@ export function spectraChart(
     height,
     marginLeft: 50,
     x: { label: "index k (largest first)", grid: true },
-    y: {
-      label: "singular value sₖ",
-      type: "log",
-      grid: true,
-      ticks: logTicks(rows.map((d) => d.s)),
-      tickFormat: "~g",
-    },
+    y: logAxis("singular value sₖ", rows.map((d) => d.s)),
     color: {
       type: "ordinal",
       legend: true,

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { logTicks } from "./logTicks.js";
+import { logAxis } from "./logTicks.js";
 
 export interface SpectrumData {
   p: number;
@@ -24,13 +24,7 @@ export function spectrumChart(
     height,
     marginLeft: 50,
     x: { label: "index k (largest first)", grid: true },
-    y: {
-      label: "singular value sₖ of X̃",
-      type: "log",
-      grid: true,
-      ticks: logTicks([...positive.map((d) => d.s), Math.sqrt(data.lambda)]),
-      tickFormat: "~g",
-    },
+    y: logAxis("singular value sₖ of X̃", [...positive.map((d) => d.s), Math.sqrt(data.lambda)]),
     marks: [
       Plot.ruleY([Math.sqrt(data.lambda)], { stroke: "#1f77b4", strokeDasharray: "4 3" }),
       Plot.text([Math.sqrt(data.lambda)], {

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { DoubleDescentData } from "./doubleDescentChart.js";
-import { logTicks } from "./logTicks.js";
+import { logAxis } from "./logTicks.js";
 
 /** The validation-tuned λ against p: median and interquartile band, with the search range. */
 export function tunedLambdaChart(
@@ -20,14 +20,7 @@ export function tunedLambdaChart(
     height,
     marginLeft: 50,
     x: { label: "features p", grid: true },
-    y: {
-      label: "tuned λ",
-      type: "log",
-      grid: true,
-      domain: [range[0] / 1.5, range[1] * 1.5],
-      ticks: logTicks(range),
-      tickFormat: "~g",
-    },
+    y: { ...logAxis("tuned λ", range), domain: [range[0] / 1.5, range[1] * 1.5] },
     marks: [
       Plot.ruleY(range, { stroke: "#aaa", strokeDasharray: "2 3" }),
       Plot.ruleX([nTrain], { stroke: "#888", strokeDasharray: "4 3" }),

@@ -175,38 +175,25 @@ const part = (name: string) => only === undefined || only === name;
 await ensureChromium();
 if (part("build")) await coldBuild();
 if (part("shipped")) await shippedBytes();
-if (part("dropout-toy")) {
-  console.log("slider-to-chart latency, dropout-toy (headless Chromium, this machine):");
-}
-for (
-  const [backend, webgpu] of [["wasm", false], ["webgl", false], ["cpu", false], [
-    "webgpu",
-    true,
-  ]] as const
-) {
-  if (!part("dropout-toy")) break;
-  try {
-    await latency(backend, webgpu);
-  } catch (error) {
-    console.log(`  ${backend}: failed: ${(error as Error).message}`);
+/** Runs one page's latency benchmark on every backend, WebGPU through SwiftShader here. */
+async function onEveryBackend(
+  page: string,
+  run: (backend: string, webgpu: boolean) => Promise<void>,
+): Promise<void> {
+  if (!part(page)) return;
+  console.log(`slider-to-chart latency, ${page} (headless Chromium, this machine):`);
+  const backends = [["wasm", false], ["webgl", false], ["cpu", false], ["webgpu", true]] as const;
+  for (const [backend, webgpu] of backends) {
+    try {
+      await run(backend, webgpu);
+    } catch (error) {
+      console.log(`  ${backend}: failed: ${(error as Error).message}`);
+    }
   }
 }
-if (part("double-descent")) {
-  console.log("slider-to-chart latency, double-descent (headless Chromium, this machine):");
-}
-for (
-  const [backend, webgpu] of [["wasm", false], ["webgl", false], ["cpu", false], [
-    "webgpu",
-    true,
-  ]] as const
-) {
-  if (!part("double-descent")) break;
-  try {
-    await liveTrialLatency(backend, webgpu);
-  } catch (error) {
-    console.log(`  ${backend}: failed: ${(error as Error).message}`);
-  }
-}
+
+await onEveryBackend("dropout-toy", latency);
+await onEveryBackend("double-descent", liveTrialLatency);
 for await (const entry of Deno.readDir("tests/bench")) {
   if (!part("scripts") || !entry.name.endsWith(".bench.ts")) continue;
   console.log(`\n${entry.name}:`);

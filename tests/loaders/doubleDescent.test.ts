@@ -118,3 +118,25 @@ Deno.test("data/double-descent.json describes the full sweep: ≥ 20 trials, ~71
     [300, 60, 30, 35, 0.5],
   );
 });
+
+Deno.test("the built double-descent data (full seeded sweep): peak at N ± 15 %, tuned λ removes it", async () => {
+  const dir = `${Deno.env.get("EXPLORABLES_DIST") ?? "dist"}/_file/loaders`;
+  const names = await Array.fromAsync(Deno.readDir(dir)).catch(() => []);
+  const file = names.find((e) => /^double-descent\.[0-9a-f]+\.json$/.test(e.name));
+  assert.ok(file, `no double-descent data in ${dir}: run deno task build first`);
+  const out = JSON.parse(await Deno.readTextFile(`${dir}/${file.name}`));
+  const { nTrain, trials } = out.config;
+  assert.ok(trials >= 20);
+  const a: number[] = out.curveA.test.median;
+  const b: number[] = out.curveB.test.median;
+  const peak = a.indexOf(Math.max(...a));
+  assert.ok(Math.abs(out.p[peak] - nTrain) <= 0.15 * nTrain, `curve A peaks at p = ${out.p[peak]}`);
+  assert.ok(Math.max(...b) * 1.5 < a[peak], `max B ${Math.max(...b)} vs A's peak ${a[peak]}`);
+  out.p.forEach((p: number, i: number) => {
+    if (Math.abs(p - nTrain) <= 0.15 * nTrain) assert.ok(b[i] * 3 < a[peak], `B(${p}) = ${b[i]}`);
+  });
+  const [lo, hi] = [out.lambdas[0], out.lambdas[out.lambdas.length - 1]];
+  for (const l of [...out.curveB.lambda.q25, ...out.curveB.lambda.q75]) {
+    assert.ok(l >= lo && l <= hi, `tuned λ ${l} outside [${lo}, ${hi}]`);
+  }
+});
