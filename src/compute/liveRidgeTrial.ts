@@ -175,8 +175,8 @@ interface Products {
   gram?: Float32Array;
   gramRhs?: Float32Array;
   primalMax: number;
-  /** Kernel sums for each kernel p in turn: K × nAll × N_train, over all rows against train rows. */
-  kernels?: Float32Array;
+  /** Kernel sums for each kernel p in turn (nAll×N_train, all rows against train rows). */
+  kernels?: Float64Array[];
 }
 
 /** Downloads every tensor of `kept` with one await, then releases them all. */
@@ -225,27 +225,42 @@ function primalProducts(
   );
 }
 
-/** ΦΦᵀ (all rows against training rows) for each kernel p, by adding each block of new features. */
-function kernelProducts(
+/**
+ * ΦΦᵀ (all rows against training rows) for each kernel p, summed in Float64 one block of new
+ * features at a time. Each block is its own tfjs product and download, with a macrotask between
+ * blocks, so the page stays responsive and no float32 sum runs over more than one block.
+ */
+async function kernelProducts(
   tf: Tf,
   phi: TfCore.Tensor2D,
   n: number,
   kernelP: number[],
-): Promise<Record<string, Float32Array>> {
+  signal?: AbortSignal,
+): Promise<Float64Array[]> {
   const nAll = phi.shape[0];
-  return download(
-    tf,
-    tf.tidy(() => {
-      let from = 0;
-      const increments = kernelP.map((p) => {
-        const block = tf.slice(phi, [0, from], [nAll, p - from]);
-        const blockTrain = tf.slice(phi, [0, from], [n, p - from]);
-        from = p;
-        return tf.matMul(block, blockTrain, false, true);
-      });
-      return { kernels: tf.cumsum(tf.stack(increments), 0) };
-    }),
-  );
+  const sums: Float64Array[] = [];
+  let running = new Float64Array(nAll * n);
+  let from = 0;
+  for (const p of kernelP) {
+    if (signal?.aborted) break;
+    const start = from;
+    const { block } = await download(tf, {
+      block: tf.tidy(() =>
+        tf.matMul(
+          tf.slice(phi, [0, start], [nAll, p - start]),
+          tf.slice(phi, [0, start], [n, p - start]),
+          false,
+          true,
+        )
+      ),
+    });
+    for (let i = 0; i < running.length; i++) running[i] += block[i];
+    sums.push(running);
+    running = running.slice();
+    from = p;
+    await macrotask();
+  }
+  return sums;
 }
 
 function singularValues(tri: Tridiagonal): Float64Array {
@@ -274,14 +289,14 @@ function factorKernel(pr: Products, t: LiveTrial, p: number, kernelIndex: number
   const n = t.sizes.nTrain;
   const nAll = t.y0.length;
   const nHeld = nAll - n;
-  const base = kernelIndex * nAll * n;
+  const sums = pr.kernels![kernelIndex];
   const scale = 1 / p;
   const m = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k <= i; k++) m[i * n + k] = pr.kernels![base + i * n + k] * scale;
+    for (let k = 0; k <= i; k++) m[i * n + k] = sums[i * n + k] * scale;
   }
   const cross = new Float64Array(nHeld * n);
-  for (let i = 0; i < nHeld * n; i++) cross[i] = pr.kernels![base + n * n + i] * scale;
+  for (let i = 0; i < nHeld * n; i++) cross[i] = sums[n * n + i] * scale;
   const rhs = new Float64Array(n * 2);
   for (let i = 0; i < n; i++) {
     rhs[2 * i] = t.y0[i];
@@ -381,8 +396,13 @@ export async function* prepareLiveTrial(
         products.gram = got.gram;
         products.gramRhs = got.gramRhs;
       } else {
-        const got = await kernelProducts(tf, phi, nTrain, indices.map((i) => pGrid[i]));
-        products.kernels = got.kernels;
+        products.kernels = await kernelProducts(
+          tf,
+          phi,
+          nTrain,
+          indices.map((i) => pGrid[i]),
+          signal,
+        );
       }
       trial.timings.productsMs += performance.now() - t0;
       if (signal?.aborted) return;
