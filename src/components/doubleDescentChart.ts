@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Band } from "../compute/doubleDescent.js";
 import { logAxis } from "./logTicks.js";
+import { bandMarks, type BandPoint } from "./bandMarks.js";
 
 export interface DoubleDescentData {
   p: number[];
@@ -9,12 +10,8 @@ export interface DoubleDescentData {
   curveB: { test: Band; train: Band; lambda: Band };
 }
 
-export interface BandRow {
-  p: number;
+export interface BandRow extends BandPoint {
   curve: string;
-  median: number;
-  q25: number;
-  q75: number;
 }
 
 /** Long format: one row per (p, curve), test error only. */
@@ -58,19 +55,14 @@ export function doubleDescentChart(
         text: () => "p = N_train",
         fill: "#666",
       }),
-      Plot.areaY(rows, { x: "p", y1: "q25", y2: "q75", fill: "curve", fillOpacity: 0.2 }),
-      Plot.line(rows, { x: "p", y: "median", stroke: "curve", strokeWidth: 2 }),
-      Plot.dot(rows, {
-        x: "p",
-        y: "median",
-        fill: "curve",
-        r: 1.8,
-        tip: true,
-        title: (d: BandRow) =>
+      ...bandMarks(
+        rows,
+        "curve",
+        (d) =>
           `${d.curve}\np = ${d.p}: median ${d.median.toPrecision(4)} (IQR ${
             d.q25.toPrecision(3)
           } – ${d.q75.toPrecision(3)})`,
-      }),
+      ),
     ],
   });
   chart.dataset.chart = "double-descent";

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { DoubleDescentData } from "./doubleDescentChart.js";
 import { logAxis } from "./logTicks.js";
+import { bandMarks } from "./bandMarks.js";
 
 /** The validation-tuned λ against p: median and interquartile band, with the search range. */
 export function tunedLambdaChart(
@@ -24,19 +25,14 @@ export function tunedLambdaChart(
     marks: [
       Plot.ruleY(range, { stroke: "#aaa", strokeDasharray: "2 3" }),
       Plot.ruleX([nTrain], { stroke: "#888", strokeDasharray: "4 3" }),
-      Plot.areaY(rows, { x: "p", y1: "q25", y2: "q75", fill: "#1f77b4", fillOpacity: 0.2 }),
-      Plot.line(rows, { x: "p", y: "median", stroke: "#1f77b4", strokeWidth: 2 }),
-      Plot.dot(rows, {
-        x: "p",
-        y: "median",
-        fill: "#1f77b4",
-        r: 1.8,
-        tip: true,
-        title: (d: { p: number; median: number; q25: number; q75: number }) =>
+      ...bandMarks(
+        rows,
+        "#1f77b4",
+        (d) =>
           `p = ${d.p}: tuned λ median ${d.median.toPrecision(3)} (IQR ${d.q25.toPrecision(3)} – ${
             d.q75.toPrecision(3)
           })`,
-      }),
+      ),
     ],
   });
   chart.dataset.chart = "tuned-lambda";

@@ -15,7 +15,7 @@ import {
   type TeacherSizes,
   trialStreams,
 } from "./randomFeatures.js";
-import { factorEigenvalues, factorRidge, type RidgeBlock, solveBlock } from "./ridgePath.js";
+import { factorRidge, factorSingularValues, type RidgeBlock, solveBlock } from "./ridgePath.js";
 
 /** Upper bounds that keep one trial within a browser tab's memory and patience. */
 export const LIMITS = { samples: 5000, d: 1000, p: 20000, lambdas: 1000, trials: 1000 } as const;
@@ -163,13 +163,6 @@ function accumulateKernel(
   }
 }
 
-function singularValuesOf(eigenvalues: Float64Array): Float64Array {
-  const m = eigenvalues.length;
-  const out = new Float64Array(m);
-  for (let i = 0; i < m; i++) out[i] = Math.sqrt(Math.max(0, eigenvalues[m - 1 - i]));
-  return out;
-}
-
 function newBlock(ws: Workspace, size: number, count: number): RidgeBlock {
   return {
     w: ws.take("w", size * count),
@@ -245,7 +238,7 @@ function evaluatePrimal(
     const rss = yy - block.rDotW[l] - lambdas[l] * block.normW2[l];
     out.trainError[l] = Math.max(0, rss) / nTrain;
   }
-  return wantSpectrum ? singularValuesOf(factorEigenvalues(f)) : undefined;
+  return wantSpectrum ? factorSingularValues(f) : undefined;
 }
 
 /** Kernel regime, p > N_train, from the unscaled sums over the first p features. */
@@ -287,7 +280,7 @@ function evaluateKernel(
   for (let l = 0; l < count; l++) {
     out.trainError[l] = lambdas[l] * lambdas[l] * block.normW2[l] / n;
   }
-  return wantSpectrum ? singularValuesOf(factorEigenvalues(f)) : undefined;
+  return wantSpectrum ? factorSingularValues(f) : undefined;
 }
 
 function newErrors(count: number): TrialErrors {

@@ -12,6 +12,7 @@ import type * as TfCore from "@tensorflow/tfjs-core";
 import { createRng } from "./prng.js";
 import { ADAM, type DropoutTrainOptions, resolveTrainOptions } from "./dropoutTrain.js";
 import { integerAtLeast } from "./validate.js";
+import { macrotask } from "./macrotask.js";
 
 type Tf = typeof TfCore;
 
@@ -40,8 +41,6 @@ export interface DropoutTfRunOptions {
 
 // The ops in the loss, each of which needs a registered gradient for optimizer.minimize.
 const LOSS_KERNELS = ["Multiply", "Sum", "Sub", "Square", "Mean"];
-
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Trains with tf.train.sgd or tf.train.adam, yielding every `chunkSteps` steps.

@@ -21,14 +21,15 @@ import {
   type TeacherSizes,
   trialStreams,
 } from "./randomFeatures.js";
+import { applyQTranspose } from "./symmetricEigen.js";
 import {
-  applyQ,
-  applyQTranspose,
-  solveShiftedTridiagonal,
-  type Tridiagonal,
-  tridiagonalEigen,
-  tridiagonalize,
-} from "./symmetricEigen.js";
+  factorRidge,
+  factorSingularValues,
+  type RidgeBlock,
+  type RidgeFactor,
+  solveBlockInBasis,
+} from "./ridgePath.js";
+import { macrotask } from "./macrotask.js";
 import { finiteNumber, integerAtLeast } from "./validate.js";
 
 type Tf = typeof TfCore;
@@ -55,7 +56,7 @@ export interface LiveTrialParams {
 interface FactoredP {
   p: number;
   kernel: boolean;
-  tri: Tridiagonal;
+  factor: RidgeFactor;
   /** Qᵀr for the noiseless labels Y⁰ and for the noise ε (r = X̃ᵀY primal, r = Y kernel). */
   signal: Float64Array;
   noise: Float64Array;
@@ -263,14 +264,6 @@ async function kernelProducts(
   return sums;
 }
 
-function singularValues(tri: Tridiagonal): Float64Array {
-  const m = tri.n;
-  const eig = tridiagonalEigen(tri.d.slice(), tri.e.slice(), m);
-  const out = new Float64Array(m);
-  for (let i = 0; i < m; i++) out[i] = Math.sqrt(Math.max(0, eig[m - 1 - i]));
-  return out;
-}
-
 function factorPrimal(pr: Products, p: number): FactoredP {
   const stride = pr.primalMax;
   const m = new Float64Array(p * p);
@@ -282,7 +275,7 @@ function factorPrimal(pr: Products, p: number): FactoredP {
     rhs[2 * j] = pr.gramRhs![2 * j] * rootScale;
     rhs[2 * j + 1] = pr.gramRhs![2 * j + 1] * rootScale;
   }
-  return finish(p, false, tridiagonalize(m, p), rhs);
+  return finish(p, false, factorRidge(m, p), rhs);
 }
 
 function factorKernel(pr: Products, t: LiveTrial, p: number, kernelIndex: number): FactoredP {
@@ -302,24 +295,22 @@ function factorKernel(pr: Products, t: LiveTrial, p: number, kernelIndex: number
     rhs[2 * i] = t.y0[i];
     rhs[2 * i + 1] = t.eps[i];
   }
-  const f = finish(p, true, tridiagonalize(m, n), rhs);
+  const f = finish(p, true, factorRidge(m, n), rhs);
   f.cross = cross;
   return f;
 }
 
-function finish(p: number, kernel: boolean, tri: Tridiagonal, rhs: Float64Array): FactoredP {
-  applyQTranspose(tri, rhs, 2);
-  const m = tri.n;
+function finish(p: number, kernel: boolean, factor: RidgeFactor, rhs: Float64Array): FactoredP {
+  applyQTranspose(factor.tri, rhs, 2);
+  const m = factor.tri.n;
   const signal = new Float64Array(m);
   const noise = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     signal[i] = rhs[2 * i];
     noise[i] = rhs[2 * i + 1];
   }
-  return { p, kernel, tri, signal, noise, singularValues: singularValues(tri) };
+  return { p, kernel, factor, signal, noise, singularValues: factorSingularValues(factor) };
 }
-
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface PrepareOptions {
   /** Aborting ends the generator after the p in progress. */
@@ -449,23 +440,22 @@ export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: numbe
     sigma * sigma * trial.trainSums.ee;
   const m = Math.max(n, ...trial.pGrid.filter((p) => p <= n));
   const rhs = new Float64Array(m);
-  const z = new Float64Array(m);
-  const pivots = new Float64Array(m);
-  const scratch = new Float64Array(1);
+  const lambdas = [lambda];
+  const block: RidgeBlock = {
+    w: new Float64Array(m),
+    rDotW: new Float64Array(1),
+    normW2: new Float64Array(1),
+  };
   const out: LiveCurve = { p: [], trainError: [], valError: [], testError: [] };
   for (const f of trial.factors) {
     if (!f) continue;
-    const size = f.tri.n;
-    for (let i = 0; i < size; i++) rhs[i] = f.signal[i] + sigma * f.noise[i];
-    solveShiftedTridiagonal(f.tri.d, f.tri.e, size, lambda, rhs, z, pivots);
-    let dot = 0;
-    let norm2 = 0;
-    for (let i = 0; i < size; i++) {
-      dot += rhs[i] * z[i];
-      norm2 += z[i] * z[i];
-    }
-    const w = z.subarray(0, size);
-    applyQ(f.tri, w, 1, scratch);
+    const size = f.factor.tri.n;
+    const c = rhs.subarray(0, size);
+    for (let i = 0; i < size; i++) c[i] = f.signal[i] + sigma * f.noise[i];
+    solveBlockInBasis(f.factor, c, lambdas, block);
+    // θ (primal) or α (kernel) at this λ.
+    const w = block.w;
+    const norm2 = block.normW2[0];
     let val = 0;
     let test = 0;
     const rootScale = 1 / Math.sqrt(f.p);
@@ -484,16 +474,13 @@ export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: numbe
       else test += r * r;
     }
     // Residual sums without forming X̃θ: see evaluatePrimal and evaluateKernel in doubleDescent.ts.
-    const rss = f.kernel ? lambda * lambda * norm2 : Math.max(0, yy - dot - lambda * norm2);
+    const rss = f.kernel
+      ? lambda * lambda * norm2
+      : Math.max(0, yy - block.rDotW[0] - lambda * norm2);
     out.p.push(f.p);
     out.trainError.push(rss / n);
     out.valError.push(val / nVal);
     out.testError.push(test / nTest);
   }
   return out;
-}
-
-/** Singular values of X̃ at grid index `index`, or undefined until that p is factored. */
-export function liveSpectrum(trial: LiveTrial, index: number): Float64Array | undefined {
-  return trial.factors[index]?.singularValues;
 }

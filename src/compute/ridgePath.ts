@@ -48,15 +48,30 @@ export function solveBlock(
   lambdas: ArrayLike<number>,
   out: RidgeBlock,
 ): RidgeBlock {
+  const size = f.tri.n;
+  const c = f.work.subarray(0, size);
+  c.set(r.subarray(0, size));
+  applyQTranspose(f.tri, c, 1);
+  return solveBlockInBasis(f, c, lambdas, out);
+}
+
+/**
+ * As solveBlock, for a right-hand side already in the tridiagonal basis, c = Qᵀr: a caller that
+ * keeps c can solve for a new λ without applying Qᵀ again. `c` must not overlap the factor's
+ * second half of `work` (the pivots); it is left untouched.
+ */
+export function solveBlockInBasis(
+  f: RidgeFactor,
+  c: Float64Array,
+  lambdas: ArrayLike<number>,
+  out: RidgeBlock,
+): RidgeBlock {
   const { tri, work } = f;
   const size = tri.n;
   const count = lambdas.length;
-  const c = work.subarray(0, size);
   const pivots = work.subarray(size, 2 * size);
   // One small buffer serves as each λ's contiguous solution and as the reflectors' scratch row.
   const column = new Float64Array(Math.max(size, count));
-  c.set(r.subarray(0, size));
-  applyQTranspose(tri, c, 1, column);
   const z = out.w;
   for (let l = 0; l < count; l++) {
     solveShiftedTridiagonal(tri.d, tri.e, size, lambdas[l], c, column, pivots);
@@ -80,6 +95,15 @@ export function factorEigenvalues(f: RidgeFactor): Float64Array {
   const d = f.tri.d.slice();
   const e = f.tri.e.slice();
   return tridiagonalEigen(d, e, f.tri.n);
+}
+
+/** Singular values of X (descending) from the factor of XᵀX or XXᵀ: √ of M's eigenvalues. */
+export function factorSingularValues(f: RidgeFactor): Float64Array {
+  const eigenvalues = factorEigenvalues(f);
+  const m = eigenvalues.length;
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) out[i] = Math.sqrt(Math.max(0, eigenvalues[m - 1 - i]));
+  return out;
 }
 
 /**
