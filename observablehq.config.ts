@@ -22,7 +22,9 @@ export default {
   head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">',
   footer:
     "DNN Explorables: every number on these pages is computed, at build time or in your browser.",
-  search: false,
+  // Page search works offline: Framework bundles its client (and minisearch, from node_modules)
+  // into _observablehq/search.js and builds the index into _observablehq/minisearch.json.
+  search: true,
   // Loaders are TypeScript run by the same Deno that runs the CLI, with read-only permissions.
   interpreters: {
     ".ts": [process.execPath, "run", "--allow-read", "--allow-env", "--config", "deno.json"],

@@ -15,6 +15,8 @@ const cdnHosts = [
   "fonts.gstatic.com",
   "ga.jspm.io",
 ];
+/** The built site under test: EXPLORABLES_DIST (as for the browser tests), else dist/. */
+const distDir = Deno.env.get("EXPLORABLES_DIST") ?? "dist";
 const npmImport = /(?:from\s*|import\s*\(\s*|import\s+)["']npm:|["']npm:[@\w]/;
 
 async function* files(dir: string, extensions: RegExp): AsyncGenerator<string> {
@@ -47,16 +49,39 @@ Deno.test("observablehq.config.ts drops Framework's default web-font stylesheet"
   assert.deepEqual(config.globalStylesheets, []);
 });
 
-Deno.test("dist/ (the built site) refers to no CDN and holds no CDN-fetched npm module", async () => {
+async function assertBuilt(): Promise<void> {
   try {
-    await Deno.stat("dist/index.html");
+    await Deno.stat(`${distDir}/index.html`);
   } catch {
-    assert.fail("dist/ is missing: run `deno task build` (the test task builds first)");
+    assert.fail(`${distDir}/ is missing: run \`deno task build\` (the test task builds first)`);
   }
-  const found = await offenders("dist", /\.(html|js|css|json)$/, cdnHosts);
+}
+
+Deno.test(`${distDir}/ (the built site) refers to no CDN and holds no CDN-fetched npm module`, async () => {
+  await assertBuilt();
+  const found = await offenders(distDir, /\.(html|js|css|json)$/, cdnHosts);
   assert.deepEqual(found, []);
-  const npmDir = await Deno.stat("dist/_npm").then(() => true, () => false);
-  assert.equal(npmDir, false, "dist/_npm exists: something was fetched through an npm: import");
+  const npmDir = await Deno.stat(`${distDir}/_npm`).then(() => true, () => false);
+  assert.equal(
+    npmDir,
+    false,
+    `${distDir}/_npm exists: something was fetched through an npm: import`,
+  );
+});
+
+Deno.test(`${distDir}/: page search is served from the site (minisearch bundled, local index)`, async () => {
+  await assertBuilt();
+  const names = [];
+  for await (const entry of Deno.readDir(`${distDir}/_observablehq`)) names.push(entry.name);
+  const client = names.find((name) => /^search\.[0-9a-f]+\.js$/.test(name));
+  const index = names.find((name) => /^minisearch\.[0-9a-f]+\.json$/.test(name));
+  assert.ok(client && index, `search client or index missing from ${distDir}/_observablehq`);
+  const code = await Deno.readTextFile(`${distDir}/_observablehq/${client}`);
+  // Bundled: the client imports nothing, so minisearch cannot come from anywhere else.
+  assert.doesNotMatch(code, /\bimport\s*(?:[\w{*][^;]*?from\s*)?["'`]|\bimport\(/);
+  assert.match(code, /loadJS/, "minisearch's MiniSearch.loadJS is in the client bundle");
+  const html = await Deno.readTextFile(`${distDir}/index.html`);
+  assert.ok(html.includes(`_observablehq/${client}`), "the page loads the local search client");
 });
 
 Deno.test("offenders() catches a CDN reference (the check itself can fail)", async () => {

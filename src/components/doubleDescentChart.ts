@@ -1,5 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import type { Band } from "../compute/doubleDescent.js";
+import { chartFigure } from "./chartFigure.js";
+import { chartWidth, colors } from "./colors.js";
+import { numberColumn, textColumn } from "./csv.js";
 import { logAxis } from "./logTicks.js";
 import { bandMarks, type BandPoint } from "./bandMarks.js";
 
@@ -14,11 +17,13 @@ export interface BandRow extends BandPoint {
   curve: string;
 }
 
-/** Long format: one row per (p, curve), test error only. */
-export function bandRows(data: DoubleDescentData): BandRow[] {
+type ErrorSet = "test" | "train";
+
+/** Long format: one row per (p, curve) of the test or train error. */
+export function bandRows(data: DoubleDescentData, set: ErrorSet = "test"): BandRow[] {
   const curves = [
-    [`fixed λ = ${data.lambdaA}`, data.curveA.test],
-    ["λ tuned on validation", data.curveB.test],
+    [curveNames(data)[0], data.curveA[set]],
+    [curveNames(data)[1], data.curveB[set]],
   ] as const;
   return curves.flatMap(([curve, band]) =>
     data.p.map((p, i) => ({
@@ -31,21 +36,39 @@ export function bandRows(data: DoubleDescentData): BandRow[] {
   );
 }
 
-/** Test error against p for both curves: median line over the interquartile band, log y. */
-export function doubleDescentChart(
-  data: DoubleDescentData,
-  { width, height = 340, nTrain }: { width: number; height?: number; nTrain: number },
-): SVGSVGElement | HTMLElement {
-  const rows = bandRows(data);
-  const chart = Plot.plot({
-    width,
+function curveNames(data: DoubleDescentData): [string, string] {
+  return [`fixed λ = ${data.lambdaA}`, "λ tuned on validation"];
+}
+
+const bandColumns = [
+  textColumn("curve", (d: BandRow) => d.curve),
+  numberColumn("p", (d: BandRow) => d.p),
+  numberColumn("median", (d: BandRow) => d.median),
+  numberColumn("25th percentile", (d: BandRow) => d.q25),
+  numberColumn("75th percentile", (d: BandRow) => d.q75),
+];
+
+/** Median lines over interquartile bands against p, log y, with p = N_train and σ² marked. */
+function bandPlot(
+  rows: BandRow[],
+  label: string,
+  { width, height, nTrain, noise, names }: {
+    width: number;
+    height: number;
+    nTrain: number;
+    noise: number;
+    names: [string, string];
+  },
+) {
+  return Plot.plot({
+    width: chartWidth(width),
     height,
     marginLeft: 50,
     x: { label: "features p", grid: true },
-    y: logAxis("test MSE", rows.flatMap((d) => [d.q25, d.q75])),
-    color: { legend: true, range: ["#d62728", "#1f77b4"] },
+    y: logAxis(label, [...rows.flatMap((d) => [d.q25, d.q75]), noise]),
+    color: { legend: true, domain: names, range: [colors.red, colors.blue] },
     marks: [
-      Plot.ruleX([nTrain], { stroke: "#888", strokeDasharray: "4 3" }),
+      Plot.ruleX([nTrain], { stroke: colors.muted, strokeDasharray: "4 3" }),
       Plot.text([nTrain], {
         x: (d: number) => d,
         frameAnchor: "top",
@@ -53,7 +76,15 @@ export function doubleDescentChart(
         dx: 4,
         textAnchor: "start",
         text: () => "p = N_train",
-        fill: "#666",
+        fill: colors.ink,
+      }),
+      Plot.ruleY([noise], { stroke: colors.ink, strokeDasharray: "1 3" }),
+      Plot.text([noise], {
+        y: (d: number) => d,
+        frameAnchor: "right",
+        dy: -6,
+        text: () => "σ²",
+        fill: colors.ink,
       }),
       ...bandMarks(
         rows,
@@ -65,6 +96,61 @@ export function doubleDescentChart(
       ),
     ],
   });
-  chart.dataset.chart = "double-descent";
-  return chart;
+}
+
+interface ErrorChartOptions {
+  width: number;
+  height?: number;
+  nTrain: number;
+  sigma: number;
+}
+
+/** What each error chart is called and how it reads, for its figure. */
+const errorCharts = {
+  test: {
+    name: "double-descent",
+    title: "Test error against the number of features",
+    axis: "test MSE",
+    height: 340,
+    describe: (names: [string, string], nTrain: number, noise: number) =>
+      `Median test error over trials with its interquartile band against p, for ${
+        names[0]
+      } and for ${
+        names[1]
+      }, on a log scale; the dashed line marks p = N_train = ${nTrain} and the dotted line the noise level σ² = ${noise}.`,
+  },
+  train: {
+    name: "train-error",
+    title: "Training error against the number of features",
+    axis: "train MSE",
+    height: 260,
+    describe: (_names: [string, string], nTrain: number, noise: number) =>
+      `Median training error over trials with its interquartile band against p, for both curves, on a log scale; with the small fixed λ it falls far below the noise level σ² = ${noise} (dotted) once p passes N_train = ${nTrain}.`,
+  },
+} as const;
+
+function errorChart(data: DoubleDescentData, set: ErrorSet, options: ErrorChartOptions) {
+  const spec = errorCharts[set];
+  const rows = bandRows(data, set);
+  const names = curveNames(data);
+  const noise = options.sigma ** 2;
+  const { width, height = spec.height, nTrain } = options;
+  return chartFigure({
+    name: spec.name,
+    title: spec.title,
+    description: spec.describe(names, nTrain, noise),
+    chart: bandPlot(rows, spec.axis, { width, height, nTrain, noise, names }),
+    columns: bandColumns,
+    rows,
+  });
+}
+
+/** Test error against p for both curves: median line over the interquartile band, log y. */
+export function doubleDescentChart(data: DoubleDescentData, options: ErrorChartOptions) {
+  return errorChart(data, "test", options);
+}
+
+/** Train error against p for both curves: it drops far below σ² once p passes N_train. */
+export function trainErrorChart(data: DoubleDescentData, options: ErrorChartOptions) {
+  return errorChart(data, "train", options);
 }

@@ -1,14 +1,47 @@
 /**
  * Typeset math with KaTeX from node_modules. KaTeX writes MathML, which every current browser
  * renders natively, so the site needs neither KaTeX's stylesheet nor its web fonts.
+ *
+ * KaTeX is a quarter of a page's JavaScript, so it is fetched only after the page's first chart
+ * has drawn (or after a short wait on a page without charts): prose and charts come first, and
+ * each formula's node is filled in place when KaTeX arrives.
  */
-import katex from "katex";
+import { firstChartDrawn } from "./chartFigure.js";
+
+type Katex = typeof import("katex").default;
+
+let katexPromise: Promise<Katex> | undefined;
+
+function loadKatex(): Promise<Katex> {
+  katexPromise ??= Promise.race([firstChartDrawn, new Promise((r) => setTimeout(r, 800))])
+    .then(() => import("katex"))
+    .then((module) => module.default);
+  return katexPromise;
+}
+
+/** Scales a display formula down to fit its column, so a narrow screen never cuts it off. */
+function fitToWidth(node: HTMLElement): void {
+  const fit = () => {
+    node.style.fontSize = "";
+    const natural = node.scrollWidth;
+    const room = node.clientWidth;
+    if (natural <= room + 1 || room === 0) return;
+    node.style.fontSize = `${Math.max(0.6, (room - 2) / natural)}em`;
+  };
+  new ResizeObserver(fit).observe(node);
+}
 
 function render(strings: TemplateStringsArray, values: unknown[], displayMode: boolean): Element {
   const source = strings.raw.reduce((text, part, i) => text + String(values[i - 1]) + part);
   const node = document.createElement(displayMode ? "div" : "span");
-  node.className = displayMode ? "math-block" : "math-inline";
-  katex.render(source, node, { output: "mathml", displayMode, throwOnError: true });
+  node.className = `${displayMode ? "math-block" : "math-inline"} math-pending`;
+  node.setAttribute("aria-busy", "true");
+  loadKatex().then((katex) => {
+    katex.render(source, node, { output: "mathml", displayMode, throwOnError: true });
+    node.classList.remove("math-pending");
+    node.removeAttribute("aria-busy");
+    if (displayMode) fitToWidth(node);
+  });
   return node;
 }
 
@@ -27,4 +60,11 @@ export function num(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return String(value);
   const text = value.toFixed(digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
+/** A number in scientific notation as TeX, e.g. 2.2 \times 10^{-5}. */
+export function sci(value: number, digits = 2): string {
+  if (!Number.isFinite(value) || value === 0) return num(value, digits - 1);
+  const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
+  return `${mantissa} \\times 10^{${Number(exponent)}}`;
 }

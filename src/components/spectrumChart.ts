@@ -1,4 +1,7 @@
 import * as Plot from "@observablehq/plot";
+import { chartFigure } from "./chartFigure.js";
+import { chartWidth, colors } from "./colors.js";
+import { numberColumn } from "./csv.js";
 import { logAxis } from "./logTicks.js";
 
 export interface SpectrumData {
@@ -9,6 +12,11 @@ export interface SpectrumData {
   lambda: number;
 }
 
+interface SpectrumRow {
+  k: number;
+  s: number;
+}
+
 /**
  * The singular values of X̃ in decreasing order, log scale, with √λ marked: directions below that
  * line are the ones ridge damps.
@@ -16,28 +24,46 @@ export interface SpectrumData {
 export function spectrumChart(
   data: SpectrumData,
   { width, height = 260 }: { width: number; height?: number },
-): SVGSVGElement | HTMLElement {
-  const rows = Array.from(data.singularValues, (s, i) => ({ k: i + 1, s }));
+): HTMLElement {
+  const rows: SpectrumRow[] = Array.from(data.singularValues, (s, i) => ({ k: i + 1, s }));
   const positive = rows.filter((d) => d.s > 0);
+  const root = Math.sqrt(data.lambda);
   const chart = Plot.plot({
-    width,
+    width: chartWidth(width),
     height,
     marginLeft: 50,
     x: { label: "index k (largest first)", grid: true },
-    y: logAxis("singular value sₖ of X̃", [...positive.map((d) => d.s), Math.sqrt(data.lambda)]),
+    y: logAxis("singular value sₖ of X̃", [...positive.map((d) => d.s), root]),
     marks: [
-      Plot.ruleY([Math.sqrt(data.lambda)], { stroke: "#1f77b4", strokeDasharray: "4 3" }),
-      Plot.text([Math.sqrt(data.lambda)], {
+      Plot.ruleY([root], { stroke: colors.blue, strokeDasharray: "4 3" }),
+      Plot.text([root], {
         y: (d: number) => d,
         frameAnchor: "right",
         dy: -6,
         text: () => "√λ",
-        fill: "#1f77b4",
+        fill: colors.blue,
       }),
-      Plot.dot(positive, { x: "k", y: "s", r: 1.5, fill: "#444" }),
+      Plot.dot(positive, { x: "k", y: "s", r: 1.5, fill: colors.ink }),
     ],
   });
-  chart.dataset.chart = "spectrum";
-  chart.dataset.p = String(data.p);
-  return chart;
+  const below = positive.filter((d) => d.s < root).length;
+  const figure = chartFigure({
+    name: "spectrum",
+    title: `Spectrum of X̃ at p = ${data.p}`,
+    description:
+      `The ${rows.length} singular values of X̃ at p = ${data.p}, largest first, on a log scale; the smallest is ${
+        positive.length ? positive[positive.length - 1].s.toPrecision(3) : "0"
+      } and ${below} lie below √λ = ${
+        root.toPrecision(3)
+      } (dashed), where ridge damps instead of inverting.`,
+    chart,
+    live: true,
+    columns: [
+      numberColumn("index k", (d: SpectrumRow) => d.k),
+      numberColumn("singular value", (d: SpectrumRow) => d.s),
+    ],
+    rows,
+  });
+  figure.dataset.p = String(data.p);
+  return figure;
 }

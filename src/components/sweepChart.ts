@@ -1,5 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import type { SummaryRow } from "../compute/summariseRuns.js";
+import { expectedLossMinimiser } from "../compute/dropoutToy.js";
+import { chartFigure } from "./chartFigure.js";
+import { chartWidth, colors } from "./colors.js";
+import { numberColumn, textColumn } from "./csv.js";
 
 export interface SweepData {
   closedForm: { rate: number; w1: number; w2: number }[];
@@ -41,6 +45,13 @@ export function sweepTable(data: SweepData) {
   };
 }
 
+type Summary = SweepData["summary"][number];
+
+/** The closed form at a rate; none at r = 0, where the loss has a whole line of minimisers. */
+function closedForm(rate: number): readonly number[] {
+  return rate > 0 ? expectedLossMinimiser(rate) : [NaN, NaN];
+}
+
 /** Trained weights (mean ± sd over seeds) against the drop rate, over the closed-form curve. */
 export function sweepChart(
   data: SweepData,
@@ -49,22 +60,25 @@ export function sweepChart(
   const { trained, curve, atZero } = sweepTable(data);
   const offset = (d: { rate: number; optimizer: string }) =>
     d.rate + (d.optimizer === "adam" ? 0.006 : -0.006);
-  const container = document.createElement("div");
-  container.dataset.chart = "sweep";
   // One plot per weight: each needs its own y scale (w1 moves by 0.5, w2 by 5).
-  for (const w of weights) {
+  const plots = weights.map((w) => {
     const label = weightLabel[w];
     const mine = <T extends { weight: string }>(rows: T[]) =>
       rows.filter((d) => d.weight === label);
-    container.append(Plot.plot({
-      width,
+    return Plot.plot({
+      width: chartWidth(width),
       height,
       marginRight: 20,
       x: { label: "drop rate r", grid: true },
       y: { label, grid: true, nice: true },
-      color: { legend: w === "w1", domain: ["sgd", "adam"], range: ["#1f77b4", "#ff7f0e"] },
+      color: {
+        legend: w === "w1",
+        domain: ["sgd", "adam"],
+        range: [colors.blue, colors.orange],
+        tickFormat: (d: string) => (d === "sgd" ? "SGD" : "Adam"),
+      },
       marks: [
-        Plot.line(mine(curve), { x: "rate", y: "value", stroke: "#444", strokeWidth: 1.5 }),
+        Plot.line(mine(curve), { x: "rate", y: "value", stroke: colors.ink, strokeWidth: 1.5 }),
         Plot.ruleX(mine(trained), { x: offset, y1: "low", y2: "high", stroke: "optimizer" }),
         Plot.dot(mine(trained), {
           x: offset,
@@ -75,17 +89,40 @@ export function sweepChart(
           title: (d: { optimizer: string; rate: number; mean: number; sd: number }) =>
             `${d.optimizer} at r = ${d.rate}: ${d.mean.toFixed(4)} ± ${d.sd.toFixed(4)}`,
         }),
+        // Filled: the r = 0 answer; hollow (page-coloured inside): the limit from the right.
         Plot.dot(mine(atZero), {
           x: "rate",
           y: "value",
-          stroke: "#444",
+          stroke: colors.ink,
           strokeWidth: 1.5,
-          fill: (d: { kind: string }) => (d.kind.startsWith("r = 0") ? "#444" : "white"),
+          fill: (d: { kind: string }) =>
+            d.kind.startsWith("r = 0") ? colors.ink : "var(--theme-background)",
           r: 5,
           title: "kind",
         }),
       ],
-    }));
-  }
-  return container;
+    });
+  });
+  const rates = [...new Set(data.summary.map((d) => d.rate))];
+  return chartFigure({
+    name: "sweep",
+    title: "Trained weights against the drop rate",
+    description: `SGD and Adam, trained from zero at ${rates.length} drop rates between ${
+      Math.min(...rates)
+    } and ${
+      Math.max(...rates)
+    }: each dot is the mean over seeds of the final estimate with one standard deviation either side, over the closed-form curve w*(r), for w₁ (top) and w₂ (bottom).`,
+    chart: plots,
+    columns: [
+      numberColumn("drop rate r", (d: Summary) => d.rate),
+      textColumn("optimiser", (d: Summary) => d.optimizer === "sgd" ? "SGD" : "Adam"),
+      numberColumn("mean w₁", (d: Summary) => d.w1Mean),
+      numberColumn("sd w₁", (d: Summary) => d.w1Sd),
+      numberColumn("mean w₂", (d: Summary) => d.w2Mean),
+      numberColumn("sd w₂", (d: Summary) => d.w2Sd),
+      numberColumn("closed-form w₁", (d: Summary) => closedForm(d.rate)[0]),
+      numberColumn("closed-form w₂", (d: Summary) => closedForm(d.rate)[1]),
+    ],
+    rows: data.summary,
+  });
 }

@@ -5,17 +5,18 @@
  * Browsers hand out WebGPU adapters only for a usable device: Chrome offers its software adapter
  * (SwiftShader) only when started with flags that ask for it, which is how the tests reach the
  * WebGPU path on machines without a GPU. `?backend=webgpu|wasm|webgl|cpu` forces one.
- * Backends are imported lazily so a reader downloads only the one that runs.
+ * Backends are imported lazily so a reader downloads only the one that runs, and tfjs itself is
+ * imported only when a page asks for it: prose, math and precomputed charts never wait for it.
  */
-import * as tf from "@tensorflow/tfjs-core";
-// Optimisers need the gradient kernels, which tfjs-core registers only on request.
-import "@tensorflow/tfjs-core/dist/register_all_gradients";
+import type * as TfCore from "@tensorflow/tfjs-core";
 
 export type BackendName = "webgpu" | "wasm" | "webgl" | "cpu";
 export const backendOrder: BackendName[] = ["webgpu", "wasm", "webgl", "cpu"];
 
+type Tf = typeof TfCore;
+
 export interface TfRuntime {
-  tf: typeof tf;
+  tf: Tf;
   backend: BackendName;
   /** What a reader sees: the backend and why it was chosen. */
   description: string;
@@ -54,7 +55,7 @@ function wasmPaths(): Record<string, string> {
 }
 
 /** Registers one backend and makes it current; resolves to a note about it, rejects if unusable. */
-async function activate(name: BackendName): Promise<string> {
+async function activate(tf: Tf, name: BackendName): Promise<string> {
   let note = "";
   if (name === "webgpu") {
     const adapter = await webgpuAdapter();
@@ -101,12 +102,17 @@ let runtime: Promise<TfRuntime> | undefined;
 
 export function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfRuntime> {
   runtime ??= (async () => {
+    const [tf] = await Promise.all([
+      import("@tensorflow/tfjs-core"),
+      // Optimisers need the gradient kernels, which tfjs-core registers only on request.
+      import("@tensorflow/tfjs-core/dist/register_all_gradients"),
+    ]);
     const forced = requestedBackend(search);
     const order = forced ? [forced, ...backendOrder.filter((b) => b !== forced)] : backendOrder;
     const failures: string[] = [];
     for (const name of order) {
       try {
-        const note = await activate(name);
+        const note = await activate(tf, name);
         const why = forced === name
           ? "chosen by the ?backend= parameter"
           : failures.length
@@ -114,7 +120,9 @@ export function initTf(search: string = globalThis.location?.search ?? ""): Prom
           : "the first in our order that this browser supports";
         const description = `${labels[name]}${note ? ` (${note})` : ""}: ${why}`;
         const result = { tf, backend: name, description, baselineTensors: tf.memory().numTensors };
-        (globalThis as Record<string, unknown>).__explorables = result;
+        // Pages keep their own test hooks on the same object (lastRun, lastLive).
+        const hooks = globalThis as { __explorables?: Record<string, unknown> };
+        Object.assign(hooks.__explorables ??= {}, result);
         return result;
       } catch (error) {
         failures.push(`${labels[name]} unavailable: ${(error as Error).message}`);

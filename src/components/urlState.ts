@@ -39,30 +39,15 @@ export function readParams<T extends Record<string, unknown>>(
   return { values, problems };
 }
 
-/** Rewrites the query string in place (no new history entry), keeping parameters we do not own. */
-export function writeParams(values: Record<string, string | number | boolean>): void {
+/**
+ * Rewrites the query string in place (no new history entry), keeping parameters we do not own;
+ * a null value removes its parameter.
+ */
+export function writeParams(values: Record<string, string | number | boolean | null>): void {
   const url = new URL(globalThis.location.href);
-  for (const [key, value] of Object.entries(values)) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null) url.searchParams.delete(key);
+    else url.searchParams.set(key, String(value));
+  }
   if (url.href !== globalThis.location.href) globalThis.history.replaceState(null, "", url);
-}
-
-export function numberParam(
-  fallback: number,
-  check: (value: number) => number,
-): ParamSpec<number> {
-  return {
-    default: fallback,
-    parse: (text) => check(text.trim() === "" ? NaN : Number(text)),
-  };
-}
-
-export function choiceParam<T extends string>(fallback: T, choices: readonly T[]): ParamSpec<T> {
-  return {
-    default: fallback,
-    parse: (text) => {
-      const found = choices.find((choice) => choice === text);
-      if (found === undefined) throw new RangeError(`it must be one of ${choices.join(", ")}`);
-      return found;
-    },
-  };
 }

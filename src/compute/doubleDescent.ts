@@ -15,19 +15,18 @@ import {
   type TeacherSizes,
   trialStreams,
 } from "./randomFeatures.js";
-import { factorRidge, factorSingularValues, type RidgeBlock, solveBlock } from "./ridgePath.js";
+import {
+  factorRidge,
+  factorSingularValues,
+  kernelResidualSumOfSquares,
+  primalResidualSumOfSquares,
+  type RidgeBlock,
+  solveBlock,
+} from "./ridgePath.js";
+import { integerAtLeast, nonNegativeNumber, seedValue } from "./validate.js";
 
 /** Upper bounds that keep one trial within a browser tab's memory and patience. */
 export const LIMITS = { samples: 5000, d: 1000, p: 20000, lambdas: 1000, trials: 1000 } as const;
-
-export interface TrialParams extends TeacherSizes {
-  /** Number of random features. */
-  p: number;
-  /** Ridge penalties, each ≥ 0. */
-  lambdas: ArrayLike<number>;
-  /** Trial seed: β*, the three data sets and W all follow from it. */
-  seed: number;
-}
 
 /** Mean squared errors, one entry per λ. */
 export interface TrialErrors {
@@ -36,57 +35,24 @@ export interface TrialErrors {
   testError: Float64Array;
 }
 
-export interface TrialResult extends TrialErrors {
-  p: number;
-  lambdas: Float64Array;
-  /** Singular values of X̃, descending; min(p, N_train) of them. */
-  singularValues: Float64Array;
-}
-
-function checkInteger(name: string, value: unknown, min: number, max: number): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be an integer in [${min}, ${max}], got ${String(value)}`);
-  }
-}
-
-function checkNonNegative(name: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${name} must be a finite number ≥ 0, got ${String(value)}`);
-  }
-}
-
 function checkSizes(s: TeacherSizes): void {
-  checkInteger("nTrain", s.nTrain, 1, LIMITS.samples);
-  checkInteger("nVal", s.nVal, 1, LIMITS.samples);
-  checkInteger("nTest", s.nTest, 1, LIMITS.samples);
-  checkInteger("d", s.d, 1, LIMITS.d);
-  checkNonNegative("sigma", s.sigma);
+  integerAtLeast("nTrain", s.nTrain, 1, LIMITS.samples);
+  integerAtLeast("nVal", s.nVal, 1, LIMITS.samples);
+  integerAtLeast("nTest", s.nTest, 1, LIMITS.samples);
+  integerAtLeast("d", s.d, 1, LIMITS.d);
+  nonNegativeNumber("sigma", s.sigma);
 }
 
-function checkLambdas(name: string, lambdas: ArrayLike<number>): void {
-  if (lambdas == null || typeof lambdas.length !== "number") {
-    throw new RangeError(`${name} must be an array of numbers, got ${String(lambdas)}`);
+function checkLambdas(name: string, lambdas: unknown): void {
+  if (!Array.isArray(lambdas)) {
+    throw new RangeError(`${name} must be an array of numbers ≥ 0; got ${String(lambdas)}`);
   }
-  checkInteger(`${name}.length`, lambdas.length, 1, LIMITS.lambdas);
-  for (let l = 0; l < lambdas.length; l++) checkNonNegative(`${name}[${l}]`, lambdas[l]);
-}
-
-function checkSeed(seed: unknown): void {
-  if (typeof seed !== "number" || !Number.isFinite(seed)) {
-    throw new RangeError(`seed must be a finite number, got ${String(seed)}`);
-  }
-}
-
-/** Throws a RangeError naming the parameter, its allowed range and the bad value. */
-export function validateTrialParams(params: TrialParams): void {
-  checkSizes(params);
-  checkInteger("p", params.p, 1, LIMITS.p);
-  checkLambdas("lambdas", params.lambdas);
-  checkSeed(params.seed);
+  integerAtLeast(`${name}.length`, lambdas.length, 1, LIMITS.lambdas);
+  lambdas.forEach((lambda, l) => nonNegativeNumber(`${name}[${l}]`, lambda));
 }
 
 /** Reusable scratch so that repeated trials (a slider in the browser) allocate almost nothing. */
-export class Workspace {
+class Workspace {
   #buffers = new Map<string, Float64Array>();
   /** A zero-filled view of `length` entries, backed by a buffer that only ever grows. */
   take(name: string, length: number): Float64Array {
@@ -193,6 +159,38 @@ function heldOutErrors(s: Setting, pred: Float64Array, scale: number, out: Trial
   }
 }
 
+/** A strided matrix: entry (v, k) is data[offset + v·row + k·col]. */
+interface Strided {
+  data: Float64Array;
+  offset: number;
+  row: number;
+  col: number;
+}
+
+/**
+ * pred (rows × count) += A W for A = `coef` (rows × inner) and W = `w` (inner × count, one column
+ * per λ). ReLU leaves about half of A zero, and those entries are skipped.
+ */
+function accumulatePredictions(
+  pred: Float64Array,
+  count: number,
+  w: Float64Array,
+  inner: number,
+  coef: Strided,
+): void {
+  const rows = pred.length / count;
+  for (let v = 0; v < rows; v++) {
+    const base = coef.offset + v * coef.row;
+    const pRow = v * count;
+    for (let k = 0; k < inner; k++) {
+      const a = coef.data[base + k * coef.col];
+      if (a === 0) continue;
+      const wRow = k * count;
+      for (let l = 0; l < count; l++) pred[pRow + l] += a * w[wRow + l];
+    }
+  }
+}
+
 /** Primal regime, p ≤ N_train; g0 and r0 may cover more than p features (stride g0Stride). */
 function evaluatePrimal(
   s: Setting,
@@ -217,26 +215,15 @@ function evaluatePrimal(
   for (let j = 0; j < p; j++) r[j] = r0[j] * scale;
   const f = factorRidge(m, p, ws.take("factorWork", 2 * p));
   const block = solveBlock(f, r, lambdas, newBlock(ws, p, count));
-  const theta = block.w;
-  const nHeld = nVal + nTest;
-  const pred = ws.take("pred", nHeld * count);
-  for (let j = 0; j < p; j++) {
-    const row = j * nAll + nTrain;
-    const tRow = j * count;
-    for (let v = 0; v < nHeld; v++) {
-      const fv = phi[row + v];
-      if (fv === 0) continue;
-      const pRow = v * count;
-      for (let l = 0; l < count; l++) pred[pRow + l] += fv * theta[tRow + l];
-    }
-  }
+  // Held-out row v's prediction sums φ_vj θ_j over features j, φ_vj = phi[j·nAll + nTrain + v].
+  const pred = ws.take("pred", (nVal + nTest) * count);
+  accumulatePredictions(pred, count, block.w, p, { data: phi, offset: nTrain, row: 1, col: nAll });
   heldOutErrors(s, pred, scale, out);
   let yy = 0;
   for (let i = 0; i < nTrain; i++) yy += y[i] * y[i];
-  // ‖Y − X̃θ‖² = ‖Y‖² − 2rᵀθ + θᵀX̃ᵀX̃θ, and X̃ᵀX̃θ = r − λθ, which leaves ‖Y‖² − rᵀθ − λ‖θ‖².
   for (let l = 0; l < count; l++) {
-    const rss = yy - block.rDotW[l] - lambdas[l] * block.normW2[l];
-    out.trainError[l] = Math.max(0, rss) / nTrain;
+    const rss = primalResidualSumOfSquares(yy, lambdas[l], block.rDotW[l], block.normW2[l]);
+    out.trainError[l] = rss / nTrain;
   }
   return wantSpectrum ? factorSingularValues(f) : undefined;
 }
@@ -262,23 +249,12 @@ function evaluateKernel(
   }
   const f = factorRidge(m, n, ws.take("factorWork", 2 * n));
   const block = solveBlock(f, s.data.y.subarray(0, n), lambdas, newBlock(ws, n, count));
-  const alpha = block.w;
-  const nHeld = nVal + nTest;
-  const pred = ws.take("pred", nHeld * count);
-  for (let v = 0; v < nHeld; v++) {
-    const cRow = v * n;
-    const pRow = v * count;
-    for (let k = 0; k < n; k++) {
-      const c = cross[cRow + k];
-      if (c === 0) continue;
-      const aRow = k * count;
-      for (let l = 0; l < count; l++) pred[pRow + l] += c * alpha[aRow + l];
-    }
-  }
+  // Held-out row v's prediction sums C_vk α_k over training rows k, C_vk = cross[v·n + k].
+  const pred = ws.take("pred", (nVal + nTest) * count);
+  accumulatePredictions(pred, count, block.w, n, { data: cross, offset: 0, row: n, col: 1 });
   heldOutErrors(s, pred, scale, out);
-  // (K + λI)α = Y gives Y − Kα = λα.
   for (let l = 0; l < count; l++) {
-    out.trainError[l] = lambdas[l] * lambdas[l] * block.normW2[l] / n;
+    out.trainError[l] = kernelResidualSumOfSquares(lambdas[l], block.normW2[l]) / n;
   }
   return wantSpectrum ? factorSingularValues(f) : undefined;
 }
@@ -289,46 +265,6 @@ function newErrors(count: number): TrialErrors {
     valError: new Float64Array(count),
     testError: new Float64Array(count),
   };
-}
-
-/**
- * One trial at one p: train, validation and test MSE for every λ, and the singular values of X̃.
- * Pass the same Workspace to repeated calls to reuse its buffers.
- */
-export function runTrial(params: TrialParams, workspace = new Workspace()): TrialResult {
-  validateTrialParams(params);
-  const { p, seed } = params;
-  const sizes: TeacherSizes = {
-    nTrain: params.nTrain,
-    nVal: params.nVal,
-    nTest: params.nTest,
-    d: params.d,
-    sigma: params.sigma,
-  };
-  const lambdas = Float64Array.from(params.lambdas);
-  const streams = trialStreams(seed);
-  const data = drawTeacherData(sizes, streams);
-  const phi = drawReluFeatures(
-    data,
-    sizes.d,
-    p,
-    streams.features,
-    workspace.take("phi", p * data.nAll),
-  );
-  const s: Setting = { data, sizes, phi, lambdas };
-  const errors = newErrors(lambdas.length);
-  let singularValues: Float64Array | undefined;
-  if (p <= sizes.nTrain) {
-    const { g, r } = primalGram(s, p, workspace);
-    singularValues = evaluatePrimal(s, p, g, p, r, workspace, errors, true);
-  } else {
-    const n = sizes.nTrain;
-    const kSum = workspace.take("kernel", n * n);
-    const cross = workspace.take("cross", (data.nAll - n) * n);
-    accumulateKernel(s, 0, p, kSum, cross);
-    singularValues = evaluateKernel(s, p, kSum, cross, workspace, errors, true);
-  }
-  return { p, lambdas, ...errors, singularValues: singularValues! };
 }
 
 /** Everything one sweep needs; data/double-descent.json holds it. */
@@ -353,9 +289,9 @@ export function trialSeed(seed: number, trial: number): number {
 /** λ_k = min·(max/min)^(k/(count − 1)), with both ends exact. */
 export function logGrid(min: number, max: number, count: number): number[] {
   if (!(min > 0) || !(max >= min) || !Number.isFinite(max)) {
-    throw new RangeError(`logGrid needs 0 < min ≤ max < ∞, got min = ${min}, max = ${max}`);
+    throw new RangeError(`logGrid needs 0 < min ≤ max < ∞; got min = ${min}, max = ${max}`);
   }
-  checkInteger("count", count, 1, LIMITS.lambdas);
+  integerAtLeast("count", count, 1, LIMITS.lambdas);
   if (count === 1) return [min];
   return Array.from(
     { length: count },
@@ -365,23 +301,25 @@ export function logGrid(min: number, max: number, count: number): number[] {
 
 export function validateSweepConfig(config: SweepConfig): void {
   checkSizes(config);
-  checkSeed(config.seed);
-  checkInteger("trials", config.trials, 1, LIMITS.trials);
+  integerAtLeast("trials", config.trials, 1, LIMITS.trials);
+  seedValue(config.seed);
+  // Every trial's seed must be a valid seed too, or two trials could share a stream.
+  seedValue(trialSeed(config.seed, config.trials - 1), "seed + trials − 1");
   const { pGrid } = config;
   if (!Array.isArray(pGrid) || pGrid.length === 0) {
-    throw new RangeError(`pGrid must be a non-empty array of integers, got ${String(pGrid)}`);
+    throw new RangeError(`pGrid must be a non-empty array of integers; got ${String(pGrid)}`);
   }
   pGrid.forEach((p, i) => {
-    checkInteger(`pGrid[${i}]`, p, i === 0 ? 1 : pGrid[i - 1] + 1, LIMITS.p);
+    integerAtLeast(`pGrid[${i}]`, p, i === 0 ? 1 : pGrid[i - 1] + 1, LIMITS.p);
   });
-  checkNonNegative("lambdaA", config.lambdaA);
+  nonNegativeNumber("lambdaA", config.lambdaA);
   checkLambdas("lambdas", config.lambdas);
   if (!Array.isArray(config.spectrumP)) {
     throw new RangeError(`spectrumP must be an array of p values from pGrid`);
   }
   for (const [i, p] of config.spectrumP.entries()) {
     if (!pGrid.includes(p)) {
-      throw new RangeError(`spectrumP[${i}] must be one of pGrid, got ${String(p)}`);
+      throw new RangeError(`spectrumP[${i}] must be one of pGrid; got ${String(p)}`);
     }
   }
 }

@@ -17,6 +17,7 @@ import {
   integerAtLeast,
   oneOf,
   positiveNumber,
+  seedValue,
 } from "./validate.js";
 import { TOY } from "./dropoutToy.js";
 
@@ -32,7 +33,7 @@ export interface DropoutTrainOptions {
   /** Number of optimiser steps, integer ≥ 1. */
   steps: number;
   optimizer: DropoutOptimizer;
-  /** Seed for the masks; any finite number. */
+  /** Seed for the masks, an integer in [0, 2³² − 1]. */
   seed: number;
   /** The single input point, two features (default TOY.x = (10, 1)). */
   x?: readonly number[];
@@ -63,7 +64,7 @@ export function resolveTrainOptions(opts: DropoutTrainOptions): ResolvedDropoutT
     learningRate: positiveNumber("learningRate", opts.learningRate),
     steps: integerAtLeast("steps", opts.steps, 1, MAX_STEPS),
     optimizer: oneOf("optimizer", opts.optimizer, ["sgd", "adam"] as const),
-    seed: finiteNumber("seed", opts.seed),
+    seed: seedValue(opts.seed),
     x: [x[0], x[1]],
     y: finiteNumber("y", opts.y ?? TOY.y),
   };

@@ -167,28 +167,3 @@ export async function* trainDropoutTf(
     w?.dispose();
   }
 }
-
-/** Runs trainDropoutTf to the end and concatenates its chunks (for tests and scripts). */
-export async function collectDropoutTf(
-  tf: Tf,
-  opts: DropoutTrainOptions,
-  run: DropoutTfRunOptions = {},
-): Promise<{ losses: Float32Array; w1: Float32Array; w2: Float32Array; diverged: boolean }> {
-  const parts: DropoutTfChunk[] = [];
-  for await (const chunk of trainDropoutTf(tf, opts, run)) parts.push(chunk);
-  const total = parts.reduce((s, p) => s + p.losses.length, 0);
-  const out = {
-    losses: new Float32Array(total),
-    w1: new Float32Array(total),
-    w2: new Float32Array(total),
-    diverged: parts.some((p) => p.diverged),
-  };
-  let at = 0;
-  for (const p of parts) {
-    out.losses.set(p.losses, at);
-    out.w1.set(p.w1, at);
-    out.w2.set(p.w2, at);
-    at += p.losses.length;
-  }
-  return out;
-}

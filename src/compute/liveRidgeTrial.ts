@@ -11,8 +11,9 @@
  *   every p in a few milliseconds.
  *
  * The products come back from tfjs in float32 and everything after them runs in Float64. The data
- * are drawn exactly as in runTrial (same streams), so the live curve is the loader's trial with
- * the same seed, up to float32 rounding in the products (tests/compute/liveRidgeTrial.test.ts).
+ * are drawn exactly as in the loader's runSweepTrial (same streams), so the live curve is the
+ * loader's trial with the same seed, up to float32 rounding in the products; the tests hold it to
+ * a direct Float64 ridge solve (tests/compute/liveRidgeTrial.test.ts).
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
 import {
@@ -22,15 +23,9 @@ import {
   trialStreams,
 } from "./randomFeatures.js";
 import { applyQTranspose } from "./symmetricEigen.js";
-import {
-  factorRidge,
-  factorSingularValues,
-  type RidgeBlock,
-  type RidgeFactor,
-  solveBlockInBasis,
-} from "./ridgePath.js";
+import * as ridge from "./ridgePath.js";
 import { macrotask } from "./macrotask.js";
-import { finiteNumber, integerAtLeast } from "./validate.js";
+import { integerAtLeast, nonNegativeNumber, positiveNumber, seedValue } from "./validate.js";
 
 type Tf = typeof TfCore;
 
@@ -56,7 +51,7 @@ export interface LiveTrialParams {
 interface FactoredP {
   p: number;
   kernel: boolean;
-  factor: RidgeFactor;
+  factor: ridge.RidgeFactor;
   /** Qᵀr for the noiseless labels Y⁰ and for the noise ε (r = X̃ᵀY primal, r = Y kernel). */
   signal: Float64Array;
   noise: Float64Array;
@@ -159,7 +154,7 @@ function checkParams(params: LiveTrialParams): number[] {
   integerAtLeast("N_validation", params.nVal, 1, 5000);
   integerAtLeast("N_test", params.nTest, 1, 5000);
   integerAtLeast("d", params.d, LIVE_LIMITS.d[0], LIVE_LIMITS.d[1]);
-  finiteNumber("seed", params.seed);
+  seedValue(params.seed);
   const grid = params.pGrid ?? livePGrid(params.nTrain);
   if (!Array.isArray(grid) || grid.length === 0) {
     throw new RangeError(`pGrid must be a non-empty array of feature counts, got ${String(grid)}`);
@@ -275,7 +270,7 @@ function factorPrimal(pr: Products, p: number): FactoredP {
     rhs[2 * j] = pr.gramRhs![2 * j] * rootScale;
     rhs[2 * j + 1] = pr.gramRhs![2 * j + 1] * rootScale;
   }
-  return finish(p, false, factorRidge(m, p), rhs);
+  return finish(p, false, ridge.factorRidge(m, p), rhs);
 }
 
 function factorKernel(pr: Products, t: LiveTrial, p: number, kernelIndex: number): FactoredP {
@@ -295,12 +290,17 @@ function factorKernel(pr: Products, t: LiveTrial, p: number, kernelIndex: number
     rhs[2 * i] = t.y0[i];
     rhs[2 * i + 1] = t.eps[i];
   }
-  const f = finish(p, true, factorRidge(m, n), rhs);
+  const f = finish(p, true, ridge.factorRidge(m, n), rhs);
   f.cross = cross;
   return f;
 }
 
-function finish(p: number, kernel: boolean, factor: RidgeFactor, rhs: Float64Array): FactoredP {
+function finish(
+  p: number,
+  kernel: boolean,
+  factor: ridge.RidgeFactor,
+  rhs: Float64Array,
+): FactoredP {
   applyQTranspose(factor.tri, rhs, 2);
   const m = factor.tri.n;
   const signal = new Float64Array(m);
@@ -309,7 +309,7 @@ function finish(p: number, kernel: boolean, factor: RidgeFactor, rhs: Float64Arr
     signal[i] = rhs[2 * i];
     noise[i] = rhs[2 * i + 1];
   }
-  return { p, kernel, factor, signal, noise, singularValues: factorSingularValues(factor) };
+  return { p, kernel, factor, signal, noise, singularValues: ridge.factorSingularValues(factor) };
 }
 
 export interface PrepareOptions {
@@ -424,15 +424,11 @@ export async function* prepareLiveTrial(
 
 /**
  * Train, validation and test MSE at (λ, σ) for every p factored so far, in increasing p. Errors
- * are against the noisy labels, as in runTrial.
+ * are against the noisy labels, as in the loader.
  */
 export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: number): LiveCurve {
-  finiteNumber("λ", lambda);
-  if (!(lambda > 0)) {
-    throw new RangeError(`λ must be > 0 (the slider is logarithmic), got ${lambda}`);
-  }
-  finiteNumber("σ", sigma);
-  if (sigma < 0) throw new RangeError(`σ must be ≥ 0, got ${sigma}`);
+  positiveNumber("λ", lambda);
+  nonNegativeNumber("σ", sigma);
   const { nTrain: n, nVal, nTest } = trial.sizes;
   const nHeld = nVal + nTest;
   const { y0, eps, heldFeatures, pMax } = trial;
@@ -441,7 +437,7 @@ export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: numbe
   const m = Math.max(n, ...trial.pGrid.filter((p) => p <= n));
   const rhs = new Float64Array(m);
   const lambdas = [lambda];
-  const block: RidgeBlock = {
+  const block: ridge.RidgeBlock = {
     w: new Float64Array(m),
     rDotW: new Float64Array(1),
     normW2: new Float64Array(1),
@@ -452,7 +448,7 @@ export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: numbe
     const size = f.factor.tri.n;
     const c = rhs.subarray(0, size);
     for (let i = 0; i < size; i++) c[i] = f.signal[i] + sigma * f.noise[i];
-    solveBlockInBasis(f.factor, c, lambdas, block);
+    ridge.solveBlockInBasis(f.factor, c, lambdas, block);
     // θ (primal) or α (kernel) at this λ.
     const w = block.w;
     const norm2 = block.normW2[0];
@@ -473,10 +469,9 @@ export function evaluateLiveTrial(trial: LiveTrial, lambda: number, sigma: numbe
       if (v < nVal) val += r * r;
       else test += r * r;
     }
-    // Residual sums without forming X̃θ: see evaluatePrimal and evaluateKernel in doubleDescent.ts.
     const rss = f.kernel
-      ? lambda * lambda * norm2
-      : Math.max(0, yy - block.rDotW[0] - lambda * norm2);
+      ? ridge.kernelResidualSumOfSquares(lambda, norm2)
+      : ridge.primalResidualSumOfSquares(yy, lambda, block.rDotW[0], norm2);
     out.p.push(f.p);
     out.trainError.push(rss / n);
     out.valError.push(val / nVal);

@@ -4,6 +4,7 @@
  * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator) uses only 32-bit integer
  * arithmetic through `Math.imul` and `>>>`, so its output is bit-identical on every JS engine.
  */
+import { seedValue } from "./validate.js";
 
 export interface Rng {
   /** Uniform on [0, 1), 32 bits of resolution. */
@@ -16,11 +17,10 @@ export interface Rng {
   fork(): Rng;
 }
 
-/** Mixes a user seed (any finite number) into four 32-bit words so nearby seeds diverge at once. */
+/** Spreads a 32-bit seed over four 32-bit words so nearby seeds diverge at once. */
 function seedWords(seed: number): [number, number, number, number] {
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  // splitmix32 spreads one seed over the state; the fractional part is folded in so 1 and 1.5 differ.
-  let s = (Math.floor(seed) ^ Math.floor((seed % 1) * 2 ** 31)) >>> 0;
+  // splitmix32: one counter step and one mix per word.
+  let s = seedValue(seed);
   const next = () => {
     s = (s + 0x9e3779b9) >>> 0;
     let z = s;
@@ -31,6 +31,7 @@ function seedWords(seed: number): [number, number, number, number] {
   return [next(), next(), next(), next()];
 }
 
+/** A generator for `seed`, an integer in [0, 2³² − 1] (anything else throws a RangeError). */
 export function createRng(seed: number): Rng {
   let [a, b, c, d] = seedWords(seed);
   const nextUint32 = (): number => {
@@ -66,7 +67,7 @@ export function createRng(seed: number): Rng {
       }
       return Math.floor(rng.uniform() * n);
     },
-    fork: () => createRng(nextUint32() ^ Math.imul(nextUint32(), 0x9e3779b9)),
+    fork: () => createRng((nextUint32() ^ Math.imul(nextUint32(), 0x9e3779b9)) >>> 0),
   };
   return rng;
 }

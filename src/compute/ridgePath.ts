@@ -107,79 +107,20 @@ export function factorSingularValues(f: RidgeFactor): Float64Array {
 }
 
 /**
- * Ridge solutions θ(λ) for every λ: a lambdas.length × p row-major array (row l is θ(λ_l)).
- * x is n×p row-major. Uses XᵀX when p ≤ n and the kernel XXᵀ otherwise, so the factorisation is
- * always min(n, p)-sized.
+ * ‖y − Xθ‖² in the primal regime, from quantities the solve already has: ‖y‖², rᵀθ and ‖θ‖² with
+ * r = Xᵀy. Expanding gives ‖y‖² − 2rᵀθ + θᵀXᵀXθ, and XᵀXθ = r − λθ leaves ‖y‖² − rᵀθ − λ‖θ‖²
+ * (clamped at 0, since the difference of large terms can round below it).
  */
-export function ridgePath(
-  x: Float64Array,
-  n: number,
-  p: number,
-  y: Float64Array,
-  lambdas: ArrayLike<number>,
-): Float64Array {
-  for (const [name, v] of [["n", n], ["p", p]] as const) {
-    if (!Number.isInteger(v) || v < 1) {
-      throw new RangeError(`ridgePath: ${name} must be an integer ≥ 1, got ${v}`);
-    }
-  }
-  if (x.length !== n * p) {
-    throw new RangeError(`ridgePath: x must hold n·p = ${n * p} entries, got ${x.length}`);
-  }
-  if (y.length !== n) {
-    throw new RangeError(`ridgePath: y must hold n = ${n} entries, got ${y.length}`);
-  }
-  for (let l = 0; l < lambdas.length; l++) {
-    const lambda = lambdas[l];
-    if (!(lambda >= 0) || !Number.isFinite(lambda)) {
-      throw new RangeError(`ridgePath: λ must be finite and ≥ 0, got lambdas[${l}] = ${lambda}`);
-    }
-  }
-  const count = lambdas.length;
-  const primal = p <= n;
-  const size = primal ? p : n;
-  const m = new Float64Array(size * size);
-  const r = new Float64Array(size);
-  if (primal) {
-    for (let i = 0; i < n; i++) {
-      const row = i * p;
-      const yi = y[i];
-      for (let j = 0; j < p; j++) {
-        const xij = x[row + j];
-        r[j] += xij * yi;
-        for (let k = 0; k <= j; k++) m[j * p + k] += xij * x[row + k];
-      }
-    }
-  } else {
-    r.set(y);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k <= i; k++) {
-        let s = 0;
-        for (let j = 0; j < p; j++) s += x[i * p + j] * x[k * p + j];
-        m[i * n + k] = s;
-      }
-    }
-  }
-  const f = factorRidge(m, size);
-  const block: RidgeBlock = {
-    w: new Float64Array(size * count),
-    rDotW: new Float64Array(count),
-    normW2: new Float64Array(count),
-  };
-  solveBlock(f, r, lambdas, block);
-  const theta = new Float64Array(count * p);
-  if (primal) {
-    for (let j = 0; j < p; j++) {
-      for (let l = 0; l < count; l++) theta[l * p + j] = block.w[j * count + l];
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      for (let l = 0; l < count; l++) {
-        const alpha = block.w[i * count + l];
-        const row = i * p;
-        for (let j = 0; j < p; j++) theta[l * p + j] += alpha * x[row + j];
-      }
-    }
-  }
-  return theta;
+export function primalResidualSumOfSquares(
+  yy: number,
+  lambda: number,
+  rDotTheta: number,
+  normTheta2: number,
+): number {
+  return Math.max(0, yy - rDotTheta - lambda * normTheta2);
+}
+
+/** ‖y − Xθ‖² in the kernel regime: (XXᵀ + λI)α = y gives y − Xθ = y − XXᵀα = λα. */
+export function kernelResidualSumOfSquares(lambda: number, normAlpha2: number): number {
+  return lambda * lambda * normAlpha2;
 }

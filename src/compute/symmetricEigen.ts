@@ -1,12 +1,11 @@
 /**
- * Symmetric eigendecomposition in Float64: Householder tridiagonalisation followed by the implicit
- * QL iteration, the algorithm of EISPACK tred2/tql2 (as in JAMA), rewritten for row-major
+ * Symmetric eigenvalues in Float64: Householder tridiagonalisation followed by the implicit QL
+ * iteration, the algorithm of EISPACK tred2/tql2 (as in JAMA), rewritten for row-major
  * Float64Arrays.
  *
- * The Householder vectors are kept rather than multiplied out, so a caller that only needs UᵀB for
- * a few right-hand sides B (n×k, k ≪ n) pays O(n²k) for the eigenvector transform instead of the
- * O(n³) of forming U. Callers that can work in the tridiagonal basis directly (ridgePath.ts) use
- * `tridiagonalize`, `applyQ` and `applyQTranspose` without any QL rotations at all.
+ * The Householder vectors are kept rather than multiplied out: callers that work in the
+ * tridiagonal basis (ridgePath.ts) use `tridiagonalize`, `applyQ` and `applyQTranspose` and never
+ * need eigenvectors, and the dropout toy's stability bounds need eigenvalues only.
  *
  * Matrices are row-major: entry (i, j) of an n×n matrix `a` is `a[i * n + j]`; a block of k
  * right-hand sides is n×k row-major, so row i holds component i of every right-hand side.
@@ -134,31 +133,35 @@ function reflect(t: Tridiagonal, step: number, b: Float64Array, cols: number, s:
   }
 }
 
+/** Applies the reflectors of `t` to the n×k block b in the given order of steps. */
+function applyReflectors(
+  t: Tridiagonal,
+  b: Float64Array,
+  k: number,
+  scratch: Float64Array | undefined,
+  transpose: boolean,
+  name: string,
+): Float64Array {
+  checkBlock(t, b, k, name);
+  const s = scratch && scratch.length >= k ? scratch : new Float64Array(k);
+  // Qᵀ = H_1 ⋯ H_{n−1}: the first reduction step (step n − 1) acts first; Q is the reverse.
+  for (let i = 1; i < t.n; i++) reflect(t, transpose ? t.n - i : i, b, k, s);
+  return b;
+}
+
 /** b ← Qᵀb for an n×k block b, in place: coordinates of b in the tridiagonal basis. */
 export function applyQTranspose(
   t: Tridiagonal,
   b: Float64Array,
   k: number,
   scratch?: Float64Array,
-): Float64Array {
-  checkBlock(t, b, k, "applyQTranspose");
-  const s = scratch && scratch.length >= k ? scratch : new Float64Array(k);
-  // Qᵀ = H_1 ⋯ H_{n−1}: the reflector of the first reduction step acts first.
-  for (let step = t.n - 1; step >= 1; step--) reflect(t, step, b, k, s);
-  return b;
+) {
+  return applyReflectors(t, b, k, scratch, true, "applyQTranspose");
 }
 
 /** b ← Qb for an n×k block b, in place: back from the tridiagonal basis. */
-export function applyQ(
-  t: Tridiagonal,
-  b: Float64Array,
-  k: number,
-  scratch?: Float64Array,
-): Float64Array {
-  checkBlock(t, b, k, "applyQ");
-  const s = scratch && scratch.length >= k ? scratch : new Float64Array(k);
-  for (let step = 1; step < t.n; step++) reflect(t, step, b, k, s);
-  return b;
+export function applyQ(t: Tridiagonal, b: Float64Array, k: number, scratch?: Float64Array) {
+  return applyReflectors(t, b, k, scratch, false, "applyQ");
 }
 
 /** √(a² + b²) without the cost of Math.hypot when the squares cannot overflow or underflow. */
@@ -169,22 +172,10 @@ function hypot(a: number, b: number): number {
 
 /**
  * Eigenvalues of the symmetric tridiagonal matrix (d, e) by the implicit QL iteration with
- * Wilkinson-style shifts (tql2). On return d holds the eigenvalues in ascending order.
- *
- * If `c` (n×k) is given, every plane rotation is applied to its rows, so c ← Zᵀc where T = ZΛZᵀ:
- * pass c = Qᵀb to get Uᵀb for A = UΛUᵀ. d and e (and c) are overwritten.
+ * Wilkinson-style shifts (tql2). On return d holds the eigenvalues in ascending order; d and e
+ * are overwritten.
  */
-export function tridiagonalEigen(
-  d: Float64Array,
-  e: Float64Array,
-  n: number,
-  c?: Float64Array,
-  k = 0,
-): Float64Array {
-  if (c && (!Number.isInteger(k) || k < 1 || c.length < n * k)) {
-    throw new RangeError(`tridiagonalEigen: block must be n×k with k ≥ 1, got k = ${k}`);
-  }
-  const cols = c ? k : 0;
+export function tridiagonalEigen(d: Float64Array, e: Float64Array, n: number): Float64Array {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;
@@ -230,18 +221,6 @@ export function tridiagonalEigen(
           cs = p / r;
           p = cs * d[i] - s * g;
           d[i + 1] = hh + s * (cs * g + s * d[i]);
-          if (cols > 0) {
-            // Zᵀ is built from the left, so the rotation that tql2 applies to columns i, i+1 of Z
-            // acts here on rows i, i+1 of c.
-            const rowI = i * cols;
-            const rowJ = rowI + cols;
-            for (let col = 0; col < cols; col++) {
-              const ci = c![rowI + col];
-              const cj = c![rowJ + col];
-              c![rowJ + col] = s * ci + cs * cj;
-              c![rowI + col] = cs * ci - s * cj;
-            }
-          }
         }
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
         e[l] = s * p;
@@ -251,96 +230,17 @@ export function tridiagonalEigen(
     d[l] += f;
     e[l] = 0;
   }
-  // Selection sort: n swaps at most, each moving one row of c.
-  for (let i = 0; i < n - 1; i++) {
-    let best = i;
-    for (let j = i + 1; j < n; j++) if (d[j] < d[best]) best = j;
-    if (best !== i) {
-      const tmp = d[i];
-      d[i] = d[best];
-      d[best] = tmp;
-      if (cols > 0) {
-        const rowI = i * cols;
-        const rowB = best * cols;
-        for (let col = 0; col < cols; col++) {
-          const x = c![rowI + col];
-          c![rowI + col] = c![rowB + col];
-          c![rowB + col] = x;
-        }
-      }
-    }
-  }
-  return d;
-}
-
-export interface SymmetricEigenOptions {
-  /** Form all eigenvectors (n×n). Default true unless `rhs` is given. */
-  vectors?: boolean;
-  /** A block B (n×k, row-major) to project: the result carries UᵀB. Not modified. */
-  rhs?: Float64Array;
-  /** k, the number of columns of `rhs`. */
-  rhsColumns?: number;
-}
-
-export interface SymmetricEigen {
-  /** Eigenvalues, ascending. */
-  values: Float64Array;
-  /** U with A = U diag(values) Uᵀ: column j (entries vectors[i * n + j]) is eigenvector j. */
-  vectors?: Float64Array;
-  /** UᵀB (n×k, row-major), when `rhs` was given. */
-  projected?: Float64Array;
+  return d.sort();
 }
 
 /**
- * Eigendecomposition of the symmetric n×n matrix `a` (only its lower triangle is read; `a` is not
- * modified). With `rhs` only UᵀB is formed, which is the cheap path when k ≪ n.
+ * Eigenvalues, ascending, of the symmetric n×n matrix `a` (only its lower triangle is read; `a` is
+ * not modified).
  */
-export function symmetricEigen(
-  a: Float64Array,
-  n: number,
-  options: SymmetricEigenOptions = {},
-): SymmetricEigen {
-  checkSquare(a, n, "symmetricEigen");
-  const { rhs } = options;
-  const k = options.rhsColumns ?? (rhs ? rhs.length / n : 0);
-  if (rhs && (!Number.isInteger(k) || k < 1 || rhs.length !== n * k)) {
-    throw new RangeError(
-      `symmetricEigen: rhs must be n×k with k ≥ 1 (n = ${n}), got ${rhs.length} entries, k = ${k}`,
-    );
-  }
-  const wantVectors = options.vectors ?? !rhs;
+export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
+  checkSquare(a, n, "symmetricEigenvalues");
   const t = tridiagonalize(a.slice(0, n * n), n);
-  // Uᵀ = ZᵀQᵀ, so projecting the identity yields the eigenvectors as rows; B and I share one pass.
-  const cols = (rhs ? k : 0) + (wantVectors ? n : 0);
-  let block: Float64Array | undefined;
-  if (cols > 0) {
-    block = new Float64Array(n * cols);
-    for (let i = 0; i < n; i++) {
-      const row = i * cols;
-      if (rhs) { for (let c = 0; c < k; c++) block[row + c] = rhs[i * k + c]; }
-      if (wantVectors) block[row + (rhs ? k : 0) + i] = 1;
-    }
-    applyQTranspose(t, block, cols);
-  }
-  const values = tridiagonalEigen(t.d, t.e, n, block, cols);
-  const result: SymmetricEigen = { values };
-  if (block && rhs) {
-    const projected = new Float64Array(n * k);
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < k; c++) projected[i * k + c] = block[i * cols + c];
-    }
-    result.projected = projected;
-  }
-  if (block && wantVectors) {
-    const offset = rhs ? k : 0;
-    const vectors = new Float64Array(n * n);
-    // block row j holds eigenvector j; transpose so column j does.
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) vectors[i * n + j] = block[j * cols + offset + i];
-    }
-    result.vectors = vectors;
-  }
-  return result;
+  return tridiagonalEigen(t.d, t.e, n);
 }
 
 /**

@@ -55,6 +55,25 @@ export function positiveNumber(name: string, value: unknown): number {
   return value;
 }
 
+export function nonNegativeNumber(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name} must be a finite number ≥ 0; got ${show(value)}`);
+  }
+  return value;
+}
+
+/** Seeds are reduced to 32 bits by the generator, so larger ones would repeat smaller ones' streams. */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * A seed for createRng: an integer in [0, 2³² − 1]. The generator's state is seeded from 32 bits,
+ * so refusing anything else keeps every accepted seed's stream distinct (1 and 2³² + 1 would
+ * otherwise give the same numbers).
+ */
+export function seedValue(value: unknown, name = "seed"): number {
+  return integerAtLeast(name, value, 0, MAX_SEED);
+}
+
 export function integerAtLeast(name: string, value: unknown, min: number, max?: number): number {
   const ok = typeof value === "number" && Number.isInteger(value) && value >= min &&
     (max === undefined || value <= max);

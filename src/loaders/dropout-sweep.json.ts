@@ -7,6 +7,14 @@
  * feed it bad grids. Output goes to stdout in one write at the very end, so a failure part-way
  * leaves stdout empty and Observable Framework never caches a truncated file; progress goes to
  * stderr. Any problem exits with status 1 and a message.
+ *
+ * Output: the grid (config), the closed form w*(r) on a fine grid of rates, the minimum-norm fit
+ * and the r → 0+ limit, every run's tail mean (trained), and per (rate, optimiser) the mean, sample
+ * standard deviation and range over seeds (summary). tailSteps is the number of iterates each tail
+ * mean averages. SGD summary rows also carry what the exact mean dynamics predict (see
+ * dropoutConvergence.ts): expectedOffset, the expected tail mean's offset from w*(r) relative to
+ * each weight ({w1, w2}; the part of the gap that more seeds cannot average away), and
+ * timeConstant, the slowest mode's e-folding time in steps. Adam rows have null in both.
  */
 
 import {
@@ -16,14 +24,15 @@ import {
   maxStableLearningRate,
   olsMinNorm,
 } from "../compute/dropoutToy.js";
-import { type DropoutOptimizer, trainDropout } from "../compute/dropoutTrain.js";
+import { type DropoutOptimizer, tailLength, trainDropout } from "../compute/dropoutTrain.js";
+import { sgdExpectedTailOffset } from "../compute/dropoutConvergence.js";
 import { summariseRuns } from "../compute/summariseRuns.js";
 import {
   dropRate,
-  finiteNumber,
   inRange,
   integerAtLeast,
   positiveNumber,
+  seedValue,
 } from "../compute/validate.js";
 
 interface OptimizerGrid {
@@ -65,7 +74,7 @@ function parseGrid(raw: unknown): Grid {
   };
   const rates = list("rates", g.rates).map((r, i) => dropRate(r, `grid.rates[${i}] (drop rate)`));
   if (new Set(rates).size !== rates.length) throw new RangeError("grid.rates has duplicates");
-  const seeds = list("seeds", g.seeds).map((s, i) => finiteNumber(`grid.seeds[${i}]`, s));
+  const seeds = list("seeds", g.seeds).map((s, i) => seedValue(s, `grid.seeds[${i}]`));
   const optimizer = (name: DropoutOptimizer): OptimizerGrid => {
     const o = g[name] as Record<string, unknown> | undefined;
     if (o === null || typeof o !== "object") throw new RangeError(`grid.${name} must be an object`);
@@ -124,6 +133,23 @@ function checkSgdStability(grid: Grid): void {
   }
 }
 
+/** The exact mean dynamics of SGD at one rate of the grid: the tail mean's expected offset. */
+function sgdMeanDynamics(rate: number, lr: number, grid: Grid) {
+  const { offset, timeConstant } = sgdExpectedTailOffset({
+    rate,
+    batchSize: grid.batchSize,
+    learningRate: lr,
+    steps: grid.steps,
+    optimizer: "sgd",
+    seed: 0,
+  });
+  const [e1, e2] = expectedLossMinimiser(rate);
+  return {
+    expectedOffset: { w1: round(offset[0] / e1), w2: round(offset[1] / e2) },
+    timeConstant: round(timeConstant),
+  };
+}
+
 // Ten significant digits are far below the seed-to-seed spread and keep the file readable.
 const round = (v: number) => Number(v.toPrecision(10));
 
@@ -158,23 +184,31 @@ function sweep(grid: Grid, log: (line: string) => void) {
         }
         return { rate, optimizer, seed, w1: round(r.tailMean[0]), w2: round(r.tailMean[1]) };
       });
-      trained.push(...runs.map((r) => ({ ...r, diverged: false })));
+      trained.push(...runs);
       log(`dropout-sweep: rate ${rate} ${optimizer.padEnd(4)} trained [${elapsed()}]`);
     }
   }
-  const summary = summariseRuns(trained).map((s) => ({
-    ...s,
-    learningRate: round(learningRate(grid, s.optimizer as DropoutOptimizer, s.rate)),
-    w1Mean: round(s.w1Mean),
-    w1Sd: round(s.w1Sd),
-    w2Mean: round(s.w2Mean),
-    w2Sd: round(s.w2Sd),
-  }));
+  const summary = summariseRuns(trained).map((s) => {
+    const lr = learningRate(grid, s.optimizer as DropoutOptimizer, s.rate);
+    const sgd = s.optimizer === "sgd"
+      ? sgdMeanDynamics(s.rate, lr, grid)
+      : { expectedOffset: null, timeConstant: null };
+    return {
+      ...s,
+      learningRate: round(lr),
+      w1Mean: round(s.w1Mean),
+      w1Sd: round(s.w1Sd),
+      w2Mean: round(s.w2Mean),
+      w2Sd: round(s.w2Sd),
+      ...sgd,
+    };
+  });
   const [m1, m2] = olsMinNorm();
   const [l1, l2] = limitAsRateToZero();
   return {
     config: grid,
     closedForm,
+    tailSteps: tailLength(grid.steps),
     minNorm: { w1: round(m1), w2: round(m2) },
     limitAtZero: { w1: round(l1), w2: round(l2) },
     trained,

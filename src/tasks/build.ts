@@ -5,9 +5,16 @@
  * Loader caching: Framework reruns a loader only when its cached output is missing (a build uses a
  * stale output as is), and it judges staleness by the loader file alone. A loader's output also
  * depends on src/compute and data/, so before building we delete every cached output older than
- * its loader or than any file under src/compute or data/. `--rebuild-data` deletes them all.
+ * its loader or than any file under src/compute or data/. Page loaders (files ending in .md.ts, such as
+ * the front page) also read src/components and the lists at the top of src/, so those count for
+ * them too. `--rebuild-data` deletes them all.
+ *
+ * Every built page is then post-processed in the staging folder (src/tasks/postProcessHtml.ts); a
+ * failure there fails the build the same way.
  */
 import { runFramework } from "./framework.ts";
+import { ensureNodeModules } from "./install.ts";
+import { postProcessSite } from "./postProcessHtml.ts";
 
 export const cacheRoot = "src/.observablehq/cache";
 const loaderPattern = /^(.+\.[A-Za-z0-9]+)\.ts$/;
@@ -36,14 +43,38 @@ async function newestMtime(dirs: string[]): Promise<number> {
   return newest;
 }
 
+/** The newest modification time of the TypeScript modules directly in src/ (shared lists). */
+async function newestTopLevelModule(): Promise<number> {
+  let newest = 0;
+  for await (const entry of Deno.readDir("src")) {
+    if (entry.isFile && entry.name.endsWith(".ts") && !loaderPattern.test(entry.name)) {
+      newest = Math.max(newest, (await mtime(`src/${entry.name}`)) ?? 0);
+    }
+  }
+  return newest;
+}
+
+async function* loaders(): AsyncGenerator<string> {
+  yield* walk("src/loaders");
+  for await (const path of walk("src")) {
+    if (path.endsWith(".md.ts") && !path.startsWith("src/.observablehq/")) yield path;
+  }
+}
+
 /** Deletes stale (or, with `all`, every) cached loader output; returns the outputs it deleted. */
 export async function invalidateLoaderCache(all: boolean): Promise<string[]> {
-  const inputs = await newestMtime(["src/compute", "data"]);
+  const dataInputs = await newestMtime(["src/compute", "data"]);
+  const pageInputs = Math.max(
+    dataInputs,
+    await newestMtime(["src/components"]),
+    await newestTopLevelModule(),
+  );
   const deleted: string[] = [];
-  for await (const loader of walk("src/loaders")) {
+  for await (const loader of loaders()) {
     const name = loader.slice("src/".length);
     const match = loaderPattern.exec(name);
     if (!match) continue;
+    const inputs = name.endsWith(".md.ts") ? pageInputs : dataInputs;
     const cached = `${cacheRoot}/${match[1]}`;
     const cachedAt = await mtime(cached);
     if (cachedAt === undefined) continue;
@@ -59,9 +90,11 @@ export async function invalidateLoaderCache(all: boolean): Promise<string[]> {
 export async function build(
   { rebuildData = false, output = "dist" }: { rebuildData?: boolean; output?: string } = {},
 ): Promise<void> {
+  await ensureNodeModules();
   const deleted = await invalidateLoaderCache(rebuildData);
   for (const path of deleted) console.error(`loader output invalidated: ${path}`);
-  // Imported here, not at the top: start and test import this module before node_modules exists.
+  // Imported only now: it imports Framework from node_modules, which a fresh clone lacks until
+  // ensureNodeModules() has run (a static import would fail before any code runs).
   const { prepareBrowserBundles } = await import("./browserBundles.ts");
   await prepareBrowserBundles();
   const staging = `${output}.staging`;
@@ -71,6 +104,15 @@ export async function build(
   if (code !== 0) {
     await Deno.remove(staging, { recursive: true }).catch(() => {});
     throw new Error(`site build failed (Framework exited with ${code}); ${output}/ left unchanged`);
+  }
+  try {
+    await postProcessSite(staging);
+  } catch (error) {
+    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    throw new Error(
+      `site build failed: post-processing the HTML: ${(error as Error).message}; ` +
+        `${output}/ left unchanged`,
+    );
   }
   const previous = `${output}.previous`;
   await Deno.remove(previous, { recursive: true }).catch(() => {});

@@ -1,221 +1,86 @@
 /**
  * `deno task bench`: the numbers behind the project's speed goals, printed as a report.
- * - cold build time with every loader rerun;
- * - JavaScript (and WebAssembly) shipped before the first interaction;
- * - slider-to-chart latency, median and p95, for each control of each page, per backend;
- * - every other tests/bench/*.bench.ts script, run in turn.
+ * - `build`: cold build time with every loader rerun;
+ * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
+ *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
+ * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
+ * - `dropout-toy`, `double-descent`: slider-to-chart latency, median and p95, for each control of
+ *   each page, per backend (tests/bench/pageLatency.ts);
+ * - `scripts`: every other tests/bench/*.bench.ts script, run in turn.
+ * `--only=NAME` runs one part.
+ *
+ * Like every task it first installs what is missing: node_modules, and Chromium for the parts that
+ * drive a browser. Those parts measure EXPLORABLES_DIST when it is set (as the browser tests do);
+ * otherwise the cold build, or when that part is not run an ordinary build, makes dist/ from the
+ * current tree first. They run in a child process (browserParts.ts): Deno resolves npm packages
+ * such as playwright-core against the node_modules it found when it started, so a process that
+ * started before the install cannot import them.
  */
-import type { Page } from "playwright-core";
 import { ensureChromium } from "../../src/tasks/chromium.ts";
+import { ensureNodeModules } from "../../src/tasks/install.ts";
 import { build } from "../../src/tasks/build.ts";
-import { openPage, openSession } from "../browser/harness.ts";
 
-function quantile(sorted: number[], q: number): number {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
-}
+const parts = ["build", "load", "shipped", "dropout-toy", "double-descent", "scripts"];
+const browserParts = ["load", "shipped", "dropout-toy", "double-descent"];
 
-function stats(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${
-    quantile(sorted, 0.95).toFixed(1)
-  } ms`;
-}
+const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const part = (name: string) => only === undefined || only === name;
+const chosenDist = Deno.env.get("EXPLORABLES_DIST");
 
 async function coldBuild(): Promise<void> {
   await Deno.remove("src/.observablehq/cache", { recursive: true }).catch(() => {});
   const started = performance.now();
-  await build({ rebuildData: true });
+  await build({ rebuildData: true, output: chosenDist ?? "dist" });
   console.log(
     `cold build with all loaders: ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 
-async function shippedBytes(): Promise<void> {
-  const session = await openSession();
-  const page = await session.browser.newPage();
-  const sizes = { js: 0, wasm: 0, other: 0 };
-  page.on("response", async (response) => {
-    const body = await response.body().catch(() => new Uint8Array());
-    const url = response.url();
-    const kind = /\.js(\?|$)/.test(url) ? "js" : /\.wasm(\?|$)/.test(url) ? "wasm" : "other";
-    sizes[kind] += body.length;
-  });
-  await page.goto(`${session.origin}/pages/dropout-toy?steps=100`, { waitUntil: "networkidle" });
-  const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-  console.log(
-    `dropout-toy shipped before first interaction (uncompressed): JavaScript ${kb(sizes.js)}, ` +
-      `WebAssembly ${kb(sizes.wasm)}, other ${kb(sizes.other)}`,
-  );
-  await session.close();
-}
-
-/**
- * Time from a control's input event to the first re-render of the given chart that has at least
- * `minSteps` in data-steps and, when `done` is set, data-done="true".
- */
-function measure(
-  page: Page,
-  label: string,
-  value: string | number,
-  chart: string,
-  minSteps: number,
-  done = false,
-) {
-  return page.evaluate(
-    ({ label, value, chart, minSteps, done }) =>
-      new Promise<number>((resolve, reject) => {
-        const form = [...document.querySelectorAll("form")].find((f) =>
-          f.querySelector("label")?.textContent?.trim() === label
-        );
-        if (!form) return reject(new Error(`no control ${label}`));
-        const old = document.querySelector(`[data-chart="${chart}"]`);
-        const started = performance.now();
-        const check = () => {
-          const now = document.querySelector<HTMLElement>(`[data-chart="${chart}"]`);
-          if (
-            now && now !== old && Number(now.dataset.steps ?? minSteps) >= minSteps &&
-            (!done || now.dataset.done === "true")
-          ) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(document.body, { childList: true, subtree: true });
-        const radio = [...form.querySelectorAll<HTMLInputElement>("input[type=radio]")].find((r) =>
-          r.parentElement?.textContent?.trim().toLowerCase() === String(value).toLowerCase()
-        );
-        if (radio) {
-          radio.checked = true;
-          radio.dispatchEvent(new Event("input", { bubbles: true }));
-        } else {
-          const input = form.querySelector<HTMLInputElement>("input[type=number]")!;
-          input.value = String(value);
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-        }
-        setTimeout(() => reject(new Error(`${label}: no chart update in 20 s`)), 20_000);
-      }),
-    { label, value, chart, minSteps, done },
-  );
-}
-
-async function latency(backend: string, webgpu: boolean, repeats = 11): Promise<void> {
-  const session = await openSession({ webgpu });
-  const { page } = await openPage(session, `/pages/dropout-toy?backend=${backend}&steps=2000`);
-  await page.waitForFunction(
-    () => (globalThis as { __explorables?: { lastRun?: unknown } }).__explorables?.lastRun,
-    undefined,
-    { timeout: 60_000 },
-  );
-  const controls: [string, (i: number) => string | number][] = [
-    ["drop rate r", (i) => (0.1 + (i % 8) / 10).toFixed(2)],
-    ["batch size", (i) => [8, 64, 16, 128][i % 4]],
-    ["learning rate", (i) => [0.001, 0.002, 0.003][i % 3]],
-    ["steps", (i) => [1000, 2000, 3000][i % 3]],
-    ["optimiser", (i) => (i % 2 ? "sgd" : "adam")],
-    ["seed", (i) => i + 2],
-  ];
-  for (const [label, valueAt] of controls) {
-    const first: number[] = [];
-    const chunk: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      first.push(await measure(page, label, valueAt(i), "weight-path", 0));
-      chunk.push(await measure(page, label, valueAt(i + repeats), "loss", 1));
-    }
-    console.log(
-      `  ${backend.padEnd(6)} ${label.padEnd(14)} chart answers: ${stats(first)}; ` +
-        `first trained chunk drawn: ${stats(chunk)}`,
-    );
-  }
-  await session.close();
-}
-
-/**
- * The double-descent page: λ and σ reuse the factorisations; N_train, d and the seed redraw the
- * trial, so for those the first (partial) redraw and the complete curve are timed apart.
- */
-async function liveTrialLatency(backend: string, webgpu: boolean, repeats = 7): Promise<void> {
-  const session = await openSession({ webgpu });
-  const { page } = await openPage(session, `/pages/double-descent?backend=${backend}`);
-  await page.waitForFunction(
-    () => (globalThis as { __explorables?: { lastLive?: unknown } }).__explorables?.lastLive,
-    undefined,
-    { timeout: 60_000 },
-  );
-  // Long tasks (> 50 ms on the main thread) are what a reader feels as a frozen page.
-  await page.evaluate(() => {
-    const g = globalThis as unknown as { __longTasks: number[] };
-    g.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) g.__longTasks.push(entry.duration);
-    }).observe({ type: "longtask" });
-  });
-  const controls: [string, (i: number) => number, boolean][] = [
-    ["λ", (i) => [0.003, 0.03, 0.3, 3][i % 4], false],
-    ["σ", (i) => [0.2, 0.8, 1.4][i % 3], false],
-    ["N_train", (i) => 300 + ((i % 2) ? 10 : -10) * (1 + (i % 3)), true],
-    ["d", (i) => 35 + ((i % 2) ? 5 : -5) * (1 + (i % 3)), true],
-    ["seed", (i) => 2 + i, true],
-  ];
-  for (const [label, valueAt, redraws] of controls) {
-    const first: number[] = [];
-    const complete: number[] = [];
-    await page.evaluate(() =>
-      (globalThis as unknown as { __longTasks: number[] }).__longTasks = []
-    );
-    for (let i = 0; i < repeats; i++) {
-      first.push(await measure(page, label, valueAt(i), "live-curve", 0));
-      if (redraws) {
-        complete.push(await measure(page, label, valueAt(i + repeats), "live-curve", 0, true));
-      }
-    }
-    const longest = await page.evaluate(() =>
-      Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks)
-    );
-    console.log(
-      `  ${backend.padEnd(6)} ${label.padEnd(8)} chart answers: ${stats(first)}` +
-        (redraws ? `; whole curve: ${stats(complete)}` : "") +
-        `; longest main-thread task ${longest.toFixed(0)} ms`,
-    );
-  }
-  await session.close();
-}
-
-// `deno task bench --only=double-descent` (or build, shipped, dropout-toy, scripts) runs one part.
-const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-const part = (name: string) => only === undefined || only === name;
-
-await ensureChromium();
-if (part("build")) await coldBuild();
-if (part("shipped")) await shippedBytes();
-/** Runs one page's latency benchmark on every backend, WebGPU through SwiftShader here. */
-async function onEveryBackend(
-  page: string,
-  run: (backend: string, webgpu: boolean) => Promise<void>,
-): Promise<void> {
-  if (!part(page)) return;
-  console.log(`slider-to-chart latency, ${page} (headless Chromium, this machine):`);
-  const backends = [["wasm", false], ["webgl", false], ["cpu", false], ["webgpu", true]] as const;
-  for (const [backend, webgpu] of backends) {
-    try {
-      await run(backend, webgpu);
-    } catch (error) {
-      console.log(`  ${backend}: failed: ${(error as Error).message}`);
-    }
-  }
-}
-
-await onEveryBackend("dropout-toy", latency);
-await onEveryBackend("double-descent", liveTrialLatency);
-for await (const entry of Deno.readDir("tests/bench")) {
-  if (!part("scripts") || !entry.name.endsWith(".bench.ts")) continue;
-  console.log(`\n${entry.name}:`);
+async function runScript(path: string, args: string[] = [], env: Record<string, string> = {}) {
   const { code } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", `tests/bench/${entry.name}`],
+    args: ["run", "-A", path, ...args],
+    env,
     stdout: "inherit",
     stderr: "inherit",
   }).output();
-  if (code !== 0) console.log(`${entry.name} failed with exit code ${code}`);
+  return code;
+}
+
+async function main(): Promise<number> {
+  if (only !== undefined && !parts.includes(only)) {
+    throw new Error(`unknown bench part "${only}"; the parts are ${parts.join(", ")}`);
+  }
+  await ensureNodeModules();
+  const needsBrowser = browserParts.some(part);
+  const chromium = needsBrowser ? await ensureChromium() : undefined;
+  if (part("build")) await coldBuild();
+  else if (needsBrowser && chosenDist === undefined) await build();
+
+  let failed = 0;
+  if (chromium) {
+    const args = only ? [`--only=${only}`] : [];
+    const code = await runScript("tests/bench/browserParts.ts", args, { CHROMIUM_PATH: chromium });
+    if (code !== 0) {
+      console.log(`browser parts failed with exit code ${code}`);
+      failed++;
+    }
+  }
+  if (!part("scripts")) return failed ? 1 : 0;
+  for await (const entry of Deno.readDir("tests/bench")) {
+    if (!entry.name.endsWith(".bench.ts")) continue;
+    console.log(`\n${entry.name}:`);
+    const code = await runScript(`tests/bench/${entry.name}`);
+    if (code !== 0) {
+      console.log(`${entry.name} failed with exit code ${code}`);
+      failed++;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  Deno.exit(1);
 }

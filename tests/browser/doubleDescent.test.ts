@@ -1,12 +1,12 @@
 /**
  * The double-descent page in real headless Chromium, against the built site in dist/. The live
- * trial the page draws is checked against runTrial, the Float64 solver, run here in Deno.
+ * trial the page draws is checked against a direct dense Float64 ridge solve, run here in Deno.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserTest, distDir, openPage, openSession, type Session } from "./harness.ts";
 import { backend, chartMarkup, setControl } from "./controls.ts";
-import { runTrial } from "../../src/compute/doubleDescent.ts";
+import { directRidgeTrial } from "../reference/directRidgeTrial.ts";
 
 const path = "/pages/double-descent";
 
@@ -36,12 +36,21 @@ async function waitForLive(page: Page, want: Partial<LastLive["settings"]>): Pro
   return (await handle.jsonValue()) as LastLive;
 }
 
-/** Largest relative gap between the page's test errors and runTrial's at the same settings. */
+/** Largest relative gap between the page's test errors and the direct solve's at the same settings. */
 function gapToFloat64(live: LastLive): number {
   const { nTrain, d, sigma, lambda, seed } = live.settings;
   let worst = 0;
   live.curve.p.forEach((p, i) => {
-    const want = runTrial({ nTrain, nVal: 60, nTest: 30, d, sigma, p, lambdas: [lambda], seed });
+    const want = directRidgeTrial({
+      nTrain,
+      nVal: 60,
+      nTest: 30,
+      d,
+      sigma,
+      p,
+      lambdas: [lambda],
+      seed,
+    });
     const got = live.curve.testError[i];
     worst = Math.max(worst, Math.abs(got - want.testError[0]) / want.testError[0]);
   });
@@ -64,7 +73,8 @@ async function builtSweep(): Promise<{ p: number[]; curveA: { test: { median: nu
 let session: Session;
 
 Deno.test({
-  name: "double-descent page: the live trial equals runTrial and peaks at p ≈ N_train",
+  name:
+    "double-descent page: the live trial equals a direct Float64 solve and peaks at p ≈ N_train",
   ...browserTest,
   async fn() {
     session = await openSession();
@@ -132,7 +142,7 @@ Deno.test({
         document.querySelector<HTMLElement>('[data-chart="spectrum"]')?.dataset.p
       );
     assert.equal(await spectrumP(), "150");
-    const plot = page.locator('[data-chart="live-curve"] > svg');
+    const plot = page.locator('[data-chart="live-curve"] svg[role="img"]');
     const box = (await plot.boundingBox())!;
     await plot.hover({ position: { x: box.width - 20, y: box.height / 2 } });
     await page.waitForFunction(
@@ -151,9 +161,12 @@ Deno.test({
     const { page, consoleErrors } = await openPage(session, `${path}?ntrain=0&lambda=-1&d=abc`);
     await waitForLive(page, { nTrain: 300, lambda: 0.01, d: 35 });
     const text = (await page.textContent("main")) ?? "";
-    assert.match(text, /ntrain=0, but N_train must be an integer in \[10, 500\]; got 0; using 300/);
-    assert.match(text, /lambda=-1, but λ must be in \[0\.001, 100\]; got -1; using 0\.01/);
-    assert.match(text, /d=abc, but d must be an integer in \[1, 200\]; got NaN; using 35/);
+    assert.match(
+      text,
+      /ntrain=0, but N_train must be a whole number between 10 and 500, got 0; using 300/,
+    );
+    assert.match(text, /lambda=-1, but λ must be between 0\.001 and 100, got -1; using 0\.01/);
+    assert.match(text, /d=abc, but d must be a whole number between 1 and 200, got NaN; using 35/);
     assert.doesNotMatch(text, /NaN(?!; using)/);
     assert.deepEqual(consoleErrors, []);
     await page.close();

@@ -6,11 +6,12 @@ import type { Page } from "playwright-core";
 import { browserTest, openPage, openSession, type Session } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
 import { expectedLossMinimiser } from "../../src/compute/dropoutToy.ts";
+import { type DropoutTrainOptions, trainDropout } from "../../src/compute/dropoutTrain.ts";
 
 const path = "/pages/dropout-toy";
 
 interface LastRun {
-  settings: { rate: number; batchSize: number; optimizer: string };
+  settings: DropoutTrainOptions;
   stepsDone: number;
   diverged: boolean;
   estimate: number[];
@@ -105,28 +106,47 @@ Deno.test({
   },
 });
 
-Deno.test({
-  name: "dropout page: a live SGD run at r = 0.5 lands on the closed form",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(
-      session,
-      `${path}?rate=0.5&batch=64&lr=0.002&steps=4000&optimizer=sgd&seed=3`,
-    );
-    const run = await waitForRun(page, { rate: 0.5, batchSize: 64, steps: 4000 });
-    const target = expectedLossMinimiser(0.5);
-    assert.equal(run.diverged, false);
-    assert.ok(
-      Math.abs(run.estimate[0] - target[0]) < 0.03,
-      `w1 ${run.estimate[0]} vs ${target[0]}`,
-    );
-    assert.ok(
-      Math.abs(run.estimate[1] - target[1]) < 0.15,
-      `w2 ${run.estimate[1]} vs ${target[1]}`,
-    );
-    await page.close();
-  },
-});
+/**
+ * The page's trainer reads the same createRng(seed) stream as the Float64 trainer, so with the same
+ * settings both see identical masks and differ only by float32 rounding: in Deno's CPU backend
+ * about 1e-7 relative for SGD and up to 5e-6 for Adam in its transient
+ * (tests/compute/dropoutTrainTf.test.ts). The browser run must match to the same level.
+ */
+const FLOAT32_LEVEL = { sgd: 1e-6, adam: 1e-5 };
+
+const LIVE_RUNS = [
+  { rate: 0.5, batch: 64, lr: 0.002, steps: 4000, optimizer: "sgd", seed: 3 },
+  // The page's defaults with Adam: a run that has not landed yet (17 % short).
+  { rate: 0.5, batch: 32, lr: 0.002, steps: 3000, optimizer: "adam", seed: 1 },
+] as const;
+
+for (const live of LIVE_RUNS) {
+  Deno.test({
+    name:
+      `dropout page: a live ${live.optimizer} run equals the Float64 trainer to float32 precision`,
+    ...browserTest,
+    async fn() {
+      const query = new URLSearchParams(Object.entries(live).map(([k, v]) => [k, String(v)]));
+      const { page } = await openPage(session, `${path}?${query}`);
+      const { rate, steps, optimizer, seed } = live;
+      const run = await waitForRun(page, { rate, batchSize: live.batch, steps, optimizer, seed });
+      assert.equal(run.diverged, false);
+      assert.equal(run.stepsDone, steps);
+      const reference = trainDropout(run.settings).tailMean;
+      const tol = FLOAT32_LEVEL[optimizer];
+      run.estimate.forEach((v, i) => {
+        const gap = Math.abs(v - reference[i]) / Math.abs(reference[i]);
+        assert.ok(gap <= tol, `w${i + 1}: page ${v} vs Float64 ${reference[i]} (relative ${gap})`);
+      });
+      if (optimizer === "sgd") {
+        // This run has landed: within 1.5 % of the closed form (seed noise is about 0.4 %).
+        const target = expectedLossMinimiser(rate);
+        run.estimate.forEach((v, i) => assert.ok(Math.abs(v - target[i]) <= 0.015 * target[i]));
+      }
+      await page.close();
+    },
+  });
+}
 
 Deno.test({
   name: "dropout page: the tensor count returns to its baseline after 200 slider updates",
@@ -152,10 +172,16 @@ Deno.test({
     const { page } = await openPage(session, `${path}?rate=1.5&batch=0&lr=NaN`);
     await waitForRun(page, { rate: 0.5 });
     const text = (await page.textContent("main")) ?? "";
-    assert.match(text, /rate=1\.5, but drop rate must be in \[0, 1\)/);
-    assert.match(text, /batch=0, but batch size/);
-    assert.match(text, /lr=NaN, but learning rate/);
-    const status = (await page.textContent(".notice-note")) ?? "";
+    assert.match(
+      text,
+      /rate=1\.5, but drop rate r must be between 0 and 0\.9, got 1\.5; using 0\.5/,
+    );
+    assert.match(
+      text,
+      /batch=0, but batch size must be a whole number between 1 and 256, got 0; using 32/,
+    );
+    assert.match(text, /lr=NaN, but learning rate must be between 0\.0001 and 0\.1, got NaN/);
+    const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
     assert.match(status, /^Done: \d+ steps/);
     assert.doesNotMatch(status, /NaN/);
     await page.close();

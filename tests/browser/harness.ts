@@ -1,8 +1,15 @@
 /** Shared set-up for browser tests: the built site on a loopback port and Debian's Chromium. */
 import { type Browser, chromium, type Page } from "playwright-core";
 import { serveStatic } from "../../src/tasks/serve.ts";
+import config from "../../observablehq.config.ts";
 
 export const distDir = Deno.env.get("EXPLORABLES_DIST") ?? "dist";
+
+/** "/" and every page listed in observablehq.config.ts, in the sidebar's order. */
+export const sitePaths: string[] = [
+  "/",
+  ...config.pages.flatMap((section) => section.pages.map((page) => page.path)),
+];
 
 export const baseArgs = [
   "--no-sandbox",
@@ -40,28 +47,139 @@ export async function openSession({ webgpu = false } = {}): Promise<Session> {
   };
 }
 
+export type ColorScheme = "light" | "dark";
+
+export interface PageOptions {
+  /** Emulated `prefers-color-scheme`; the browser's default (light) when absent. */
+  colorScheme?: ColorScheme;
+  viewport?: { width: number; height: number };
+}
+
 export interface Watched {
   page: Page;
   consoleErrors: string[];
   foreignRequests: string[];
+  /** Every console error and warning and every uncaught exception, tagged with the phase it came in. */
+  console: ConsoleLog;
 }
 
-/** Opens a page and records console errors, uncaught exceptions and requests to other origins. */
-export async function openPage(session: Session, path: string): Promise<Watched> {
-  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
+/**
+ * Opens a page (in its own browser context) and records console errors, uncaught exceptions and
+ * requests to other origins from before navigation, so nothing said during load is missed.
+ */
+export async function openPage(
+  session: Session,
+  path: string,
+  { colorScheme, viewport = { width: 1200, height: 900 } }: PageOptions = {},
+): Promise<Watched> {
+  const page = await session.browser.newPage({ viewport, ...(colorScheme ? { colorScheme } : {}) });
   const consoleErrors: string[] = [];
-  const foreignRequests: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(session.origin) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
-  });
+  const foreignRequests = collectForeignRequests(page, session.origin);
+  const log = collectConsole(page);
   await page.goto(`${session.origin}${path}`, { waitUntil: "load" });
-  return { page, consoleErrors, foreignRequests };
+  return { page, consoleErrors, foreignRequests, console: log };
 }
 
 /** Test options for browser tests: Playwright keeps sockets and timers that outlive one test. */
 export const browserTest = { sanitizeOps: false, sanitizeResources: false } as const;
+
+/** URLs the page asked for outside `origin` (data: and blob: URLs are the page's own). */
+export function collectForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) foreign.push(url);
+  });
+  return foreign;
+}
+
+export interface ConsoleEntry {
+  type: "error" | "warning" | "pageerror";
+  text: string;
+  /** What the test was doing when it came, e.g. "load" or "width 320". */
+  phase: string;
+}
+
+/**
+ * The one console message our pages may cause that is not ours: Chromium warns "No available
+ * adapters." when tfRuntime asks for a WebGPU adapter on a machine that has none, before the page
+ * falls back to WebAssembly.
+ */
+export const noWebgpuAdapterWarning = "No available adapters.";
+
+export function isAllowedConsoleEntry(entry: ConsoleEntry): boolean {
+  return entry.type === "warning" && entry.text.startsWith(noWebgpuAdapterWarning);
+}
+
+export interface ConsoleLog {
+  entries: ConsoleEntry[];
+  /** Label given to messages from now on. */
+  phase: string;
+  /** Entries other than the allowed "No available adapters." warning. */
+  unexpected(): ConsoleEntry[];
+}
+
+/** Records console errors and warnings and uncaught exceptions, each with the current phase. */
+export function collectConsole(page: Page): ConsoleLog {
+  const log: ConsoleLog = {
+    entries: [],
+    phase: "load",
+    unexpected: () => log.entries.filter((entry) => !isAllowedConsoleEntry(entry)),
+  };
+  page.on("console", (message) => {
+    const type = message.type();
+    if (type === "error" || type === "warning") {
+      // "Failed to load resource" names no URL in its text; its location does.
+      const url = message.location().url;
+      const text = message.text();
+      log.entries.push({
+        type,
+        text: url && !text.includes(url) ? `${text} (${url})` : text,
+        phase: log.phase,
+      });
+    }
+  });
+  page.on("pageerror", (error) => {
+    log.entries.push({ type: "pageerror", text: String(error), phase: log.phase });
+  });
+  return log;
+}
+
+/**
+ * Waits until the page has finished drawing: every `[data-live-section]` has data-state "done".
+ * A page without a live section is finished at load. A section in "error" throws with its status.
+ */
+export async function waitForDrawn(page: Page, { timeout = 120_000 } = {}): Promise<void> {
+  const handle = await page.waitForFunction(
+    () => {
+      const sections = [...document.querySelectorAll<HTMLElement>("[data-live-section]")];
+      const failed = sections.find((section) => section.dataset.state === "error");
+      if (failed) {
+        const status = failed.querySelector("[role=status]")?.textContent ?? failed.textContent;
+        return {
+          error: `live section "${failed.dataset.liveSection}" is in error: ${status?.trim()}`,
+        };
+      }
+      return sections.every((section) => section.dataset.state === "done") ? { error: "" } : null;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+  const { error } = (await handle.jsonValue()) as { error: string };
+  if (error) throw new Error(error);
+}
+
+/** Lets layout and ResizeObserver-driven redraws happen: two animation frames, then `ms`. */
+export async function settle(page: Page, ms = 150): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+      ),
+  );
+  await page.waitForTimeout(ms);
+}

@@ -21,11 +21,45 @@ const near4 = (got: number[], want: number[], what: string) =>
 const badRate = (e: unknown) =>
   e instanceof RangeError && /drop rate must be in \[0, 1\)/.test(e.message);
 
-Deno.test("toy: minimum-norm least squares is (110/101, 11/101) ≈ (1.0891, 0.1089)", () => {
-  const w = olsMinNorm();
-  near4(w, [1.0891, 0.1089], "olsMinNorm");
-  assert.ok(Math.abs(w[0] - 110 / 101) < 1e-15 && Math.abs(w[1] - 11 / 101) < 1e-15);
-  assert.deepEqual(expectedLossMinimiser(0), w);
+/** Relative agreement to `tol` (for values known to machine precision). */
+const nearRel = (got: readonly number[], want: readonly number[], tol: number, what: string) =>
+  want.forEach((v, i) =>
+    assert.ok(
+      Math.abs(got[i] - v) <= tol * Math.abs(v),
+      `${what}[${i}]: ${got[i]} vs ${v} (relative ${Math.abs(got[i] - v) / Math.abs(v)})`,
+    )
+  );
+
+/** Drop rates from 1e-300 to 0.99, through the range where the old 2×2 solve broke down. */
+const RATES = [
+  1e-300,
+  1e-200,
+  1e-100,
+  1e-30,
+  1e-17,
+  1e-16,
+  1e-15,
+  1e-13,
+  1e-11,
+  1e-9,
+  1e-6,
+  1e-3,
+  0.01,
+  0.1,
+  0.3,
+  0.5,
+  0.7,
+  0.9,
+  0.99,
+];
+
+Deno.test("olsMinNorm() and the rate-0 minimisers are the course's 11/101·(10, 1) ≈ (1.0891, 0.1089)", () => {
+  const course = [110 / 101, 11 / 101];
+  near4(olsMinNorm(), [1.0891, 0.1089], "olsMinNorm");
+  nearRel(olsMinNorm(), course, 1e-15, "olsMinNorm");
+  nearRel(expectedLossMinimiser(0), course, 1e-15, "expectedLossMinimiser(0)");
+  // expandedLeastSquares(0) gets there by QR on the one unmasked row, without olsMinNorm.
+  nearRel(expandedLeastSquares(0), course, 1e-15, "expandedLeastSquares(0)");
 });
 
 Deno.test("toy: gradient descent from zero reaches the minimum-norm solution", () => {
@@ -38,11 +72,10 @@ Deno.test("toy: gradient descent from zero reaches the minimum-norm solution", (
   near4(w, olsMinNorm(), "GD");
 });
 
-Deno.test("toy: at r = 0.5 the minimiser is (11/30, 11/3) ≈ (0.3667, 3.6667)", () => {
-  const w = expectedLossMinimiser(0.5);
-  near4(w, [0.3667, 3.6667], "normal equations");
-  assert.ok(Math.abs(w[0] - 11 / 30) < 1e-12 && Math.abs(w[1] - 11 / 3) < 1e-12);
-  near4(expandedLeastSquares(0.5), [11 / 30, 11 / 3], "expanded data");
+Deno.test("expectedLossMinimiser(0.5) and expandedLeastSquares(0.5) are the course's (11/30, 11/3) ≈ (0.3667, 3.6667)", () => {
+  near4(expectedLossMinimiser(0.5), [0.3667, 3.6667], "closed form");
+  nearRel(expectedLossMinimiser(0.5), [11 / 30, 11 / 3], 1e-15, "closed form");
+  nearRel(expandedLeastSquares(0.5), [11 / 30, 11 / 3], 1e-14, "expanded data");
 });
 
 Deno.test("toy: expanded data at r = 0.5 is the four equally likely scaled masks", () => {
@@ -54,45 +87,95 @@ Deno.test("toy: expanded data at r = 0.5 is the four equally likely scaled masks
   [0.64, 0.16, 0.16, 0.04].forEach((p, i) => assert.ok(Math.abs(w[i] - p) < 1e-15));
 });
 
-Deno.test("toy: normal equations and weighted expanded least squares agree for many rates", () => {
-  for (let i = 0; i <= 99; i++) {
-    const r = i / 100;
-    const a = expectedLossMinimiser(r);
-    const b = expandedLeastSquares(r);
-    // Both are exact solutions of the same 2×2 problem; the Gram-matrix route squares the
-    // conditioning, so allow a relative 1e-7.
-    a.forEach((v, j) => assert.ok(Math.abs(v - b[j]) <= 1e-7 * Math.max(1, Math.abs(v)), `r=${r}`));
+/** The gradient of E(y − w·x̃)², by summing over all 2^d masks directly, and its scale. */
+function enumeratedGradient(rate: number, x: number[], y: number, w: number[]) {
+  const d = x.length;
+  const g = x.map(() => 0);
+  let scale = 0;
+  for (let mask = 0; mask < 2 ** d; mask++) {
+    let p = 1;
+    const xt = x.map((v, j) => {
+      const kept = ((mask >> j) & 1) === 1;
+      p *= kept ? 1 - rate : rate;
+      return kept ? v / (1 - rate) : 0;
+    });
+    const res = xt.reduce((s, v, j) => s + v * w[j], 0) - y;
+    xt.forEach((v, j) => (g[j] += 2 * p * res * v));
+    scale += p * xt.reduce((s, v) => s + v * v, 0);
   }
-  // And for another data point with three features.
-  for (const r of [0.05, 0.3, 0.8]) {
-    const x = [3, -2, 0.5];
-    const a = expectedLossMinimiser(r, x, 4);
-    const b = expandedLeastSquares(r, x, 4);
-    a.forEach((v, j) => assert.ok(Math.abs(v - b[j]) < 1e-9, `3 features, r=${r}`));
+  // ‖∇‖ is compared with ‖H‖‖w‖ (H = 2E[x̃x̃ᵀ]), the size a 2 % error in w would give it.
+  return { g, scale: 2 * scale * Math.hypot(...w) };
+}
+
+const DATA: [number[], number][] = [
+  [[10, 1], 11],
+  [[3, -2, 0.5], 4],
+  [[1e3, 1e-2], 2],
+  [[2, 0, -4], 6],
+];
+
+Deno.test("expectedLossMinimiser(r) equals expandedLeastSquares(r), QR on the enumerated masks, for r from 1e-300 to 0.99", () => {
+  for (const [x, y] of DATA) {
+    for (const r of RATES) {
+      const a = expectedLossMinimiser(r, x, y);
+      const b = expandedLeastSquares(r, x, y);
+      a.forEach((v, j) =>
+        assert.ok(Math.abs(v - b[j]) <= 1e-13 * Math.abs(v), `x = ${x}, r = ${r}: ${a} vs ${b}`)
+      );
+    }
   }
 });
 
-Deno.test("toy: Sherman–Morrison form: every feature contributes y(1−r)/(d(1−r)+r)", () => {
-  for (const r of [0.01, 0.1, 0.5, 0.9]) {
-    const share = (TOY.y * (1 - r)) / (2 * (1 - r) + r);
-    near4(contributions(expectedLossMinimiser(r)), [share, share], `r=${r}`);
+Deno.test("expectedLossMinimiser(r) zeroes the gradient of the expected loss summed over all masks", () => {
+  // A third derivation, independent of expandedData. At tiny r the penalty is below rounding, so
+  // the gradient cannot see the tie-break there; the QR route and the limit test cover that.
+  for (const [x, y] of DATA) {
+    for (const r of RATES.filter((r) => r >= 1e-3)) {
+      const w = expectedLossMinimiser(r, x, y);
+      const { g, scale } = enumeratedGradient(r, x, y, w);
+      assert.ok(Math.hypot(...g) <= 1e-12 * scale, `x = ${x}, r = ${r}: ∇ = ${g}`);
+    }
   }
 });
 
-Deno.test("toy: the limit r → 0+ is (0.55, 5.5), an interpolator unlike the r = 0 solution", () => {
+Deno.test("expectedLossMinimiser(r) → (0.55, 5.5) = limitAsRateToZero() as r → 0+, to rounding below 1e-16", () => {
   const lim = limitAsRateToZero();
   near4(lim, [0.55, 5.5], "limit");
-  near4(expectedLossMinimiser(1e-9), lim, "minimiser at r = 1e-9");
+  nearRel(lim, [0.55, 5.5], 1e-15, "limit");
+  // w(r) = limit · (1 − r)·2/(2 − r): the relative distance is about r/2.
+  for (const r of RATES.filter((r) => r <= 1e-6)) {
+    nearRel(expectedLossMinimiser(r), [0.55, 5.5], Math.max(r, 2e-16), `r = ${r}`);
+    nearRel(expandedLeastSquares(r), [0.55, 5.5], Math.max(r, 1e-15), `expanded, r = ${r}`);
+  }
+});
+
+Deno.test("contributions(expandedLeastSquares(r)): every feature contributes y(1−r)/(d(1−r)+r)", () => {
+  // The course's Sherman–Morrison result, checked on the QR route, which never uses it.
+  for (const [x, y] of DATA) {
+    const d = x.filter((v) => v !== 0).length;
+    for (const r of RATES) {
+      const share = (y * (1 - r)) / (d * (1 - r) + r);
+      contributions(expandedLeastSquares(r, x, y), x).forEach((c, j) => {
+        const want = x[j] === 0 ? 0 : share;
+        assert.ok(Math.abs(c - want) <= 1e-13 * Math.abs(share), `x = ${x}, r = ${r}: ${c}`);
+      });
+    }
+  }
+});
+
+Deno.test("limitAsRateToZero(): an exact fit, far from the minimum-norm fit (the jump at r = 0)", () => {
+  const lim = limitAsRateToZero();
   assert.ok(Math.abs(contributions(lim).reduce((s, v) => s + v, 0) - TOY.y) < 1e-12);
-  const jump = Math.hypot(lim[0] - olsMinNorm()[0], lim[1] - olsMinNorm()[1]);
+  const jump = Math.hypot(lim[0] - 110 / 101, lim[1] - 11 / 101);
   assert.ok(jump > 5, `the jump at 0 should be large, got ${jump}`);
   // General d: y / (d xⱼ), with zero features left at 0.
-  near4(limitAsRateToZero([2, 0, -4], 6), [1.5, 0, -0.75], "3 features");
+  assert.deepEqual(limitAsRateToZero([2, 0, -4], 6), [1.5, 0, -0.75]);
 });
 
 Deno.test("toy: contributions are (10 w1, w2)", () => {
   assert.deepEqual(contributions([0.5, 3]), [5, 3]);
-  near4(contributions(expectedLossMinimiser(0.5)), [3.6667, 3.6667], "r=0.5");
+  // At r = 1/2 both features contribute 11/3 (the course's 10·0.3667 = 3.6667).
+  nearRel(contributions(expectedLossMinimiser(0.5)), [11 / 3, 11 / 3], 1e-15, "r=0.5");
 });
 
 Deno.test("toy: stability bounds", () => {
@@ -113,6 +196,12 @@ Deno.test("toy: stability bounds", () => {
     // Large batches approach the deterministic bound; at r = 0 there is no noise at all.
     assert.ok(prev > 0.99 * mean);
     if (r === 0) assert.ok(Math.abs(maxMeanSquareStableLearningRate(0, 1) - mean) < 1e-12);
+  }
+  // Three features of 1: E[x̃x̃ᵀ] = J + c I has top eigenvalue 3 + c, so the bound is 1/(3 + c).
+  for (const r of [0, 0.2, 0.6]) {
+    const c = r / (1 - r);
+    const bound = maxStableLearningRate(r, [1, 1, 1]);
+    assert.ok(Math.abs(bound - 1 / (3 + c)) < 1e-14, `r=${r}: ${bound}`);
   }
 });
 

@@ -83,7 +83,8 @@ Deno.test("train: SGD converges to the closed form at small and large rates", ()
   for (const rate of [0.05, 0.2, 0.9]) {
     const r = trainDropout({ ...base, rate, learningRate: 0.008 * (1 - rate) });
     const want = expectedLossMinimiser(rate);
-    near(r.tailMean, want, [0.02 * want[0], 0.02 * want[1]], `rate ${rate}`);
+    // Seed 1's tail means sit within 0.45 % (seed noise is about 0.55 % at r = 0.05).
+    near(r.tailMean, want, [0.015 * want[0], 0.015 * want[1]], `rate ${rate}`);
   }
 });
 
@@ -132,7 +133,8 @@ Deno.test("train: maxStableLearningRate separates convergence from divergence", 
   const lr5 = maxStableLearningRate(0.5);
   const below5 = trainDropout({ ...base, batchSize: 256, learningRate: 0.9 * lr5, steps: 5000 });
   assert.ok(!below5.diverged);
-  near(below5.tailMean, expectedLossMinimiser(0.5), [0.01, 0.1], "0.9× bound");
+  const want5 = expectedLossMinimiser(0.5);
+  near(below5.tailMean, want5, [0.01 * want5[0], 0.01 * want5[1]], "0.9× bound");
   const above5 = trainDropout({ ...base, batchSize: 256, learningRate: 1.1 * lr5, steps: 5000 });
   assert.ok(above5.diverged);
 });
@@ -141,7 +143,9 @@ Deno.test("train: with batch 1 only the mean-square bound is safe", () => {
   const ms = maxMeanSquareStableLearningRate(0.5, 1);
   const safe = trainDropout({ ...base, batchSize: 1, learningRate: 0.9 * ms });
   assert.ok(!safe.diverged);
-  near(safe.tailMean, expectedLossMinimiser(0.5), [0.02, 0.2], "batch 1, 0.9× mean-square bound");
+  // Batch 1 is noisy (about 1.2 % seed to seed); seed 1 lands within 0.8 %.
+  const want = expectedLossMinimiser(0.5);
+  near(safe.tailMean, want, [0.015 * want[0], 0.015 * want[1]], "batch 1, 0.9× mean-square bound");
   // 0.9× the mean bound is about 1.8× the mean-square bound: every seed blows up.
   for (const seed of [1, 2, 3]) {
     const lr = 0.9 * maxStableLearningRate(0.5);
@@ -159,7 +163,9 @@ Deno.test("train: bad options throw RangeError naming the option", () => {
     [{ learningRate: Infinity }, /learningRate/],
     [{ steps: 0 }, /steps must be an integer/],
     [{ optimizer: "rmsprop" as "sgd" }, /optimizer must be one of "sgd", "adam"; got "rmsprop"/],
-    [{ seed: NaN }, /seed must be a finite number; got NaN/],
+    [{ seed: NaN }, /^seed must be an integer in \[0, 4294967295\]; got NaN$/],
+    [{ seed: 2 ** 32 + 1 }, /^seed must be an integer in \[0, 4294967295\]; got 4294967297$/],
+    [{ seed: -1 }, /^seed must be an integer in \[0, 4294967295\]; got -1$/],
     [{ x: [10, 1, 3] }, /x must have exactly 2 entries/],
     [{ y: NaN }, /y must be a finite number/],
   ];

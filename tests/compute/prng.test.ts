@@ -17,9 +17,9 @@ Deno.test("prng: same seed gives the same sequence", () => {
   assert.deepEqual(draws(42, 1000, "normal"), draws(42, 1000, "normal"));
 });
 
-Deno.test("prng: different seeds, including nearby and fractional ones, differ", () => {
+Deno.test("createRng(seed): different seeds, including nearby ones and the ends of the range, differ", () => {
   const a = draws(1, 100);
-  for (const seed of [2, 1.5, -1, 0, 2 ** 40]) {
+  for (const seed of [2, 0, 2 ** 31, 2 ** 32 - 1]) {
     const b = draws(seed, 100);
     const same = a.filter((v, i) => v === b[i]).length;
     assert.ok(same < 3, `seed ${seed} repeats ${same} of 100 draws of seed 1`);
@@ -61,11 +61,16 @@ Deno.test("prng: fork is deterministic and independent of the parent", () => {
   assert.ok(xa.filter((v, i) => v === xp[i]).length < 3);
 });
 
-Deno.test("prng: a non-finite seed throws RangeError", () => {
-  for (const bad of [NaN, Infinity, -Infinity]) {
+Deno.test("createRng(seed) refuses seeds outside [0, 2³²), so 1 and 2³² + 1 cannot collide", () => {
+  // The generator is seeded from 32 bits: 2³² + 1 would reduce to 1 and repeat its stream.
+  for (const bad of [2 ** 32 + 1, 2 ** 32, -1, 1.5, NaN, Infinity, -Infinity]) {
     assert.throws(
       () => createRng(bad),
-      (e: unknown) => e instanceof RangeError && /seed/.test(e.message),
+      (e: unknown) =>
+        e instanceof RangeError &&
+        e.message === `seed must be an integer in [0, 4294967295]; got ${bad}`,
+      `seed ${bad}`,
     );
   }
+  assert.deepEqual(draws(2 ** 32 - 1, 3), draws(2 ** 32 - 1, 3));
 });

@@ -5,8 +5,11 @@ import {
   finiteVector,
   inRange,
   integerAtLeast,
+  MAX_SEED,
+  nonNegativeNumber,
   oneOf,
   positiveNumber,
+  seedValue,
 } from "../../src/compute/validate.ts";
 
 const throwsWith = (fn: () => unknown, pattern: RegExp) =>
@@ -35,4 +38,24 @@ Deno.test("validate: other checks", () => {
   throwsWith(() => finiteVector("x", [1, 2, 3], 2), /^x must have exactly 2 entries/);
   throwsWith(() => inRange("p", 0, { min: 0, max: 1, minInclusive: false }), /\(0, 1\]; got 0$/);
   assert.equal(inRange("p", 1, { min: 0, max: 1 }), 1);
+});
+
+Deno.test("seedValue(value) accepts the integers in [0, 2³² − 1] and names the range otherwise", () => {
+  assert.equal(seedValue(0), 0);
+  assert.equal(seedValue(MAX_SEED), 2 ** 32 - 1);
+  throwsWith(
+    () => seedValue(2 ** 32),
+    /^seed must be an integer in \[0, 4294967295\]; got 4294967296$/,
+  );
+  throwsWith(
+    () => seedValue(1.5, "grid.seeds[0]"),
+    /^grid\.seeds\[0\] must be an integer .*; got 1\.5$/,
+  );
+  throwsWith(() => seedValue(-1), /got -1$/);
+});
+
+Deno.test("nonNegativeNumber(name, value) accepts 0 and refuses negatives and non-finite values", () => {
+  assert.equal(nonNegativeNumber("σ", 0), 0);
+  throwsWith(() => nonNegativeNumber("σ", -0.5), /^σ must be a finite number ≥ 0; got -0\.5$/);
+  throwsWith(() => nonNegativeNumber("σ", Infinity), /got Infinity$/);
 });

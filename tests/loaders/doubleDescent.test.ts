@@ -70,6 +70,27 @@ Deno.test("double-descent.json loader on a small grid: shape, bands, tuned λ an
   });
 });
 
+Deno.test("double-descent.json loader: no test-error median falls below σ² beyond sampling error, while train error does", async () => {
+  // Validation and test errors are MSEs against noisy labels of fresh points, so their expectation
+  // is σ² plus the model's own error; a training error can go to 0 once the model interpolates.
+  // Large held-out sets make the sampling error of a test MSE small: √(2/n_test)·σ² for the noise.
+  const grid = { ...smallGrid, nVal: 2000, nTest: 2000, trials: 5 };
+  const run = await runLoader(grid);
+  assert.equal(run.code, 0, run.stderr);
+  const out = JSON.parse(run.stdout);
+  const noise = grid.sigma ** 2;
+  const floor = noise * (1 - 4 * Math.sqrt(2 / grid.nTest));
+  for (const [name, band] of [["A", out.curveA.test], ["B", out.curveB.test]]) {
+    band.median.forEach((m: number, i: number) =>
+      assert.ok(m >= floor, `curve ${name} test median ${m} < ${floor} at p = ${grid.pGrid[i]}`)
+    );
+  }
+  // Curve A (λ = 0.01) all but interpolates the training set at the largest p: its train error is
+  // far below the noise it has fitted (about 1.4 % of σ² here, 1e-4 of it in the full sweep).
+  const trainAtLargest = out.curveA.train.median.at(-1);
+  assert.ok(trainAtLargest < 0.05 * noise, `train median ${trainAtLargest} at p = 300`);
+});
+
 Deno.test("double-descent.json loader writes the same bytes with one worker or two", async () => {
   const one = await runLoader(smallGrid, { DOUBLE_DESCENT_WORKERS: "1" });
   const two = await runLoader(smallGrid, { DOUBLE_DESCENT_WORKERS: "2" });
@@ -80,12 +101,16 @@ Deno.test("double-descent.json loader writes the same bytes with one worker or t
 
 Deno.test("double-descent.json loader exits non-zero with empty stdout on a bad grid", async () => {
   const cases: [unknown, RegExp][] = [
-    [{ ...smallGrid, pGrid: [10, 5] }, /pGrid\[1\] must be an integer in \[11, 20000\], got 5/],
+    [{ ...smallGrid, pGrid: [10, 5] }, /pGrid\[1\] must be an integer in \[11, 20000\]; got 5/],
     [{ ...smallGrid, pGrid: [0, 5] }, /pGrid\[0\] must be an integer/],
-    [{ ...smallGrid, nTrain: 0 }, /nTrain must be an integer in \[1, 5000\], got 0/],
-    [{ ...smallGrid, lambdaA: -1 }, /lambdaA must be a finite number ≥ 0, got -1/],
+    [{ ...smallGrid, nTrain: 0 }, /nTrain must be an integer in \[1, 5000\]; got 0/],
+    [{ ...smallGrid, lambdaA: -1 }, /lambdaA must be a finite number ≥ 0; got -1/],
     [{ ...smallGrid, lambdaGrid: { min: 0, max: 1, count: 3 } }, /logGrid needs 0 < min/],
-    [{ ...smallGrid, spectrumP: [7] }, /spectrumP\[0\] must be one of pGrid, got 7/],
+    [{ ...smallGrid, spectrumP: [7] }, /spectrumP\[0\] must be one of pGrid; got 7/],
+    [
+      { ...smallGrid, seed: 2 ** 32 },
+      /seed must be an integer in \[0, 4294967295\]; got 4294967296/,
+    ],
     ["{not json", /not valid JSON/],
   ];
   for (const [config, message] of cases) {
@@ -135,6 +160,10 @@ Deno.test("the built double-descent data (full seeded sweep): peak at N ± 15 %,
   out.p.forEach((p: number, i: number) => {
     if (Math.abs(p - nTrain) <= 0.15 * nTrain) assert.ok(b[i] * 3 < a[peak], `B(${p}) = ${b[i]}`);
   });
+  // Train error is not bounded by σ²: curve A's median at the largest p (about 2e-5) is far below.
+  const noise = out.config.sigma ** 2;
+  const trainAtLargest = out.curveA.train.median.at(-1);
+  assert.ok(trainAtLargest < 1e-3 * noise, `curve A train median ${trainAtLargest} at p_max`);
   const [lo, hi] = [out.lambdas[0], out.lambdas[out.lambdas.length - 1]];
   for (const l of [...out.curveB.lambda.q25, ...out.curveB.lambda.q75]) {
     assert.ok(l >= lo && l <= hi, `tuned λ ${l} outside [${lo}, ${hi}]`);

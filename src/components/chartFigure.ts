@@ -1,0 +1,141 @@
+/**
+ * The one pattern every chart on the site follows: a figure with a visible title, a one-sentence
+ * description, the chart as a named image, and a disclosure that holds the plotted numbers as a
+ * table with a CSV download. Screen readers get the sentence and the table; everyone gets the CSV.
+ */
+import { csvText, type TableColumn } from "./csv.js";
+
+export type { TableColumn };
+
+export interface ChartFigureSpec<Row> {
+  /** Stable name: the figure's data-chart, the CSV file name and the id prefix. */
+  name: string;
+  title: string;
+  /** One sentence that says what the chart shows, for readers who cannot see it. */
+  description: string;
+  /** What Plot returned (an svg, or a figure holding a legend and an svg), or several of them. */
+  chart: Element | Element[];
+  columns: TableColumn<Row>[];
+  rows: readonly Row[];
+  /** Drawn from live computation (the harness and the bench time these apart). */
+  live?: boolean;
+}
+
+let drawn = false;
+let chartDrawn: () => void;
+/** Resolves once the first chart of the page is in the document and painted. */
+export const firstChartDrawn = new Promise<void>((resolve) => (chartDrawn = resolve));
+
+function watchFirstChart(figure: HTMLElement): void {
+  let frames = 0;
+  const check = () => {
+    if (drawn) return;
+    if (figure.isConnected) {
+      drawn = true;
+      requestAnimationFrame(() => chartDrawn());
+    } else if (++frames < 120) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+// The reader's choice to open a table survives the redraws of a live chart.
+const openTables = new Set<string>();
+let idCounter = 0;
+
+/**
+ * Plot labels its mark groups with aria attributes that are not allowed on an svg `g` without a
+ * role; the svg as a whole is the image, so its parts are left unnamed.
+ */
+function asNamedImage(svg: SVGSVGElement, titleId: string, descriptionId: string): void {
+  for (const part of svg.querySelectorAll("[aria-label],[aria-description],[aria-hidden]")) {
+    part.removeAttribute("aria-label");
+    part.removeAttribute("aria-description");
+    part.removeAttribute("aria-hidden");
+  }
+  svg.removeAttribute("aria-label");
+  svg.removeAttribute("aria-description");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-labelledby", titleId);
+  svg.setAttribute("aria-describedby", descriptionId);
+}
+
+function dataTable<Row>(columns: TableColumn<Row>[], rows: readonly Row[]): HTMLTableElement {
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const column of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = column.label;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const column of columns) tr.insertCell().textContent = column.format(row);
+  }
+  return table;
+}
+
+export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
+  const id = `chart-${spec.name}-${++idCounter}`;
+  const figure = document.createElement("figure");
+  figure.className = "chart";
+  figure.dataset.chart = spec.name;
+  if (spec.live) figure.dataset.live = "";
+
+  const title = document.createElement("figcaption");
+  title.className = "chart-title";
+  title.id = `${id}-title`;
+  title.textContent = spec.title;
+  const description = document.createElement("p");
+  description.className = "chart-description";
+  description.id = `${id}-description`;
+  description.textContent = spec.description;
+  figure.append(title, description);
+
+  for (const part of Array.isArray(spec.chart) ? spec.chart : [spec.chart]) {
+    const svgs = part instanceof SVGSVGElement ? [part] : [...part.querySelectorAll("svg")];
+    // Legend swatches are small svgs too; only the plot itself is the image.
+    for (const svg of svgs) {
+      if (svg.closest("[class$='-swatches'], [class*='-swatches ']")) {
+        svg.setAttribute("aria-hidden", "true");
+      } else asNamedImage(svg, title.id, description.id);
+    }
+    figure.append(part);
+  }
+
+  const details = document.createElement("details");
+  details.className = "chart-data";
+  const summary = document.createElement("summary");
+  summary.textContent = `Data table (${spec.rows.length} rows)`;
+  const download = document.createElement("a");
+  download.download = `${spec.name}.csv`;
+  download.href = `data:text/csv;charset=utf-8,${
+    encodeURIComponent(csvText(spec.columns, spec.rows))
+  }`;
+  download.textContent = `Download ${spec.name}.csv`;
+  details.append(summary, download);
+  // Tables are built when opened: a live chart redraws many times and most readers never look.
+  const fill = () => {
+    if (details.open && !details.querySelector("table")) {
+      const scroller = document.createElement("div");
+      scroller.className = "chart-table";
+      // A scrolling box must be reachable and named for keyboard users.
+      scroller.tabIndex = 0;
+      scroller.setAttribute("role", "region");
+      scroller.setAttribute("aria-label", `${spec.title}: data table`);
+      scroller.append(dataTable(spec.columns, spec.rows));
+      details.append(scroller);
+    }
+    if (details.open) openTables.add(spec.name);
+    else openTables.delete(spec.name);
+  };
+  details.addEventListener("toggle", fill);
+  if (openTables.has(spec.name)) {
+    details.open = true;
+    fill();
+  }
+  figure.append(details);
+  watchFirstChart(figure);
+  return figure;
+}

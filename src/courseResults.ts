@@ -1,0 +1,651 @@
+/**
+ * The one list behind the front page: the site's topics, its pages (built or coming) and every
+ * result of the course documents, each with where it comes from, the page that shows it and the
+ * tests that check it. The front page (src/index.md.ts) renders its cards and its "Course results"
+ * table from this module at build time; tests/site/courseResults.test.ts holds the list to the
+ * repository (pages exist, tests exist, no duplicates).
+ *
+ * Adding a page: flip its entry in PAGES to "built" (or add one), and give each of its results in
+ * RESULTS the tests that check them. Results are stated in our own words; the documents' numbers
+ * are kept as they are.
+ */
+
+/** The course documents, named as they name themselves. */
+export const DOCUMENTS = {
+  // A discussion sheet with solutions, and the same questions without.
+  "discussion-5": { name: "Discussion 5", course: "EECS 182, Spring 2023", part: "Q" },
+  "homework-5": { name: "Homework 5", course: "EECS 182, Fall 2025", part: "Q" },
+  "homework-6": {
+    name: "Homework 6",
+    course: "Mathematical Foundations of Deep Neural Networks, Spring 2024",
+    part: "Problem ",
+  },
+  // Untitled in the original; its parts are numbered by section.
+  "worked-exercises": {
+    name: "Worked exercises",
+    course: "an untitled set of solved exercises",
+    part: "Section ",
+  },
+} as const;
+
+export type DocumentId = keyof typeof DOCUMENTS;
+
+/** Where a result is stated: a document and its question, e.g. ["homework-5", "5(c)"]. */
+export type Source = readonly [DocumentId, string];
+
+export const TOPICS = {
+  regularisation: "Regularisation",
+  depth: "Depth and initialisation",
+  normalisation: "Normalisation",
+  convolution: "Convolution",
+  optimisation: "Optimisation",
+  recurrent: "Recurrent networks",
+} as const;
+
+export type TopicId = keyof typeof TOPICS;
+
+/** Previews the front page knows how to draw from a page's precomputed data. */
+export type PreviewId = "dropout-sweep" | "double-descent";
+
+export interface SitePage {
+  /** The page's file name: src/pages/<slug>.md, served at /pages/<slug>. */
+  slug: string;
+  title: string;
+  topic: TopicId;
+  status: "built" | "coming";
+  /** One sentence: what the page shows. */
+  summary: string;
+  preview?: PreviewId;
+}
+
+export interface TestRef {
+  /** Path from the repository root. */
+  file: string;
+  /** The name given to Deno.test or to a t.step inside it, exactly as written in the file. */
+  name: string;
+}
+
+export interface CourseResult {
+  /** The result in our own words; math as plain Unicode. */
+  result: string;
+  sources: readonly Source[];
+  /** Slug of the page that shows it (built or coming). */
+  page: string;
+  /** The tests that check it; empty exactly when its page is coming. */
+  tests: readonly TestRef[];
+}
+
+export const PAGES: readonly SitePage[] = [
+  {
+    slug: "dropout-toy",
+    title: "Dropout on a two-feature toy",
+    topic: "regularisation",
+    status: "built",
+    summary:
+      "One example with features 10 and 1: dropout trades the minimum-norm fit for one where both features contribute equally, and the answer jumps as the drop rate reaches zero.",
+    preview: "dropout-sweep",
+  },
+  {
+    slug: "double-descent",
+    title: "Double descent and the tuned ridge",
+    topic: "regularisation",
+    status: "built",
+    summary:
+      "With random ReLU features and a tiny ridge penalty, test error peaks where the number of features meets the number of training points; a penalty tuned on validation data removes the peak.",
+    preview: "double-descent",
+  },
+  {
+    slug: "dropout-noise",
+    title: "Dropout and noise as penalties",
+    topic: "regularisation",
+    status: "coming",
+    summary:
+      "Averaged over its masks, dropout is a ridge penalty scaled feature by feature; Gaussian multiplicative noise gives the same form, and dropout commutes with ReLU but not with sigmoid.",
+  },
+  {
+    slug: "initialisation",
+    title: "Initialisation through depth",
+    topic: "depth",
+    status: "coming",
+    summary:
+      "How the weights' variance carries a signal through many layers: PyTorch's default, Xavier and He, and which quantity each one holds at 1.",
+  },
+  {
+    slug: "residual",
+    title: "Vanishing gradients and residual connections",
+    topic: "depth",
+    status: "coming",
+    summary:
+      "A sigmoid's slope never exceeds 1/4, so deep sigmoid stacks lose their gradient; a skip connection adds an identity that keeps it.",
+  },
+  {
+    slug: "normalisation",
+    title: "Batch, layer and weight normalisation",
+    topic: "normalisation",
+    status: "coming",
+    summary:
+      "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and how weight normalisation projects the gradient.",
+  },
+  {
+    slug: "convolution",
+    title: "Convolution arithmetic and parameter counts",
+    topic: "convolution",
+    status: "coming",
+    summary:
+      "Recover a filter from its output, upsample with a transposed convolution, and count parameters: 213,504 for a bottleneck against 78,592 for 32 thin paths.",
+  },
+  {
+    slug: "momentum",
+    title: "Momentum, running averages and Adam's correction",
+    topic: "optimisation",
+    status: "coming",
+    summary:
+      "Momentum is a running average of gradients in disguise; the average starts biased towards zero by the factor 1 − βᵗ, which Adam divides out.",
+  },
+  {
+    slug: "rnn-gradients",
+    title: "Gradients through time",
+    topic: "recurrent",
+    status: "coming",
+    summary:
+      "When the recurrent weights' norm times the activation's largest slope stays below 1, the gradient reaching early steps shrinks geometrically.",
+  },
+];
+
+const dropoutToyTests = "tests/compute/dropoutToy.test.ts";
+const dropoutTrainTests = "tests/compute/dropoutTrain.test.ts";
+const dropoutSweepTests = "tests/loaders/dropoutSweep.test.ts";
+const doubleDescentTests = "tests/compute/doubleDescent.test.ts";
+const doubleDescentLoaderTests = "tests/loaders/doubleDescent.test.ts";
+const doubleDescentBrowserTests = "tests/browser/doubleDescent.test.ts";
+
+export const RESULTS: readonly CourseResult[] = [
+  // Regularisation: the two-feature toy (x = (10, 1), y = 11).
+  {
+    result:
+      "On the single example x = (10, 1), y = 11 every w with 10w₁ + w₂ = 11 fits exactly; the fit of least norm is (110/101, 11/101) ≈ (1.0891, 0.1089), and gradient descent from zero lands on it.",
+    sources: [["homework-5", "5(a)"], ["homework-5", "5(b)"]],
+    page: "dropout-toy",
+    tests: [
+      {
+        file: dropoutToyTests,
+        name:
+          "olsMinNorm() and the rate-0 minimisers are the course's 11/101·(10, 1) ≈ (1.0891, 0.1089)",
+      },
+      {
+        file: dropoutToyTests,
+        name: "toy: gradient descent from zero reaches the minimum-norm solution",
+      },
+      {
+        file: dropoutTrainTests,
+        name: "train: SGD at r = 0 converges to the minimum-norm solution (1.0891, 0.1089)",
+      },
+    ],
+  },
+  {
+    result:
+      "Dropout at rate ½ is least squares on four equally likely masked copies, (20, 2), (20, 0), (0, 2), (0, 0), all with target 11; its fit is (11/30, 11/3) ≈ (0.3667, 3.6667).",
+    sources: [["homework-5", "5(c)"]],
+    page: "dropout-toy",
+    tests: [
+      {
+        file: dropoutToyTests,
+        name:
+          "expectedLossMinimiser(0.5) and expandedLeastSquares(0.5) are the course's (11/30, 11/3) ≈ (0.3667, 3.6667)",
+      },
+      {
+        file: dropoutToyTests,
+        name: "toy: expanded data at r = 0.5 is the four equally likely scaled masks",
+      },
+      {
+        file: dropoutTrainTests,
+        name: "train: SGD and Adam at r = 0.5 converge to (0.3667, 3.6667)",
+      },
+    ],
+  },
+  {
+    result:
+      "The dropout minimiser is a ridge fit with a penalty per feature: p·w = (XᵀX + λΓ²)⁻¹Xᵀy with Γ² = diag(XᵀX) and λ = (1 − p)/p for keep probability p, so the penalty vanishes as p → 1 and grows without bound as p → 0.",
+    sources: [["worked-exercises", "2.2"]],
+    page: "dropout-toy",
+    tests: [
+      {
+        file: dropoutToyTests,
+        name:
+          "expectedLossMinimiser(r) equals expandedLeastSquares(r), QR on the enumerated masks, for r from 1e-300 to 0.99",
+      },
+    ],
+  },
+  {
+    result:
+      "Without dropout w₁ is ten times w₂ and the large feature supplies a hundred times more of the prediction; with dropout w₂ is ten times w₁ and both features contribute the same, xⱼwⱼ = y(1 − r)/(d(1 − r) + r).",
+    sources: [["homework-5", "5(f)"]],
+    page: "dropout-toy",
+    tests: [
+      {
+        file: dropoutToyTests,
+        name: "contributions(expandedLeastSquares(r)): every feature contributes y(1−r)/(d(1−r)+r)",
+      },
+      { file: dropoutToyTests, name: "toy: contributions are (10 w1, w2)" },
+    ],
+  },
+  {
+    result:
+      "As the drop rate falls to 0 the dropout fit tends to (0.55, 5.5), an exact fit other than the minimum-norm one, so the learned weights jump at rate 0.",
+    sources: [["homework-5", "5(g)"]],
+    page: "dropout-toy",
+    tests: [
+      {
+        file: dropoutToyTests,
+        name:
+          "expectedLossMinimiser(r) → (0.55, 5.5) = limitAsRateToZero() as r → 0+, to rounding below 1e-16",
+      },
+    ],
+  },
+  {
+    result:
+      "With dropout on, SGD and Adam reach the same fit, since the expected loss has one minimiser; without dropout Adam ends near equal weights (1, 1) while SGD ends at the minimum-norm fit.",
+    sources: [["homework-5", "5(h)"]],
+    page: "dropout-toy",
+    tests: [
+      { file: dropoutTrainTests, name: "train: Adam at r = 0 ends with equal weights (1, 1)" },
+      {
+        file: dropoutSweepTests,
+        name:
+          "every positive rate: both optimisers' means sit within 1 % of w*(r), SGD's after its offset",
+      },
+      {
+        file: dropoutSweepTests,
+        name: "rate 0: SGD finds the minimum-norm fit, Adam the equal-weights one",
+      },
+    ],
+  },
+  {
+    result:
+      "Trained with dropout on batches of one, the loss jumps from step to step, because no weight vector fits every mask; larger batches average the masks and smooth the curve.",
+    sources: [["homework-5", "5(d)"], ["homework-5", "5(e)"]],
+    page: "dropout-toy",
+    tests: [{
+      file: dropoutTrainTests,
+      name: "train: batch 1 gives a much spikier loss curve than batch 256",
+    }],
+  },
+
+  // Regularisation: double descent on random ReLU features.
+  {
+    result:
+      "Ridge regression on the random ReLU features X̃ = ReLU(XWᵀ) has the closed form θ = (X̃ᵀX̃ + λI)⁻¹X̃ᵀY.",
+    sources: [["homework-6", "5"]],
+    page: "double-descent",
+    tests: [
+      {
+        file: doubleDescentTests,
+        name:
+          "runSweepTrial(config, t) matches a direct dense ridge solve at every p and λ, in both regimes",
+      },
+    ],
+  },
+  {
+    result:
+      "With d = 35, σ = 0.5, N_train = 300, Wᵢⱼ ~ N(0, 1/p) and λ = 0.01, the test error plotted against the number of features p peaks near p = N_train: double descent.",
+    sources: [["homework-6", "5"]],
+    page: "double-descent",
+    tests: [
+      {
+        file: doubleDescentLoaderTests,
+        name:
+          "data/double-descent.json describes the full sweep: ≥ 20 trials, ~71 p up to ≥ 1000, 31 λ",
+      },
+      {
+        file: doubleDescentLoaderTests,
+        name:
+          "the built double-descent data (full seeded sweep): peak at N ± 15 %, tuned λ removes it",
+      },
+      {
+        file: doubleDescentBrowserTests,
+        name:
+          "double-descent page: the live trial equals a direct Float64 solve and peaks at p ≈ N_train",
+      },
+    ],
+  },
+  {
+    result:
+      "Choosing λ in [10⁻², 10²] separately for each p on 60 validation points removes the peak from the test error (measured on 30 test points).",
+    sources: [["homework-6", "5"]],
+    page: "double-descent",
+    tests: [
+      {
+        file: doubleDescentTests,
+        name:
+          "summariseSweep on a reduced sweep: curve A peaks near N_train, tuned λ removes the peak",
+      },
+      {
+        file: doubleDescentLoaderTests,
+        name:
+          "the built double-descent data (full seeded sweep): peak at N ± 15 %, tuned λ removes it",
+      },
+      {
+        file: doubleDescentBrowserTests,
+        name: "double-descent page: moving the λ slider redraws the curve and flattens the peak",
+      },
+    ],
+  },
+
+  // Regularisation: dropout and noise in general (coming).
+  {
+    result:
+      "Averaged over plain Bernoulli(p) keep masks R, dropout's loss is E‖y − (R⊙X)w‖² = ‖y − pXw‖² + p(1 − p)‖Γw‖², with Γ = diag(XᵀX)^½.",
+    sources: [["discussion-5", "2"], ["homework-5", "4(a)"], ["worked-exercises", "2.1"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+  {
+    result:
+      "Rescaling the weights learned with dropout, w = p·w̌, gives Tikhonov regression ‖y − Xw‖² + ‖Γw‖² with Γ = √((1 − p)/p)·diag(XᵀX)^½.",
+    sources: [["discussion-5", "2(a)"], ["homework-5", "4(b)"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+  {
+    result:
+      "Substituting w̃ = Γw turns Tikhonov regression into ordinary ridge regression on the data X̃ = XΓ⁻¹.",
+    sources: [["discussion-5", "2(b)"], ["homework-5", "4(c)"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+  {
+    result:
+      "With Γ proportional to the column norms, every column of X̃ has the same norm: dropout evens out the features much as batch norm's per-feature scaling does.",
+    sources: [["discussion-5", "2(c)"], ["homework-5", "4(d)"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+  {
+    result:
+      "Plain ridge, w = (XᵀX + λI)⁻¹Xᵀy, charges every weight alike; dropout's penalty on wⱼ is scaled by its feature's squared norm (XᵀX)ⱼⱼ.",
+    sources: [["worked-exercises", "2.3"], ["worked-exercises", "2.4"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+  {
+    result:
+      "Multiplying each input by independent Rᵢⱼ ~ N(μ, σ²) gives, on average, E‖y − (R⊙X)w‖² = ‖y − μXw‖² + σ²‖Γw‖².",
+    sources: [["homework-5", "8"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+  {
+    result:
+      "Dropout commutes with ReLU and leaky ReLU, which satisfy σ(cx) = cσ(x) for c ≥ 0, but not with sigmoid: at drop rate 0.4 a kept unit gives σ(ax)/0.6 one way and σ(ax/0.6) the other.",
+    sources: [["homework-6", "1"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+  {
+    result:
+      "On real images, dropout raises clean test accuracy and makes the network lean less, though still heavily, on a feature that gives the label away during training.",
+    sources: [["homework-5", "5(i)"]],
+    page: "dropout-noise",
+    tests: [],
+  },
+
+  // Depth: initialisation.
+  {
+    result:
+      "With PyTorch's default Linear initialisation (weights and biases ~ U(±1/√n_in)), identity activations and unit-variance inputs, E[y_L] = 0 and Var(y_L) = 1/3^L + Σ_{k=0}^{L−1} 1/(3^{L−k}·n_k).",
+    sources: [["homework-6", "2"]],
+    page: "initialisation",
+    tests: [],
+  },
+  {
+    result: "For independent X and Y, Var(XY) = Var X·Var Y + Var X·(E Y)² + Var Y·(E X)².",
+    sources: [["worked-exercises", "3.1(a)"]],
+    page: "initialisation",
+    tests: [],
+  },
+  {
+    result:
+      "If the previous layer's outputs have mean 0, variance 1 and no correlation, zero biases and weights ~ N(0, 1/d) (d the fan-in) give pre-activations with mean 0 and variance 1.",
+    sources: [["worked-exercises", "3.1(b)"], ["worked-exercises", "3.1(c)"]],
+    page: "initialisation",
+    tests: [],
+  },
+  {
+    result:
+      "A ReLU of a symmetric pre-activation with mean 0 and variance 1 has E[h²] = ½, so weights ~ N(0, 2/d) (He) bring the next pre-activation back to variance 1.",
+    sources: [["worked-exercises", "3.2"]],
+    page: "initialisation",
+    tests: [],
+  },
+  {
+    result:
+      "Uniform weights U(−b, b) give the same variances with b = √(3/d), or b = √(6/d) after a ReLU.",
+    sources: [["worked-exercises", "3.3"]],
+    page: "initialisation",
+    tests: [],
+  },
+
+  // Depth: vanishing gradients and residual connections.
+  {
+    result:
+      "The sigmoid's derivative is σ(x)(1 − σ(x)), at most ¼ (at x = 0); ReLU's derivative is 0 or 1.",
+    sources: [["discussion-5", "1(a)"]],
+    page: "residual",
+    tests: [],
+  },
+  {
+    result: "The residual block with zero biases computes X₁ = ReLU(W₂·ReLU(W₁X₀) + X₀).",
+    sources: [["discussion-5", "1(b)"]],
+    page: "residual",
+    tests: [],
+  },
+  {
+    result:
+      "Its Jacobian ∂X₁/∂X₀ is 0 when the outer ReLU is off, W₂W₁ + I when both ReLUs are on, and I when the inner one is off and X₀ > 0.",
+    sources: [["discussion-5", "1(c)"]],
+    page: "residual",
+    tests: [],
+  },
+  {
+    result:
+      "In an MLP with skips, y_ℓ = σ(A_ℓy_{ℓ−1} + b_ℓ) + y_{ℓ−1}, each layer's Jacobian is ∂y_ℓ/∂y_{ℓ−1} = diag(σ′(A_ℓy_{ℓ−1} + b_ℓ))·A_ℓ + I, and the linear top layer's is A_L.",
+    sources: [["homework-6", "3(i)"]],
+    page: "residual",
+    tests: [],
+  },
+  {
+    result:
+      "Its parameter gradients are ∂y_L/∂b_ℓ = (∂y_L/∂y_ℓ)·diag(σ′) and ∂y_L/∂A_ℓ = diag(σ′)·(∂y_L/∂y_ℓ)ᵀ·y_{ℓ−1}ᵀ, with 1 and y_{L−1}ᵀ at the top layer.",
+    sources: [["homework-6", "3(ii)"]],
+    page: "residual",
+    tests: [],
+  },
+  {
+    result:
+      "Because of the identity term, the gradient reaching early layers need not vanish when a later layer has A_j = 0 or σ′ = 0.",
+    sources: [["homework-6", "3(iii)"]],
+    page: "residual",
+    tests: [],
+  },
+
+  // Normalisation.
+  {
+    result:
+      "On an N × C × H × W activation, batch norm shares one mean and variance per channel (over N, H and W), layer norm one per example (over C, H and W).",
+    sources: [["homework-5", "2(a)"]],
+    page: "normalisation",
+    tests: [],
+  },
+  {
+    result:
+      "Batch norm without the division, yᵢ = γ(xᵢ − μ) + β, has ∂L/∂xᵢ = γ(∂L/∂yᵢ − (1/n)Σⱼ ∂L/∂yⱼ): exactly 0 for a batch of one, and γ·∂L/∂yᵢ as n → ∞.",
+    sources: [["homework-5", "2(b)"]],
+    page: "normalisation",
+    tests: [],
+  },
+  {
+    result:
+      "Batch norm's training-time graph: X feeds μ, σ² and Z; μ and σ² feed Z; Z, γ and β feed Y.",
+    sources: [["homework-5", "6(a)"]],
+    page: "normalisation",
+    tests: [],
+  },
+  {
+    result:
+      "Batch norm's backward pass: ∂L/∂Xᵢⱼ = γⱼ/√(σⱼ² + ε) · (dyᵢⱼ − (1/n)Σₖ dyₖⱼ − (Xᵢⱼ − μⱼ)/(n(σⱼ² + ε)) · Σₖ dyₖⱼ(Xₖⱼ − μⱼ)).",
+    sources: [["homework-5", "6(b)"]],
+    page: "normalisation",
+    tests: [],
+  },
+  {
+    result:
+      "Over a large batch, batch norm with β = 3 and γ = 1 turns N(1.5, 0.16) into N(3, 1): the output is N(β, γ²) whatever the input's mean and variance.",
+    sources: [["homework-5", "9(a)"]],
+    page: "normalisation",
+    tests: [],
+  },
+  {
+    result:
+      "On 2-D Gaussian data, batch norm with β = 0, γ = 1 centres the cloud and gives each axis unit variance, but keeps the correlation between the axes.",
+    sources: [["homework-5", "9(b)"]],
+    page: "normalisation",
+    tests: [],
+  },
+  {
+    result:
+      "Weight normalisation w = γu/‖u‖ on whitened, centred inputs matches batch norm: batch-normalising uᵀx gives wᵀx + β.",
+    sources: [["worked-exercises", "4"]],
+    page: "normalisation",
+    tests: [],
+  },
+  {
+    result: "Its gradient ∇ᵤL = (γ/‖u‖)(I − uuᵀ/‖u‖²)∇_wL is orthogonal to u.",
+    sources: [["worked-exercises", "4"]],
+    page: "normalisation",
+    tests: [],
+  },
+
+  // Convolution.
+  {
+    result:
+      "The signal [1, 4, 0, −2, 3], filtered without flipping, padding or stride to give [−2, 2, 11], came from the filter [2, −1, 3].",
+    sources: [["homework-5", "1(b)"]],
+    page: "convolution",
+    tests: [],
+  },
+  {
+    result:
+      "Transposed convolution of [a, b, c] with [x, y, z] at stride 2 gives [ax, ay, az + bx, by, bz + cx, cy, cz], 7 samples from 3; the ordinary stride-2 convolution takes 7 back to 3.",
+    sources: [["homework-5", "1(c)"]],
+    page: "convolution",
+    tests: [],
+  },
+  {
+    result:
+      "Transposed convolution of [[−1, 2], [3, 1]] with the filter [[1, −1], [0, 1]], stride 1 and no padding, gives [[−1, 3, −2], [3, −3, 1], [0, 3, 1]].",
+    sources: [["homework-5", "1(c)"]],
+    page: "convolution",
+    tests: [],
+  },
+  {
+    result: "A 3 × 3 convolution from 3 to 4 channels has 4·3·3·3 = 108 weights, 112 with biases.",
+    sources: [["homework-5", "3(a)"]],
+    page: "convolution",
+    tests: [],
+  },
+  {
+    result:
+      "Its depthwise-separable version has 27 + 12 = 39 weights: 43 with biases on the pointwise part, 46 with biases on both parts.",
+    sources: [["homework-5", "3(b)"]],
+    page: "convolution",
+    tests: [],
+  },
+  {
+    result:
+      "The 1×1, 3×3, 1×1 bottleneck 256 → 128 → 128 → 256, with biases, has 213,504 parameters; 32 summed paths 256 → 4 → 4 → 256 have 78,592, about 2.72 times fewer.",
+    sources: [["homework-6", "4"]],
+    page: "convolution",
+    tests: [],
+  },
+  {
+    result:
+      "In a convolutional network with batch norm, dropout narrows the gap between training and validation accuracy and raises validation accuracy.",
+    sources: [["homework-5", "6(c)"]],
+    page: "convolution",
+    tests: [],
+  },
+
+  // Optimisation.
+  {
+    result:
+      "SGD with momentum (vₜ = αvₜ₋₁ + εgₜ) and SGD on a running average of gradients (vₜ = βvₜ₋₁ + (1 − β)gₜ, step δ) take the same steps when α = β and ε = δ(1 − β).",
+    sources: [["worked-exercises", "1.1"]],
+    page: "momentum",
+    tests: [],
+  },
+  {
+    result: "Unrolled from v₀ = 0, the running average is vₜ = (1 − β)·Σᵢ₌₁ᵗ βᵗ⁻ⁱgᵢ.",
+    sources: [["worked-exercises", "1.2"]],
+    page: "momentum",
+    tests: [],
+  },
+  {
+    result:
+      "For gradients with a fixed distribution, E[vₜ] = (1 − βᵗ)·E[g]: the average starts biased towards zero, and dividing by 1 − βᵗ removes the bias.",
+    sources: [["worked-exercises", "1.3"]],
+    page: "momentum",
+    tests: [],
+  },
+
+  // Recurrent networks.
+  {
+    result:
+      "The recurrence hₜ = Wσ(hₜ₋₁) + Uxₜ + b is the usual RNN gₜ = σ(Wgₜ₋₁ + Uxₜ + b) written for gₜ = σ(hₜ).",
+    sources: [["worked-exercises", "5.1"]],
+    page: "rnn-gradients",
+    tests: [],
+  },
+  {
+    result:
+      "If |σ′| ≤ γ and λ₁(WᵀW) ≤ δ²/γ² with δ < 1, then ‖∂h_T/∂h₀‖ ≤ δ^T → 0: the gradient through time vanishes.",
+    sources: [["worked-exercises", "5.2"]],
+    page: "rnn-gradients",
+    tests: [],
+  },
+  {
+    result:
+      "The reverse condition, λ₁(WᵀW) > δ²/γ², is needed for the gradient to explode but does not make it explode.",
+    sources: [["worked-exercises", "5.3"]],
+    page: "rnn-gradients",
+    tests: [],
+  },
+  {
+    result:
+      "In a bidirectional sigmoid RNN with squared loss, the gradient of L_t with respect to hₜᶠ is −2Vᶠᵀ(zₜ − yₜ), and ∂hₜ₊₁ᶠ/∂hₜᶠ = diag(hₜ₊₁ᶠ ⊙ (1 − hₜ₊₁ᶠ))·Uᶠ; the backward chain mirrors both.",
+    sources: [["worked-exercises", "6.2"]],
+    page: "rnn-gradients",
+    tests: [],
+  },
+  {
+    result:
+      "Summing over time, the gradient for Wᶠ is Σₜ diag(hₜᶠ ⊙ (1 − hₜᶠ))·∇_{hₜᶠ}L·xₜᵀ, and for Uᵇ it is Σₜ diag(hₜᵇ ⊙ (1 − hₜᵇ))·∇_{hₜᵇ}L·hₜ₊₁ᵇᵀ.",
+    sources: [["worked-exercises", "6.3"]],
+    page: "rnn-gradients",
+    tests: [],
+  },
+];
+
+/** "Homework 5, Q5(c)", "Homework 6, Problem 4", "Worked exercises, Section 1.3". */
+export function sourceLabel([document, part]: Source): string {
+  const { name, part: prefix } = DOCUMENTS[document];
+  return `${name}, ${prefix}${part}`;
+}
+
+export function pageBySlug(slug: string): SitePage | undefined {
+  return PAGES.find((page) => page.slug === slug);
+}
+
+/** The site path of a page, as observablehq.config.ts lists it. */
+export function pagePath(page: SitePage): string {
+  return `/pages/${page.slug}`;
+}

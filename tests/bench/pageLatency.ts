@@ -1,0 +1,175 @@
+/**
+ * The bench parts that drive pages in headless Chromium: JavaScript shipped before the first
+ * interaction, and slider-to-chart latency per control and backend. Imported by run.ts only after
+ * node_modules (playwright-core) and Chromium are installed.
+ */
+import type { Page } from "playwright-core";
+import { openPage, openSession } from "../browser/harness.ts";
+
+function quantile(sorted: number[], q: number): number {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
+}
+
+function stats(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${
+    quantile(sorted, 0.95).toFixed(1)
+  } ms`;
+}
+
+export async function shippedBytes(): Promise<void> {
+  const session = await openSession();
+  const page = await session.browser.newPage();
+  const sizes = { js: 0, wasm: 0, other: 0 };
+  page.on("response", async (response) => {
+    const body = await response.body().catch(() => new Uint8Array());
+    const url = response.url();
+    const kind = /\.js(\?|$)/.test(url) ? "js" : /\.wasm(\?|$)/.test(url) ? "wasm" : "other";
+    sizes[kind] += body.length;
+  });
+  await page.goto(`${session.origin}/pages/dropout-toy?steps=100`, { waitUntil: "networkidle" });
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  console.log(
+    `dropout-toy shipped before first interaction (uncompressed): JavaScript ${kb(sizes.js)}, ` +
+      `WebAssembly ${kb(sizes.wasm)}, other ${kb(sizes.other)}`,
+  );
+  await session.close();
+}
+
+/**
+ * Time from a control's input event to the first re-render of the given chart that has at least
+ * `minSteps` in data-steps and, when `done` is set, data-done="true".
+ */
+function measure(
+  page: Page,
+  label: string,
+  value: string | number,
+  chart: string,
+  minSteps: number,
+  done = false,
+) {
+  return page.evaluate(
+    ({ label, value, chart, minSteps, done }) =>
+      new Promise<number>((resolve, reject) => {
+        const form = [...document.querySelectorAll("form")].find((f) =>
+          f.querySelector("label")?.textContent?.trim() === label
+        );
+        if (!form) return reject(new Error(`no control ${label}`));
+        const old = document.querySelector(`[data-chart="${chart}"]`);
+        const started = performance.now();
+        const check = () => {
+          const now = document.querySelector<HTMLElement>(`[data-chart="${chart}"]`);
+          if (
+            now && now !== old && Number(now.dataset.steps ?? minSteps) >= minSteps &&
+            (!done || now.dataset.done === "true")
+          ) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true });
+        const radio = [...form.querySelectorAll<HTMLInputElement>("input[type=radio]")].find((r) =>
+          r.parentElement?.textContent?.trim().toLowerCase() === String(value).toLowerCase()
+        );
+        if (radio) {
+          radio.checked = true;
+          radio.dispatchEvent(new Event("input", { bubbles: true }));
+        } else {
+          const input = form.querySelector<HTMLInputElement>("input[type=number]")!;
+          input.value = String(value);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        setTimeout(() => reject(new Error(`${label}: no chart update in 20 s`)), 20_000);
+      }),
+    { label, value, chart, minSteps, done },
+  );
+}
+
+export async function latency(backend: string, webgpu: boolean, repeats = 11): Promise<void> {
+  const session = await openSession({ webgpu });
+  const { page } = await openPage(session, `/pages/dropout-toy?backend=${backend}&steps=2000`);
+  await page.waitForFunction(
+    () => (globalThis as { __explorables?: { lastRun?: unknown } }).__explorables?.lastRun,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const controls: [string, (i: number) => string | number][] = [
+    ["drop rate r", (i) => (0.1 + (i % 8) / 10).toFixed(2)],
+    ["batch size", (i) => [8, 64, 16, 128][i % 4]],
+    ["learning rate", (i) => [0.001, 0.002, 0.003][i % 3]],
+    ["steps", (i) => [1000, 2000, 3000][i % 3]],
+    ["optimiser", (i) => (i % 2 ? "sgd" : "adam")],
+    ["seed", (i) => i + 2],
+  ];
+  for (const [label, valueAt] of controls) {
+    const first: number[] = [];
+    const chunk: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      first.push(await measure(page, label, valueAt(i), "weight-path", 0));
+      chunk.push(await measure(page, label, valueAt(i + repeats), "loss", 1));
+    }
+    console.log(
+      `  ${backend.padEnd(6)} ${label.padEnd(14)} chart answers: ${stats(first)}; ` +
+        `first trained chunk drawn: ${stats(chunk)}`,
+    );
+  }
+  await session.close();
+}
+
+/**
+ * The double-descent page: λ and σ reuse the factorisations; N_train, d and the seed redraw the
+ * trial, so for those the first (partial) redraw and the complete curve are timed apart.
+ */
+export async function liveTrialLatency(
+  backend: string,
+  webgpu: boolean,
+  repeats = 7,
+): Promise<void> {
+  const session = await openSession({ webgpu });
+  const { page } = await openPage(session, `/pages/double-descent?backend=${backend}`);
+  await page.waitForFunction(
+    () => (globalThis as { __explorables?: { lastLive?: unknown } }).__explorables?.lastLive,
+    undefined,
+    { timeout: 60_000 },
+  );
+  // Long tasks (> 50 ms on the main thread) are what a reader feels as a frozen page.
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { __longTasks: number[] };
+    g.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) g.__longTasks.push(entry.duration);
+    }).observe({ type: "longtask" });
+  });
+  const controls: [string, (i: number) => number, boolean][] = [
+    ["λ", (i) => [0.003, 0.03, 0.3, 3][i % 4], false],
+    ["σ", (i) => [0.2, 0.8, 1.4][i % 3], false],
+    ["N_train", (i) => 300 + ((i % 2) ? 10 : -10) * (1 + (i % 3)), true],
+    ["d", (i) => 35 + ((i % 2) ? 5 : -5) * (1 + (i % 3)), true],
+    ["seed", (i) => 2 + i, true],
+  ];
+  for (const [label, valueAt, redraws] of controls) {
+    const first: number[] = [];
+    const complete: number[] = [];
+    await page.evaluate(() =>
+      (globalThis as unknown as { __longTasks: number[] }).__longTasks = []
+    );
+    for (let i = 0; i < repeats; i++) {
+      first.push(await measure(page, label, valueAt(i), "live-curve", 0));
+      if (redraws) {
+        complete.push(await measure(page, label, valueAt(i + repeats), "live-curve", 0, true));
+      }
+    }
+    const longest = await page.evaluate(() =>
+      Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks)
+    );
+    console.log(
+      `  ${backend.padEnd(6)} ${label.padEnd(8)} chart answers: ${stats(first)}` +
+        (redraws ? `; whole curve: ${stats(complete)}` : "") +
+        `; longest main-thread task ${longest.toFixed(0)} ms`,
+    );
+  }
+  await session.close();
+}

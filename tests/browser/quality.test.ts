@@ -1,0 +1,529 @@
+/**
+ * Site quality on every page (issue 7, "Done means" 1–5), in real headless Chromium against the
+ * built site. Each page is loaded once per colour scheme (light and dark side by side, each in its
+ * own browser context), waited on until every live section says it is done, then resized through
+ * the widths below; everything measured on the way is asserted by the tests that follow.
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import {
+  browserTest,
+  type ColorScheme,
+  type ConsoleEntry,
+  distDir,
+  isAllowedConsoleEntry,
+  noWebgpuAdapterWarning,
+  openPage,
+  openSession,
+  type Session,
+  settle,
+  sitePaths,
+  waitForDrawn,
+  type Watched,
+} from "./harness.ts";
+import { type AxeFinding, formatFinding, runAxe } from "./axe.ts";
+import { type LayoutReport, measureLayout, minChartWidth } from "./layout.ts";
+import { chartProblems } from "./chartChecks.ts";
+import {
+  dragSlider,
+  firstTabStop,
+  lowContrastHeaders,
+  readSliders,
+  sliderAnnouncementProblem,
+  unnamedControls,
+  zoomBlocker,
+} from "./a11yChecks.ts";
+import {
+  actAndRedraw,
+  controlValues,
+  copiedTexts,
+  markStatusNodes,
+  nudgeFirstSlider,
+  readStatusNodes,
+  stubClipboard,
+} from "./pageControls.ts";
+
+const schemes: ColorScheme[] = ["light", "dark"];
+const widths = [320, 375, 768, 1024, 1280, 1920];
+const axeWidths = [1280, 375];
+const screenshotWidths = [1280, 375];
+const viewportHeight = 800;
+const outputDir = "tests/output";
+
+/**
+ * One value per page with controls that its link must refuse: outside the slider's range. A new
+ * page with controls adds a line here (its tests fail until it does).
+ */
+const refusedLinkValues: Record<string, { param: string; value: string; label: string }[]> = {
+  "/pages/dropout-toy": [
+    { param: "rate", value: "0.95", label: "drop rate r" },
+    { param: "lr", value: "5", label: "learning rate" },
+  ],
+  "/pages/double-descent": [{ param: "lambda", value: "1e-9", label: "λ" }],
+};
+
+const builtHtml = (path: string) =>
+  Deno.readTextFileSync(`${distDir}${path === "/" ? "/index" : path}.html`);
+/** Pages whose built cells take Framework's `view` (a control that is an input of the page). */
+const pagesWithControls = sitePaths.filter((path) => /"view"/.test(builtHtml(path)));
+const fileName = (path: string) => path === "/" ? "index" : path.split("/").at(-1)!;
+
+interface SchemePass {
+  scheme: ColorScheme;
+  watched: Watched;
+  title: string;
+  /** Why the page did not finish drawing, when it did not. */
+  drawError: string | null;
+  /** Control values right after load without a query string: the defaults. */
+  defaults: Record<string, string>;
+  layouts: Map<number, LayoutReport>;
+  axe: Map<number, AxeFinding[]>;
+  /** Console entries up to the end of the width pass. */
+  consoleEntries: ConsoleEntry[];
+}
+
+let sessionStarted: Promise<Session> | undefined;
+const session = () => sessionStarted ??= openSession();
+const passes = new Map<string, Promise<Record<ColorScheme, SchemePass>>>();
+
+async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass> {
+  const watched = await openPage(await session(), path, {
+    colorScheme: scheme,
+    viewport: { width: 1280, height: viewportHeight },
+  });
+  const { page } = watched;
+  let drawError: string | null = null;
+  const drawn = async (timeout: number) => {
+    try {
+      await waitForDrawn(page, { timeout });
+    } catch (error) {
+      drawError ??= `${watched.console.phase}: ${(error as Error).message.split("\n")[0]}`;
+    }
+  };
+  await drawn(120_000);
+  const pass: SchemePass = {
+    scheme,
+    watched,
+    title: await page.title(),
+    drawError,
+    defaults: await controlValues(page),
+    layouts: new Map(),
+    axe: new Map(),
+    consoleEntries: [],
+  };
+  await Deno.mkdir(outputDir, { recursive: true });
+  for (const width of widths) {
+    watched.console.phase = `width ${width}`;
+    await page.setViewportSize({ width, height: viewportHeight });
+    await settle(page, 200);
+    // A redraw started by the resize must finish; a page that never finished gets no more waiting.
+    await drawn(drawError ? 1_000 : 60_000);
+    pass.layouts.set(width, await measureLayout(page));
+    if (screenshotWidths.includes(width)) {
+      await page.screenshot({
+        path: `${outputDir}/${fileName(path)}-${width}-${scheme}.png`,
+        fullPage: true,
+      });
+    }
+    if (axeWidths.includes(width)) pass.axe.set(width, await runAxe(page));
+  }
+  pass.drawError = drawError;
+  pass.consoleEntries = [...watched.console.entries];
+  watched.console.phase = "after the width pass (1280 px)";
+  await page.setViewportSize({ width: 1280, height: viewportHeight });
+  await settle(page);
+  return pass;
+}
+
+/** Both schemes of `path`, loaded once; the previous page's tabs are closed first. */
+function pagePass(path: string): Promise<Record<ColorScheme, SchemePass>> {
+  let pass = passes.get(path);
+  if (!pass) {
+    const previous = [...passes.values()];
+    pass = (async () => {
+      for (const old of previous) {
+        for (const scheme of Object.values(await old)) await scheme.watched.page.close();
+      }
+      const [light, dark] = await Promise.all(schemes.map((scheme) => schemePass(path, scheme)));
+      return { light, dark };
+    })();
+    passes.set(path, pass);
+  }
+  return pass;
+}
+
+const bothSchemes = async (path: string) => Object.values(await pagePass(path));
+const lightPage = async (path: string): Promise<Page> => (await pagePass(path)).light.watched.page;
+
+/**
+ * Labels the light page's console from now on with `phase`; the returned function lists the
+ * unexpected messages that came since, for tests that move controls after the width pass.
+ */
+async function consoleDuring(path: string, phase: string): Promise<() => string[]> {
+  const log = (await pagePass(path)).light.watched.console;
+  log.phase = phase;
+  const start = log.entries.length;
+  return () =>
+    log.entries.slice(start).filter((entry) => !isAllowedConsoleEntry(entry)).map((entry) =>
+      `console ${entry.type} while ${entry.phase}: ${entry.text}`
+    );
+}
+
+/** Asserts that `lines` is empty, printing every line (the page author's work list). */
+function assertNone(lines: string[], what: string): void {
+  assert.ok(lines.length === 0, `${what}:\n  ${lines.join("\n  ")}`);
+}
+
+for (const path of sitePaths) {
+  Deno.test({
+    name: `${path} [light, dark]: finishes drawing, is titled "DNN Explorables" and ` +
+      `requests nothing from another origin`,
+    ...browserTest,
+    async fn() {
+      const problems = (await bothSchemes(path)).flatMap((pass) => [
+        ...(pass.drawError ? [`${pass.scheme}: did not finish drawing: ${pass.drawError}`] : []),
+        ...(pass.title.includes("DNN Explorables")
+          ? []
+          : [`${pass.scheme}: title "${pass.title}"`]),
+        ...pass.watched.foreignRequests.map((url) => `${pass.scheme}: requested ${url}`),
+      ]);
+      assertNone(problems, `${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path} [light, dark] at ${widths.join(", ")} px: no console error or warning ` +
+      `(the one allowed: Chromium's "${noWebgpuAdapterWarning}" without WebGPU)`,
+    ...browserTest,
+    async fn() {
+      const problems = (await bothSchemes(path)).flatMap((pass) =>
+        pass.consoleEntries
+          .filter((entry) => !isAllowedConsoleEntry(entry))
+          .map((entry) => `${pass.scheme}, ${entry.phase}: ${entry.type}: ${entry.text}`)
+      );
+      assertNone(problems, `console messages on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path} [light, dark] at ${widths.join(", ")} px: no sideways scroll`,
+    ...browserTest,
+    async fn() {
+      const problems = (await bothSchemes(path)).flatMap((pass) =>
+        [...pass.layouts].filter(([, layout]) => layout.scrollWidth > layout.viewportWidth).map(
+          ([width, layout]) =>
+            `${pass.scheme}, ${width} px: document ${layout.scrollWidth} px wide in ` +
+            `${layout.viewportWidth} px; widest: ${
+              layout.overflowers.map((o) => `${o.element} (right edge ${o.right})`).join(", ")
+            }`,
+        )
+      );
+      assertNone(problems, `${path} scrolls sideways`);
+    },
+  });
+
+  Deno.test({
+    name: `${path} [light, dark] at ${widths.join(", ")} px: every chart fits its container, ` +
+      `is at least ${minChartWidth} px wide and spans its container when stacked`,
+    ...browserTest,
+    async fn() {
+      const problems = (await bothSchemes(path)).flatMap((pass) =>
+        [...pass.layouts].flatMap(([width, layout]) =>
+          layout.charts.flatMap((chart) =>
+            chart.problems.map((problem) =>
+              `${pass.scheme}, ${width} px, ${chart.chart}: ${problem}`
+            )
+          )
+        )
+      );
+      assertNone(problems, `charts on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path} [light, dark] at ${widths.join(", ")} px: display math fits its box ` +
+      `(wraps or scales, never cut or scrolled)`,
+    ...browserTest,
+    async fn() {
+      const problems = (await bothSchemes(path)).flatMap((pass) =>
+        [...pass.layouts].flatMap(([width, layout]) =>
+          layout.cutMath.map((math) =>
+            `${pass.scheme}, ${width} px: ${math.element} "${math.text}" is ${math.scrollWidth} px ` +
+            `in ${math.clientWidth} px`
+          )
+        )
+      );
+      assertNone(problems, `display math on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path} [light, dark] at ${axeWidths.join(", ")} px: axe-core finds no serious or ` +
+      `critical violation`,
+    ...browserTest,
+    async fn() {
+      const problems = (await bothSchemes(path)).flatMap((pass) =>
+        [...pass.axe].flatMap(([width, findings]) =>
+          findings.map((finding) => `${pass.scheme}, ${width} px: ${formatFinding(finding)}`)
+        )
+      );
+      assertNone(problems, `axe on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path} [dark]: every table header cell has text contrast of at least 4.5:1`,
+    ...browserTest,
+    async fn() {
+      const { dark } = await pagePass(path);
+      const cells = await lowContrastHeaders(dark.watched.page, 4.5);
+      assertNone(
+        cells.map((c) => `${c.cell}: ${c.ratio}:1 (${c.color} on ${c.background})`),
+        `low-contrast table headers on ${path} in dark`,
+      );
+    },
+  });
+
+  Deno.test({
+    name: `${path}: every chart is a figure.chart with a name, a description, a data table ` +
+      `and a CSV of the same rows`,
+    ...browserTest,
+    async fn() {
+      assertNone(await chartProblems(await lightPage(path)), `charts on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name:
+      `${path}: every control has an accessible name, and log sliders announce the number shown`,
+    ...browserTest,
+    async fn() {
+      const page = await lightPage(path);
+      const consoleSince = await consoleDuring(path, "moving log sliders");
+      const problems = (await unnamedControls(page)).map((control) => `unnamed: ${control}`);
+      const sliders = await readSliders(page);
+      for (const slider of sliders) {
+        const problem = sliderAnnouncementProblem(slider);
+        if (problem) problems.push(problem);
+      }
+      // Moving a log slider must update what it announces, not only the number box.
+      for (const slider of sliders.filter((s) => s.log)) {
+        await actAndRedraw(page, () => dragSlider(page, slider.label, 0.2));
+        const moved = (await readSliders(page)).find((s) => s.label === slider.label)!;
+        const problem = sliderAnnouncementProblem(moved);
+        if (problem) problems.push(`after a move: ${problem}`);
+      }
+      assertNone([...problems, ...consoleSince()], `controls on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path}: the first Tab stop is a.skip-link to the main content, and pinch-zoom works`,
+    ...browserTest,
+    async fn() {
+      const page = await lightPage(path);
+      const stop = await firstTabStop(page);
+      const problems: string[] = [];
+      if (!stop.isSkipLink) problems.push(`first Tab stop is ${stop.element}, not a.skip-link`);
+      else {
+        if (!stop.targetsMain) problems.push(`skip link href="${stop.href}" does not lead to main`);
+        if (!stop.visibleWhenFocused) problems.push("skip link is not visible when focused");
+      }
+      const zoom = await zoomBlocker(page);
+      if (zoom) problems.push(`meta viewport "${zoom}" stops pinch-zoom`);
+      assertNone(problems, `keyboard and zoom on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path}: each live section has a progress bar, a Stop button and one role=status ` +
+      `node, the same one after a control move`,
+    ...browserTest,
+    async fn() {
+      const page = await lightPage(path);
+      const consoleSince = await consoleDuring(path, "moving the first slider");
+      const problems: string[] = [];
+      const before = await readStatusNodes(page);
+      const usesTf = await page.evaluate(() =>
+        Boolean(
+          (globalThis as unknown as { __explorables?: { backend?: string } }).__explorables
+            ?.backend,
+        ) || document.querySelector(".backend-badge") !== null
+      );
+      if (usesTf && before.length === 0) {
+        problems.push("the page runs live work but has no [data-live-section]");
+      }
+      for (const section of before) {
+        if (section.statusNodes !== 1) {
+          problems.push(`section ${section.section}: ${section.statusNodes} role=status nodes`);
+        }
+        if (!section.hasProgress) problems.push(`section ${section.section}: no progress bar`);
+        if (!section.hasStop) {
+          problems.push(`section ${section.section}: no button[data-action="stop"]`);
+        }
+      }
+      if (before.length && pagesWithControls.includes(path)) {
+        await markStatusNodes(page);
+        let moved = "";
+        const states = await actAndRedraw(page, async () => {
+          moved = await nudgeFirstSlider(page);
+        });
+        // Without a new run the identity check below would prove nothing.
+        if (!states.some((state) => state !== "done")) {
+          problems.push(`moving ${moved} started no live run (data-state stayed "done")`);
+        }
+        for (const section of await readStatusNodes(page)) {
+          if (section.statusNodes !== 1) {
+            problems.push(
+              `after moving ${moved}, section ${section.section}: ${section.statusNodes} ` +
+                `role=status nodes`,
+            );
+          } else if (!section.sameNode) {
+            problems.push(
+              `after moving ${moved}, section ${section.section}: status node replaced`,
+            );
+          }
+        }
+      }
+      assertNone([...problems, ...consoleSince()], `live status on ${path}`);
+    },
+  });
+
+  if (!pagesWithControls.includes(path)) continue;
+
+  Deno.test({
+    name: `${path}: Copy link copies location.href, and Reset restores the defaults and ` +
+      `removes the query string`,
+    ...browserTest,
+    async fn() {
+      const { light } = await pagePass(path);
+      const page = light.watched.page;
+      const consoleSince = await consoleDuring(path, "using Copy link and Reset");
+      const problems: string[] = [];
+      const reset = page.locator('button[data-action="reset"]');
+      const copy = page.locator('button[data-action="copy-link"]');
+      if (await copy.count() !== 1) problems.push(`${await copy.count()} copy-link buttons`);
+      if (await reset.count() !== 1) problems.push(`${await reset.count()} reset buttons`);
+      assertNone(problems, `buttons on ${path}`);
+
+      await actAndRedraw(page, async () => {
+        await nudgeFirstSlider(page);
+      });
+      assert.notDeepEqual(await controlValues(page), light.defaults, "the slider did not move");
+      await stubClipboard(page);
+      await copy.click();
+      await page.waitForFunction(
+        () => (globalThis as unknown as { __qualityCopied: string[] }).__qualityCopied.length,
+        undefined,
+        { timeout: 5_000 },
+      ).catch(() => problems.push("Copy link wrote nothing to the clipboard"));
+      const href = await page.evaluate(() => location.href);
+      const copied = await copiedTexts(page);
+      if (copied.length && copied.at(-1) !== href) {
+        problems.push(`Copy link copied ${copied.at(-1)}, the page is at ${href}`);
+      }
+      await actAndRedraw(page, () => reset.click());
+      const after = await controlValues(page);
+      for (const [label, value] of Object.entries(light.defaults)) {
+        if (after[label] !== value) {
+          problems.push(`after Reset, "${label}" shows ${after[label]}, default ${value}`);
+        }
+      }
+      const search = await page.evaluate(() => location.search);
+      if (search !== "") problems.push(`after Reset the URL still has "${search}"`);
+      assertNone([...problems, ...consoleSince()], `Reset and Copy link on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path}?<out-of-range value>: the link value is refused, with a notice at the top of ` +
+      `the page (in the first viewport at 1280 and 375 px) and one next to the controls`,
+    ...browserTest,
+    async fn() {
+      const refused = refusedLinkValues[path];
+      assert.ok(refused, `add an out-of-range link value for ${path} to refusedLinkValues`);
+      const query = refused.map(({ param, value }) => `${param}=${value}`).join("&");
+      const { page, console: log } = await openPage(await session(), `${path}?${query}`, {
+        viewport: { width: 1280, height: viewportHeight },
+      });
+      const problems: string[] = [];
+      try {
+        await waitForDrawn(page).catch(() => {/* drawing is the width pass's concern */});
+        // Without live sections the page is "drawn" at load, before its cells may have run.
+        await page.locator('.notice[data-for="link"]').first()
+          .waitFor({ state: "visible", timeout: 5_000 }).catch(() => {});
+        for (const width of [1280, 375]) {
+          await page.setViewportSize({ width, height: viewportHeight });
+          await settle(page);
+          const found = await page.evaluate((refused) => {
+            scrollTo(0, 0);
+            const visible = (element: Element) => element.getClientRects().length > 0;
+            const top = [...document.querySelectorAll('.notice[data-for="link"]')].filter(visible);
+            const forms = [...document.querySelectorAll("main form")].filter(visible);
+            const gapToForms = (element: Element) => {
+              const box = element.getBoundingClientRect();
+              return Math.min(...forms.map((form) => {
+                const f = form.getBoundingClientRect();
+                return Math.max(0, f.top - box.bottom, box.top - f.bottom);
+              }));
+            };
+            return refused.map(({ param, value, label }) => {
+              const text = `${param}=${value}`;
+              const atTop = top.filter((notice) => notice.textContent?.includes(text));
+              const box = atTop[0]?.getBoundingClientRect();
+              const near = [...document.querySelectorAll(".notice")]
+                .filter((notice) => visible(notice) && !top.includes(notice))
+                .filter((notice) => notice.textContent?.includes(text))
+                .map(gapToForms);
+              const form = [...document.querySelectorAll("main form")].find((f) =>
+                f.querySelector("label")?.textContent?.trim() === label
+              );
+              return {
+                text,
+                atTop: atTop.length > 0,
+                inFirstViewport: Boolean(box && box.top >= 0 && box.top < innerHeight),
+                top: box ? Math.round(box.top) : null,
+                nearestGap: near.length ? Math.round(Math.min(...near)) : null,
+                shown: form?.querySelector<HTMLInputElement>("input[type=number]")?.value ?? null,
+                value,
+              };
+            });
+          }, refused);
+          for (const f of found) {
+            if (!f.atTop) {
+              problems.push(`${width} px: no visible .notice[data-for=link] names ${f.text}`);
+            } else if (!f.inFirstViewport) {
+              problems.push(
+                `${width} px: the notice for ${f.text} starts at ${f.top} px, below the first viewport`,
+              );
+            }
+            if (f.nearestGap === null) {
+              problems.push(`${width} px: no notice next to the controls names ${f.text}`);
+            } else if (f.nearestGap > 200) {
+              problems.push(
+                `${width} px: the notice naming ${f.text} is ${f.nearestGap} px from the controls`,
+              );
+            }
+            if (f.shown !== null && Number(f.shown) === Number(f.value)) {
+              problems.push(`${width} px: the control still shows the refused value ${f.value}`);
+            }
+          }
+        }
+        problems.push(
+          ...log.unexpected().map((entry) => `console ${entry.type}: ${entry.text}`),
+        );
+      } finally {
+        await page.close();
+      }
+      assertNone([...new Set(problems)], `refused link values on ${path}`);
+    },
+  });
+}
+
+Deno.test({
+  name: "quality suite: the browser and the static server shut down",
+  ...browserTest,
+  async fn() {
+    if (sessionStarted) await (await sessionStarted).close();
+  },
+});

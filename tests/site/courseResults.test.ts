@@ -1,0 +1,233 @@
+/**
+ * The front page's list (src/courseResults.ts) against the repository: every built page exists and
+ * is in the navigation, every coming page does not exist yet, every named test exists under its
+ * name, no result is listed twice, and the page loader writes the table as static HTML. Pure and
+ * fast: files are read, nothing is built and no browser starts.
+ */
+import assert from "node:assert/strict";
+import config from "../../observablehq.config.ts";
+import {
+  type CourseResult,
+  DOCUMENTS,
+  pageBySlug,
+  pagePath,
+  PAGES,
+  RESULTS,
+  sourceLabel,
+  TOPICS,
+} from "../../src/courseResults.ts";
+import { COURSE_RESULTS_CSS, escapeHtml } from "../../src/components/courseResultsTable.ts";
+import { TOPIC_CARD_CSS } from "../../src/components/topicCard.ts";
+import { frontPageMarkdown } from "../../src/index.md.ts";
+
+const root = new URL("../../", import.meta.url);
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(new URL(path, root))).isFile;
+  } catch {
+    return false;
+  }
+}
+
+const configPaths: string[] = config.pages.flatMap((section) =>
+  section.pages.map((page) => page.path)
+);
+
+const built = PAGES.filter((page) => page.status === "built");
+const coming = PAGES.filter((page) => page.status === "coming");
+const onBuiltPage = (result: CourseResult) => pageBySlug(result.page)?.status === "built";
+
+/**
+ * The names given to Deno.test (as its first argument or its `name` option) and to t.step in a
+ * test file, as written in the source (a template literal keeps its `${…}`).
+ */
+function testNames(source: string): Set<string> {
+  const quoted = String.raw`(["'\x60])((?:\\.|(?!\1)[^\\])*)\1`;
+  const patterns = [
+    new RegExp(String.raw`Deno\.test\(\s*` + quoted, "g"),
+    new RegExp(String.raw`\bname:\s*` + quoted, "g"),
+    new RegExp(String.raw`\.step\(\s*` + quoted, "g"),
+  ];
+  const names = new Set<string>();
+  for (const pattern of patterns) {
+    for (const match of source.matchAll(pattern)) names.add(match[2].replace(/\\(.)/g, "$1"));
+  }
+  return names;
+}
+
+Deno.test("testNames(source) finds Deno.test names, name options and t.step names", () => {
+  const source = `Deno.test("a: (1, 2)", () => {});
+Deno.test(
+  'b: it\\'s', () => {});
+Deno.test({
+  name: "c: ≥ 20 trials",
+  fn() {},
+});
+Deno.test("d", async (t) => { await t.step("e: step", () => {}); });`;
+  assert.deepEqual([...testNames(source)].sort(), [
+    "a: (1, 2)",
+    "b: it's",
+    "c: ≥ 20 trials",
+    "d",
+    "e: step",
+  ]);
+});
+
+Deno.test("PAGES: every built page is in observablehq.config.ts and exists as src/pages/<slug>.md", async () => {
+  assert.ok(built.length > 0);
+  for (const page of built) {
+    assert.ok(configPaths.includes(pagePath(page)), `${pagePath(page)} is not in the config`);
+    assert.ok(await exists(`src/pages/${page.slug}.md`), `src/pages/${page.slug}.md is missing`);
+  }
+});
+
+Deno.test("PAGES: every page of observablehq.config.ts is a built page of the list", () => {
+  const listed = new Set(built.map(pagePath));
+  for (const path of configPaths) {
+    assert.ok(
+      listed.has(path),
+      `${path} is in the config but not a built page in src/courseResults.ts`,
+    );
+  }
+});
+
+Deno.test("PAGES: a coming page has no file, no config entry and no test", async () => {
+  for (const page of coming) {
+    assert.ok(!(await exists(`src/pages/${page.slug}.md`)), `${page.slug} exists: mark it built`);
+    assert.ok(
+      !configPaths.includes(pagePath(page)),
+      `${page.slug} is in the config: mark it built`,
+    );
+    assert.equal(page.preview, undefined, `${page.slug} is coming but has a preview`);
+  }
+  for (const result of RESULTS.filter((result) => !onBuiltPage(result))) {
+    assert.deepEqual(result.tests, [], `coming, yet names tests: ${result.result}`);
+  }
+});
+
+Deno.test("PAGES: slugs are unique, each topic is known and every summary is one sentence", () => {
+  assert.equal(new Set(PAGES.map((page) => page.slug)).size, PAGES.length);
+  for (const page of PAGES) {
+    assert.ok(page.topic in TOPICS, `${page.slug}: unknown topic ${page.topic}`);
+    assert.match(page.slug, /^[a-z0-9-]+$/);
+    assert.match(page.summary, /^[A-Z][^]*\.$/, `${page.slug}: summary is not a sentence`);
+    assert.equal(page.summary.match(/\. [A-Z]/g), null, `${page.slug}: summary has two sentences`);
+  }
+});
+
+Deno.test("RESULTS: every result names a listed page, and every page has a result", () => {
+  for (const result of RESULTS) {
+    assert.ok(pageBySlug(result.page), `unknown page "${result.page}": ${result.result}`);
+  }
+  for (const page of PAGES) {
+    assert.ok(RESULTS.some((result) => result.page === page.slug), `${page.slug} has no result`);
+  }
+});
+
+Deno.test("RESULTS: every result on a built page names a test, and each exists in its file", async () => {
+  const cache = new Map<string, Set<string>>();
+  for (const result of RESULTS.filter(onBuiltPage)) {
+    assert.ok(result.tests.length > 0, `no test checks: ${result.result}`);
+    for (const { file, name } of result.tests) {
+      assert.match(file, /^tests\/.+\.test\.ts$/, `not a test file: ${file}`);
+      if (!cache.has(file)) {
+        assert.ok(await exists(file), `${file} does not exist`);
+        cache.set(file, testNames(await Deno.readTextFile(new URL(file, root))));
+      }
+      assert.ok(cache.get(file)!.has(name), `${file} has no test named "${name}"`);
+    }
+  }
+});
+
+/** Words of three or more letters or digits, lower-cased. */
+const words = (text: string) =>
+  new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3));
+
+Deno.test("RESULTS: no result is listed twice, in the same or nearly the same words", () => {
+  const normalised = RESULTS.map((result) => result.result.toLowerCase().replace(/\s+/g, " "));
+  assert.equal(new Set(normalised).size, RESULTS.length, "two results have the same text");
+  for (let i = 0; i < RESULTS.length; i++) {
+    for (let j = i + 1; j < RESULTS.length; j++) {
+      const a = words(RESULTS[i].result);
+      const b = words(RESULTS[j].result);
+      const shared = [...a].filter((word) => b.has(word)).length;
+      const similarity = shared / (a.size + b.size - shared);
+      assert.ok(
+        similarity < 0.6,
+        `nearly the same (${similarity.toFixed(2)}):\n  ${RESULTS[i].result}\n  ${
+          RESULTS[j].result
+        }`,
+      );
+    }
+  }
+});
+
+Deno.test("RESULTS: every source is a known document and part, and every document is cited", () => {
+  const cited = new Set<string>();
+  for (const result of RESULTS) {
+    assert.ok(result.sources.length > 0, `no source: ${result.result}`);
+    assert.equal(new Set(result.sources.map(sourceLabel)).size, result.sources.length);
+    for (const [document, part] of result.sources) {
+      assert.ok(document in DOCUMENTS, `unknown document ${document}`);
+      assert.match(part, /^\d+(\.\d+)?(\([a-z]+\))?$/, `${document}: odd part "${part}"`);
+      cited.add(document);
+    }
+  }
+  assert.deepEqual([...cited].sort(), Object.keys(DOCUMENTS).sort());
+  assert.equal(sourceLabel(["homework-5", "5(c)"]), "Homework 5, Q5(c)");
+  assert.equal(sourceLabel(["homework-6", "4"]), "Homework 6, Problem 4");
+});
+
+Deno.test("frontPageMarkdown() writes the course results as a static table, one row per result", () => {
+  const markdown = frontPageMarkdown();
+  const start = markdown.indexOf("<table");
+  const end = markdown.indexOf("</table>");
+  assert.ok(start > 0 && end > start, "no table in the page");
+  const table = markdown.slice(start, end);
+  // One HTML block for Markdown: no blank line, and no "${" that Framework would run.
+  assert.doesNotMatch(table, /\n\s*\n/);
+  assert.ok(!table.includes("${"));
+  assert.equal(
+    table.match(/<tr role="row">/g)?.length,
+    RESULTS.length + 1,
+    "rows ≠ results + header",
+  );
+  for (const result of RESULTS) {
+    assert.ok(
+      table.includes(escapeHtml(result.result)),
+      `missing from the table: ${result.result}`,
+    );
+    for (const test of result.tests) assert.ok(table.includes(escapeHtml(test.name)));
+  }
+  assert.equal(
+    table.match(/<span class="status-coming">coming<\/span><\/td>/g)?.length,
+    RESULTS.filter((result) => !onBuiltPage(result)).length,
+    "every result on a coming page says coming in its test column",
+  );
+});
+
+Deno.test("frontPageMarkdown() links built pages only, and loads no tfjs, Plot or d3", () => {
+  const markdown = frontPageMarkdown();
+  const links = [...markdown.matchAll(/href="\.\/pages\/([a-z0-9-]+)"/g)].map((match) => match[1]);
+  assert.deepEqual([...new Set(links)].sort(), built.map((page) => page.slug).sort());
+  for (const page of built) {
+    assert.ok(markdown.includes(`<h4><a href="./pages/${page.slug}">`), `no card for ${page.slug}`);
+  }
+  for (const page of coming) assert.ok(markdown.includes(`<h4>${escapeHtml(page.title)} <span`));
+  const imports = [...markdown.matchAll(/from "([^"]+)"/g)].map((match) => match[1]);
+  assert.deepEqual(imports, ["./components/previewSparkline.js"]);
+  assert.doesNotMatch(markdown, /@tensorflow|@observablehq\/plot|\bd3\b|initTf/);
+  const previews = built.filter((page) => page.preview).length;
+  assert.equal(
+    markdown.match(/<div class="topic-preview">\$\{previewElement\(/g)?.length,
+    previews,
+  );
+});
+
+Deno.test("TOPIC_CARD_CSS and COURSE_RESULTS_CSS use theme colours only, so dark mode reads", () => {
+  // Named colours, but not "white-space".
+  const fixed = /#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|(?<![\w-])(gr[ae]y|black|white|silver)(?![\w-])/i;
+  assert.doesNotMatch(TOPIC_CARD_CSS, fixed);
+  assert.doesNotMatch(COURSE_RESULTS_CSS, fixed);
+});
