@@ -67,14 +67,15 @@ function choiceInput(control: ChoiceControl, value: string): ControlInput {
     format: control.format,
   }) as ControlInput;
   form.dataset.control = control.label;
-  // Observable Inputs' group label is tied to no input; a named radiogroup fixes that.
+  // Observable Inputs' group label is tied to no input; the options' box becomes a named group.
   const label = form.querySelector(":scope > label");
-  if (label) {
+  const group = form.querySelector(":scope > div");
+  if (label && group) {
     label.id ||= `control-${control.label.replace(/\W+/g, "-")}-${
       Math.random().toString(36).slice(2)
     }`;
-    form.setAttribute("role", "radiogroup");
-    form.setAttribute("aria-labelledby", label.id);
+    group.setAttribute("role", "radiogroup");
+    group.setAttribute("aria-labelledby", label.id);
   }
   return form;
 }

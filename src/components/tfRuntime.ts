@@ -9,6 +9,7 @@
  * imported only when a page asks for it: prose, math and precomputed charts never wait for it.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import { firstChartDrawn } from "./chartFigure.js";
 
 export type BackendName = "webgpu" | "wasm" | "webgl" | "cpu";
 export const backendOrder: BackendName[] = ["webgpu", "wasm", "webgl", "cpu"];
@@ -131,4 +132,15 @@ export function initTf(search: string = globalThis.location?.search ?? ""): Prom
     throw new Error(`no TensorFlow.js backend could start: ${failures.join("; ")}`);
   })();
   return runtime;
+}
+
+/**
+ * What a page calls at start-up: tfjs starts loading as soon as the page's first chart is on
+ * screen (or after a short wait on a page whose first chart is live), so the first chart never
+ * waits behind tfjs's bytes. The promise sits inside an object so that no Observable cell waits
+ * for it by referring to it; live cells await `runtime` themselves.
+ */
+export function startTf(): { runtime: Promise<TfRuntime> } {
+  const wait = Promise.race([firstChartDrawn, new Promise((r) => setTimeout(r, 1000))]);
+  return { runtime: wait.then(() => initTf()) };
 }

@@ -74,6 +74,18 @@ export function postProcessPage(html: string): string {
     (label) => `<li style="display: contents">${label}</li>`,
     "sidebar close <label>",
   );
+  // Two navigation landmarks (pages, and the table of contents) need names to be told apart.
+  out = replaceOnce(
+    out,
+    /<nav id="observablehq-sidebar">/,
+    () => '<nav id="observablehq-sidebar" aria-label="Pages">',
+    "sidebar <nav>",
+  );
+  // The contents list, present on pages with sections, gets its own name too.
+  out = out.replace(
+    /<aside id="observablehq-toc"([^>]*)>\n<nav>/,
+    (_, attributes) => `<aside id="observablehq-toc"${attributes}>\n<nav aria-label="Contents">`,
+  );
   out = replaceOnce(out, /<\/head>/i, (end) => `${skipLinkStyle}\n${end}`, "</head>");
   out = replaceOnce(out, /<body(\s[^>]*)?>/i, (body) => `${body}\n${skipLink}`, "<body> tag");
   return out;

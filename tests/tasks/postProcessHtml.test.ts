@@ -62,6 +62,15 @@ Deno.test("postProcessPage(html) adds lang, a zoomable viewport and a first-in-b
 Deno.test("postProcessPage(html) names the sidebar toggle and keeps the sidebar list to list items", () => {
   const html = postProcessPage(frameworkPage);
   assert.match(html, /<input id="observablehq-sidebar-toggle"[^>]* aria-label="Toggle sidebar">/);
+  assert.match(html, /<nav id="observablehq-sidebar" aria-label="Pages">/);
+  const withContents = postProcessPage(frameworkPage.replace(
+    '<main id="observablehq-main"',
+    '<aside id="observablehq-toc" data-selector="h2">\n<nav>\n</nav>\n</aside>\n<main id="observablehq-main"',
+  ));
+  assert.match(
+    withContents,
+    /<aside id="observablehq-toc" data-selector="h2">\n<nav aria-label="Contents">/,
+  );
   assert.match(
     html,
     /<ol>\n<li style="display: contents"><label id="observablehq-sidebar-close" [^>]*><\/label><\/li>\n<li/,
