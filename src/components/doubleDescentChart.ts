@@ -5,6 +5,7 @@ import { chartWidth, colors } from "./colors.js";
 import { numberColumn, textColumn } from "./csv.js";
 import { logAxis } from "./logTicks.js";
 import { bandMarks, type BandPoint } from "./bandMarks.js";
+import { horizontalReference } from "./referenceMarks.js";
 
 export interface DoubleDescentData {
   p: number[];
@@ -78,14 +79,7 @@ function bandPlot(
         text: () => "p = N_train",
         fill: colors.ink,
       }),
-      Plot.ruleY([noise], { stroke: colors.ink, strokeDasharray: "1 3" }),
-      Plot.text([noise], {
-        y: (d: number) => d,
-        frameAnchor: "right",
-        dy: -6,
-        text: () => "σ²",
-        fill: colors.ink,
-      }),
+      ...horizontalReference(noise, "σ²", { color: colors.ink, dash: "1 3" }),
       ...bandMarks(
         rows,
         "curve",

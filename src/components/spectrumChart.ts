@@ -3,6 +3,7 @@ import { chartFigure } from "./chartFigure.js";
 import { chartWidth, colors } from "./colors.js";
 import { numberColumn } from "./csv.js";
 import { logAxis } from "./logTicks.js";
+import { horizontalReference } from "./referenceMarks.js";
 
 export interface SpectrumData {
   p: number;
@@ -35,14 +36,7 @@ export function spectrumChart(
     x: { label: "index k (largest first)", grid: true },
     y: logAxis("singular value sₖ of X̃", [...positive.map((d) => d.s), root]),
     marks: [
-      Plot.ruleY([root], { stroke: colors.blue, strokeDasharray: "4 3" }),
-      Plot.text([root], {
-        y: (d: number) => d,
-        frameAnchor: "right",
-        dy: -6,
-        text: () => "√λ",
-        fill: colors.blue,
-      }),
+      ...horizontalReference(root, "√λ", { color: colors.blue }),
       Plot.dot(positive, { x: "k", y: "s", r: 1.5, fill: colors.ink }),
     ],
   });

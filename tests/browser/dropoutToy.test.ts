@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { browserTest, openPage, openSession, type Session } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
 import { expectedLossMinimiser } from "../../src/compute/dropoutToy.ts";
+import { assessDropoutRun } from "../../src/compute/dropoutConvergence.ts";
 import { type DropoutTrainOptions, trainDropout } from "../../src/compute/dropoutTrain.ts";
 
 const path = "/pages/dropout-toy";
@@ -123,7 +124,7 @@ const LIVE_RUNS = [
 for (const live of LIVE_RUNS) {
   Deno.test({
     name:
-      `dropout page: a live ${live.optimizer} run equals the Float64 trainer to float32 precision`,
+      `dropout page: a live ${live.optimizer} run equals the Float64 trainer to float32 precision, and its status line says how far it is from the closed form`,
     ...browserTest,
     async fn() {
       const query = new URLSearchParams(Object.entries(live).map(([k, v]) => [k, String(v)]));
@@ -142,6 +143,27 @@ for (const live of LIVE_RUNS) {
         // This run has landed: within 1.5 % of the closed form (seed noise is about 0.4 %).
         const target = expectedLossMinimiser(rate);
         run.estimate.forEach((v, i) => assert.ok(Math.abs(v - target[i]) <= 0.015 * target[i]));
+      }
+      // The status line says how far the run is, as the run assessment computes it, and what
+      // would close the gap when it has not landed (Adam at the page defaults).
+      const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
+      const verdict = assessDropoutRun(run.settings, run.estimate);
+      const percent = (100 * verdict.relativeDistance).toFixed(
+        verdict.relativeDistance < 0.1 ? 1 : 0,
+      );
+      if (verdict.converged && verdict.relativeDistance <= verdict.tolerance) {
+        assert.match(status, new RegExp(`and the run is within ${percent} % of it\\.$`));
+      } else {
+        assert.ok(
+          verdict.relativeDistance > 0.15,
+          `Adam at the defaults: ${verdict.relativeDistance}`,
+        );
+        assert.match(
+          status,
+          new RegExp(
+            `still ${percent} % away and has not converged\\. More steps or a larger learning rate would close the gap\\.$`,
+          ),
+        );
       }
       await page.close();
     },
