@@ -111,7 +111,7 @@ export function sweepChart(
       Math.min(...rates)
     } and ${
       Math.max(...rates)
-    }: each dot is the mean over seeds of the final estimate with one standard deviation either side, over the closed-form curve w*(r), for w₁ (top) and w₂ (bottom).`,
+    }: each dot is the mean over seeds of a run's estimate (the mean of its last quarter of iterates) with one standard deviation either side, over the closed-form curve w*(r), for w₁ (top) and w₂ (bottom).`,
     chart: plots,
     columns: [
       numberColumn("drop rate r", (d: Summary) => d.rate),
