@@ -32,6 +32,15 @@ const MAX_KERNEL = 1_000;
 const channels = (name: string, value: unknown) => integerAtLeast(name, value, 1, MAX_CHANNELS);
 const kernelSize = (value: unknown) => integerAtLeast("kernel size", value, 1, MAX_KERNEL);
 
+/** The checked channel counts and kernel size of one layer. */
+function layerShape(o: { inChannels: unknown; outChannels: unknown; kernel: unknown }) {
+  return {
+    cin: channels("input channels", o.inChannels),
+    cout: channels("output channels", o.outChannels),
+    k: kernelSize(o.kernel),
+  };
+}
+
 function counted(parts: CountPart[]): ParameterCount {
   return { parts, total: parts.reduce((sum, part) => sum + part.count, 0) };
 }
@@ -46,12 +55,9 @@ export interface StandardOptions {
   bias: boolean;
 }
 
-export function standardConvParams(
-  { inChannels, outChannels, kernel, bias }: StandardOptions,
-): ParameterCount {
-  const cin = channels("input channels", inChannels);
-  const cout = channels("output channels", outChannels);
-  const k = kernelSize(kernel);
+export function standardConvParams(options: StandardOptions): ParameterCount {
+  const { cin, cout, k } = layerShape(options);
+  const bias = options.bias;
   const layer = `standard ${k}×${k}`;
   return counted([
     { layer, kind: "weights", count: cout * cin * k * k, formula: times(cout, cin, square(k)) },
@@ -70,13 +76,9 @@ export interface SeparableOptions {
   bias: SeparableBias;
 }
 
-export function separableConvParams(
-  { inChannels, outChannels, kernel, bias }: SeparableOptions,
-): ParameterCount {
-  const cin = channels("input channels", inChannels);
-  const cout = channels("output channels", outChannels);
-  const k = kernelSize(kernel);
-  oneOf("biases", bias, SEPARABLE_BIASES);
+export function separableConvParams(options: SeparableOptions): ParameterCount {
+  const { cin, cout, k } = layerShape(options);
+  const bias = oneOf("biases", options.bias, SEPARABLE_BIASES);
   const depthwise = `depthwise ${k}×${k}`;
   const pointwise = "pointwise 1×1";
   return counted([
@@ -100,9 +102,7 @@ export function groupedConvParams(options: GroupedOptions): ParameterCount & {
   groupIn: number;
   groupOut: number;
 } {
-  const cin = channels("input channels", options.inChannels);
-  const cout = channels("output channels", options.outChannels);
-  const k = kernelSize(options.kernel);
+  const { cin, cout, k } = layerShape(options);
   const g = integerAtLeast("groups", options.groups, 1, MAX_CHANNELS);
   if (cin % g !== 0 || cout % g !== 0) {
     throw new RangeError(
@@ -223,14 +223,18 @@ export interface SplitOptions {
   kernel?: number;
 }
 
+function splitShape({ channels: c, paths, width, kernel = 3 }: SplitOptions) {
+  return {
+    C: channels("block channels", c),
+    P: integerAtLeast("paths", paths, 1, MAX_CHANNELS),
+    d: channels("path width", width),
+    k: kernelSize(kernel),
+  };
+}
+
 /** P paths of 1×1 C → d, k×k d → d, 1×1 d → C (biases on all), whose outputs are summed. */
-export function splitTransformMergeParams(
-  { channels: c, paths, width, kernel = 3 }: SplitOptions,
-): BlockCount {
-  const C = channels("block channels", c);
-  const P = integerAtLeast("paths", paths, 1, MAX_CHANNELS);
-  const d = channels("path width", width);
-  const k = kernelSize(kernel);
+export function splitTransformMergeParams(options: SplitOptions): BlockCount {
+  const { C, P, d, k } = splitShape(options);
   return blockCount([
     convLayer("paths' 1×1 reduce", 1, C, d, P),
     convLayer(`paths' ${k}×${k}`, k, d, d, P),
@@ -240,16 +244,12 @@ export function splitTransformMergeParams(
 
 /**
  * The same block written with one grouped convolution (ResNeXt's equivalent form): 1×1 C → P·d,
- * k×k with P groups, 1×1 P·d → C. Only the biases of the merge differ from the P summed paths: the
- * paths carry P·C of them, where one set of C does the same job.
+ * k×k with P groups, 1×1 P·d → C. Only the output biases differ from the P summed paths: the
+ * paths carry P·C of them; when the paths end without a ReLU (as in ResNeXt) they only ever appear
+ * summed, and one set of C does their job.
  */
-export function groupedBlockParams(
-  { channels: c, paths, width, kernel = 3 }: SplitOptions,
-): BlockCount {
-  const C = channels("block channels", c);
-  const P = integerAtLeast("paths", paths, 1, MAX_CHANNELS);
-  const d = channels("path width", width);
-  const k = kernelSize(kernel);
+export function groupedBlockParams(options: SplitOptions): BlockCount {
+  const { C, P, d, k } = splitShape(options);
   const middle: BlockLayer = {
     ...convLayer(`${k}×${k}, ${P} groups`, k, d, d, P),
     copies: 1,

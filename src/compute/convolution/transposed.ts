@@ -92,14 +92,18 @@ export function transposedTerms1d(
   return cells;
 }
 
+function checked1d(input: number[], filter: number[], options: Partial<StrideAndPadding>) {
+  finiteVector("input", input);
+  finiteVector("filter", filter);
+  return strideAndPadding(options);
+}
+
 export function transposedConv1d(
   input: number[],
   filter: number[],
   options: Partial<StrideAndPadding> = {},
 ): number[] {
-  finiteVector("input", input);
-  finiteVector("filter", filter);
-  const layout = transposedLayout1d(input.length, filter.length, options);
+  const layout = transposedLayout1d(input.length, filter.length, checked1d(input, filter, options));
   const out = new Array<number>(layout.outputLength).fill(0);
   for (const c of layout.contributions) {
     if (c.output >= 0) out[c.output] += input[c.input] * filter[c.tap];
@@ -112,9 +116,7 @@ export function correlate1d(
   filter: number[],
   options: Partial<StrideAndPadding> = {},
 ): number[] {
-  finiteVector("input", input);
-  finiteVector("filter", filter);
-  const sp = strideAndPadding(options);
+  const sp = checked1d(input, filter, options);
   const length = forwardLength(input.length, filter.length, sp);
   return Array.from({ length }, (_, j) =>
     filter.reduce((sum, h, t) => {
@@ -125,30 +127,52 @@ export function correlate1d(
 
 const dims = (grid: number[][]) => [grid.length, grid[0].length] as const;
 
+/**
+ * Every (small cell, tap, big cell) triple of a 2-D convolution with stride s and padding p:
+ * big = small·s + tap − p, on both axes, kept when the big cell lies inside the big grid. The
+ * forward convolution sums over these triples into the small grid, the transposed one into the
+ * big grid: the same triples, which is why the two are adjoint.
+ */
+function forEachTriple2d(
+  small: readonly [number, number],
+  kernel: readonly [number, number],
+  big: readonly [number, number],
+  { stride, padding }: StrideAndPadding,
+  visit: (r: number, c: number, u: number, v: number, R: number, C: number) => void,
+): void {
+  for (let r = 0; r < small[0]; r++) {
+    for (let c = 0; c < small[1]; c++) {
+      for (let u = 0; u < kernel[0]; u++) {
+        for (let v = 0; v < kernel[1]; v++) {
+          const R = r * stride + u - padding;
+          const C = c * stride + v - padding;
+          if (R >= 0 && R < big[0] && C >= 0 && C < big[1]) visit(r, c, u, v, R, C);
+        }
+      }
+    }
+  }
+}
+
+const zeros = (rows: number, cols: number) =>
+  Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+
+/** The grids and options checked, with the input's and the filter's sizes. */
+function checked2d(input: number[][], filter: number[][], options: Partial<StrideAndPadding>) {
+  finiteMatrix("input", input);
+  finiteMatrix("filter", filter);
+  return { sp: strideAndPadding(options), n: dims(input), k: dims(filter) };
+}
+
 export function transposedConv2d(
   input: number[][],
   filter: number[][],
   options: Partial<StrideAndPadding> = {},
 ): number[][] {
-  finiteMatrix("input", input);
-  finiteMatrix("filter", filter);
-  const sp = strideAndPadding(options);
-  const [n1, n2] = dims(input);
-  const [k1, k2] = dims(filter);
-  const rows = transposedLength(n1, k1, sp);
-  const cols = transposedLength(n2, k2, sp);
-  const out = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
-  for (let a = 0; a < n1; a++) {
-    for (let b = 0; b < n2; b++) {
-      for (let u = 0; u < k1; u++) {
-        for (let v = 0; v < k2; v++) {
-          const r = a * sp.stride + u - sp.padding;
-          const c = b * sp.stride + v - sp.padding;
-          if (r >= 0 && r < rows && c >= 0 && c < cols) out[r][c] += input[a][b] * filter[u][v];
-        }
-      }
-    }
-  }
+  const { sp, n, k } = checked2d(input, filter, options);
+  const out = zeros(transposedLength(n[0], k[0], sp), transposedLength(n[1], k[1], sp));
+  forEachTriple2d(n, k, [out.length, out[0].length], sp, (r, c, u, v, R, C) => {
+    out[R][C] += input[r][c] * filter[u][v];
+  });
   return out;
 }
 
@@ -157,25 +181,12 @@ export function correlate2d(
   filter: number[][],
   options: Partial<StrideAndPadding> = {},
 ): number[][] {
-  finiteMatrix("input", input);
-  finiteMatrix("filter", filter);
-  const sp = strideAndPadding(options);
-  const [n1, n2] = dims(input);
-  const [k1, k2] = dims(filter);
-  const rows = forwardLength(n1, k1, sp);
-  const cols = forwardLength(n2, k2, sp);
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => {
-      let sum = 0;
-      for (let u = 0; u < k1; u++) {
-        for (let v = 0; v < k2; v++) {
-          const a = r * sp.stride + u - sp.padding;
-          const b = c * sp.stride + v - sp.padding;
-          if (a >= 0 && a < n1 && b >= 0 && b < n2) sum += filter[u][v] * input[a][b];
-        }
-      }
-      return sum;
-    }));
+  const { sp, n, k } = checked2d(input, filter, options);
+  const out = zeros(forwardLength(n[0], k[0], sp), forwardLength(n[1], k[1], sp));
+  forEachTriple2d([out.length, out[0].length], k, n, sp, (r, c, u, v, R, C) => {
+    out[r][c] += filter[u][v] * input[R][C];
+  });
+  return out;
 }
 
 /** One input cell's stamp in 2-D: x[a][b]·h placed with its top-left corner at (a·s − p, b·s − p). */

@@ -8,6 +8,8 @@ import {
   splitTransformMergeParams,
   standardConvParams,
 } from "../../../src/compute/convolution/parameterCounts.ts";
+import { correlate2d } from "../../../src/compute/convolution/transposed.ts";
+import { createRng } from "../../../src/compute/prng.ts";
 
 const SEED = { inChannels: 3, outChannels: 4, kernel: 3 };
 
@@ -170,4 +172,77 @@ Deno.test("parameter counts refuse 0 channels, a 0 kernel, groups that do not di
     () => splitTransformMergeParams({ channels: 256, paths: 0, width: 4 }),
     /^paths must be an integer/,
   );
+});
+
+/** Random numbers in [−1, 1) from the seeded generator. */
+function randoms(seed: number) {
+  const rng = createRng(seed);
+  return (n: number) => Array.from({ length: n }, () => 2 * rng.uniform() - 1);
+}
+
+Deno.test("a depthwise bias adds nothing: it folds into the pointwise biases, b' = b_pw + W_pw·b_dw (3 → 4 channels)", () => {
+  const draw = randoms(2);
+  const { inChannels: cin, outChannels: cout, kernel: k } = SEED;
+  const x = Array.from({ length: cin }, () => Array.from({ length: 5 }, () => draw(5)));
+  const h = Array.from({ length: cin }, () => Array.from({ length: k }, () => draw(k)));
+  const bd = draw(cin);
+  const W = Array.from({ length: cout }, () => draw(cin));
+  const bp = draw(cout);
+  const depthwise = x.map((channel, c) => correlate2d(channel, h[c]));
+  const pointwise = (maps: number[][][], bias: number[]) =>
+    W.map((row, o) =>
+      maps[0].map((line, r) =>
+        line.map((_, q) => bias[o] + row.reduce((s, w, c) => s + w * maps[c][r][q], 0))
+      )
+    );
+  const withDepthwiseBias = pointwise(
+    depthwise.map((m, c) => m.map((line) => line.map((v) => v + bd[c]))),
+    bp,
+  );
+  const folded = pointwise(
+    depthwise,
+    bp.map((b, o) => b + W[o].reduce((s, w, c) => s + w * bd[c], 0)),
+  );
+  withDepthwiseBias.flat(2).forEach((v, i) => assert.ok(Math.abs(v - folded.flat(2)[i]) < 1e-12));
+});
+
+Deno.test("P summed paths ending without a ReLU equal one expand layer over the concatenated paths with Σ of the P biases; with a final ReLU they do not", () => {
+  const draw = randoms(5);
+  const [C, P, d] = [6, 4, 2];
+  // What each path's middle layer hands on (any values: the identity does not depend on them).
+  const g = Array.from({ length: P }, () => draw(d).map((v) => Math.max(0, v)));
+  const W3 = Array.from({ length: P }, () => Array.from({ length: C }, () => draw(d)));
+  const b3 = Array.from({ length: P }, () => draw(C));
+  const expand = (p: number, o: number) => W3[p][o].reduce((s, w, j) => s + w * g[p][j], 0);
+  const relu = (v: number) => Math.max(0, v);
+  const summed = Array.from(
+    { length: C },
+    (_, o) => b3.reduce((s, b, p) => s + expand(p, o) + b[o], 0),
+  );
+  // The grouped form: one C × (P·d) expand matrix, one set of C biases.
+  const bias = Array.from({ length: C }, (_, o) => b3.reduce((s, b) => s + b[o], 0));
+  const concatenated = g.flat();
+  const wide = Array.from({ length: C }, (_, o) => W3.flatMap((w) => w[o]));
+  const grouped = wide.map((row, o) =>
+    bias[o] + row.reduce((s, w, j) => s + w * concatenated[j], 0)
+  );
+  summed.forEach((v, o) => assert.ok(Math.abs(v - grouped[o]) < 1e-12));
+  const withRelu = Array.from(
+    { length: C },
+    (_, o) => b3.reduce((s, b, p) => s + relu(expand(p, o) + b[o]), 0),
+  );
+  assert.ok(withRelu.some((v, o) => Math.abs(v - relu(grouped[o])) > 1e-3));
+});
+
+Deno.test("separable/standard weights = 1/C_out + 1/k², for every setting", () => {
+  for (const cin of [1, 3, 64]) {
+    for (const cout of [1, 4, 256]) {
+      for (const kernel of [1, 3, 7]) {
+        const ratio =
+          separableConvParams({ inChannels: cin, outChannels: cout, kernel, bias: "none" }).total /
+          standardConvParams({ inChannels: cin, outChannels: cout, kernel, bias: false }).total;
+        assert.ok(Math.abs(ratio - (1 / cout + 1 / kernel ** 2)) < 1e-12);
+      }
+    }
+  }
 });
