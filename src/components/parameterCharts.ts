@@ -89,11 +89,13 @@ export function parameterBarsChart(
       Plot.ruleX([0]),
     ],
   });
-  const description = `${
-    totals.map((t) => `${t.model} ${count(t.total)}`).join(", ")
-  } parameters; the largest part is ${[...rows].sort((a, b) => b.count - a.count)[0].layer} ${
-    [...rows].sort((a, b) => b.count - a.count)[0].kind
-  } (${count(Math.max(...rows.map((r) => r.count)))}).`;
+  const largest = [...rows].sort((a, b) => b.count - a.count)[0];
+  const totalsText = totals.map((t) => `${t.model} ${count(t.total)}`).join(", ");
+  const paler = rows.some((r) => r.kind === "biases") ? " Paler segments are biases." : "";
+  const description =
+    `${totalsText} parameters; the largest part is ${largest.layer} ${largest.kind} (${
+      count(largest.count)
+    }).${paler}`;
   return chartFigure<BarRow>({
     name,
     title,
