@@ -14,6 +14,12 @@ export default {
         { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
       ],
     },
+    {
+      name: "Convolution",
+      pages: [
+        { name: "Convolution arithmetic and parameter counts", path: "/pages/convolution" },
+      ],
+    },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],

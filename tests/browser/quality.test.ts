@@ -60,6 +60,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "lr", value: "5", label: "learning rate" },
   ],
   "/pages/double-descent": [{ param: "lambda", value: "1e-9", label: "λ" }],
+  "/pages/convolution": [
+    { param: "stride2", value: "0", label: "2-D stride" },
+    { param: "cin", value: "600", label: "input channels" },
+  ],
 };
 
 const builtHtml = (path: string) =>

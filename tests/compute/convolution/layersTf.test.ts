@@ -1,0 +1,80 @@
+/**
+ * Every count of parameterCounts.ts against real tfjs layers (tf.layers, cpu backend): the seed's
+ * numbers first, then a sweep of other settings.
+ */
+import assert from "node:assert/strict";
+import * as tf from "@tensorflow/tfjs";
+import {
+  bottleneckParams,
+  groupedConvParams,
+  type SeparableBias,
+  separableConvParams,
+  splitTransformMergeParams,
+  standardConvParams,
+} from "../../../src/compute/convolution/parameterCounts.ts";
+import {
+  bottleneckLayerCount,
+  depthwiseThenPointwiseCount,
+  groupedLayerCount,
+  separableLayerCount,
+  splitTransformMergeLayerCount,
+  standardLayerCount,
+} from "../../../src/compute/convolution/layersTf.ts";
+import { createRng } from "../../../src/compute/prng.ts";
+
+await tf.setBackend("cpu");
+
+const SEED = { inChannels: 3, outChannels: 4, kernel: 3 };
+
+Deno.test("countParams(): tf.layers.conv2d 3 → 4, 3 × 3 has 108 parameters without biases and 112 with", () => {
+  assert.equal(standardLayerCount(tf, { ...SEED, bias: false }), 108);
+  assert.equal(standardLayerCount(tf, { ...SEED, bias: true }), 112);
+  assert.equal(standardConvParams({ ...SEED, bias: false }).total, 108);
+});
+
+Deno.test("countParams(): separableConv2d 3 → 4 has 39 (no biases) and 43 (its pointwise bias); depthwiseConv2d + conv2d with biases 46", () => {
+  assert.equal(separableLayerCount(tf, { ...SEED, bias: "none" }), 39);
+  assert.equal(depthwiseThenPointwiseCount(tf, { ...SEED, bias: false }), 39);
+  assert.equal(separableLayerCount(tf, { ...SEED, bias: "pointwise" }), 43);
+  assert.equal(separableLayerCount(tf, { ...SEED, bias: "both" }), 46);
+  assert.equal(depthwiseThenPointwiseCount(tf, { ...SEED, bias: true }), 46);
+});
+
+Deno.test("countParams(): the 256–128–128–256 bottleneck has 213,504 and the 32 summed 256–4–4–256 paths 78,592", () => {
+  const before = tf.memory().numTensors;
+  assert.equal(bottleneckLayerCount(tf, { channels: 256, width: 128 }), 213_504);
+  assert.equal(splitTransformMergeLayerCount(tf, { channels: 256, paths: 32, width: 4 }), 78_592);
+  assert.equal(tf.memory().numTensors, before, "models are disposed");
+});
+
+Deno.test("countParams() equals every formula of parameterCounts.ts over 40 random settings", () => {
+  const rng = createRng(9);
+  const biases: SeparableBias[] = ["none", "pointwise", "both"];
+  for (let trial = 0; trial < 40; trial++) {
+    const inChannels = 1 + rng.int(24);
+    const outChannels = 1 + rng.int(24);
+    const kernel = 1 + rng.int(5);
+    const bias = rng.int(2) === 1;
+    const o = { inChannels, outChannels, kernel };
+    assert.equal(standardLayerCount(tf, { ...o, bias }), standardConvParams({ ...o, bias }).total);
+    const choice = biases[rng.int(3)];
+    assert.equal(
+      separableLayerCount(tf, { ...o, bias: choice }),
+      separableConvParams({ ...o, bias: choice }).total,
+    );
+  }
+  for (const [C, groups, kernel] of [[12, 1, 3], [12, 3, 3], [12, 12, 3], [16, 4, 1], [8, 8, 5]]) {
+    const o = { inChannels: C, outChannels: C, kernel, groups, bias: true };
+    assert.equal(groupedLayerCount(tf, o), groupedConvParams(o).total);
+  }
+  for (const [paths, width] of [[1, 16], [4, 8], [8, 2]]) {
+    assert.equal(
+      splitTransformMergeLayerCount(tf, { channels: 32, paths, width }),
+      splitTransformMergeParams({ channels: 32, paths, width }).total,
+    );
+    assert.equal(
+      bottleneckLayerCount(tf, { channels: 32, width: paths * width }),
+      bottleneckParams({ channels: 32, width: paths * width }).total,
+    );
+  }
+});
