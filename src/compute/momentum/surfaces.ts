@@ -1,0 +1,136 @@
+/**
+ * The three 2-D loss surfaces of the momentum page, with their gradients and the gradient noise
+ * of the stochastic case. Pure functions, no DOM; the page, the tfjs runs and the tests share them.
+ *
+ * - "quadratic": f = ½(λ₁(x − c_x)² + λ₂(y − c_y)²) with λ₁ = 1/κ (the long, flat axis) and
+ *   λ₂ = 1, so κ is the condition number and the largest curvature is 1.
+ * - "rosenbrock": the Rosenbrock valley (1 − x)² + 100(y − x²)², divided by the largest eigenvalue
+ *   of its Hessian at the minimum (1, 1), so that there too the largest curvature is 1 and one step
+ *   size suits every surface.
+ * - "noisy": the quadratic, with every gradient perturbed by σ·ξₜ, ξₜ ~ N(0, I) drawn from
+ *   createRng(seed) in step order.
+ */
+import { createRng } from "../prng.js";
+import { inRange, integerAtLeast, nonNegativeNumber, oneOf, seedValue } from "../validate.js";
+
+export const SURFACE_KINDS = ["quadratic", "rosenbrock", "noisy"] as const;
+export type SurfaceKind = (typeof SURFACE_KINDS)[number];
+
+/** The box every surface is drawn in, and the range of start points a reader may choose. */
+export const DOMAIN = { x: [-2, 2], y: [-1, 3] } as const;
+
+/** Where the quadratic's minimum sits: the middle of DOMAIN. */
+export const QUADRATIC_CENTER = [0, 1] as const;
+
+/** Condition numbers the page offers. */
+export const KAPPA_RANGE = [1, 200] as const;
+
+/** Rosenbrock's unscaled Hessian at (1, 1) is [[802, −400], [−400, 200]]; its eigenvalues 501 ± √250601. */
+const ROSENBROCK_HESSIAN_EIGS = [501 - Math.sqrt(250601), 501 + Math.sqrt(250601)] as const;
+/** The factor that brings the Rosenbrock's largest curvature at its minimum to 1. */
+export const ROSENBROCK_SCALE = ROSENBROCK_HESSIAN_EIGS[1];
+
+export interface SurfaceSpec {
+  kind: SurfaceKind;
+  /** Condition number of the quadratic (ignored by the Rosenbrock). */
+  kappa: number;
+  /** Gradient noise σ (used by "noisy" only). */
+  noise: number;
+  /** Seed of the noise (used by "noisy" only). */
+  seed: number;
+  /** Where the quadratic's minimum sits; QUADRATIC_CENTER unless given. */
+  center?: readonly [number, number];
+}
+
+export interface Surface {
+  readonly kind: SurfaceKind;
+  value(x: number, y: number): number;
+  /** Writes the exact gradient ∇f(x, y) into out[0], out[1]. */
+  gradient(x: number, y: number, out: Float64Array): void;
+  /** The minimiser, where f = 0. */
+  readonly minimum: readonly [number, number];
+  /** The Hessian's eigenvalues at the minimum, smallest first (everywhere, for the quadratics). */
+  readonly eigenvalues: readonly [number, number];
+  /** Per-axis curvatures of the quadratic, (λ₁, λ₂); undefined for the Rosenbrock. */
+  readonly curvatures?: readonly [number, number];
+  /** Gradient noise σ (0 for the noise-free surfaces). */
+  readonly noise: number;
+  readonly seed: number;
+}
+
+/** Checks a surface description; the RangeError names the bad parameter, its range and value. */
+export function checkSurfaceSpec(spec: SurfaceSpec): SurfaceSpec {
+  oneOf("surface", spec.kind, SURFACE_KINDS);
+  inRange("condition number κ", spec.kappa, { min: KAPPA_RANGE[0], max: KAPPA_RANGE[1] });
+  nonNegativeNumber("noise σ", spec.noise);
+  seedValue(spec.seed);
+  return spec;
+}
+
+export function makeSurface(spec: SurfaceSpec): Surface {
+  checkSurfaceSpec(spec);
+  if (spec.kind === "rosenbrock") {
+    const s = ROSENBROCK_SCALE;
+    return {
+      kind: "rosenbrock",
+      value: (x, y) => ((1 - x) ** 2 + 100 * (y - x * x) ** 2) / s,
+      gradient(x, y, out) {
+        const r = y - x * x;
+        out[0] = (-2 * (1 - x) - 400 * x * r) / s;
+        out[1] = (200 * r) / s;
+      },
+      minimum: [1, 1],
+      eigenvalues: [ROSENBROCK_HESSIAN_EIGS[0] / s, 1],
+      noise: 0,
+      seed: spec.seed,
+    };
+  }
+  const [cx, cy] = spec.center ?? QUADRATIC_CENTER;
+  const l1 = 1 / spec.kappa;
+  const l2 = 1;
+  return {
+    kind: spec.kind,
+    value: (x, y) => 0.5 * (l1 * (x - cx) ** 2 + l2 * (y - cy) ** 2),
+    gradient(x, y, out) {
+      out[0] = l1 * (x - cx);
+      out[1] = l2 * (y - cy);
+    },
+    minimum: [cx, cy],
+    eigenvalues: [l1, l2],
+    curvatures: [l1, l2],
+    noise: spec.kind === "noisy" ? spec.noise : 0,
+    seed: spec.seed,
+  };
+}
+
+/**
+ * The noise of `steps` steps, ξ₁, ξ₂, … as (x, y) pairs: 2·steps standard normals from
+ * createRng(seed), in step order. Every optimiser on the page reads this same sequence, so all
+ * of them meet the same noise at the same step.
+ */
+export function noiseSequence(seed: number, steps: number): Float64Array {
+  integerAtLeast("steps", steps, 0);
+  const rng = createRng(seed);
+  const out = new Float64Array(2 * steps);
+  for (let i = 0; i < out.length; i++) out[i] = rng.normal();
+  return out;
+}
+
+/**
+ * Values of f on an nx × ny grid over DOMAIN, row by row from the bottom (y = DOMAIN.y[0]), the
+ * layout Plot.contour reads with x1/x2/y1/y2.
+ */
+export function surfaceGrid(surface: Surface, nx: number, ny: number): Float64Array {
+  integerAtLeast("nx", nx, 2);
+  integerAtLeast("ny", ny, 2);
+  const [x0, x1] = DOMAIN.x;
+  const [y0, y1] = DOMAIN.y;
+  const values = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    const y = y0 + ((j + 0.5) * (y1 - y0)) / ny;
+    for (let i = 0; i < nx; i++) {
+      values[j * nx + i] = surface.value(x0 + ((i + 0.5) * (x1 - x0)) / nx, y);
+    }
+  }
+  return values;
+}
