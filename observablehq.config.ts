@@ -14,6 +14,12 @@ export default {
         { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
       ],
     },
+    {
+      name: "Optimisation",
+      pages: [
+        { name: "Momentum, running averages and Adam's correction", path: "/pages/momentum" },
+      ],
+    },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],

@@ -60,6 +60,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "lr", value: "5", label: "learning rate" },
   ],
   "/pages/double-descent": [{ param: "lambda", value: "1e-9", label: "λ" }],
+  "/pages/momentum": [
+    { param: "beta", value: "1", label: "momentum β" },
+    { param: "step", value: "0", label: "step size ε" },
+  ],
 };
 
 const builtHtml = (path: string) =>

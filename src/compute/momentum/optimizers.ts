@@ -297,3 +297,15 @@ export function stepLengths(run: Trajectory): Float64Array {
   }
   return out;
 }
+
+/**
+ * How much larger Adam's uncorrected step is than its corrected one after t steps of the same
+ * gradient history (ϵ aside): (1 − β₁ᵗ)/√(1 − β₂ᵗ). Above 1 the first steps are too large
+ * (β₂ near 1 makes sₜ small early), below 1 too small (β₁ near 1 makes mₜ small early).
+ */
+export function uncorrectedStepRatio(beta1: number, beta2: number, t: number): number {
+  checkBeta(beta1, "β₁");
+  checkBeta(beta2, "β₂");
+  integerAtLeast("t", t, 1);
+  return (1 - beta1 ** t) / Math.sqrt(1 - beta2 ** t);
+}

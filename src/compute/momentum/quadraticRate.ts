@@ -11,7 +11,7 @@
  */
 import { positiveNumber } from "../validate.js";
 import { checkBeta, MAX_STEPS, runOptimizer } from "./optimizers.js";
-import { makeSurface } from "./surfaces.js";
+import { diagonalQuadratic } from "./surfaces.js";
 
 /** ρ(λ): the larger modulus of the roots of z² − (1 + β − ελ)z + β. */
 export function heavyBallRate(lambda: number, beta: number, epsilon: number): number {
@@ -63,6 +63,27 @@ export function optimalPair(eigenvalues: readonly [number, number]): {
   };
 }
 
+/**
+ * The optimal pair written with four significant digits, for a slider and a link. Rounding ε*
+ * moves ε·λ off the edge where the roots turn real, and past that edge the rate grows like the
+ * square root of the error. So ε is rounded first and β is then the smallest four-digit value that
+ * keeps the roots complex for both eigenvalues, (1 − √β)² ≤ ελ_min and ελ_max ≤ (1 + √β)²: the
+ * rate is √β, a first-order distance from the optimum.
+ */
+export function sliderOptimalPair(eigenvalues: readonly [number, number]): {
+  beta: number;
+  epsilon: number;
+} {
+  const [lo, hi] = eigenvalues;
+  const best = optimalPair(eigenvalues);
+  const scale = (v: number) => 10 ** (3 - Math.floor(Math.log10(v)));
+  const epsilon = Math.round(best.epsilon * scale(best.epsilon)) / scale(best.epsilon);
+  const root = Math.max(0, 1 - Math.sqrt(epsilon * lo), Math.sqrt(epsilon * hi) - 1);
+  const needed = root * root;
+  const beta = needed === 0 ? 0 : Math.ceil(needed * scale(needed) - 1e-9) / scale(needed);
+  return { beta, epsilon };
+}
+
 /** The largest step ε at which momentum β still converges on these eigenvalues: ελ_max < 2(1 + β). */
 export function stableStepLimit(eigenvalues: readonly [number, number], beta: number): number {
   checkBeta(beta, "β");
@@ -77,20 +98,20 @@ export interface MeasuredRate {
 }
 
 /**
- * The rate read off a simulation: runOptimizer's momentum (β, ε) on the noise-free quadratic of
- * condition number κ, centred at the origin so that the error is the position itself and can
- * shrink far below the rounding of a shifted minimum. It starts at (1, 1), which excites both
+ * The rate read off a simulation: runOptimizer's momentum (β, ε) on the noise-free quadratic with
+ * Hessian eigenvalues [λ_min, λ_max], centred at the origin so that the error is the position
+ * itself and can shrink far below the rounding of a shifted minimum. It starts at (1, 1), which excites both
  * eigen-directions, and is cut where the error first leaves [1e-250, 1e250]. Over the second half
  * of what is left, M(t) is the largest error in the `window` steps up to t (the envelope of an
  * oscillating error) and the rate is (M(end)/M(middle))^(1/(end − middle)).
  */
 export function measuredQuadraticRate(
-  kappa: number,
+  eigenvalues: readonly [number, number],
   beta: number,
   epsilon: number,
   { steps = 4000, window = 50 } = {},
 ): MeasuredRate {
-  const surface = makeSurface({ kind: "quadratic", kappa, noise: 0, seed: 0, center: [0, 0] });
+  const surface = diagonalQuadratic(eigenvalues);
   const run = runOptimizer(surface, { kind: "momentum", alpha: beta, epsilon }, {
     start: [1, 1],
     steps: Math.min(steps, MAX_STEPS),

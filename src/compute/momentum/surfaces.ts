@@ -11,7 +11,14 @@
  *   createRng(seed) in step order.
  */
 import { createRng } from "../prng.js";
-import { inRange, integerAtLeast, nonNegativeNumber, oneOf, seedValue } from "../validate.js";
+import {
+  inRange,
+  integerAtLeast,
+  nonNegativeNumber,
+  oneOf,
+  positiveNumber,
+  seedValue,
+} from "../validate.js";
 
 export const SURFACE_KINDS = ["quadratic", "rosenbrock", "noisy"] as const;
 export type SurfaceKind = (typeof SURFACE_KINDS)[number];
@@ -100,6 +107,29 @@ export function makeSurface(spec: SurfaceSpec): Surface {
     curvatures: [l1, l2],
     noise: spec.kind === "noisy" ? spec.noise : 0,
     seed: spec.seed,
+  };
+}
+
+/**
+ * The noise-free quadratic ½(λ₁x² + λ₂y²) centred at the origin, for any positive curvatures
+ * (the Rosenbrock's quadratic model at its minimum has a condition number far above KAPPA_RANGE).
+ */
+export function diagonalQuadratic(curvatures: readonly [number, number]): Surface {
+  const [l1, l2] = curvatures;
+  positiveNumber("λ₁", l1);
+  positiveNumber("λ₂", l2);
+  return {
+    kind: "quadratic",
+    value: (x, y) => 0.5 * (l1 * x * x + l2 * y * y),
+    gradient(x, y, out) {
+      out[0] = l1 * x;
+      out[1] = l2 * y;
+    },
+    minimum: [0, 0],
+    eigenvalues: l1 <= l2 ? [l1, l2] : [l2, l1],
+    curvatures: [l1, l2],
+    noise: 0,
+    seed: 0,
   };
 }
 

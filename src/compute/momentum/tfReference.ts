@@ -12,6 +12,7 @@
 import type * as TfCore from "@tensorflow/tfjs-core";
 import { integerAtLeast } from "../validate.js";
 import { macrotask } from "../macrotask.js";
+import { downloadChunk, leadingRows } from "../tfRead.js";
 import {
   checkOptimizer,
   checkStart,
@@ -146,26 +147,13 @@ export async function* runTfOptimizer(
         });
         held.push(snapshot);
       }
-      const packed = tf.tidy(() => tf.stack(held));
-      tf.dispose(held.splice(0));
-      let values: Float32Array;
-      try {
-        values = (await packed.data()) as Float32Array;
-      } finally {
-        packed.dispose();
-      }
+      const values = await downloadChunk(tf, held, (all) => tf.stack(all));
+      const finite = leadingRows(values, 2, n, (v) => Math.abs(v) <= DIVERGENCE_BOUND);
       const x = new Float32Array(n);
       const y = new Float32Array(n);
-      let finite = n;
-      for (let i = 0; i < n; i++) {
-        const a = values[2 * i];
-        const b = values[2 * i + 1];
-        if (!(Math.abs(a) <= DIVERGENCE_BOUND && Math.abs(b) <= DIVERGENCE_BOUND)) {
-          finite = i;
-          break;
-        }
-        x[i] = a;
-        y[i] = b;
+      for (let i = 0; i < finite; i++) {
+        x[i] = values[2 * i];
+        y[i] = values[2 * i + 1];
       }
       if (finite < n) {
         yield {
@@ -241,13 +229,7 @@ export async function applyGradientsTf(
         return tf.clone(variable);
       }));
     }
-    const packed = tf.tidy(() => tf.stack(held));
-    let values: Float32Array;
-    try {
-      values = (await packed.data()) as Float32Array;
-    } finally {
-      packed.dispose();
-    }
+    const values = await downloadChunk(tf, held, (all) => tf.stack(all));
     const x = new Float32Array(n + 1);
     const y = new Float32Array(n + 1);
     for (let t = 0; t <= n; t++) {

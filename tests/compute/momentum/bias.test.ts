@@ -73,6 +73,10 @@ Deno.test("biasMonteCarlo: the corrected v̂ₜ = vₜ/(1 − βᵗ) is unbiased
     }
     // While the raw average is far from E[g] early on: at t = 1 it is 1 − β of it.
     assert.ok(Math.abs(rows[0].rawMean - (1 - beta)) < 0.01);
+    // The correction's price: at t = 1 the corrected spread is the gradients' own σ (= 1), and it
+    // narrows towards σ√((1 − β)/(1 + β)) as more gradients are averaged.
+    assert.ok(Math.abs(rows[0].correctedSd - 1) < 0.02);
+    assert.ok(rows[29].correctedSd < 0.7 * rows[0].correctedSd);
   }
 });
 

@@ -4,13 +4,14 @@ import {
   measuredQuadraticRate,
   optimalPair,
   quadraticRate,
+  sliderOptimalPair,
   stableStepLimit,
 } from "../../../src/compute/momentum/quadraticRate.ts";
 import { makeSurface } from "../../../src/compute/momentum/surfaces.ts";
 import { runOptimizer } from "../../../src/compute/momentum/optimizers.ts";
 
-const eigs = (kappa: number) =>
-  makeSurface({ kind: "quadratic", kappa, noise: 0, seed: 0 }).eigenvalues;
+/** The page's quadratic has curvatures (1/κ, 1); κ may exceed the page's range here. */
+const eigs = (kappa: number): [number, number] => [1 / kappa, 1];
 
 /** Settings across the regimes: real and complex roots, plain GD, near-critical, the optimum, divergent. */
 const CASES: [number, number, number][] = [
@@ -24,6 +25,8 @@ const CASES: [number, number, number][] = [
   [5, 0.2, 0.3],
   [50, 0.9, 3.9],
   [1, 0.1, 2.5],
+  // The Rosenbrock's quadratic model at its minimum, κ ≈ 2508.
+  [1 / makeSurface({ kind: "rosenbrock", kappa: 1, noise: 0, seed: 0 }).eigenvalues[0], 0.9, 1],
 ];
 
 /**
@@ -31,10 +34,10 @@ const CASES: [number, number, number][] = [
  * agree to 3.3e-5 relative (an oscillating error's envelope is sampled, not exact); the tolerance
  * is 0.1 %, which a 2 % error in the closed form exceeds twenty times over.
  */
-Deno.test("measuredQuadraticRate(κ, β, ε) equals quadraticRate(eigenvalues, β, ε) within 0.1 %", () => {
+Deno.test("measuredQuadraticRate(eigenvalues, β, ε) equals quadraticRate(eigenvalues, β, ε) within 0.1 %", () => {
   for (const [kappa, beta, epsilon] of CASES) {
     const closed = quadraticRate(eigs(kappa), beta, epsilon);
-    const measured = measuredQuadraticRate(kappa, beta, epsilon).rate;
+    const measured = measuredQuadraticRate(eigs(kappa), beta, epsilon).rate;
     const gap = Math.abs(measured / closed - 1);
     assert.ok(
       gap < 0.001,
@@ -94,7 +97,35 @@ Deno.test("quadraticRate: bad inputs throw RangeErrors", () => {
   assert.throws(() => heavyBallRate(1, 1, 1), /^RangeError: β must be in \[0, 1\); got 1$/);
   assert.throws(() => heavyBallRate(1, 0.5, 0), /step ε must be a finite number > 0; got 0/);
   assert.throws(
-    () => measuredQuadraticRate(0.5, 0.5, 1),
-    /condition number κ must be in \[1, 200\]; got 0\.5/,
+    () => measuredQuadraticRate([0, 1], 0.5, 1),
+    /λ₁ must be a finite number > 0; got 0/,
   );
+});
+
+Deno.test("sliderOptimalPair(eigenvalues): four digits, and a rate within 5e-4 of the optimum for every κ in [1, 200]", () => {
+  for (let kappa = 1; kappa <= 200; kappa++) {
+    const pair = sliderOptimalPair(eigs(kappa));
+    const best = optimalPair(eigs(kappa));
+    assert.ok(
+      pair.beta >= best.beta - 1e-12 && pair.beta < best.beta + 1e-3,
+      `κ = ${kappa}: β ${pair.beta}`,
+    );
+    assert.equal(pair.epsilon, Number(best.epsilon.toPrecision(4)));
+    const rate = quadraticRate(eigs(kappa), pair.beta, pair.epsilon);
+    // Measured: at most 2.1e-4 (κ = 13).
+    assert.ok(rate - best.rate < 5e-4, `κ = ${kappa}: ${rate} vs ${best.rate}`);
+  }
+  // Plain rounding of β would cost far more: at κ = 100 the rate rises by 0.015.
+  const plain = quadraticRate(eigs(100), Number(optimalPair(eigs(100)).beta.toPrecision(4)), 3.306);
+  assert.ok(plain - optimalPair(eigs(100)).rate > 0.01);
+});
+
+Deno.test("optimalPair of the Rosenbrock's quadratic model diverges from the page's start, where the valley is steeper", () => {
+  const surface = makeSurface({ kind: "rosenbrock", kappa: 1, noise: 0, seed: 0 });
+  const pair = optimalPair(surface.eigenvalues);
+  const run = runOptimizer(surface, { kind: "momentum", alpha: pair.beta, epsilon: pair.epsilon }, {
+    start: [-1.8, 2.5],
+    steps: 500,
+  });
+  assert.ok(run.diverged, `ended at (${run.x.at(-1)}, ${run.y.at(-1)})`);
 });
