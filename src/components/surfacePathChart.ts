@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { seriesStepFigure } from "./chartFigure.js";
 import { chartWidth, colors } from "./colors.js";
 import { numberColumn } from "./csv.js";
+import type { LevelCurve } from "../compute/momentum/surfaces.js";
 
 /** One optimiser's path over a surface, drawn as a line, a dashed line or dots. */
 export interface PathSeries {
@@ -15,10 +16,8 @@ export interface PathSeries {
 }
 
 export interface SurfacePathData {
-  /** f on an nx × ny grid over the domain, bottom row first (surfaceGrid). */
-  grid: Float64Array;
-  nx: number;
-  ny: number;
+  /** Contour lines: closed level curves of f (levelCurve), drawn thin and muted. */
+  curves: readonly LevelCurve[];
   domain: { x: readonly [number, number]; y: readonly [number, number] };
   paths: PathSeries[];
   start: readonly [number, number];
@@ -33,14 +32,6 @@ interface PathPoint {
   step: number;
   x: number;
   y: number;
-}
-
-/** Contour levels: `n` geometric steps down from the grid's largest value, 10⁻³ of it at the bottom. */
-export function contourLevels(grid: ArrayLike<number>, n = 12): number[] {
-  let max = 0;
-  for (let i = 0; i < grid.length; i++) if (grid[i] > max) max = grid[i];
-  if (!(max > 0)) return [];
-  return Array.from({ length: n }, (_, k) => max * 1e-3 ** (1 - k / (n - 1))).slice(0, -1);
 }
 
 function points(path: PathSeries): PathPoint[] {
@@ -76,6 +67,9 @@ export function surfacePathChart(
   const cellHeight = Math.min(480, Math.max(160, cellWidth * aspect * 0.8));
   const rows = panels.length > 1 && !sideBySide ? panels.length : 1;
   const all = data.paths.flatMap(points);
+  const contourPoints = data.curves.flatMap((c) =>
+    Array.from(c.x, (x, i) => ({ level: c.level, x, y: c.y[i] }))
+  );
   const names = [...new Set(data.paths.map((p) => p.name))];
   const colorOf = new Map(data.paths.map((p) => [p.name, p.color]));
   const byMark = (mark: PathSeries["mark"]) =>
@@ -93,17 +87,13 @@ export function surfacePathChart(
     ...(panels.length > 1 ? { [sideBySide ? "fx" : "fy"]: { domain: panels, label: null } } : {}),
     color: { legend: true, domain: names, range: names.map((n) => colorOf.get(n)!) },
     marks: [
-      Plot.contour(data.grid, {
-        width: data.nx,
-        height: data.ny,
-        x1: data.domain.x[0],
-        x2: data.domain.x[1],
-        y1: data.domain.y[0],
-        y2: data.domain.y[1],
-        thresholds: contourLevels(data.grid),
+      Plot.line(contourPoints, {
+        x: "x",
+        y: "y",
+        z: "level",
         stroke: colors.muted,
         strokeOpacity: 0.55,
-        fill: "none",
+        clip: true,
       }),
       Plot.line(byMark("dash"), {
         x: "x",

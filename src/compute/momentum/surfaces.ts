@@ -146,21 +146,46 @@ export function noiseSequence(seed: number, steps: number): Float64Array {
   return out;
 }
 
+/** A closed level curve f = level, as a polyline (first point repeated at the end). */
+export interface LevelCurve {
+  level: number;
+  x: Float64Array;
+  y: Float64Array;
+}
+
 /**
- * Values of f on an nx × ny grid over DOMAIN, row by row from the bottom (y = DOMAIN.y[0]), the
- * layout Plot.contour reads with x1/x2/y1/y2.
+ * The level curve f = level of a noise-free surface, exactly: an ellipse for the quadratic, and
+ * for the Rosenbrock, with C = level·S, the curve x = 1 − √C·cos φ, y = x² + (√C/10)·sin φ,
+ * φ ∈ [0, 2π] (then (1 − x)² = C cos²φ and 100(y − x²)² = C sin²φ). No grid, no marching squares.
  */
-export function surfaceGrid(surface: Surface, nx: number, ny: number): Float64Array {
-  integerAtLeast("nx", nx, 2);
-  integerAtLeast("ny", ny, 2);
-  const [x0, x1] = DOMAIN.x;
-  const [y0, y1] = DOMAIN.y;
-  const values = new Float64Array(nx * ny);
-  for (let j = 0; j < ny; j++) {
-    const y = y0 + ((j + 0.5) * (y1 - y0)) / ny;
-    for (let i = 0; i < nx; i++) {
-      values[j * nx + i] = surface.value(x0 + ((i + 0.5) * (x1 - x0)) / nx, y);
+export function levelCurve(surface: Surface, level: number, samples = 160): LevelCurve {
+  positiveNumber("level", level);
+  integerAtLeast("samples", samples, 8);
+  const x = new Float64Array(samples + 1);
+  const y = new Float64Array(samples + 1);
+  const [cx, cy] = surface.minimum;
+  for (let k = 0; k <= samples; k++) {
+    const phi = (2 * Math.PI * (k % samples)) / samples;
+    if (surface.curvatures) {
+      x[k] = cx + Math.sqrt((2 * level) / surface.curvatures[0]) * Math.cos(phi);
+      y[k] = cy + Math.sqrt((2 * level) / surface.curvatures[1]) * Math.sin(phi);
+    } else {
+      const r = Math.sqrt(level * ROSENBROCK_SCALE);
+      x[k] = 1 - r * Math.cos(phi);
+      y[k] = x[k] * x[k] + (r / 10) * Math.sin(phi);
     }
   }
-  return values;
+  return { level, x, y };
+}
+
+/**
+ * Contour levels for the drawn box: `n` − 1 geometric steps from 10⁻³ of the largest value at
+ * the box's corners (where both surfaces are largest) up to just below it.
+ */
+export function contourLevels(surface: Surface, n = 12): number[] {
+  const corners = [DOMAIN.x[0], DOMAIN.x[1]].flatMap((x) =>
+    [DOMAIN.y[0], DOMAIN.y[1]].map((y) => surface.value(x, y))
+  );
+  const max = Math.max(...corners);
+  return Array.from({ length: n - 1 }, (_, k) => max * 1e-3 ** (1 - k / (n - 1)));
 }

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import {
+  contourLevels,
   DOMAIN,
+  levelCurve,
   makeSurface,
   noiseSequence,
   ROSENBROCK_SCALE,
   SURFACE_KINDS,
-  surfaceGrid,
   type SurfaceSpec,
 } from "../../../src/compute/momentum/surfaces.ts";
 
@@ -85,14 +86,6 @@ Deno.test("noiseSequence(seed, steps): the same seed gives the same noise, a lon
   assert.ok(Math.abs(mean) < 4 / Math.sqrt(many.length));
 });
 
-Deno.test("surfaceGrid(surface, nx, ny) samples f at cell centres over DOMAIN, bottom row first", () => {
-  const surface = makeSurface(spec("quadratic"));
-  const grid = surfaceGrid(surface, 4, 5);
-  const dx = (DOMAIN.x[1] - DOMAIN.x[0]) / 4, dy = (DOMAIN.y[1] - DOMAIN.y[0]) / 5;
-  assert.equal(grid[0], surface.value(DOMAIN.x[0] + dx / 2, DOMAIN.y[0] + dy / 2));
-  assert.equal(grid[4 * 5 - 1], surface.value(DOMAIN.x[1] - dx / 2, DOMAIN.y[1] - dy / 2));
-});
-
 Deno.test("makeSurface: bad inputs throw RangeErrors that name the parameter, range and value", () => {
   const cases: [Partial<SurfaceSpec>, RegExp][] = [
     [{ kappa: 0.5 }, /^condition number κ must be in \[1, 200\]; got 0\.5$/],
@@ -109,5 +102,24 @@ Deno.test("makeSurface: bad inputs throw RangeErrors that name the parameter, ra
       () => makeSurface(spec("quadratic", patch)),
       (e: unknown) => e instanceof RangeError && message.test(e.message),
     );
+  }
+});
+
+Deno.test("levelCurve(surface, c) lies on f = c, and contourLevels(surface) rise geometrically below the largest corner value", () => {
+  for (const kind of SURFACE_KINDS) {
+    const surface = makeSurface(spec(kind));
+    const levels = contourLevels(surface);
+    assert.equal(levels.length, 11);
+    for (let k = 1; k < levels.length; k++) {
+      assert.ok(Math.abs(levels[k] / levels[k - 1] - 1e-3 ** (-1 / 11)) < 1e-12);
+    }
+    for (const level of levels) {
+      const curve = levelCurve(surface, level);
+      assert.equal(curve.x[0], curve.x[curve.x.length - 1]);
+      for (let i = 0; i < curve.x.length; i++) {
+        const f = surface.value(curve.x[i], curve.y[i]);
+        assert.ok(Math.abs(f / level - 1) < 1e-9, `${kind}, level ${level}: f = ${f}`);
+      }
+    }
   }
 });
