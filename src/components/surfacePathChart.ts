@@ -61,10 +61,13 @@ export function surfacePathChart(
   const w = chartWidth(width);
   const panels = data.panels ?? [];
   const sideBySide = panels.length > 1 && w >= 560;
-  const margin = { top: panels.length > 1 ? 24 : 20, right: 12, bottom: 36, left: 40 };
+  const margin = { top: 20, right: 12, bottom: 36, left: 40 };
   const cellWidth = sideBySide ? (w - margin.left - margin.right) / panels.length : w - 52;
   const aspect = (data.domain.y[1] - data.domain.y[0]) / (data.domain.x[1] - data.domain.x[0]);
-  const cellHeight = Math.min(480, Math.max(160, cellWidth * aspect * 0.8));
+  const cellHeight = Math.min(
+    480,
+    Math.max(200, cellWidth * aspect * (panels.length > 1 ? 0.8 : 1)),
+  );
   const rows = panels.length > 1 && !sideBySide ? panels.length : 1;
   const all = data.paths.flatMap(points);
   const contourPoints = data.curves.flatMap((c) =>
@@ -84,7 +87,7 @@ export function surfacePathChart(
     marginLeft: margin.left,
     x: { domain: data.domain.x as [number, number], label: "x", grid: false },
     y: { domain: data.domain.y as [number, number], label: "y" },
-    ...(panels.length > 1 ? { [sideBySide ? "fx" : "fy"]: { domain: panels, label: null } } : {}),
+    ...(panels.length > 1 ? { [sideBySide ? "fx" : "fy"]: { domain: panels, axis: null } } : {}),
     color: { legend: true, domain: names, range: names.map((n) => colorOf.get(n)!) },
     marks: [
       Plot.line(contourPoints, {
@@ -133,6 +136,19 @@ export function surfacePathChart(
         clip: true,
         ...facet,
       }),
+      ...(panels.length > 1
+        ? [
+          Plot.text(panels, {
+            [sideBySide ? "fx" : "fy"]: (d: string) => d,
+            text: (d: string) => d,
+            frameAnchor: "top-left",
+            dx: 6,
+            dy: 6,
+            fill: colors.ink,
+            fontWeight: "bold",
+          }),
+        ]
+        : []),
       Plot.dot([data.start], {
         x: (d) => d[0],
         y: (d) => d[1],
