@@ -20,6 +20,12 @@ export default {
         { name: "Convolution arithmetic and parameter counts", path: "/pages/convolution" },
       ],
     },
+    {
+      name: "Optimisation",
+      pages: [
+        { name: "Momentum, running averages and Adam's correction", path: "/pages/momentum" },
+      ],
+    },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],

@@ -139,3 +139,33 @@ export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
   watchFirstChart(figure);
   return figure;
 }
+
+/** A row of a chart with several series against the step. */
+export interface SeriesStepRow {
+  series: string;
+  step: number;
+}
+
+/**
+ * A chart of several series against the step: its table lists series and step first, then
+ * `valueColumns`. `live` marks a chart drawn from a live (tfjs) computation.
+ */
+export function seriesStepFigure<Row extends SeriesStepRow>(
+  labels: Pick<ChartFigureSpec<Row>, "name" | "title" | "description">,
+  chart: Element | Element[],
+  rows: readonly Row[],
+  valueColumns: TableColumn<Row>[],
+  live = false,
+): HTMLElement {
+  return chartFigure({
+    ...labels,
+    chart,
+    live,
+    columns: [
+      { label: "series", format: (d) => d.series },
+      { label: "step", format: (d) => String(d.step) },
+      ...valueColumns,
+    ],
+    rows,
+  });
+}

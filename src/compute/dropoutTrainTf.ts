@@ -13,6 +13,7 @@ import { createRng } from "./prng.js";
 import { ADAM, type DropoutTrainOptions, resolveTrainOptions } from "./dropoutTrain.js";
 import { integerAtLeast } from "./validate.js";
 import { macrotask } from "./macrotask.js";
+import { downloadChunk, leadingRows } from "./tfRead.js";
 
 type Tf = typeof TfCore;
 
@@ -114,34 +115,21 @@ export async function* trainDropoutTf(
         });
         held.push(cost, snapshot);
       }
-      const packed = tf.tidy(() => {
-        const steps = held.slice(1);
+      // held[0] is the chunk's masks; then each step's cost and weights, alternating.
+      const values = await downloadChunk(tf, held, (all) => {
+        const steps = all.slice(1);
         const costs = steps.filter((_, i) => i % 2 === 0);
         const snaps = steps.filter((_, i) => i % 2 === 1);
         return tf.concat([tf.reshape(tf.stack(costs), [n, 1]), tf.stack(snaps)], 1);
       });
-      tf.dispose(held.splice(0));
-      let values: Float32Array;
-      try {
-        values = (await packed.data()) as Float32Array;
-      } finally {
-        packed.dispose();
-      }
+      const finite = leadingRows(values, 3, n, Number.isFinite);
       const losses = new Float32Array(n);
       const w1 = new Float32Array(n);
       const w2 = new Float32Array(n);
-      let finite = n;
-      for (let i = 0; i < n; i++) {
-        const l = values[3 * i];
-        const a = values[3 * i + 1];
-        const b = values[3 * i + 2];
-        if (!Number.isFinite(l) || !Number.isFinite(a) || !Number.isFinite(b)) {
-          finite = i;
-          break;
-        }
-        losses[i] = l;
-        w1[i] = a;
-        w2[i] = b;
+      for (let i = 0; i < finite; i++) {
+        losses[i] = values[3 * i];
+        w1[i] = values[3 * i + 1];
+        w2[i] = values[3 * i + 2];
       }
       if (finite < n) {
         yield {

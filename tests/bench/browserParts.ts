@@ -1,10 +1,10 @@
 /**
  * The bench parts that drive the built site in headless Chromium (`load`, `shipped`,
- * `dropout-toy`, `double-descent`, `convolution`), run by run.ts in a process of their own once node_modules and
+ * `dropout-toy`, `double-descent`, `convolution`, `momentum`), run by run.ts in a process of their own once node_modules and
  * Chromium are installed. `--only=NAME` runs one of them.
  */
 import { benchPageLoads } from "./pageLoad.ts";
-import { latency, liveTrialLatency, shippedBytes } from "./pageLatency.ts";
+import { latency, liveTrialLatency, momentumLatency, shippedBytes } from "./pageLatency.ts";
 import { convolutionLatency } from "./convolutionLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
@@ -32,3 +32,4 @@ if (part("shipped")) await shippedBytes();
 await onEveryBackend("dropout-toy", latency);
 await onEveryBackend("double-descent", liveTrialLatency);
 await onEveryBackend("convolution", convolutionLatency);
+await onEveryBackend("momentum", momentumLatency);

@@ -4,7 +4,7 @@
  * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
  *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
  * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
- * - `dropout-toy`, `double-descent`, `convolution`: slider-to-chart latency, median and p95, for
+ * - `dropout-toy`, `double-descent`, `convolution`, `momentum`: slider-to-chart latency, median and p95, for
  *   each control of each page, per backend (tests/bench/pageLatency.ts, convolutionLatency.ts);
  * - `scripts`: every other tests/bench/*.bench.ts script, run in turn.
  * `--only=NAME` runs one part.
@@ -27,9 +27,17 @@ const parts = [
   "dropout-toy",
   "double-descent",
   "convolution",
+  "momentum",
   "scripts",
 ];
-const browserParts = ["load", "shipped", "dropout-toy", "double-descent", "convolution"];
+const browserParts = [
+  "load",
+  "shipped",
+  "dropout-toy",
+  "double-descent",
+  "convolution",
+  "momentum",
+];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;

@@ -64,6 +64,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "stride2", value: "0", label: "2-D stride" },
     { param: "cin", value: "600", label: "input channels" },
   ],
+  "/pages/momentum": [
+    { param: "beta", value: "1", label: "momentum β" },
+    { param: "step", value: "0", label: "step size ε" },
+  ],
 };
 
 const builtHtml = (path: string) =>
