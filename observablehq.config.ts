@@ -14,6 +14,10 @@ export default {
         { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
       ],
     },
+    {
+      name: "Dropout and noise",
+      pages: [{ name: "Dropout and noise as penalties", path: "/pages/dropout-noise" }],
+    },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],

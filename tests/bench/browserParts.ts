@@ -1,10 +1,10 @@
 /**
  * The bench parts that drive the built site in headless Chromium (`load`, `shipped`,
- * `dropout-toy`, `double-descent`), run by run.ts in a process of their own once node_modules and
+ * `dropout-toy`, `double-descent`, `dropout-noise`), run by run.ts in a process of their own once node_modules and
  * Chromium are installed. `--only=NAME` runs one of them.
  */
 import { benchPageLoads } from "./pageLoad.ts";
-import { latency, liveTrialLatency, shippedBytes } from "./pageLatency.ts";
+import { latency, liveTrialLatency, noiseLatency, shippedBytes } from "./pageLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;
@@ -30,3 +30,4 @@ if (part("load")) await benchPageLoads();
 if (part("shipped")) await shippedBytes();
 await onEveryBackend("dropout-toy", latency);
 await onEveryBackend("double-descent", liveTrialLatency);
+await onEveryBackend("dropout-noise", noiseLatency);

@@ -4,7 +4,7 @@
  * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
  *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
  * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
- * - `dropout-toy`, `double-descent`: slider-to-chart latency, median and p95, for each control of
+ * - `dropout-toy`, `double-descent`, `dropout-noise`: slider-to-chart latency, median and p95, for each control of
  *   each page, per backend (tests/bench/pageLatency.ts);
  * - `scripts`: every other tests/bench/*.bench.ts script, run in turn.
  * `--only=NAME` runs one part.
@@ -20,8 +20,16 @@ import { ensureChromium } from "../../src/tasks/chromium.ts";
 import { ensureNodeModules } from "../../src/tasks/install.ts";
 import { build } from "../../src/tasks/build.ts";
 
-const parts = ["build", "load", "shipped", "dropout-toy", "double-descent", "scripts"];
-const browserParts = ["load", "shipped", "dropout-toy", "double-descent"];
+const parts = [
+  "build",
+  "load",
+  "shipped",
+  "dropout-toy",
+  "double-descent",
+  "dropout-noise",
+  "scripts",
+];
+const browserParts = ["load", "shipped", "dropout-toy", "double-descent", "dropout-noise"];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;

@@ -60,6 +60,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "lr", value: "5", label: "learning rate" },
   ],
   "/pages/double-descent": [{ param: "lambda", value: "1e-9", label: "λ" }],
+  "/pages/dropout-noise": [
+    { param: "p", value: "0", label: "keep probability p" },
+    { param: "sigma", value: "-1", label: "noise sd σ" },
+  ],
 };
 
 const builtHtml = (path: string) =>

@@ -44,7 +44,7 @@ export function activation(name: ActivationName, slope = LEAKY_SLOPE): (z: numbe
 }
 
 /** Sizes of the random layer used for the live check. */
-export const LAYER = { batch: 48, inputs: 16, units: 32 } as const;
+export const LAYER = { batch: 16, inputs: 16, units: 32 } as const;
 
 export interface RandomLayer {
   batch: number;

@@ -127,52 +127,75 @@ export interface MonteCarloFrame extends RunningStats {
 }
 
 export interface StreamOptions {
-  /** Work per slice before yielding (default 8 ms). */
+  /** Work per slice before a macrotask lets the page paint and answer input (default 8 ms). */
   sliceMs?: number;
+  /** Least time between yielded frames (default 80 ms): each frame costs the page a redraw. */
+  frameMs?: number;
   /** Draws in the first slice, so the first frame comes at once (default 64). */
   firstSlice?: number;
   signal?: AbortSignal;
   now?: () => number;
 }
 
+/** Draws between clock reads inside a slice. */
+const CLOCK_EVERY = 16;
+
 /**
- * The same run as monteCarloMean, in slices of about `sliceMs`, with a macrotask between them so
- * the page paints and answers input. Yields a frame after every slice; the last one has done.
- * Aborting ends the generator quietly after the current slice.
+ * The same run as monteCarloMean, in slices of about `sliceMs` (the clock is read every 16 draws,
+ * so a slice overruns by at most 16 draws), with a macrotask between slices so the page paints and
+ * answers input. The first frame comes after `firstSlice` draws, later ones at most every
+ * `frameMs`; the last one has done. Aborting ends the generator quietly after the current slice.
  */
 export async function* streamMonteCarlo(
   sampler: LossSampler,
   samples: number,
-  { sliceMs = 8, firstSlice = 64, signal, now = () => performance.now() }: StreamOptions = {},
+  { sliceMs = 8, frameMs = 80, firstSlice = 64, signal, now = () => performance.now() }:
+    StreamOptions = {},
 ): AsyncGenerator<MonteCarloFrame, void, undefined> {
   integerAtLeast("samples", samples, 1, MAX_SAMPLES);
   const acc = new RunningMean();
   const checkpoints: Checkpoint[] = [];
+  let count = 0;
   let next = 1;
   let busyMs = 0;
   let longestSliceMs = 0;
-  let batch = Math.max(1, Math.min(firstSlice, samples));
+  let lastFrame = -Infinity;
+  let first = true;
   while (!signal?.aborted) {
     const started = now();
-    const stop = Math.min(samples, acc.stats.count + batch);
-    for (let k = acc.stats.count; k < stop; k++) {
+    const limit = first ? Math.min(samples, count + Math.max(1, firstSlice)) : samples;
+    let elapsed = 0;
+    while (count < limit) {
       acc.add(sampler());
-      if (k + 1 === next || k + 1 === samples) {
-        const { count, mean, standardError } = acc.stats;
+      count++;
+      if (count === next || count === samples) {
+        const { mean, standardError } = acc.stats;
         checkpoints.push({ count, mean, standardError });
         next = nextCheckpoint(count);
       }
+      if (count % CLOCK_EVERY === 0 && !first) {
+        elapsed = now() - started;
+        if (elapsed >= sliceMs) break;
+      }
     }
-    const spent = now() - started;
-    busyMs += spent;
-    longestSliceMs = Math.max(longestSliceMs, spent);
-    const stats = acc.stats;
-    const done = stats.count >= samples;
-    yield { ...stats, samples, checkpoints: checkpoints.slice(), done, busyMs, longestSliceMs };
+    first = false;
+    elapsed = now() - started;
+    busyMs += elapsed;
+    longestSliceMs = Math.max(longestSliceMs, elapsed);
+    const done = count >= samples;
+    const time = now();
+    if (done || time - lastFrame >= frameMs) {
+      lastFrame = time;
+      yield {
+        ...acc.stats,
+        samples,
+        checkpoints: checkpoints.slice(),
+        done,
+        busyMs,
+        longestSliceMs,
+      };
+    }
     if (done) return;
-    // Size the next slice to the time budget from this slice's pace (never more than doubling).
-    const perDraw = spent / batch;
-    batch = Math.max(1, Math.min(2 * batch, Math.floor(sliceMs / Math.max(perDraw, 1e-6))));
     await macrotask();
   }
 }

@@ -110,7 +110,7 @@ Deno.test("streamMonteCarlo(sampler, samples): the same numbers as monteCarloMea
   for (const sliceMs of [0.01, 5, 1000]) {
     let last: MonteCarloFrame | undefined;
     let frames = 0;
-    for await (const frame of streamMonteCarlo(sampler(), 5000, { sliceMs })) {
+    for await (const frame of streamMonteCarlo(sampler(), 5000, { sliceMs, frameMs: 0 })) {
       last = frame;
       frames++;
     }
@@ -144,6 +144,33 @@ Deno.test("streamMonteCarlo: the first frame comes after at most 64 draws, and a
   assert.equal(frames.length, 3);
   assert.equal(frames[0].count, 64);
   assert.ok(!frames[2].done);
+});
+
+Deno.test("streamMonteCarlo: frames come at most every frameMs, each slice stays near sliceMs", async () => {
+  let clock = 0;
+  // A fake clock: each draw takes 0.1 ms.
+  const sampler = () => {
+    clock += 0.1;
+    return 1;
+  };
+  const frames: MonteCarloFrame[] = [];
+  const times: number[] = [];
+  for await (
+    const frame of streamMonteCarlo(sampler, 20_000, {
+      sliceMs: 8,
+      frameMs: 80,
+      now: () => clock,
+    })
+  ) {
+    frames.push(frame);
+    times.push(clock);
+  }
+  assert.equal(frames[0].count, 64);
+  assert.ok(frames.at(-1)!.done);
+  for (let k = 2; k < frames.length - 1; k++) assert.ok(times[k] - times[k - 1] >= 80 - 1e-9);
+  // 16 draws between clock reads: a slice ends at most 1.6 ms past its 8 ms.
+  assert.ok(frames.at(-1)!.longestSliceMs <= 8 + 1.6 + 1e-9, `${frames.at(-1)!.longestSliceMs} ms`);
+  assert.ok(frames.length < 40, `${frames.length} frames for 2000 ms of work`);
 });
 
 Deno.test("nextCheckpoint(count): every count to 10, then steps of about 5 %", () => {

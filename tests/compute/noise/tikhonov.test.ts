@@ -20,8 +20,10 @@ import {
   invertedDropoutExpectedLoss,
   keepGrid,
   keepProbability,
+  keptShares,
   type MaskModel,
   matchedRidgeLambda,
+  penalisedSolver,
   penaltyNorm,
   rescaleColumns,
   ridgeMinimiser,
@@ -327,6 +329,70 @@ Deno.test("coefficientPaths(problem): ‖Γ p·w̌‖ shrinks as p falls, and bo
   const last = rows.filter((r) => r.p === 1);
   closeVec(last.map((r) => r.dropout), ls, 1e-12, "dropout at p = 1");
   closeVec(last.map((r) => r.ridge), ls, 1e-12, "ridge at p = 1");
+});
+
+Deno.test("keptShares(problem, p): with orthogonal columns dropout keeps exactly p of every least-squares coefficient, ridge keeps ‖x_j‖²/(‖x_j‖² + λ)", () => {
+  // Columns on the four coordinate axes of R⁴ (orthogonal), with norms 0.5, 2, 8 and 1.
+  const norms = [0.5, 2, 8, 1];
+  const x = new Float64Array(16);
+  norms.forEach((g, j) => (x[j * 4 + j] = g));
+  const orthogonal: Regression = {
+    n: 4,
+    d: 4,
+    x,
+    y: Float64Array.from([1, -2, 0.5, 3]),
+    wTrue: new Float64Array(4),
+    scales: new Float64Array(4),
+  };
+  for (const p of [0.2, 0.5, 0.9]) {
+    const lambda = matchedRidgeLambda(orthogonal, p);
+    keptShares(orthogonal, p).forEach((share, j) => {
+      close(share.dropout, p, 1e-14, `dropout, p = ${p}, feature ${j}`);
+      close(share.ridge, norms[j] ** 2 / (norms[j] ** 2 + lambda), 1e-14, `ridge, feature ${j}`);
+    });
+  }
+});
+
+Deno.test("keptShares(problem, 0.8) on the page's default problem: dropout keeps most of the smallest column's coefficient, ridge almost none", () => {
+  const page = generateRegression({ n: 50, d: 5, noise: 0.5, seed: 1 });
+  const gamma = columnNorms(page);
+  const smallest = gamma.indexOf(Math.min(...gamma));
+  const share = keptShares(page, 0.8)[smallest];
+  assert.ok(share.dropout > 0.7 && share.dropout < 0.9, `dropout keeps ${share.dropout}`);
+  assert.ok(share.ridge < 0.15, `ridge keeps ${share.ridge}`);
+});
+
+Deno.test("keepGrid(count): evenly spaced, ending exactly at p = 1", () => {
+  for (const count of [2, 25, 50, 51]) {
+    const grid = keepGrid(count);
+    assert.equal(grid.length, count);
+    assert.equal(grid.at(-1), 1);
+    assert.ok(Math.abs(grid[0] - 0.02) < 1e-15);
+  }
+});
+
+Deno.test("penalisedSolver(problem): the fast Cholesky path equals the QR minimisers, including n < d at p = 1", () => {
+  for (const spec of [{ n: 60, d: 5 }, { n: 400, d: 7 }, { n: 3, d: 6 }, { n: 1, d: 1 }]) {
+    const p = generateRegression({ ...spec, noise: 0.5, seed: 8 });
+    const solve = penalisedSolver(p);
+    const gamma2 = Array.from(columnNorms(p), (g) => g * g);
+    for (const keep of [0.05, 0.5, 0.97, 1]) {
+      const lambda = dropoutLambda(keep);
+      closeVec(
+        solve(gamma2.map((g2) => lambda * g2)),
+        dropoutMinimiser(p, keep).w,
+        1e-10,
+        `${JSON.stringify(spec)}, p = ${keep}`,
+      );
+      const ridgeLambda = matchedRidgeLambda(p, keep);
+      closeVec(
+        solve(gamma2.map(() => ridgeLambda)),
+        ridgeMinimiser(p, ridgeLambda),
+        1e-10,
+        `ridge, p = ${keep}`,
+      );
+    }
+  }
 });
 
 Deno.test("bad inputs: p outside (0, 1], σ < 0, NaN and wrong sizes get RangeErrors that say what is allowed", () => {
