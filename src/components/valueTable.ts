@@ -1,17 +1,22 @@
 /**
- * A small static table of computed values for a page's prose (a few rows, no sorting or
- * selection): plain DOM, so redrawing it when a slider moves costs next to nothing, unlike
- * Inputs.table. Numbers are right-aligned by the .value-table style.
+ * A plain DOM table of rows, one column per TableColumn: the prose's small tables of computed
+ * values (no sorting or selection, so redrawing one when a slider moves costs next to nothing,
+ * unlike Inputs.table) and the data tables behind every chart (chartFigure.ts).
  */
 import type { TableColumn } from "./csv.js";
 
 export function valueTable<Row>(
   columns: TableColumn<Row>[],
   rows: readonly Row[],
-  { caption }: { caption?: string } = {},
+  { caption, rowHeaders = true, className = "value-table" }: {
+    caption?: string;
+    /** The first column's cells are row headers (th scope=row). */
+    rowHeaders?: boolean;
+    className?: string;
+  } = {},
 ): HTMLTableElement {
   const table = document.createElement("table");
-  table.className = "value-table";
+  if (className) table.className = className;
   if (caption) table.createCaption().textContent = caption;
   const head = table.createTHead().insertRow();
   for (const column of columns) {
@@ -24,9 +29,10 @@ export function valueTable<Row>(
   for (const row of rows) {
     const tr = body.insertRow();
     columns.forEach((column, i) => {
-      const cell = i === 0 ? document.createElement("th") : tr.insertCell();
-      if (i === 0) {
-        (cell as HTMLTableCellElement).scope = "row";
+      const header = rowHeaders && i === 0;
+      const cell = header ? document.createElement("th") : tr.insertCell();
+      if (header) {
+        cell.scope = "row";
         tr.append(cell);
       }
       cell.textContent = column.format(row);

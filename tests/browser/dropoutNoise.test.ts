@@ -87,7 +87,6 @@ function checkMonteCarlo(hook: McHook, model: MaskModel, stream: number) {
   assert.ok(Math.abs(z) < 4, `page mean ${hook.mean} is ${z.toFixed(2)} SE from ${exact}`);
 }
 
-
 let session: Session;
 
 Deno.test({
