@@ -103,6 +103,7 @@ Deno.test({
         "dropout-path",
         "ridge-path",
         "column-norms",
+        "noise-sweep",
         "gaussian-monte-carlo",
         "order-difference",
         "sigmoid-counterexample",
@@ -130,8 +131,9 @@ Deno.test({
     checkMonteCarlo(dropout, { kind: "bernoulli", keep: 0.8, inverted: false }, 0);
     const gaussian = await waitForHook<McHook>(page, "gaussianMonteCarlo", { mu: 1, sigma: 0.5 });
     checkMonteCarlo(gaussian, { kind: "gaussian", mean: 1, sd: 0.5 }, 2);
-    // Streaming never held the main thread for long: every slice well under 100 ms.
-    for (const hook of [dropout, gaussian]) assert.ok(hook.longestSliceMs < 100);
+    // How long a slice may hold the main thread is checked with a fake clock in
+    // tests/compute/noise/monteCarlo.test.ts and measured by the bench; wall-clock time here
+    // depends on what else the machine is doing.
     await page.close();
   },
 });
