@@ -11,6 +11,7 @@ export default {
       name: "Regularisation",
       pages: [
         { name: "Dropout on a two-feature toy", path: "/pages/dropout-toy" },
+        { name: "Dropout and noise as penalties", path: "/pages/dropout-noise" },
         { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
       ],
     },

@@ -4,6 +4,7 @@
  * table with a CSV download. Screen readers get the sentence and the table; everyone gets the CSV.
  */
 import { csvText, type TableColumn } from "./csv.js";
+import { valueTable } from "./valueTable.js";
 
 export type { TableColumn };
 
@@ -59,23 +60,6 @@ function asNamedImage(svg: SVGSVGElement, titleId: string, descriptionId: string
   svg.setAttribute("aria-describedby", descriptionId);
 }
 
-function dataTable<Row>(columns: TableColumn<Row>[], rows: readonly Row[]): HTMLTableElement {
-  const table = document.createElement("table");
-  const head = table.createTHead().insertRow();
-  for (const column of columns) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = column.label;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const column of columns) tr.insertCell().textContent = column.format(row);
-  }
-  return table;
-}
-
 export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
   const id = `chart-${spec.name}-${++idCounter}`;
   const figure = document.createElement("figure");
@@ -124,7 +108,7 @@ export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
       scroller.tabIndex = 0;
       scroller.setAttribute("role", "region");
       scroller.setAttribute("aria-label", `${spec.title}: data table`);
-      scroller.append(dataTable(spec.columns, spec.rows));
+      scroller.append(valueTable(spec.columns, spec.rows, { rowHeaders: false, className: "" }));
       details.append(scroller);
     }
     if (details.open) openTables.add(spec.name);

@@ -68,3 +68,28 @@ export function sci(value: number, digits = 2): string {
   const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
   return `${mantissa} \\times 10^{${Number(exponent)}}`;
 }
+
+const superscripts: Record<string, string> = {
+  "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+};
+
+/**
+ * A number in scientific notation as plain text, e.g. 8.9 × 10⁻¹⁶: for prose that a slider
+ * rewrites, where a text node is far cheaper to replace than typeset math.
+ */
+export function sciText(value: number, digits = 2): string {
+  if (!Number.isFinite(value) || value === 0) return num(value, digits - 1);
+  const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
+  const power = String(Number(exponent)).replace(/[-0-9]/g, (c) => superscripts[c]);
+  return `${mantissa} × 10${power}`;
+}

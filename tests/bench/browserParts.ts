@@ -1,10 +1,16 @@
 /**
  * The bench parts that drive the built site in headless Chromium (`load`, `shipped`,
- * `dropout-toy`, `double-descent`, `convolution`, `momentum`), run by run.ts in a process of their own once node_modules and
+ * `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`), run by run.ts in a process of their own once node_modules and
  * Chromium are installed. `--only=NAME` runs one of them.
  */
 import { benchPageLoads } from "./pageLoad.ts";
-import { latency, liveTrialLatency, momentumLatency, shippedBytes } from "./pageLatency.ts";
+import {
+  latency,
+  liveTrialLatency,
+  momentumLatency,
+  noiseLatency,
+  shippedBytes,
+} from "./pageLatency.ts";
 import { convolutionLatency } from "./convolutionLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
@@ -33,3 +39,4 @@ await onEveryBackend("dropout-toy", latency);
 await onEveryBackend("double-descent", liveTrialLatency);
 await onEveryBackend("convolution", convolutionLatency);
 await onEveryBackend("momentum", momentumLatency);
+await onEveryBackend("dropout-noise", noiseLatency);

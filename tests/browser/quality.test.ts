@@ -68,6 +68,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "beta", value: "1", label: "momentum β" },
     { param: "step", value: "0", label: "step size ε" },
   ],
+  "/pages/dropout-noise": [
+    { param: "p", value: "0", label: "keep probability p" },
+    { param: "sigma", value: "-1", label: "noise sd σ" },
+  ],
 };
 
 const builtHtml = (path: string) =>
