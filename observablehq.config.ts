@@ -14,6 +14,10 @@ export default {
         { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
       ],
     },
+    {
+      name: "Depth and initialisation",
+      pages: [{ name: "Initialisation through depth", path: "/pages/initialisation" }],
+    },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],

@@ -197,34 +197,35 @@ function compute(grid: Grid, log: (line: string) => void) {
   };
 }
 
+/** The grid file as a checked Grid; every failure names the file. */
+async function readGrid(path: string): Promise<Grid> {
+  const text = await Deno.readTextFile(path).catch((e: Error) => {
+    throw new Error(`cannot read grid ${path}: ${e.message}`);
+  });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`grid ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseGrid(raw);
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const log = (line: string) => console.error(line);
   const path = gridPath();
-  let output: string;
-  try {
-    let text: string;
-    try {
-      text = await Deno.readTextFile(path);
-    } catch (e) {
-      throw new Error(`cannot read grid ${path}: ${(e as Error).message}`);
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`grid ${path} is not valid JSON: ${(e as Error).message}`);
-    }
-    const grid = parseGrid(raw);
+  const output = await readGrid(path).then((grid) => {
     log(
       `init-variance: ${grid.schemes.length} schemes × ${grid.activations.length} activations × ` +
         `${grid.widths.length} widths, depth ${grid.depth}, from ${path}`,
     );
-    output = JSON.stringify(compute(grid, log));
-  } catch (e) {
-    log(`init-variance: FAILED: ${(e as Error).message}`);
-    return 1;
-  }
+    return JSON.stringify(compute(grid, log));
+  }).catch((e: Error) => {
+    log(`init-variance: FAILED: ${e.message}`);
+    return undefined;
+  });
+  if (output === undefined) return 1;
   console.log(output);
   const kb = (new TextEncoder().encode(output).length / 1024).toFixed(0);
   log(`init-variance: done in ${((performance.now() - started) / 1000).toFixed(1)} s, ${kb} KiB`);

@@ -60,6 +60,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "lr", value: "5", label: "learning rate" },
   ],
   "/pages/double-descent": [{ param: "lambda", value: "1e-9", label: "λ" }],
+  "/pages/initialisation": [
+    { param: "depth", value: "0", label: "depth L" },
+    { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
+  ],
 };
 
 const builtHtml = (path: string) =>

@@ -138,6 +138,32 @@ Deno.test("loader: init-variance output", async (t) => {
     },
   );
 
+  await t.step(
+    "finite width: the spread between networks and tanh's gap to the Gaussian theory shrink as the width grows",
+    () => {
+      const widths = grid.widths.map((w: { width: number }) => w.width).sort((
+        a: number,
+        b: number,
+      ) => a - b);
+      const [narrow, wide] = [widths[0], widths.at(-1)];
+      const find = (scheme: string, activation: string, width: number) =>
+        series.find((s) =>
+          s.scheme === scheme && s.activation === activation && s.width === width
+        )!;
+      const band = (width: number) => {
+        const pre = find("he", "relu", width).pre;
+        return pre.p90[depth - 1] / pre.p10[depth - 1];
+      };
+      assert.ok(band(narrow) > 10 * band(wide), `${band(narrow)} vs ${band(wide)}`);
+      const gap = (width: number) => {
+        const s = find("xavier", "tanh", width);
+        return Math.abs(s.pre.mean[depth - 1] / s.theory.pre[depth - 1] - 1);
+      };
+      assert.ok(gap(narrow) > 3 * gap(wide), `${gap(narrow)} vs ${gap(wide)}`);
+      assert.ok(gap(narrow) > 0.2, `tanh at width ${narrow}: ${gap(narrow)}`);
+    },
+  );
+
   await t.step("deterministic: same grid, same bytes", async () => {
     const again = await runLoader();
     assert.equal(again.stdout, stdout);

@@ -32,6 +32,8 @@ export interface ExperimentOptions {
   inputGradActivations?: readonly Activation[];
   /** Power iterations per layer for ‖W_ℓ‖₂ (default 30). */
   spectralIterations?: number;
+  /** Keep every network's per-layer pre-activation mean square (perNetworkPre). */
+  perNetworkPre?: boolean;
 }
 
 export interface SpreadColumns {
@@ -58,6 +60,8 @@ export interface SeriesResult {
   bound?: number[];
   /** Per network, per depth: the squared gradient estimate and the squared bound (for checks). */
   perNetwork?: { inputGrad: number[][]; boundSquared: number[][] };
+  /** Per network, per layer: the pre-activations' mean square (when asked). */
+  perNetworkPre?: number[][];
 }
 
 function columns(perNetwork: number[][], length: number): SpreadColumns {
@@ -162,6 +166,7 @@ export function runExperiment(
       slope: columns(a.slope, depth),
       grad: columns(a.grad, depth + 1),
     };
+    if (options.perNetworkPre) result.perNetworkPre = a.pre;
     if (a.inputGrad.length) {
       result.inputGrad = columns(a.inputGrad, depth);
       result.bound = columns(a.boundSquared, depth).mean.map(Math.sqrt);

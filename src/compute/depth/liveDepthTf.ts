@@ -26,6 +26,7 @@ import { createRng } from "../prng.js";
 import { macrotask } from "../macrotask.js";
 import { type Activation, activationName, isHomogeneous } from "./activations.js";
 import { inRange, integerAtLeast, seedValue } from "../validate.js";
+import { powerIterator, spectralNorm } from "./simulate.js";
 
 type Tf = typeof TfCore;
 
@@ -75,13 +76,29 @@ function unitRows(seed: number, rows: number, n: number): Float32Array {
   return out;
 }
 
-/** Layer ℓ's weights W_ℓ = (σ/√d)·Z_ℓ, d × d row-major, rounded to float32 once. */
-export function liveLayerWeights(seed: number, layer: number, width: number, sigma: number) {
+/**
+ * Layer ℓ's weights W_ℓ = (σ/√d)·Z_ℓ, d × d row-major, rounded to float32 once, filled a block of
+ * rows at a time (`fill(rows)` returns false once the matrix is full).
+ */
+export function layerWeightFiller(seed: number, layer: number, width: number, sigma: number) {
   const rng = createRng(streamSeed(seed, layer));
   const c = sigma / Math.sqrt(width);
   const w = new Float32Array(width * width);
-  for (let k = 0; k < w.length; k++) w[k] = c * rng.normal();
-  return w;
+  let next = 0;
+  return {
+    w,
+    fill(rows: number): boolean {
+      const end = Math.min(w.length, next + rows * width);
+      for (; next < end; next++) w[next] = c * rng.normal();
+      return next < w.length;
+    },
+  };
+}
+
+export function liveLayerWeights(seed: number, layer: number, width: number, sigma: number) {
+  const filler = layerWeightFiller(seed, layer, width, sigma);
+  filler.fill(width);
+  return filler.w;
 }
 
 /** The run's inputs (B × d), unit readouts (B × d) and unit tangents (B × d). */
@@ -96,35 +113,9 @@ export function liveDraws(seed: number, width: number, batch: number) {
   };
 }
 
-/** ‖W‖₂ of a d × d float32 matrix by power iteration on WᵀW, in float64. */
+/** ‖W‖₂ of a d × d float32 matrix by power iteration on WᵀW, in float64 (simulate.ts). */
 export function powerNorm(w: Float32Array, n: number, iterations = 30): number {
-  const rng = createRng(n);
-  let x = Float64Array.from({ length: n }, () => rng.normal());
-  const y = new Float64Array(n);
-  let estimate = 0;
-  for (let it = 0; it < iterations; it++) {
-    let nx = 0;
-    for (let j = 0; j < n; j++) nx += x[j] * x[j];
-    nx = Math.sqrt(nx);
-    for (let j = 0; j < n; j++) x[j] /= nx;
-    let ny = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      const o = i * n;
-      for (let j = 0; j < n; j++) s += w[o + j] * x[j];
-      y[i] = s;
-      ny += s * s;
-    }
-    estimate = Math.sqrt(ny);
-    const back = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const yi = y[i];
-      const o = i * n;
-      for (let j = 0; j < n; j++) back[j] += yi * w[o + j];
-    }
-    x = back;
-  }
-  return estimate;
+  return spectralNorm({ rows: n, cols: n, z: w }, createRng(n), iterations);
 }
 
 export interface LayerStats {
@@ -157,14 +148,16 @@ export interface LiveDepthSnapshot {
   elapsedMs: number;
   /** Longest single slice (synchronous work between two yields to the page), in ms. */
   longestSliceMs: number;
+  /** What that slice was doing ("weights 3", "power iteration 3", "forward 3", "backward 3"). */
+  longestSliceWhat: string;
   rowsPerSlice: number;
 }
 
 export interface LiveDepthOptions {
   signal?: AbortSignal;
-  /** Target time of one slice of work, in ms (default 30). */
+  /** Target time of one slice of work, in ms (default 20). */
   sliceMs?: number;
-  /** Starting rows per slice (default: the whole batch). */
+  /** Starting rows per slice (default: about 4 million multiply-adds' worth). */
   rowsPerSlice?: number;
   /** Run the backward pass for the first activation (default true). */
   backward?: boolean;
@@ -214,10 +207,13 @@ export async function* runLiveDepth(
   const { depth, width: n, sigma, batch, seed } = checkLiveParams(params);
   if (activations.length === 0) throw new RangeError("activations must not be empty");
   const acts = activations.map((a, i) => activationName(a, `activations[${i}]`));
-  const { signal, sliceMs = 30, backward = true, histogramRows = 32 } = options;
+  const { signal, sliceMs = 20, backward = true, histogramRows = 32 } = options;
   const iterations = options.spectralIterations ?? 30;
   const histogramLayers = new Set(options.histogramLayers ?? []);
-  let rows = Math.max(1, Math.min(batch, options.rowsPerSlice ?? batch));
+  // Start with about 4 million multiply-adds per slice (a few ms on WebAssembly, a million on
+  // plain JavaScript); the timing below doubles it on fast backends and halves it on slow ones.
+  const budget = tf.getBackend() === "cpu" ? 2 ** 20 : 2 ** 22;
+  let rows = Math.max(1, Math.min(batch, options.rowsPerSlice ?? Math.floor(budget / (n * n))));
   const started = performance.now();
   let longest = 0;
   const held: TfCore.Tensor[] = [];
@@ -235,6 +231,7 @@ export async function* runLiveDepth(
     progress: 0,
     elapsedMs: 0,
     longestSliceMs: 0,
+    longestSliceWhat: "",
     rowsPerSlice: rows,
   };
   const totalUnits = depth * acts.length + (backward ? depth : 0);
@@ -252,13 +249,20 @@ export async function* runLiveDepth(
     };
   };
   /** Times synchronous work; adapts the slice size to keep each slice near sliceMs. */
-  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(
+    what: string,
+    work: () => T | Promise<T>,
+    adapt = false,
+  ): Promise<T> => {
     const t0 = performance.now();
     const out = await work();
     const ms = performance.now() - t0;
-    longest = Math.max(longest, ms);
-    if (ms > 1.6 * sliceMs && rows > 1) rows = Math.max(1, Math.floor(rows / 2));
-    else if (ms < sliceMs / 3 && rows < batch) rows = Math.min(batch, rows * 2);
+    if (ms > longest) {
+      longest = ms;
+      snapshot.longestSliceWhat = what;
+    }
+    if (adapt && ms > 1.5 * sliceMs && rows > 1) rows = Math.max(1, Math.floor(rows / 2));
+    else if (adapt && ms < sliceMs / 4 && rows < batch) rows = Math.min(batch, rows * 2);
     await macrotask();
     return out;
   };
@@ -275,9 +279,20 @@ export async function* runLiveDepth(
     for (let l = 1; l <= depth; l++) {
       if (signal?.aborted) return;
       // Weights in JS from the seeded stream, one layer at a time (a few ms even at d = 512).
-      const w = await timed(async () => liveLayerWeights(seed, l, n, sigma));
+      // Weights in JS from the seeded stream and the power iteration, in blocks of about a
+      // quarter of a million multiply-adds each, so neither holds the page for long.
+      const filler = layerWeightFiller(seed, l, n, sigma);
+      const rowsPerBlock = Math.max(1, Math.floor(2 ** 16 / n));
+      while (await timed(`weights ${l}`, () => filler.fill(rowsPerBlock)));
+      const w = filler.w;
       if (iterations > 0) {
-        const norm = await timed(async () => powerNorm(w, n, iterations));
+        const power = powerIterator({ rows: n, cols: n, z: w }, createRng(n));
+        const perBlock = Math.max(1, Math.floor(2 ** 19 / (n * n)));
+        let norm = 0;
+        for (let done = 0; done < iterations; done += perBlock) {
+          const k = Math.min(perBlock, iterations - done);
+          norm = await timed(`power iteration ${l}`, () => power.step(k));
+        }
         snapshot.spectralNorms.push(norm);
       }
       const wt = tf.tensor2d(w, [n, n]);
@@ -295,25 +310,26 @@ export async function* runLiveDepth(
           }
           const count = Math.min(rows, batch - start);
           const first = start === 0;
-          const [h, d, t, packed] = tf.tidy(() => {
-            const hIn = tf.slice(state.h, [start, 0], [count, n]);
-            const tIn = tf.slice(state.t, [start, 0], [count, n]);
-            const a = tf.matMul(hIn, wt, false, true) as TfCore.Tensor2D;
-            const { h, d } = applyActivation(tf, state.activation, a);
-            const t = tf.mul(d, tf.matMul(tIn, wt, false, true)) as TfCore.Tensor2D;
-            const sums = tf.stack([
-              tf.sum(tf.square(a)),
-              tf.sum(tf.square(d)),
-              tf.sum(tf.square(t)),
-              tf.sum(tf.square(h)),
-            ]);
-            return [h as TfCore.Tensor2D, d as TfCore.Tensor2D, t, sums];
-          });
-          hParts.push(h);
-          dParts.push(d);
-          tParts.push(t);
           const wantSample = first && histogramLayers.has(l) && k === 0;
-          const values = await timed(async () => {
+          // The slice's products run inside timed(): on CPU backends they block until done.
+          const values = await timed(`forward ${l}`, async () => {
+            const [h, d, t, packed] = tf.tidy(() => {
+              const hIn = tf.slice(state.h, [start, 0], [count, n]);
+              const tIn = tf.slice(state.t, [start, 0], [count, n]);
+              const a = tf.matMul(hIn, wt, false, true) as TfCore.Tensor2D;
+              const { h, d } = applyActivation(tf, state.activation, a);
+              const t = tf.mul(d, tf.matMul(tIn, wt, false, true)) as TfCore.Tensor2D;
+              const sums = tf.stack([
+                tf.sum(tf.square(a)),
+                tf.sum(tf.square(d)),
+                tf.sum(tf.square(t)),
+                tf.sum(tf.square(h)),
+              ]);
+              return [h as TfCore.Tensor2D, d as TfCore.Tensor2D, t, sums];
+            });
+            hParts.push(h);
+            dParts.push(d);
+            tParts.push(t);
             const sampleTensor = wantSample
               ? tf.slice(h, [0, 0], [Math.min(count, histogramRows), n])
               : undefined;
@@ -328,7 +344,7 @@ export async function* runLiveDepth(
               packed.dispose();
               sampleTensor?.dispose();
             }
-          });
+          }, true);
           sumA2 += values[0];
           sumD2 += values[1];
           sumT2 += values[2];
@@ -396,20 +412,20 @@ export async function* runLiveDepth(
       for (let start = 0; start < batch;) {
         const count = Math.min(rows, batch - start);
         const gIn = g;
-        const [next, packed] = tf.tidy(() => {
-          const gs = tf.slice(gIn, [start, 0], [count, n]);
-          const ds = tf.slice(slope, [start, 0], [count, n]);
-          const next = tf.matMul(tf.mul(ds, gs), wt) as TfCore.Tensor2D;
-          return [next, tf.sum(tf.square(next))];
-        });
-        parts.push(next);
-        const values = await timed(async () => {
+        const values = await timed(`backward ${l}`, async () => {
+          const [next, packed] = tf.tidy(() => {
+            const gs = tf.slice(gIn, [start, 0], [count, n]);
+            const ds = tf.slice(slope, [start, 0], [count, n]);
+            const next = tf.matMul(tf.mul(ds, gs), wt) as TfCore.Tensor2D;
+            return [next, tf.sum(tf.square(next))];
+          });
+          parts.push(next);
           try {
             return await packed.data();
           } finally {
             packed.dispose();
           }
-        });
+        }, true);
         sumG2 += values[0];
         start += count;
         if (signal?.aborted) {

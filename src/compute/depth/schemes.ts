@@ -56,6 +56,21 @@ export function checkScheme(scheme: Scheme, name = "scheme"): Scheme {
   return scheme;
 }
 
+/**
+ * Var(XY) for independent X and Y: Var X·Var Y + Var X·(E Y)² + Var Y·(E X)². With E[W] = 0 it is
+ * Var(W)·E[h²], the mean square (not the variance) of what a layer receives.
+ */
+export function varianceOfProduct(
+  x: { mean: number; variance: number },
+  y: { mean: number; variance: number },
+): number {
+  finiteNumber("E X", x.mean);
+  finiteNumber("E Y", y.mean);
+  inRange("Var X", x.variance, { min: 0, max: Number.MAX_VALUE });
+  inRange("Var Y", y.variance, { min: 0, max: Number.MAX_VALUE });
+  return x.variance * y.variance + x.variance * y.mean ** 2 + y.variance * x.mean ** 2;
+}
+
 /** Var(U(−c, c)) = c²/3. */
 export function uniformVariance(bound: number): number {
   finiteNumber("bound c", bound);

@@ -100,7 +100,7 @@ export function sampleUnitRows(rng: Rng, count: number, n: number): Float64Array
  * Four batch rows share each pass over a row of Z.
  */
 export function timesTranspose(
-  z: Float64Array,
+  z: Float64Array | Float32Array,
   rows: number,
   cols: number,
   x: Float64Array,
@@ -139,7 +139,7 @@ export function timesTranspose(
 
 /** out[b·cols + j] = Σ_i d[b·rows + i]·z[i·cols + j]: every row of d times Z. */
 export function timesMatrix(
-  z: Float64Array,
+  z: Float64Array | Float32Array,
   rows: number,
   cols: number,
   d: Float64Array,
@@ -158,28 +158,42 @@ export function timesMatrix(
   }
 }
 
-/** ‖Z‖₂ by power iteration on ZᵀZ from a random start (a lower estimate that converges). */
-export function spectralNorm(layer: StandardLayer, rng: Rng, iterations = 40): number {
-  integerAtLeast("iterations", iterations, 1);
+type MatrixLike = Pick<StandardLayer, "rows" | "cols"> & { z: Float64Array | Float32Array };
+
+/**
+ * Power iteration on ZᵀZ from a random start, run a few steps at a time: `step(k)` does k more
+ * iterations and returns the current estimate of ‖Z‖₂ (from below, converging).
+ */
+export function powerIterator(layer: MatrixLike, rng: Rng) {
   const { z, rows, cols } = layer;
   let x = draw(rng, "normal", cols);
   const y = new Float64Array(rows);
   const back = new Float64Array(cols);
   let estimate = 0;
-  for (let it = 0; it < iterations; it++) {
-    let nx = 0;
-    for (let j = 0; j < cols; j++) nx += x[j] * x[j];
-    nx = Math.sqrt(nx);
-    if (nx === 0) return 0;
-    for (let j = 0; j < cols; j++) x[j] /= nx;
-    timesTranspose(z, rows, cols, x, 1, y);
-    let ny = 0;
-    for (let i = 0; i < rows; i++) ny += y[i] * y[i];
-    estimate = Math.sqrt(ny);
-    timesMatrix(z, rows, cols, y, 1, back);
-    x = back.slice();
-  }
-  return estimate;
+  return {
+    step(count: number): number {
+      for (let it = 0; it < count; it++) {
+        let nx = 0;
+        for (let j = 0; j < cols; j++) nx += x[j] * x[j];
+        nx = Math.sqrt(nx);
+        if (nx === 0) return (estimate = 0);
+        for (let j = 0; j < cols; j++) x[j] /= nx;
+        timesTranspose(z, rows, cols, x, 1, y);
+        let ny = 0;
+        for (let i = 0; i < rows; i++) ny += y[i] * y[i];
+        estimate = Math.sqrt(ny);
+        timesMatrix(z, rows, cols, y, 1, back);
+        x = back.slice();
+      }
+      return estimate;
+    },
+  };
+}
+
+/** ‖Z‖₂ by power iteration on ZᵀZ from a random start (a lower estimate that converges). */
+export function spectralNorm(layer: MatrixLike, rng: Rng, iterations = 40): number {
+  integerAtLeast("iterations", iterations, 1);
+  return powerIterator(layer, rng).step(iterations);
 }
 
 export interface NetworkRun {

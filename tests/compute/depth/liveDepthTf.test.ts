@@ -4,10 +4,10 @@ import "@tensorflow/tfjs-backend-cpu";
 // tfjs-core ships no gradient definitions; the full bundle registers them, as on the page.
 import "@tensorflow/tfjs";
 import {
-  liveDraws,
   type LiveDepthOptions,
   type LiveDepthParams,
   type LiveDepthSnapshot,
+  liveDraws,
   liveLayerWeights,
   powerNorm,
   runLiveDepth,

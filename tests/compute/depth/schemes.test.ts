@@ -8,6 +8,7 @@ import {
   scaledScheme,
   uniformBoundForVariance,
   uniformVariance,
+  varianceOfProduct,
   weightBound,
   weightVariance,
   XAVIER,
@@ -104,4 +105,32 @@ Deno.test("schemes refuse bad input: σ ≤ 0 or NaN, width 0, empty widths", ()
   assert.throws(() => pytorchOutputVariance([100, 0]), /width n_1 must be an integer ≥ 1; got 0/);
   assert.throws(() => weightVariance(HE, 0), /fan-in d must be an integer ≥ 1; got 0/);
   assert.throws(() => pytorchOutputMonteCarlo([10], 1, 1), /networks must be an integer ≥ 2/);
+});
+
+Deno.test("varianceOfProduct(X, Y) = Var X·Var Y + Var X·(E Y)² + Var Y·(E X)² for independent X, Y", () => {
+  // Exact, by enumerating two independent discrete variables.
+  const xs = [[-1, 0.2], [0.5, 0.5], [3, 0.3]];
+  const ys = [[2, 0.6], [-2, 0.1], [0.25, 0.3]];
+  const moments = (d: number[][]) => {
+    const mean = d.reduce((s, [v, p]) => s + v * p, 0);
+    return { mean, variance: d.reduce((s, [v, p]) => s + (v - mean) ** 2 * p, 0) };
+  };
+  let m1 = 0, m2 = 0;
+  for (const [x, p] of xs) {
+    for (const [y, q] of ys) {
+      m1 += x * y * p * q;
+      m2 += (x * y) ** 2 * p * q;
+    }
+  }
+  close(varianceOfProduct(moments(xs), moments(ys)), m2 - m1 * m1, 1e-13);
+  // A mean-zero weight times an activation of mean 1/2: Var(W)·E[h²], not Var(W)·Var(h).
+  close(
+    varianceOfProduct({ mean: 0, variance: 0.01 }, { mean: 0.5, variance: 0.04 }),
+    0.01 * (0.04 + 0.25),
+    1e-14,
+  );
+  assert.throws(
+    () => varianceOfProduct({ mean: 0, variance: -1 }, { mean: 0, variance: 1 }),
+    /Var X must be in/,
+  );
 });
