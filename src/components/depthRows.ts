@@ -158,3 +158,76 @@ export function worstRatio(measured: readonly (number | undefined)[], theory: re
 export function bandRatio(columns: Columns, i: number): number {
   return columns.p90[i] / columns.p10[i];
 }
+
+/**
+ * Powers of ten inside the data's range for a log axis, every k-th decade so that at most `max`
+ * remain: a curve over thirty decades keeps readable labels. Ticks outside the range would be
+ * drawn outside the plot, so none are; under two decades it returns undefined (Plot's own ticks).
+ */
+export function sparseLogTicks(values: Iterable<number>, max = 7): number[] | undefined {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) {
+    if (v > 0 && Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (!(lo <= hi)) return undefined;
+  const a = Math.ceil(Math.log10(lo) - 1e-9);
+  const b = Math.floor(Math.log10(hi) + 1e-9);
+  if (b - a < 1) return undefined;
+  const step = Math.max(1, Math.ceil((b - a + 1) / max));
+  const ticks: number[] = [];
+  for (let e = Math.ceil(a / step) * step; e <= b; e += step) ticks.push(10 ** e);
+  return ticks.length >= 2 ? ticks : undefined;
+}
+
+/** Whole-number ticks from the rows' x range, at most about `max` of them. */
+export function integerTicks(xs: readonly number[], max = 10): number[] {
+  if (xs.length === 0) return [];
+  const lo = Math.min(...xs), hi = Math.max(...xs);
+  const raw = Math.max(1, (hi - lo) / max);
+  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => s >= raw) ?? Math.ceil(raw);
+  const ticks: number[] = [];
+  for (let x = Math.ceil(lo / step) * step; x <= hi; x += step) ticks.push(x);
+  return ticks;
+}
+
+/** "10⁻¹²"-style labels for powers of ten, plain numbers otherwise. */
+export function powerLabel(v: number): string {
+  const e = Math.log10(v);
+  if (Math.abs(e - Math.round(e)) > 1e-9) return String(Number(v.toPrecision(3)));
+  const r = Math.round(e);
+  if (r >= 0 && r <= 3) return String(10 ** r);
+  const sup: Record<string, string> = {
+    "-": "⁻",
+    "0": "⁰",
+    "1": "¹",
+    "2": "²",
+    "3": "³",
+    "4": "⁴",
+    "5": "⁵",
+    "6": "⁶",
+    "7": "⁷",
+    "8": "⁸",
+    "9": "⁹",
+  };
+  return `10${[...String(r)].map((c) => sup[c]).join("")}`;
+}
+
+/** Bins `values` into `bins` equal bins on [lo, hi]; values outside go to the end bins. */
+export function histogram(
+  values: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  bins: number,
+): { x: number; binWidth: number; share: number }[] {
+  const counts = new Array<number>(bins).fill(0);
+  const w = (hi - lo) / bins;
+  for (let i = 0; i < values.length; i++) {
+    const k = Math.floor((values[i] - lo) / w);
+    counts[Math.max(0, Math.min(bins - 1, k))]++;
+  }
+  const total = Math.max(1, values.length);
+  return counts.map((c, k) => ({ x: lo + (k + 0.5) * w, binWidth: w, share: c / total }));
+}
