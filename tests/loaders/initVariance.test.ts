@@ -164,6 +164,25 @@ Deno.test("loader: init-variance output", async (t) => {
     },
   );
 
+  await t.step(
+    "PyTorch's biases floor the forward variance but not the gradient; bias-free schemes shrink both alike",
+    () => {
+      for (const width of grid.widths.map((w: { width: number }) => w.width)) {
+        const s = series.find((s) =>
+          s.scheme === "pytorch" && s.activation === "relu" && s.width === width
+        )!;
+        // Forward: the bias term 1/(3d) stops the fall, after a few layers the variance is flat.
+        assert.ok(s.theory.pre[depth - 1] > 0.99 * s.theory.pre[9], `width ${width}`);
+        // Backward: one factor s²·X = 1/6 per layer, biases or not.
+        assert.ok(Math.abs(s.theory.grad[0] / 6 ** -depth - 1) < 1e-3);
+        const x = series.find((s) =>
+          s.scheme === "xavier" && s.activation === "relu" && s.width === width
+        )!;
+        assert.ok(Math.abs(x.theory.pre[depth - 1] / (2 * x.theory.grad[0]) - 1) < 1e-3);
+      }
+    },
+  );
+
   await t.step("deterministic: same grid, same bytes", async () => {
     const again = await runLoader();
     assert.equal(again.stdout, stdout);

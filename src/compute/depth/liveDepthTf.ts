@@ -30,6 +30,9 @@ import { powerIterator, spectralNorm } from "./simulate.js";
 
 type Tf = typeof TfCore;
 
+/** Target time of one slice of work, in ms. */
+export const SLICE_MS = 20;
+
 /** Slider ranges of the page. */
 export const LIVE_LIMITS = {
   depth: [1, 50],
@@ -155,7 +158,7 @@ export interface LiveDepthSnapshot {
 
 export interface LiveDepthOptions {
   signal?: AbortSignal;
-  /** Target time of one slice of work, in ms (default 20). */
+  /** Target time of one slice of work, in ms (default SLICE_MS). */
   sliceMs?: number;
   /** Starting rows per slice (default: about 4 million multiply-adds' worth). */
   rowsPerSlice?: number;
@@ -207,7 +210,7 @@ export async function* runLiveDepth(
   const { depth, width: n, sigma, batch, seed } = checkLiveParams(params);
   if (activations.length === 0) throw new RangeError("activations must not be empty");
   const acts = activations.map((a, i) => activationName(a, `activations[${i}]`));
-  const { signal, sliceMs = 20, backward = true, histogramRows = 32 } = options;
+  const { signal, sliceMs = SLICE_MS, backward = true, histogramRows = 32 } = options;
   const iterations = options.spectralIterations ?? 30;
   const histogramLayers = new Set(options.histogramLayers ?? []);
   // Start with about 4 million multiply-adds per slice (a few ms on WebAssembly, a million on
