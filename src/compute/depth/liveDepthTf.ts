@@ -215,8 +215,16 @@ export async function* runLiveDepth(
   const histogramLayers = new Set(options.histogramLayers ?? []);
   // Start with about 4 million multiply-adds per slice (a few ms on WebAssembly, a million on
   // plain JavaScript); the timing below doubles it on fast backends and halves it on slow ones.
-  const budget = tf.getBackend() === "cpu" ? 2 ** 20 : 2 ** 22;
-  let rows = Math.max(1, Math.min(batch, options.rowsPerSlice ?? Math.floor(budget / (n * n))));
+  const backendName = tf.getBackend();
+  const budget = backendName === "cpu" ? 2 ** 20 : 2 ** 22;
+  // On backends that compute on the main thread, a slice never grows past 16 million
+  // multiply-adds per product, whatever the timing says (a loaded machine times badly).
+  const onMainThread = backendName === "cpu" || backendName === "wasm";
+  const maxRows = onMainThread ? Math.max(1, Math.floor(2 ** 24 / (n * n))) : batch;
+  let rows = Math.max(
+    1,
+    Math.min(batch, maxRows, options.rowsPerSlice ?? Math.floor(budget / (n * n))),
+  );
   const started = performance.now();
   let longest = 0;
   const held: TfCore.Tensor[] = [];
@@ -265,7 +273,7 @@ export async function* runLiveDepth(
       snapshot.longestSliceWhat = what;
     }
     if (adapt && ms > 1.5 * sliceMs && rows > 1) rows = Math.max(1, Math.floor(rows / 2));
-    else if (adapt && ms < sliceMs / 4 && rows < batch) rows = Math.min(batch, rows * 2);
+    else if (adapt && ms < sliceMs / 4 && rows < maxRows) rows = Math.min(batch, maxRows, rows * 2);
     await macrotask();
     return out;
   };
