@@ -16,6 +16,10 @@ export default {
       ],
     },
     {
+      name: "Depth and initialisation",
+      pages: [{ name: "Initialisation through depth", path: "/pages/initialisation" }],
+    },
+    {
       name: "Convolution",
       pages: [
         { name: "Convolution arithmetic and parameter counts", path: "/pages/convolution" },

@@ -72,6 +72,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "p", value: "0", label: "keep probability p" },
     { param: "sigma", value: "-1", label: "noise sd σ" },
   ],
+  "/pages/initialisation": [
+    { param: "depth", value: "0", label: "depth L" },
+    { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
+  ],
 };
 
 const builtHtml = (path: string) =>

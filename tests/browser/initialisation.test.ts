@@ -1,0 +1,358 @@
+/**
+ * The initialisation page in real headless Chromium, against the built site in dist/.
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
+import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import {
+  type LiveDepthParams,
+  liveDraws,
+  liveLayerWeights,
+} from "../../src/compute/depth/liveDepthTf.ts";
+import { runNetwork, type StandardNetwork } from "../../src/compute/depth/simulate.ts";
+import { runExperiment } from "../../src/compute/depth/experiment.ts";
+import { scaledScheme } from "../../src/compute/depth/schemes.ts";
+import type { Activation } from "../../src/compute/depth/activations.ts";
+
+const path = "/pages/initialisation";
+
+interface LastDepth {
+  params: LiveDepthParams & { activation: Activation };
+  pre: number[];
+  slope: number[];
+  inputGrad: number[];
+  grad: number[];
+  theory: { preVariance: number[]; gradMeanSquare: number[] };
+  elapsedMs: number;
+  longestSliceMs: number;
+  longestSliceWhat: string;
+  rowsPerSlice: number;
+  backend: string;
+}
+
+interface LastVanishing {
+  params: LiveDepthParams;
+  sigmoid: number[];
+  relu: number[];
+  spectralNorms: number[];
+}
+
+/** Waits for a finished live run whose settings match `want` (a stale run must not count). */
+async function waitForDepth(page: Page, want: Record<string, number | string>): Promise<LastDepth> {
+  const handle = await page.waitForFunction(
+    (want) => {
+      const run = (globalThis as unknown as { __explorables?: { lastDepth?: LastDepth } })
+        .__explorables?.lastDepth;
+      if (!run) return null;
+      const p = run.params as unknown as Record<string, unknown>;
+      return Object.entries(want).every(([k, v]) => p[k] === v) ? run : null;
+    },
+    want,
+    { timeout: 120_000, polling: 100 },
+  );
+  return (await handle.jsonValue()) as LastDepth;
+}
+
+async function waitForVanishing(page: Page, depth: number): Promise<LastVanishing> {
+  const handle = await page.waitForFunction(
+    (depth) => {
+      const run = (globalThis as unknown as { __explorables?: { lastVanishing?: LastVanishing } })
+        .__explorables?.lastVanishing;
+      return run && run.params.depth === depth ? run : null;
+    },
+    depth,
+    { timeout: 120_000, polling: 100 },
+  );
+  return (await handle.jsonValue()) as LastVanishing;
+}
+
+/** The page's network in Float64 on the same draws (simulate.ts), for one activation. */
+function float64Run(p: LiveDepthParams, activation: Activation) {
+  const n = p.width;
+  const net: StandardNetwork = {
+    distribution: "normal",
+    widths: Array.from({ length: p.depth + 1 }, () => n),
+    layers: Array.from({ length: p.depth }, (_, l) => ({
+      rows: n,
+      cols: n,
+      z: Float64Array.from(liveLayerWeights(p.seed, l + 1, n, p.sigma)),
+      zb: new Float64Array(n),
+    })),
+  };
+  const draws = liveDraws(p.seed, n, p.batch);
+  return runNetwork(
+    net,
+    { name: "unit", gain: n, distribution: "normal", biasGain: 0 },
+    activation,
+    {
+      x: Float64Array.from(draws.x),
+      batch: p.batch,
+      v: Float64Array.from(draws.v),
+      u: Float64Array.from(draws.u),
+    },
+  );
+}
+
+/**
+ * Where one network's per-layer variance may fall: the mean and standard deviation of log q_ℓ
+ * over many Float64 networks of the same size (the live run is one more draw from that law).
+ */
+function logSpread(p: LiveDepthParams, activation: Activation, networks: number) {
+  const [result] = runExperiment({
+    width: p.width,
+    depth: p.depth,
+    networks,
+    batch: p.batch,
+    seed: 99,
+    schemes: [scaledScheme(p.sigma)],
+    activations: [activation],
+    inputGradActivations: [],
+    perNetworkPre: true,
+  });
+  return result.perNetworkPre!;
+}
+
+function assertTypical(live: number[], perNetwork: number[][], what: string) {
+  live.forEach((value, l) => {
+    const logs = perNetwork.map((q) => Math.log(q[l]));
+    const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (logs.length - 1));
+    const z = (Math.log(value) - mean) / sd;
+    assert.ok(Math.abs(z) <= 4, `${what} layer ${l + 1}: log-z ${z.toFixed(2)}`);
+  });
+}
+
+let session: Session;
+
+Deno.test({
+  name:
+    "initialisation page: loads with no console error, draws every chart, and the live network equals the Float64 network on the same draws",
+  ...browserTest,
+  async fn() {
+    session = await openSession();
+    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
+    const run = await waitForDepth(page, { depth: 30, width: 128, activation: "relu" });
+    await waitForDrawn(page);
+    assert.equal(await backend(page), "wasm");
+    for (
+      const chart of [
+        "pytorch-recursion",
+        "forward-variance",
+        "backward-gradient",
+        "live-variance",
+        "live-gradient",
+        "histograms",
+        "slopes",
+        "slope-product",
+        "first-layer-gradient",
+        "live-first-layer-gradient",
+      ]
+    ) {
+      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
+    }
+    const ref = float64Run(run.params, "relu");
+    const near = (got: number, want: number, what: string) =>
+      assert.ok(Math.abs(got / want - 1) < 1e-4, `${what}: ${got} vs ${want}`);
+    run.pre.forEach((q, l) => near(q, ref.preMeanSquare[l], `q${l + 1}`));
+    run.inputGrad.forEach((g, l) => near(g, ref.inputGradMeanSquare[l], `input gradient ${l + 1}`));
+    run.grad.forEach((g, l) => near(g, ref.gradMeanSquare[l], `r${l}`));
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "initialisation page: the live network is a typical draw around the theory, and moving σ to 1 moves it onto Xavier–ReLU's halving",
+  ...browserTest,
+  async fn() {
+    const start = { depth: 12, width: 64, sigma: 1.41, batch: 32, seed: 1 };
+    const { page } = await openPage(session, `${path}?depth=12&width=64&batch=32`);
+    const he = await waitForDepth(page, { ...start, activation: "relu" });
+    assertTypical(he.pre, logSpread(start, "relu", 300), "σ = 1.41");
+    const before = await chartMarkup(page, "live-variance");
+    await setControl(page, "σ (weight std × √d)", 1);
+    const xavier = await waitForDepth(page, { ...start, sigma: 1, activation: "relu" });
+    assert.notEqual(await chartMarkup(page, "live-variance"), before);
+    assertTypical(xavier.pre, logSpread({ ...start, sigma: 1 }, "relu", 300), "σ = 1");
+    // The theory the page draws is the halving itself.
+    xavier.theory.preVariance.forEach((q, l) => assert.ok(Math.abs(q / 2 ** -l - 1) < 1e-12));
+    // And the measured variance falls by orders of magnitude, as the line does.
+    assert.ok(xavier.pre[11] < 0.01 * he.pre[11], `${xavier.pre[11]} vs ${he.pre[11]}`);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "initialisation page: sigmoid's gradient at the input stays under (1/4)^L·∏‖W_ℓ‖₂ and falls far below ReLU's",
+  ...browserTest,
+  async fn() {
+    const { page } = await openPage(session, `${path}?depth=20&width=64&batch=16`);
+    const run = await waitForVanishing(page, 20);
+    let bound = 1;
+    run.spectralNorms.forEach((norm, l) => {
+      bound *= 0.25 * norm;
+      assert.ok(Math.sqrt(run.sigmoid[l]) <= bound, `depth ${l + 1}`);
+    });
+    assert.ok(run.sigmoid[19] < 1e-10 * run.relu[19], `${run.sigmoid[19]} vs ${run.relu[19]}`);
+    const ref = float64Run(run.params, "sigmoid");
+    run.sigmoid.forEach((g, l) =>
+      assert.ok(Math.abs(g / ref.inputGradMeanSquare[l] - 1) < 1e-4, `sigmoid depth ${l + 1}`)
+    );
+    await page.close();
+  },
+});
+
+Deno.test({
+  name: "initialisation page: the tensor count returns to its baseline after 200 slider moves",
+  ...browserTest,
+  async fn() {
+    const { page } = await openPage(session, `${path}?depth=3&width=16&batch=8`);
+    await waitForDepth(page, { depth: 3, width: 16, batch: 8 });
+    await waitForDrawn(page);
+    const baseline = await numTensors(page);
+    for (let i = 0; i < 200; i++) {
+      await setControl(
+        page,
+        i % 2 ? "σ (weight std × √d)" : "depth L",
+        i % 2 ? 1 + (i % 7) / 10 : 1 + (i % 4),
+      );
+    }
+    await setControl(page, "depth L", 5);
+    await waitForDepth(page, { depth: 5 });
+    await waitForDrawn(page);
+    assert.equal(await numTensors(page), baseline);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name: "initialisation page: bad link values (depth 0, width 0, σ < 0, NaN) get clear messages",
+  ...browserTest,
+  async fn() {
+    const { page } = await openPage(session, `${path}?depth=0&width=0&sigma=-1&batch=NaN`);
+    await waitForDepth(page, { depth: 30, width: 128, sigma: 1.41, batch: 64 });
+    const text = (await page.textContent("main")) ?? "";
+    assert.match(
+      text,
+      /depth=0, but depth L must be a whole number between 1 and 50, got 0; using 30/,
+    );
+    assert.match(
+      text,
+      /width=0, but width d must be between 8 and 512, got 0; using 128/,
+    );
+    assert.match(
+      text,
+      /sigma=-1, but σ \(weight std × √d\) must be between 0\.1 and 3, got -1; using 1\.41/,
+    );
+    assert.match(
+      text,
+      /batch=NaN, but batch size must be a whole number between 1 and 256, got NaN; using 64/,
+    );
+    const status = (await page.textContent('[data-live-section="network"] .live-status')) ?? "";
+    assert.match(status, /^Done: 30 layers/);
+    assert.doesNotMatch(status, /NaN/);
+    await page.close();
+  },
+});
+
+/** Milliseconds from moving a control to the first redraw of the live variance chart, in the page. */
+async function redrawLatency(page: Page, label: string, value: number | string): Promise<number> {
+  return await page.evaluate(({ label, value }) => {
+    const figure = document.querySelector('[data-chart="live-variance"]')!;
+    const host = figure.parentElement!;
+    return new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!host.contains(figure)) {
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        }
+      });
+      observer.observe(host, { childList: true, subtree: true });
+      const form = [...document.querySelectorAll("form")].find((f) =>
+        f.querySelector("label")?.textContent?.trim() === label
+      )!;
+      const t0 = performance.now();
+      const radio = [...form.querySelectorAll<HTMLInputElement>("input[type=radio]")].find((i) =>
+        i.parentElement?.textContent?.trim().toLowerCase() === String(value).toLowerCase()
+      );
+      if (radio) {
+        radio.checked = true;
+        radio.dispatchEvent(new Event("input", { bubbles: true }));
+      } else {
+        const number = form.querySelector<HTMLInputElement>("input[type=number]")!;
+        number.value = String(value);
+        number.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    });
+  }, { label, value });
+}
+
+Deno.test({
+  name:
+    "initialisation page: slider-to-chart latency per control on wasm, and depth 50 × width 512 × batch 256 streamed in short tasks",
+  ...browserTest,
+  async fn() {
+    const { page } = await openPage(session, path);
+    await waitForDepth(page, { depth: 30 });
+    await waitForDrawn(page);
+    const moves: [string, number | string][] = [
+      ["depth L", 31],
+      ["width d", 136],
+      ["σ (weight std × √d)", 1.4],
+      ["activation", "tanh"],
+      ["batch size", 65],
+      ["seed", 2],
+    ];
+    const latency: Record<string, number> = {};
+    for (const [label, value] of moves) {
+      latency[label] = Math.round(await redrawLatency(page, label, value));
+      await waitForDrawn(page);
+    }
+    console.log(`latency to first live redraw on wasm (ms): ${JSON.stringify(latency)}`);
+    for (const [label, ms] of Object.entries(latency)) assert.ok(ms < 1000, `${label}: ${ms} ms`);
+    await page.close();
+    // The largest network, with the browser's own record of long tasks (over 50 ms), counted from
+    // the moment the page has loaded and typeset its formulas: the live run is what is measured.
+    const { page: big } = await openPage(session, `${path}?depth=2&width=16&batch=8`);
+    await waitForDepth(big, { depth: 2, width: 16, batch: 8 });
+    await waitForDrawn(big);
+    await big.waitForTimeout(3000);
+    await big.evaluate(() => {
+      const tasks: number[] = [];
+      (globalThis as unknown as { __longTasks: number[] }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: "longtask" });
+    });
+    const before = 0;
+    await setControl(big, "width d", 512);
+    await setControl(big, "batch size", 256);
+    await setControl(big, "depth L", 50);
+    const run = await waitForDepth(big, { depth: 50, width: 512, batch: 256 });
+    await waitForDrawn(big);
+    const longTasks = await big.evaluate(
+      (before) => (globalThis as unknown as { __longTasks: number[] }).__longTasks.slice(before),
+      before,
+    );
+    console.log(
+      `depth 50 × width 512 × batch 256 on ${run.backend}: forward and backward ${
+        Math.round(run.elapsedMs)
+      } ms, longest slice ${
+        Math.round(run.longestSliceMs)
+      } ms (${run.longestSliceWhat}), ${run.rowsPerSlice} rows per slice at the end, long tasks ${
+        JSON.stringify(longTasks.map(Math.round))
+      }`,
+    );
+    // The work is cut so that a slice takes about 20 ms on an idle machine; on a loaded one the
+    // browser's long tasks stretch with the load, so this guards against a whole pass (seconds)
+    // running in one task, and the numbers above go into the report.
+    assert.ok(Math.max(0, ...longTasks) < 1000, `long tasks ${longTasks}`);
+    assert.ok(run.rowsPerSlice >= 1 && run.elapsedMs > 0);
+    await big.close();
+    await session.close();
+  },
+});
