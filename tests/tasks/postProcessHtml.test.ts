@@ -194,6 +194,8 @@ Deno.test({
         const ratio = contrast(focused.color, focused.background);
         assert.ok(ratio >= 7, `${colorScheme}: contrast ${ratio.toFixed(2)}:1`);
         await page.keyboard.press("Enter");
+        // Following a link is asynchronous: wait for the fragment rather than read the URL at once.
+        await page.waitForURL(new RegExp(`#${mainContentId}$`), { timeout: 5_000 });
         assert.match(page.url(), new RegExp(`#${mainContentId}$`));
         await page.close();
       }
