@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { runLoader as runLoaderAt } from "./runLoader.ts";
 import { logGrid, type SweepConfig, validateSweepConfig } from "../../src/compute/doubleDescent.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -23,18 +24,7 @@ async function runLoader(config: unknown, env: Record<string, string> = {}) {
   try {
     const path = `${dir}/grid.json`;
     await Deno.writeTextFile(path, typeof config === "string" ? config : JSON.stringify(config));
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "--allow-read", "--allow-env", "--config", "deno.json", loader],
-      cwd: root,
-      env: { DOUBLE_DESCENT_CONFIG: path, NO_COLOR: "1", ...env },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    return {
-      code: out.code,
-      stdout: new TextDecoder().decode(out.stdout),
-      stderr: new TextDecoder().decode(out.stderr),
-    };
+    return await runLoaderAt(loader, [], { DOUBLE_DESCENT_CONFIG: path, NO_COLOR: "1", ...env });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

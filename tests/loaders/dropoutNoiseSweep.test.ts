@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
 import { generateRegression } from "../../src/compute/noise/regression.ts";
 import {
   coefficientPaths,
@@ -21,20 +22,8 @@ function mse({ n, d, x, y }: Regression, w: number[]): number {
   return sum / n;
 }
 
-const root = new URL("../../", import.meta.url);
 const loader = "src/loaders/dropout-noise-sweep.json.ts";
-
-/** Runs the loader the way Observable Framework does (read-only, repo root as cwd). */
-async function runLoader(args: string[] = []) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", "--config", "deno.json", loader, ...args],
-    cwd: root,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
-}
+const runLoader = (args: string[] = []) => runLoaderAt(loader, args);
 
 interface SweepOutput {
   config: { n: number; d: number; noise: number; nTest: number; seeds: number[]; keep: number[] };

@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
+import { repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
 import type { SummaryRow } from "../../src/compute/summariseRuns.ts";
 
-const root = new URL("../../", import.meta.url);
 const loader = "src/loaders/dropout-sweep.json.ts";
-
-/** Runs the loader the way Observable Framework does (read-only, repo root as cwd). */
-async function runLoader(args: string[] = []) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", "--config", "deno.json", loader, ...args],
-    cwd: root,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
-}
+const runLoader = (args: string[] = []) => runLoaderAt(loader, args);
 
 type Summary = SummaryRow & {
   learningRate: number;

@@ -1,21 +1,10 @@
 import assert from "node:assert/strict";
+import { repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
 import { theoryProfile, uniformWidths } from "../../src/compute/depth/meanField.ts";
 import { HE, PYTORCH, scaledScheme, XAVIER } from "../../src/compute/depth/schemes.ts";
 
-const root = new URL("../../", import.meta.url);
 const loader = "src/loaders/init-variance.json.ts";
-
-/** Runs the loader the way Observable Framework does (read-only, repo root as cwd). */
-async function runLoader(args: string[] = []) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", "--config", "deno.json", loader, ...args],
-    cwd: root,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
-}
+const runLoader = (args: string[] = []) => runLoaderAt(loader, args);
 
 interface Columns {
   mean: number[];
