@@ -4,6 +4,7 @@
  * descriptions computed from the same rows. Pure functions (no DOM), tested in Deno.
  */
 import type { LayerRow } from "./depthCharts.js";
+import { superscript } from "./math.js";
 
 export interface Columns {
   mean: number[];
@@ -199,20 +200,7 @@ export function powerLabel(v: number): string {
   if (Math.abs(e - Math.round(e)) > 1e-9) return String(Number(v.toPrecision(3)));
   const r = Math.round(e);
   if (r >= 0 && r <= 3) return String(10 ** r);
-  const sup: Record<string, string> = {
-    "-": "⁻",
-    "0": "⁰",
-    "1": "¹",
-    "2": "²",
-    "3": "³",
-    "4": "⁴",
-    "5": "⁵",
-    "6": "⁶",
-    "7": "⁷",
-    "8": "⁸",
-    "9": "⁹",
-  };
-  return `10${[...String(r)].map((c) => sup[c]).join("")}`;
+  return `10${superscript(r)}`;
 }
 
 /** Bins `values` into `bins` equal bins on [lo, hi]; values outside go to the end bins. */

@@ -83,6 +83,11 @@ const superscripts: Record<string, string> = {
   "9": "⁹",
 };
 
+/** An integer written in Unicode superscripts, e.g. -12 → ⁻¹². */
+export function superscript(n: number): string {
+  return [...String(n)].map((c) => superscripts[c]).join("");
+}
+
 /**
  * A number in scientific notation as plain text, e.g. 8.9 × 10⁻¹⁶: for prose that a slider
  * rewrites, where a text node is far cheaper to replace than typeset math.
@@ -90,6 +95,6 @@ const superscripts: Record<string, string> = {
 export function sciText(value: number, digits = 2): string {
   if (!Number.isFinite(value) || value === 0) return num(value, digits - 1);
   const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
-  const power = String(Number(exponent)).replace(/[-0-9]/g, (c) => superscripts[c]);
+  const power = superscript(Number(exponent));
   return `${mantissa} × 10${power}`;
 }
