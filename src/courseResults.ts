@@ -128,11 +128,19 @@ export const PAGES: readonly SitePage[] = [
   },
   {
     slug: "normalisation",
-    title: "Batch, layer and weight normalisation",
+    title: "Batch and layer normalisation",
     topic: "normalisation",
     status: "coming",
     summary:
-      "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and how weight normalisation projects the gradient.",
+      "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and batch norm's full backward pass checked against autodiff.",
+  },
+  {
+    slug: "normalisation-geometry",
+    title: "What normalisation does to data and weights",
+    topic: "normalisation",
+    status: "coming",
+    summary:
+      "Batch norm maps any Gaussian to N(β, γ²) but keeps its correlations, unlike whitening; weight normalisation splits a weight into a length and a direction, and its gradient is orthogonal to the direction.",
   },
   {
     slug: "convolution",
@@ -753,27 +761,27 @@ export const RESULTS: readonly CourseResult[] = [
     result:
       "Over a large batch, batch norm with β = 3 and γ = 1 turns N(1.5, 0.16) into N(3, 1): the output is N(β, γ²) whatever the input's mean and variance.",
     sources: [["homework-5", "9(a)"]],
-    page: "normalisation",
+    page: "normalisation-geometry",
     tests: [],
   },
   {
     result:
       "On 2-D Gaussian data, batch norm with β = 0, γ = 1 centres the cloud and gives each axis unit variance, but keeps the correlation between the axes.",
     sources: [["homework-5", "9(b)"]],
-    page: "normalisation",
+    page: "normalisation-geometry",
     tests: [],
   },
   {
     result:
       "Weight normalisation w = γu/‖u‖ on whitened, centred inputs matches batch norm: batch-normalising uᵀx gives wᵀx + β.",
     sources: [["worked-exercises", "4"]],
-    page: "normalisation",
+    page: "normalisation-geometry",
     tests: [],
   },
   {
     result: "Its gradient ∇ᵤL = (γ/‖u‖)(I − uuᵀ/‖u‖²)∇_wL is orthogonal to u.",
     sources: [["worked-exercises", "4"]],
-    page: "normalisation",
+    page: "normalisation-geometry",
     tests: [],
   },
 
