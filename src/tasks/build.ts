@@ -4,8 +4,8 @@
  *
  * Loader caching: Framework reruns a loader only when its cached output is missing (a build uses a
  * stale output as is), and it judges staleness by the loader file alone. A loader's output also
- * depends on src/compute, src/loaders/shared and data/, so before building we delete every cached output older than
- * its loader or than any file under src/compute or data/. Page loaders (files ending in .md.ts, such as
+ * depends on src/compute, src/loaders/shared and data/, so before building we delete every cached
+ * output older than its loader or than any file under those folders. Page loaders (files ending in .md.ts, such as
  * the front page) also read src/components and the lists at the top of src/, so those count for
  * them too. `--rebuild-data` deletes them all.
  *
