@@ -230,8 +230,11 @@ export function brnnWeightGradients(net: Brnn): BrnnWeightGradients {
   return { wf, ub, loss: pass.loss, states };
 }
 
+/** The step ε of the central differences. */
+export const FD_STEP = 1e-5;
+
 /** ∂L/∂(weight) entry by entry by central differences (L(θ + ε) − L(θ − ε))/2ε. */
-export function brnnFiniteDifferences(net: Brnn, name: BrnnWeight, eps = 1e-5): Float64Array {
+export function brnnFiniteDifferences(net: Brnn, name: BrnnWeight, eps = FD_STEP): Float64Array {
   positiveNumber("step ε", eps);
   const weight = net[name];
   const out = new Float64Array(weight.length);
@@ -252,7 +255,7 @@ export function stateFiniteDifferences(
   net: Brnn,
   chain: "f" | "b",
   t: number,
-  eps = 1e-5,
+  eps = FD_STEP,
 ): Float64Array {
   const T = net.sizes.steps;
   integerAtLeast("t", t, chain === "f" ? 0 : 1, chain === "f" ? T : T + 1);

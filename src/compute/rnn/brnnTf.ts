@@ -60,7 +60,9 @@ export async function brnnGradientsTf(tf: Tf, net: Brnn): Promise<BrnnTfGradient
         );
         return tf.sum(tf.square(tf.sub(z, y)));
       });
-      return tf.addN(terms) as TfCore.Scalar;
+      // Summed with tf.add rather than tf.addN: addN's gradient calls dy.clone(), a Tensor method
+      // that fails when the page's separately bundled gradient module created tfjs's engine.
+      return terms.reduce((sum, term) => tf.add(sum, term)) as TfCore.Scalar;
     };
     const { value, grads } = tf.valueAndGrads((wf, ub) => loss(wf, ub))([
       matrix("wf"),

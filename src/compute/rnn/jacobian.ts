@@ -166,9 +166,12 @@ export function jacobianNorms(params: RecurrenceParams): JacobianRun {
   return tracker.run;
 }
 
+/** Work per slice of the streamed run before the browser gets a turn, in ms. */
+export const JACOBIAN_SLICE_MS = 8;
+
 export interface StreamOptions {
   signal?: AbortSignal;
-  /** Work per slice before the browser gets a turn, in ms (default 8). */
+  /** Work per slice before the browser gets a turn, in ms (default JACOBIAN_SLICE_MS). */
   sliceMs?: number;
   now?: () => number;
 }
@@ -180,7 +183,7 @@ export interface StreamOptions {
  */
 export async function* streamJacobianNorms(
   params: RecurrenceParams,
-  { signal, sliceMs = 8, now = () => performance.now() }: StreamOptions = {},
+  { signal, sliceMs = JACOBIAN_SLICE_MS, now = () => performance.now() }: StreamOptions = {},
 ): AsyncGenerator<JacobianRun & { longestSliceMs: number }> {
   const tracker = jacobianTracker(params);
   let longestSliceMs = 0;
