@@ -12,6 +12,12 @@ import { log10Ticks, type NormRow, powerOfTen, textFromLog10 } from "./rnnRows.j
 
 const palette = [colors.blue, colors.red, colors.green, colors.purple, colors.orange];
 
+/** The x axis of a chart against the step t, with whole-number ticks. */
+function stepAxis(ts: number[], width: number) {
+  const ticks = integerTicks(ts, width < 500 ? 5 : 10);
+  return { label: "step t", grid: true, ticks, tickFormat: "d" };
+}
+
 export interface NormChartSpec {
   name: string;
   title: string;
@@ -36,16 +42,14 @@ export function gradientNormChart(spec: NormChartSpec): HTMLElement {
     height: spec.height ?? 300,
     marginLeft: 56,
     marginRight: 16,
-    x: {
-      label: "step t",
-      grid: true,
-      ticks: integerTicks(rows.map((d) => d.t), spec.width < 500 ? 5 : 10),
-      tickFormat: "d",
-    },
+    x: stepAxis(rows.map((d) => d.t), spec.width),
     y: { label: "‖∂hₜ/∂h₀‖", grid: true, ticks, tickFormat: powerOfTen },
     color: { legend: true, domain: series, range },
     marks: [
       Plot.ruleY([0], { stroke: colors.muted }),
+      // Measured first: where the bound is attained, its dashes stay visible on top.
+      Plot.line(measured, { x: "t", y: "log10", z: "series", stroke: "series", strokeWidth: 2 }),
+      spec.dots ? Plot.dot(measured, { x: "t", y: "log10", fill: "series", r: 2.5 }) : null,
       Plot.line(rows.filter((d) => d.kind === "bound"), {
         x: "t",
         y: "log10",
@@ -62,8 +66,6 @@ export function gradientNormChart(spec: NormChartSpec): HTMLElement {
         strokeWidth: 1.5,
         strokeDasharray: "2 3",
       }),
-      Plot.line(measured, { x: "t", y: "log10", z: "series", stroke: "series", strokeWidth: 2 }),
-      spec.dots ? Plot.dot(measured, { x: "t", y: "log10", fill: "series", r: 2.5 }) : null,
       Plot.tip(
         measured,
         Plot.pointerX({
@@ -74,24 +76,20 @@ export function gradientNormChart(spec: NormChartSpec): HTMLElement {
       ),
     ],
   });
-  return chartFigure({
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    chart,
-    live: spec.live,
-    columns: [
-      textColumn("series", (d: NormRow) => d.series),
-      textColumn("kind", (d: NormRow) => d.kind),
-      numberColumn("step t", (d: NormRow) => d.t),
-      numberColumn("log10 norm", (d: NormRow) => d.log10, 6),
-      textColumn("norm", (d: NormRow) => textFromLog10(d.log10, 4)),
-    ],
-    rows,
-  });
+  const { name, title, description, live } = spec;
+  return chartFigure({ name, title, description, live, chart, columns: normColumns, rows });
 }
 
-export interface SlopeRow {
+/** The norm chart's data table: one row per plotted point, the norm also written out. */
+const normColumns = [
+  textColumn("series", (d: NormRow) => d.series),
+  textColumn("kind", (d: NormRow) => d.kind),
+  numberColumn("step t", (d: NormRow) => d.t),
+  numberColumn("log10 norm", (d: NormRow) => d.log10, 6),
+  textColumn("norm", (d: NormRow) => textFromLog10(d.log10, 4)),
+];
+
+export interface StateSlopeRow {
   t: number;
   mean: number;
   min: number;
@@ -100,7 +98,7 @@ export interface SlopeRow {
 
 /** σ′ at the state, step by step: the mean over the units and the band from smallest to largest. */
 export function stateSlopeChart(
-  rows: SlopeRow[],
+  rows: StateSlopeRow[],
   { gamma, activation, width, live = true }: {
     gamma: number;
     activation: string;
@@ -113,12 +111,7 @@ export function stateSlopeChart(
     height: 220,
     marginLeft: 56,
     marginRight: 16,
-    x: {
-      label: "step t",
-      grid: true,
-      ticks: integerTicks(rows.map((d) => d.t), width < 500 ? 5 : 10),
-      tickFormat: "d",
-    },
+    x: stepAxis(rows.map((d) => d.t), width),
     y: { label: "σ′(hₜ₋₁)", grid: true, domain: [0, gamma * 1.05] },
     marks: [
       Plot.areaY(rows, { x: "t", y1: "min", y2: "max", fill: colors.blue, fillOpacity: 0.2 }),
@@ -148,10 +141,10 @@ export function stateSlopeChart(
     chart,
     live,
     columns: [
-      numberColumn("step t", (d: SlopeRow) => d.t),
-      numberColumn("mean σ′", (d: SlopeRow) => d.mean, 5),
-      numberColumn("smallest σ′", (d: SlopeRow) => d.min, 5),
-      numberColumn("largest σ′", (d: SlopeRow) => d.max, 5),
+      numberColumn("step t", (d: StateSlopeRow) => d.t),
+      numberColumn("mean σ′", (d: StateSlopeRow) => d.mean, 5),
+      numberColumn("smallest σ′", (d: StateSlopeRow) => d.min, 5),
+      numberColumn("largest σ′", (d: StateSlopeRow) => d.max, 5),
     ],
     rows,
   });

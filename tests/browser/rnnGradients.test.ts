@@ -99,6 +99,18 @@ Deno.test({
       )
     );
     assert.deepEqual(rows, ["Data table (21 rows)", "Data table (15 rows)"]);
+    // Tensors come from the main tfjs-core bundle's engine, so their methods work (see tfRuntime.ts).
+    const cloned = await page.evaluate(async () => {
+      const tf =
+        (globalThis as unknown as { __explorables: { tf: typeof import("@tensorflow/tfjs-core") } })
+          .__explorables.tf;
+      const t = tf.tensor1d([1, 2]);
+      const copy = t.clone();
+      const values = Array.from(await copy.data());
+      tf.dispose([t, copy]);
+      return values;
+    });
+    assert.deepEqual(cloned, [1, 2]);
     assert.deepEqual(shared.consoleErrors, []);
     assert.deepEqual(shared.foreignRequests, []);
   },

@@ -13,6 +13,7 @@
 import { sigmoid } from "../depth/activations.js";
 import { createRng } from "../prng.js";
 import { integerAtLeast, positiveNumber, seedValue } from "../validate.js";
+import { matrixTimes, transposeTimes } from "./matrix.js";
 
 export interface BrnnSizes {
   /** Input size m. */
@@ -79,31 +80,6 @@ export function randomBrnn(
   return { sizes, wf, uf, vf, wb, ub, vb, x, z, hf0, hbEnd };
 }
 
-/** A·v for the row-major rows×cols A. */
-function times(a: Float64Array, v: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let sum = 0;
-    for (let j = 0; j < cols; j++) sum += a[i * cols + j] * v[j];
-    out[i] = sum;
-  }
-  return out;
-}
-
-/** Aᵀ·v for the row-major rows×cols A. */
-function timesTransposed(
-  a: Float64Array,
-  v: Float64Array,
-  rows: number,
-  cols: number,
-): Float64Array {
-  const out = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) out[j] += a[i * cols + j] * v[i];
-  }
-  return out;
-}
-
 export interface BrnnPass {
   /** hₜᶠ at index t for t = 0…T (index 0 is h₀ᶠ). */
   hf: Float64Array[];
@@ -131,23 +107,23 @@ export function brnnForward(net: Brnn, nudge?: StateNudge): BrnnPass {
   };
   const hf: Float64Array[] = [apply("f", 0, net.hf0.slice())];
   for (let t = 1; t <= T; t++) {
-    const a = times(net.wf, net.x[t - 1], n, m);
-    const r = times(net.uf, hf[t - 1], n, n);
+    const a = matrixTimes(net.wf, net.x[t - 1], n, m);
+    const r = matrixTimes(net.uf, hf[t - 1], n, n);
     hf.push(apply("f", t, a.map((v, i) => sigmoid(v + r[i]))));
   }
   const hb: Float64Array[] = new Array(T + 2);
   hb[0] = new Float64Array(0);
   hb[T + 1] = apply("b", T + 1, net.hbEnd.slice());
   for (let t = T; t >= 1; t--) {
-    const a = times(net.wb, net.x[t - 1], n, m);
-    const r = times(net.ub, hb[t + 1], n, n);
+    const a = matrixTimes(net.wb, net.x[t - 1], n, m);
+    const r = matrixTimes(net.ub, hb[t + 1], n, n);
     hb[t] = apply("b", t, a.map((v, i) => sigmoid(v + r[i])));
   }
   const y: Float64Array[] = [];
   let loss = 0;
   for (let t = 1; t <= T; t++) {
-    const yf = times(net.vf, hf[t], k, n);
-    const yb = times(net.vb, hb[t], k, n);
+    const yf = matrixTimes(net.vf, hf[t], k, n);
+    const yb = matrixTimes(net.vb, hb[t], k, n);
     const yt = yf.map((v, i) => v + yb[i]);
     y.push(yt);
     for (let i = 0; i < k; i++) loss += (net.z[t - 1][i] - yt[i]) ** 2;
@@ -180,12 +156,12 @@ export function brnnStateGradients(
   const localF: Float64Array[] = [];
   const localB: Float64Array[] = [];
   for (let t = 1; t <= T; t++) {
-    localF.push(timesTransposed(net.vf, residual(t), k, n));
-    localB.push(timesTransposed(net.vb, residual(t), k, n));
+    localF.push(transposeTimes(net.vf, residual(t), k, n));
+    localB.push(transposeTimes(net.vb, residual(t), k, n));
   }
   // (diag(h(1 − h)) U)ᵀ g = Uᵀ (h(1 − h) ∘ g).
   const back = (u: Float64Array, h: Float64Array, g: Float64Array) =>
-    timesTransposed(u, g.map((v, i) => v * h[i] * (1 - h[i])), n, n);
+    transposeTimes(u, g.map((v, i) => v * h[i] * (1 - h[i])), n, n);
   const gf: Float64Array[] = new Array(T + 1);
   gf[T] = localF[T - 1].slice();
   for (let t = T - 1; t >= 0; t--) {

@@ -60,8 +60,8 @@ export async function brnnGradientsTf(tf: Tf, net: Brnn): Promise<BrnnTfGradient
         );
         return tf.sum(tf.square(tf.sub(z, y)));
       });
-      // Summed with tf.add rather than tf.addN: addN's gradient calls dy.clone(), a Tensor method
-      // that fails when the page's separately bundled gradient module created tfjs's engine.
+      // Summed with tf.add: tf.addN's gradient calls dy.clone(), which needs the op handler that
+      // only the engine of the main tfjs-core bundle gives (see tfRuntime.ts).
       return terms.reduce((sum, term) => tf.add(sum, term)) as TfCore.Scalar;
     };
     const { value, grads } = tf.valueAndGrads((wf, ub) => loss(wf, ub))([

@@ -11,7 +11,7 @@
  * is returned as its base-10 logarithm (−Infinity once the product is exactly zero, as when every
  * ReLU unit is off).
  */
-import { symmetricEigenvalues } from "../symmetricEigen.js";
+import { operatorNorm } from "./matrix.js";
 import { macrotask } from "../macrotask.js";
 import { derivative } from "../depth/activations.js";
 import {
@@ -71,19 +71,6 @@ export function restingLog10Norm(
   integerAtLeast("step t", t, 0);
   if (t === 0) return 0;
   return t * Math.log10(s * derivative(activation, c));
-}
-
-/** Largest singular value of the n×n `j`, from the eigenvalues of JᵀJ. */
-function largestSingularValue(j: Float64Array, n: number, gram: Float64Array): number {
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b <= a; b++) {
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += j[k * n + a] * j[k * n + b];
-      gram[a * n + b] = sum;
-      gram[b * n + a] = sum;
-    }
-  }
-  return Math.sqrt(Math.max(0, symmetricEigenvalues(gram, n)[n - 1]));
 }
 
 /**
@@ -146,7 +133,7 @@ export function jacobianTracker(params: RecurrenceParams) {
     }
     const step: JacobianStep = {
       t,
-      log10Norm: zero ? -Infinity : logScale + Math.log10(largestSingularValue(scaled, n, gram)),
+      log10Norm: zero ? -Infinity : logScale + Math.log10(operatorNorm(scaled, n, gram)),
       slopeMean: slopeSum / n,
       slopeMin,
       slopeMax,

@@ -17,6 +17,7 @@ import { activate, derivative, MAX_SLOPE } from "../depth/activations.js";
 import { createRng } from "../prng.js";
 import { finiteNumber, integerAtLeast, nonNegativeNumber, oneOf, seedValue } from "../validate.js";
 import { recurrentMatrix, WEIGHT_KINDS, type WeightKind } from "./weights.js";
+import { matrixTimes } from "./matrix.js";
 
 export const RNN_ACTIVATIONS = ["tanh", "sigmoid", "relu"] as const;
 export type RnnActivation = typeof RNN_ACTIVATIONS[number];
@@ -69,17 +70,6 @@ export interface Recurrence {
   inputs: Float64Array;
 }
 
-/** y = A x for the n×n row-major A. */
-export function matVec(a: Float64Array, x: Float64Array, n: number): Float64Array {
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += a[i * n + j] * x[j];
-    y[i] = sum;
-  }
-  return y;
-}
-
 export function buildRecurrence(params: RecurrenceParams): Recurrence {
   const p = checkRecurrence(params);
   const n = p.units;
@@ -88,7 +78,7 @@ export function buildRecurrence(params: RecurrenceParams): Recurrence {
   const inputRng = rng.fork();
   const w = recurrentMatrix(n, p.norm, p.weights, weightRng);
   const rest = new Float64Array(n).fill(p.rest);
-  const pushed = matVec(w, rest.map((v) => activate(p.activation, v)), n);
+  const pushed = matrixTimes(w, rest.map((v) => activate(p.activation, v)), n, n);
   const b = rest.map((c, i) => c - pushed[i]);
   const h0 = rest.map((c) => c + p.drive * inputRng.normal());
   const inputs = new Float64Array(p.steps * n);
@@ -100,7 +90,7 @@ export function buildRecurrence(params: RecurrenceParams): Recurrence {
 export function nextState(rec: Recurrence, previous: Float64Array, t: number): Float64Array {
   const { n, w, b, inputs } = rec;
   const out = previous.map((v) => activate(rec.params.activation, v));
-  const h = matVec(w, out, n);
+  const h = matrixTimes(w, out, n, n);
   for (let i = 0; i < n; i++) h[i] += inputs[(t - 1) * n + i] + b[i];
   return h;
 }
@@ -118,7 +108,7 @@ export function conventionalStates(rec: Recurrence): Float64Array[] {
   const sigma = (v: number) => activate(rec.params.activation, v);
   const states = [rec.h0.map(sigma)];
   for (let t = 1; t <= rec.params.steps; t++) {
-    const pre = matVec(w, states[t - 1], n);
+    const pre = matrixTimes(w, states[t - 1], n, n);
     for (let i = 0; i < n; i++) pre[i] += inputs[(t - 1) * n + i] + b[i];
     states.push(pre.map(sigma));
   }

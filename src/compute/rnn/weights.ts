@@ -1,37 +1,19 @@
 /**
  * Recurrent weight matrices with a chosen spectral norm s, in Float64 (n×n, row-major: entry (i, j)
- * of `a` is a[i * n + j]), and the exact spectral norm ‖A‖₂ = √λ₁(AᵀA) from the symmetric eigen
- * solver. Two kinds from one Gaussian draw G:
+ * of `a` is a[i * n + j]). Two kinds from one Gaussian draw G:
  *
  * - "orthogonal": s·Q with Q from the QR factorisation of G (Haar distributed, every singular
  *   value equal to s), where the gradient bound through time is nearly tight;
  * - "gaussian": s·G/‖G‖₂, whose largest singular value is s but whose powers shrink much faster,
  *   so the bound is loose.
  */
-import { symmetricEigenvalues } from "../symmetricEigen.js";
+export { operatorNorm };
+import { operatorNorm } from "./matrix.js";
 import type { Rng } from "../prng.js";
 import { integerAtLeast, nonNegativeNumber, oneOf } from "../validate.js";
 
 export const WEIGHT_KINDS = ["orthogonal", "gaussian"] as const;
 export type WeightKind = typeof WEIGHT_KINDS[number];
-
-/** ‖A‖₂ for the n×n matrix `a`: the square root of the largest eigenvalue of AᵀA. */
-export function operatorNorm(a: Float64Array, n: number): number {
-  integerAtLeast("n", n, 1);
-  if (a.length !== n * n) throw new RangeError(`operatorNorm: need n² = ${n * n} entries`);
-  const gram = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += a[k * n + i] * a[k * n + j];
-      gram[i * n + j] = sum;
-      gram[j * n + i] = sum;
-    }
-  }
-  const eigenvalues = symmetricEigenvalues(gram, n);
-  // Rounding can leave a zero eigenvalue slightly negative; the largest is ≥ 0.
-  return Math.sqrt(Math.max(0, eigenvalues[n - 1]));
-}
 
 /** An n×n matrix of independent standard normals. */
 export function gaussianMatrix(n: number, rng: Rng): Float64Array {
