@@ -31,6 +31,10 @@ export default {
         { name: "Momentum, running averages and Adam's correction", path: "/pages/momentum" },
       ],
     },
+    {
+      name: "Recurrent networks",
+      pages: [{ name: "Gradients through time", path: "/pages/rnn-gradients" }],
+    },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],

@@ -29,6 +29,7 @@ const parts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "rnn-gradients",
   "scripts",
 ];
 const browserParts = [
@@ -39,6 +40,7 @@ const browserParts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "rnn-gradients",
 ];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);

@@ -76,6 +76,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "depth", value: "0", label: "depth L" },
     { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
   ],
+  "/pages/rnn-gradients": [
+    { param: "T", value: "0", label: "steps T" },
+    { param: "s", value: "-1", label: "spectral norm s of W" },
+  ],
 };
 
 const builtHtml = (path: string) =>
