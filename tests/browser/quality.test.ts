@@ -76,6 +76,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "depth", value: "0", label: "depth L" },
     { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
   ],
+  "/pages/normalisation": [
+    { param: "n", value: "0", label: "batch size n" },
+    { param: "delta", value: "-1", label: "change δ to examples 2 and 3" },
+  ],
 };
 
 const builtHtml = (path: string) =>

@@ -1,7 +1,13 @@
 /**
- * Training-time batch norm in TensorFlow.js, differentiated by tfjs: tf.moments over the batch
- * (biased variance), Y = γ(X − μ)/√(σ² + ε) + β, and tf.grads of L = Σ dY ⊙ Y with respect to X, γ
- * and β. The independent check on the closed form of batchNormBackward.ts. tfjs is passed in.
+ * Training-time batch norm in TensorFlow.js, differentiated by tfjs: the batch mean and biased
+ * variance, Y = γ(X − μ)/√(σ² + ε) + β, and tf.grads of L = Σ dY ⊙ Y with respect to X, γ and β.
+ * The independent check on the closed form of batchNormBackward.ts. tfjs is passed in.
+ *
+ * The moments are tf.mean(X) and tf.mean((X − μ)²) by default, which is what tf.moments computes
+ * (`moments: "tf.moments"` uses it directly). tf.moments casts its input to float32 first, and in
+ * the site's browser bundles the gradient through that cast fails in some page loads ("Cannot read
+ * properties of null (reading 'clone')"): tfjs-core's gradient registrations are bundled with a
+ * copy of tfjs-core of their own. The page therefore spells the two means out.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
 import { type BatchNormParams, checkMatrix, type Matrix } from "./batchNormBackward.js";
@@ -24,13 +30,19 @@ export async function batchNormGradTf(
   x: Matrix,
   dY: Matrix,
   { gamma, beta, epsilon }: BatchNormParams,
+  { moments = "means" }: { moments?: "means" | "tf.moments" } = {},
 ): Promise<BatchNormGradTf> {
   const [n, d] = checkMatrix("X", x);
   checkMatrix("dY", dY);
   const packed = tf.tidy(() => {
     const upstream = tf.tensor2d(dY.flat(), [n, d]);
     const forward = (input: TfCore.Tensor, scale: TfCore.Tensor, shift: TfCore.Tensor) => {
-      const { mean, variance } = tf.moments(input, 0, true);
+      const mean = moments === "tf.moments"
+        ? tf.moments(input, 0, true).mean
+        : tf.mean(input, 0, true);
+      const variance = moments === "tf.moments"
+        ? tf.moments(input, 0, true).variance
+        : tf.mean(tf.square(tf.sub(input, mean)), 0, true);
       const z = tf.div(tf.sub(input, mean), tf.sqrt(tf.add(variance, epsilon)));
       return tf.add(tf.mul(scale, z), shift);
     };

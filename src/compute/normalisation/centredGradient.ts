@@ -119,26 +119,53 @@ export interface CentredDraws {
   dy: Float64Array;
 }
 
-/** `draws` batches of n inputs and n upstream gradients, standard normal, from the size's stream. */
-export function centredDraws(seed: number, n: number, draws: number): CentredDraws {
-  integerAtLeast("draws", draws, 1, 1_000_000);
+/**
+ * The stream of batches of size n: each call to `next(draws)` continues it, draw by draw (n inputs,
+ * then n upstream gradients, all standard normal), so drawing in chunks gives the same numbers as
+ * drawing all at once.
+ */
+export function centredSampler(seed: number, n: number): { next(draws: number): CentredDraws } {
   const rng = createRng(batchSeed(seed, n));
-  const x = Float64Array.from({ length: draws * n }, () => rng.normal());
-  const dy = Float64Array.from({ length: draws * n }, () => rng.normal());
-  return { n, draws, x, dy };
+  return {
+    next(draws) {
+      integerAtLeast("draws", draws, 1, 1_000_000);
+      const x = new Float64Array(draws * n);
+      const dy = new Float64Array(draws * n);
+      for (let k = 0; k < draws; k++) {
+        for (let i = 0; i < n; i++) x[k * n + i] = rng.normal();
+        for (let i = 0; i < n; i++) dy[k * n + i] = rng.normal();
+      }
+      return { n, draws, x, dy };
+    },
+  };
 }
 
-/** Mean and standard error of the surviving share over a set of draws, given each draw's ∂L/∂x. */
-export function shareStats(
+/** The first `draws` batches of size n. */
+export function centredDraws(seed: number, n: number, draws: number): CentredDraws {
+  return centredSampler(seed, n).next(draws);
+}
+
+/** Adds each draw's surviving share to `acc`, given each draw's ∂L/∂x. */
+export function addShares(
+  acc: RunningMean,
   { n, draws, dy }: CentredDraws,
   dx: ArrayLike<number>,
   gamma: number,
-): RunningStats {
-  const acc = new RunningMean();
+): void {
   for (let k = 0; k < draws; k++) {
     const slice = (a: ArrayLike<number>) => Array.prototype.slice.call(a, k * n, (k + 1) * n);
     acc.add(survivingShare(slice(dx), slice(dy), gamma));
   }
+}
+
+/** Mean and standard error of the surviving share over a set of draws, given each draw's ∂L/∂x. */
+export function shareStats(
+  sample: CentredDraws,
+  dx: ArrayLike<number>,
+  gamma: number,
+): RunningStats {
+  const acc = new RunningMean();
+  addShares(acc, sample, dx, gamma);
   return acc.stats;
 }
 

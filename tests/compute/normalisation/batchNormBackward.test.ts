@@ -115,7 +115,7 @@ Deno.test("GRAPH_EDGES: what flows back along each edge is the derivative of L w
   }
 });
 
-Deno.test("batchNormInputGradient(X, dY, γ, ε): the closed form equals the chain rule, central differences and tfjs autodiff through tf.moments", async () => {
+Deno.test("batchNormInputGradient(X, dY, γ, ε): the closed form equals the chain rule, central differences and tfjs autodiff (through tf.moments, and through the two means the page uses)", async () => {
   let worstChain = 0;
   let worstFd = 0;
   let worstTf = 0;
@@ -133,10 +133,12 @@ Deno.test("batchNormInputGradient(X, dY, γ, ε): the closed form equals the cha
         flat(x),
         1e-5,
       );
-      const auto = await batchNormGradTf(tf, x, dY, { ...params, epsilon });
+      for (const moments of ["tf.moments", "means"] as const) {
+        const auto = await batchNormGradTf(tf, x, dY, { ...params, epsilon }, { moments });
+        worstTf = Math.max(worstTf, largestDifference(flat(closed), flat(auto.dX)) / scale);
+      }
       worstChain = Math.max(worstChain, largestDifference(flat(closed), flat(chain)) / scale);
       worstFd = Math.max(worstFd, largestDifference(flat(closed), fd) / scale);
-      worstTf = Math.max(worstTf, largestDifference(flat(closed), flat(auto.dX)) / scale);
     }
   }
   // Measured: chain rule 2.1e-16, central differences 9.7e-11, tfjs (float32) 2.4e-7, relative
@@ -191,6 +193,28 @@ Deno.test("batchNormBackward with a batch of one: σ² = 0, so Z = 0, Y = β and
     () => batchNormForward(x, { ...params, epsilon: 0 }),
     /column 1 of X is constant \(variance 0\), so ε must be > 0/,
   );
+});
+
+Deno.test("batchNormInputGradient with a constant column and n > 1: Z = 0 there, but ∂L/∂X = γⱼ/√ε · (dY − mean dY), not 0", async () => {
+  const x = [[2, 1], [2, 5], [2, -1]];
+  const dY = upstreamGradient(3, 2);
+  for (const epsilon of [TFJS_EPSILON, TORCH_EPSILON]) {
+    const params = { gamma: GAMMA.slice(0, 2), beta: BETA.slice(0, 2), epsilon };
+    const pass = batchNormBackward(x, dY, params);
+    assert.equal(pass.variance[0], 0);
+    assert.ok(pass.z.every((row) => row[0] === 0));
+    const mean = (dY[0][0] + dY[1][0] + dY[2][0]) / 3;
+    const closed = batchNormInputGradient(x, dY, params);
+    closed.forEach((row, i) => {
+      const want = (GAMMA[0] / Math.sqrt(epsilon)) * (dY[i][0] - mean);
+      assert.ok(Math.abs(row[0] - want) < 1e-12 * Math.abs(want), `${row[0]} vs ${want}`);
+    });
+    assert.ok(Math.max(...closed.map((row) => Math.abs(row[0]))) > 10);
+    const auto = await batchNormGradTf(tf, x, dY, params);
+    auto.dX.forEach((row, i) =>
+      assert.ok(Math.abs(row[0] - closed[i][0]) < 1e-5 * Math.abs(closed[i][0]))
+    );
+  }
 });
 
 Deno.test("batchNormForward refuses a batch of 0, NaN, ragged rows and γ of the wrong length, naming what is wrong", () => {
