@@ -12,6 +12,7 @@ import {
   shippedBytes,
 } from "./pageLatency.ts";
 import { convolutionLatency } from "./convolutionLatency.ts";
+import { normalisationLatency } from "./normalisationLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;
@@ -40,3 +41,4 @@ await onEveryBackend("double-descent", liveTrialLatency);
 await onEveryBackend("convolution", convolutionLatency);
 await onEveryBackend("momentum", momentumLatency);
 await onEveryBackend("dropout-noise", noiseLatency);
+await onEveryBackend("normalisation", normalisationLatency);

@@ -29,6 +29,7 @@ const parts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "normalisation",
   "scripts",
 ];
 const browserParts = [
@@ -39,6 +40,7 @@ const browserParts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "normalisation",
 ];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
