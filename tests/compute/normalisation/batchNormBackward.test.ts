@@ -148,6 +148,45 @@ Deno.test("batchNormInputGradient(X, dY, γ, ε): the closed form equals the cha
   assert.ok(worstTf < 2e-6, `tfjs autodiff ${worstTf}`);
 });
 
+Deno.test("batchNormBackward: the path μ → σ² carries nothing (Σ(X − μ) = 0), ∂L/∂X sums to 0 down each column, and only ε/(σ² + ε) of its part along X − μ is left", () => {
+  for (const [seed, [n, d]] of SHAPES.entries()) {
+    const { x, dY, params } = randomCase(seed + 60, n, d, TFJS_EPSILON);
+    const pass = batchNormBackward(x, dY, params);
+    // σ² computed from the μ passed in: the derivative along μ is still the edge μ → Z's.
+    const viaBoth = centralDifferenceGradient((mean) => {
+      const variance = mean.map((m, j) => x.reduce((s, row) => s + (row[j] - m) ** 2, 0) / n);
+      return lossFromNodes(
+        { X: x, mean, variance, gamma: params.gamma, beta: params.beta },
+        dY,
+        params.epsilon,
+      );
+    }, pass.mean);
+    const tol = 1e-7 * Math.max(1, ...pass.dMean.map(Math.abs));
+    assert.ok(largestDifference(viaBoth, pass.dMean) < tol, `${viaBoth} vs ${pass.dMean}`);
+    const scale = scaleOf(pass.dXViaZ);
+    for (let j = 0; j < d; j++) {
+      const columnSum = pass.dX.reduce((s, row) => s + row[j], 0);
+      assert.ok(Math.abs(columnSum) < 1e-12 * n * scale);
+      const s = pass.variance[j] + params.epsilon;
+      const along = pass.dX.reduce((acc, row, i) => acc + row[j] * (x[i][j] - pass.mean[j]), 0);
+      const upstream = dY.reduce((acc, row, i) => acc + row[j] * (x[i][j] - pass.mean[j]), 0);
+      const want = params.gamma[j] * (params.epsilon / s ** 1.5) * upstream;
+      assert.ok(Math.abs(along - want) < 1e-10 * n * scale, `column ${j + 1}: ${along} vs ${want}`);
+    }
+  }
+});
+
+Deno.test("batchNormInputGradient on the page's batch: ε = 10⁻⁵ instead of 10⁻³ moves ∂L/∂X by under 1 %, since every variance is far above both", () => {
+  const x = DEFAULT_BATCH.map((row) => [...row]);
+  const dY = upstreamGradient(4, 3);
+  const base = { gamma: GAMMA.slice(0, 3), beta: BETA.slice(0, 3) };
+  const tfjs = batchNormInputGradient(x, dY, { ...base, epsilon: TFJS_EPSILON });
+  const torch = batchNormInputGradient(x, dY, { ...base, epsilon: TORCH_EPSILON });
+  const change = largestDifference(flat(tfjs), flat(torch)) / scaleOf(tfjs);
+  assert.ok(change < 0.01 && change > 0, `relative change ${change}`);
+  assert.ok(Math.min(...batchNormForward(x, { ...base, epsilon: TFJS_EPSILON }).variance) > 0.5);
+});
+
 Deno.test("batchNormGradTf(tf, X, dY, …): Y, ∂L/∂γ and ∂L/∂β equal the Float64 pass to float32 precision", async () => {
   for (const [seed, [n, d]] of SHAPES.entries()) {
     const { x, dY, params } = randomCase(seed + 40, n, d, TFJS_EPSILON);

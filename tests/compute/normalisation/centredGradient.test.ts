@@ -102,6 +102,18 @@ Deno.test("survivingShareTheory(n) = (n − 1)/n: the Monte-Carlo share for Gaus
   assert.throws(() => survivingShareTheory(0), /batch size n must be an integer ≥ 1; got 0/);
 });
 
+Deno.test("survivingMonteCarlo(seed, n, …): the share's spread is Beta((n − 1)/2, 1/2)'s, within 2 %; and γ cancels from it", () => {
+  for (const [n, draws] of [[2, 100_000], [8, 60_000]]) {
+    const stats = survivingMonteCarlo(9, n, draws, 1);
+    const [a, b] = [(n - 1) / 2, 0.5];
+    const betaVariance = (a * b) / ((a + b) ** 2 * (a + b + 1));
+    const relative = Math.abs(stats.variance / betaVariance - 1);
+    assert.ok(relative < 0.02, `n = ${n}: variance ${stats.variance} vs ${betaVariance}`);
+  }
+  const [small, large] = [survivingMonteCarlo(2, 6, 500, 0.5), survivingMonteCarlo(2, 6, 500, 2)];
+  assert.ok(Math.abs(small.mean - large.mean) < 1e-14);
+});
+
 Deno.test("E‖∂L/∂x‖² = γ²(n − 1)σ² for any i.i.d. mean-zero ∂L/∂y (uniform here): within 4 s.e., and 4 s.e. < 2 %", () => {
   const rng = createRng(11);
   const gamma = 1.7;

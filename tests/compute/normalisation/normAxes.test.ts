@@ -27,6 +27,7 @@ import {
   TORCH_EPSILON,
 } from "../../../src/compute/normalisation/normTensor.ts";
 import { normaliseAllTf } from "../../../src/compute/normalisation/axesTf.ts";
+import * as tfl from "@tensorflow/tfjs";
 
 await tf.setBackend("cpu");
 
@@ -171,4 +172,12 @@ Deno.test("normaliseAllTf: tf.memory().numTensors is back where it started", asy
     await normaliseAllTf(tf, x, x, AXES_SHAPE, { groups: 2, epsilon: 1e-3 });
   }
   assert.equal(tf.memory().numTensors, before);
+});
+
+Deno.test("TFJS_EPSILON is tf.layers.batchNormalization's default ε, and tf.moments' variance is the biased one (÷ n)", async () => {
+  const layer = tfl.layers.batchNormalization();
+  assert.equal(layer.getConfig().epsilon, TFJS_EPSILON);
+  const { variance } = tf.moments(tf.tensor1d([1, 3, 2, 10]));
+  assert.equal((await variance.data())[0], (9 + 1 + 4 + 36) / 4);
+  variance.dispose();
 });
