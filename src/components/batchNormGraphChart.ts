@@ -63,35 +63,42 @@ export function valueText(value: (number | string)[] | (number | string)[][]): s
 
 type Point = [number, number];
 
-function layout(width: number): { height: number; at: Record<GraphNode, Point> } {
-  if (width >= 520) {
-    const x = (f: number) => Math.round(f * width);
-    return {
-      height: 300,
-      at: {
-        X: [x(0.08), 150],
-        mean: [x(0.33), 62],
-        variance: [x(0.33), 238],
-        Z: [x(0.58), 150],
-        gamma: [x(0.76), 40],
-        beta: [x(0.76), 260],
-        Y: [x(0.92), 150],
-      },
-    };
-  }
-  const x = (f: number) => Math.round(f * width);
-  return {
+/** Node places as (fraction of the width, y in pixels): side by side when wide, stacked on a phone. */
+const LAYOUTS: { minWidth: number; height: number; at: Record<GraphNode, Point> }[] = [
+  {
+    minWidth: 520,
+    height: 300,
+    at: {
+      X: [0.08, 150],
+      mean: [0.33, 62],
+      variance: [0.33, 238],
+      Z: [0.58, 150],
+      gamma: [0.76, 40],
+      beta: [0.76, 260],
+      Y: [0.92, 150],
+    },
+  },
+  {
+    minWidth: 0,
     height: 470,
     at: {
-      X: [x(0.5), 32],
-      mean: [x(0.2), 130],
-      variance: [x(0.8), 130],
-      Z: [x(0.5), 230],
-      gamma: [x(0.16), 330],
-      beta: [x(0.84), 330],
-      Y: [x(0.5), 430],
+      X: [0.5, 32],
+      mean: [0.2, 130],
+      variance: [0.8, 130],
+      Z: [0.5, 230],
+      gamma: [0.16, 330],
+      beta: [0.84, 330],
+      Y: [0.5, 430],
     },
-  };
+  },
+];
+
+function layout(width: number): { height: number; at: Record<GraphNode, Point> } {
+  const chosen = LAYOUTS.find((l) => width >= l.minWidth)!;
+  const at = Object.fromEntries(
+    Object.entries(chosen.at).map(([node, [f, y]]) => [node, [Math.round(f * width), y]]),
+  ) as Record<GraphNode, Point>;
+  return { height: chosen.height, at };
 }
 
 /** "X feeds μ, σ² and Z; …", read off the graph's edges. */

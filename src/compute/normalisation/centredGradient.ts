@@ -27,6 +27,19 @@ export function centredBackward(dy: number[], gamma: number): number[] {
   return dy.map((v) => gamma * (v - mean));
 }
 
+/** ‖∂L/∂x‖², ‖γ∂L/∂y‖² and their inner product ⟨∂L/∂x, γ∂L/∂y⟩. */
+function gradientProducts(dx: ArrayLike<number>, dy: ArrayLike<number>, gamma: number) {
+  let kept = 0;
+  let whole = 0;
+  let dot = 0;
+  for (let i = 0; i < dy.length; i++) {
+    kept += dx[i] * dx[i];
+    whole += (gamma * dy[i]) ** 2;
+    dot += dx[i] * gamma * dy[i];
+  }
+  return { kept, whole, dot };
+}
+
 /**
  * The share of the upstream gradient that reaches x: ‖∂L/∂x‖² / ‖γ∂L/∂y‖². γ cancels, and the
  * cosine between the two vectors is the square root of this share (∂L/∂x is a projection of
@@ -37,12 +50,7 @@ export function survivingShare(
   dy: ArrayLike<number>,
   gamma: number,
 ): number {
-  let kept = 0;
-  let whole = 0;
-  for (let i = 0; i < dy.length; i++) {
-    kept += dx[i] * dx[i];
-    whole += (gamma * dy[i]) ** 2;
-  }
+  const { kept, whole } = gradientProducts(dx, dy, gamma);
   if (!(whole > 0)) throw new RangeError(`γ∂L/∂y must be non-zero; its squared norm is ${whole}`);
   return kept / whole;
 }
@@ -53,15 +61,8 @@ export function gradientCosine(
   dy: ArrayLike<number>,
   gamma: number,
 ): number {
-  let dot = 0;
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < dy.length; i++) {
-    dot += dx[i] * gamma * dy[i];
-    a += dx[i] * dx[i];
-    b += (gamma * dy[i]) ** 2;
-  }
-  return a === 0 ? 0 : dot / Math.sqrt(a * b);
+  const { kept, whole, dot } = gradientProducts(dx, dy, gamma);
+  return kept === 0 ? 0 : dot / Math.sqrt(kept * whole);
 }
 
 /**
