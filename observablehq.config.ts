@@ -20,6 +20,10 @@ export default {
       pages: [{ name: "Initialisation through depth", path: "/pages/initialisation" }],
     },
     {
+      name: "Normalisation",
+      pages: [{ name: "Batch and layer normalisation", path: "/pages/normalisation" }],
+    },
+    {
       name: "Convolution",
       pages: [
         { name: "Convolution arithmetic and parameter counts", path: "/pages/convolution" },

@@ -13,6 +13,7 @@ import {
 } from "./pageLatency.ts";
 import { convolutionLatency } from "./convolutionLatency.ts";
 import { rnnLatency } from "./rnnLatency.ts";
+import { normalisationLatency } from "./normalisationLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;
@@ -42,3 +43,4 @@ await onEveryBackend("convolution", convolutionLatency);
 await onEveryBackend("momentum", momentumLatency);
 await onEveryBackend("dropout-noise", noiseLatency);
 await onEveryBackend("rnn-gradients", rnnLatency);
+await onEveryBackend("normalisation", normalisationLatency);

@@ -30,6 +30,7 @@ const parts = [
   "momentum",
   "dropout-noise",
   "rnn-gradients",
+  "normalisation",
   "scripts",
 ];
 const browserParts = [
@@ -41,6 +42,7 @@ const browserParts = [
   "momentum",
   "dropout-noise",
   "rnn-gradients",
+  "normalisation",
 ];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);

@@ -80,6 +80,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "T", value: "0", label: "steps T" },
     { param: "s", value: "-1", label: "spectral norm s of W" },
   ],
+  "/pages/normalisation": [
+    { param: "n", value: "0", label: "batch size n" },
+    { param: "delta", value: "-1", label: "change δ to examples 2 and 3" },
+  ],
 };
 
 const builtHtml = (path: string) =>
