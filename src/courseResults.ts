@@ -176,10 +176,10 @@ export const PAGES: readonly SitePage[] = [
   },
 ];
 
-const dropoutToyTests = "tests/compute/dropoutToy.test.ts";
-const dropoutTrainTests = "tests/compute/dropoutTrain.test.ts";
+const dropoutToyTests = "tests/compute/dropout/dropoutToy.test.ts";
+const dropoutTrainTests = "tests/compute/dropout/dropoutTrain.test.ts";
 const dropoutSweepTests = "tests/loaders/dropoutSweep.test.ts";
-const doubleDescentTests = "tests/compute/doubleDescent.test.ts";
+const doubleDescentTests = "tests/compute/doubleDescent/doubleDescent.test.ts";
 const doubleDescentLoaderTests = "tests/loaders/doubleDescent.test.ts";
 const doubleDescentBrowserTests = "tests/browser/doubleDescent.test.ts";
 const filterTests = "tests/compute/convolution/filterRecovery.test.ts";

@@ -10,9 +10,9 @@
  * task's cache invalidation should cover it).
  */
 import { DOCUMENTS, PAGES, type PreviewId, RESULTS, type SitePage } from "./courseResults.js";
-import { COURSE_RESULTS_CSS, courseResultsTable } from "./components/courseResultsTable.js";
-import { TOPIC_CARD_CSS, topicSections } from "./components/topicCard.js";
-import { PREVIEW_CSS } from "./components/previewSparkline.js";
+import { COURSE_RESULTS_CSS, courseResultsTable } from "./components/front/courseResultsTable.js";
+import { TOPIC_CARD_CSS, topicSections } from "./components/front/topicCard.js";
+import { PREVIEW_CSS } from "./components/front/previewSparkline.js";
 
 /**
  * How each preview is drawn: the page's precomputed file (Framework needs FileAttachment's
@@ -48,7 +48,7 @@ function previewCell(pages: readonly SitePage[]): string {
   const models = used.map((id) => previews[id].model);
   return [
     "```js",
-    `import {previewElement, ${models.join(", ")}} from "./components/previewSparkline.js";`,
+    `import {previewElement, ${models.join(", ")}} from "./components/front/previewSparkline.js";`,
     ...used.map((id) =>
       `const ${previews[id].variable} = FileAttachment("${previews[id].attachment}").json();`
     ),

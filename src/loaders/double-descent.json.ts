@@ -16,7 +16,7 @@ import {
   type SweepConfig,
   type SweepTrial,
   validateSweepConfig,
-} from "../compute/doubleDescent.js";
+} from "../compute/doubleDescent/doubleDescent.js";
 
 interface TrialRequest {
   config: SweepConfig;

@@ -23,10 +23,14 @@ import {
   maxMeanSquareStableLearningRate,
   maxStableLearningRate,
   olsMinNorm,
-} from "../compute/dropoutToy.js";
-import { type DropoutOptimizer, tailLength, trainDropout } from "../compute/dropoutTrain.js";
-import { sgdExpectedTailOffset } from "../compute/dropoutConvergence.js";
-import { summariseRuns } from "../compute/summariseRuns.js";
+} from "../compute/dropout/dropoutToy.js";
+import {
+  type DropoutOptimizer,
+  tailLength,
+  trainDropout,
+} from "../compute/dropout/dropoutTrain.js";
+import { sgdExpectedTailOffset } from "../compute/dropout/dropoutConvergence.js";
+import { summariseRuns } from "../compute/dropout/summariseRuns.js";
 import {
   dropRate,
   inRange,

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserTest, openPage, openSession, type Session } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
-import { expectedLossMinimiser } from "../../src/compute/dropoutToy.ts";
-import { assessDropoutRun } from "../../src/compute/dropoutConvergence.ts";
-import { type DropoutTrainOptions, trainDropout } from "../../src/compute/dropoutTrain.ts";
+import { expectedLossMinimiser } from "../../src/compute/dropout/dropoutToy.ts";
+import { assessDropoutRun } from "../../src/compute/dropout/dropoutConvergence.ts";
+import { type DropoutTrainOptions, trainDropout } from "../../src/compute/dropout/dropoutTrain.ts";
 
 const path = "/pages/dropout-toy";
 
@@ -111,7 +111,7 @@ Deno.test({
  * The page's trainer reads the same createRng(seed) stream as the Float64 trainer, so with the same
  * settings both see identical masks and differ only by float32 rounding: in Deno's CPU backend
  * about 1e-7 relative for SGD and up to 5e-6 for Adam in its transient
- * (tests/compute/dropoutTrainTf.test.ts). The browser run must match to the same level.
+ * (tests/compute/dropout/dropoutTrainTf.test.ts). The browser run must match to the same level.
  */
 const FLOAT32_LEVEL = { sgd: 1e-6, adam: 1e-5 };
 

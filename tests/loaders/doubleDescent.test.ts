@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { runLoader as runLoaderAt } from "./runLoader.ts";
-import { logGrid, type SweepConfig, validateSweepConfig } from "../../src/compute/doubleDescent.ts";
+import {
+  logGrid,
+  type SweepConfig,
+  validateSweepConfig,
+} from "../../src/compute/doubleDescent/doubleDescent.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const loader = `${root}src/loaders/double-descent.json.ts`;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
-import type { SummaryRow } from "../../src/compute/summariseRuns.ts";
+import type { SummaryRow } from "../../src/compute/dropout/summariseRuns.ts";
 
 const loader = "src/loaders/dropout-sweep.json.ts";
 const runLoader = (args: string[] = []) => runLoaderAt(loader, args);

@@ -16,8 +16,8 @@ import {
   sourceLabel,
   TOPICS,
 } from "../../src/courseResults.ts";
-import { COURSE_RESULTS_CSS, escapeHtml } from "../../src/components/courseResultsTable.ts";
-import { TOPIC_CARD_CSS } from "../../src/components/topicCard.ts";
+import { COURSE_RESULTS_CSS, escapeHtml } from "../../src/components/front/courseResultsTable.ts";
+import { TOPIC_CARD_CSS } from "../../src/components/front/topicCard.ts";
 import { frontPageMarkdown } from "../../src/index.md.ts";
 
 const root = new URL("../../", import.meta.url);
@@ -216,7 +216,7 @@ Deno.test("frontPageMarkdown() links built pages only, and loads no tfjs, Plot o
   }
   for (const page of coming) assert.ok(markdown.includes(`<h4>${escapeHtml(page.title)} <span`));
   const imports = [...markdown.matchAll(/from "([^"]+)"/g)].map((match) => match[1]);
-  assert.deepEqual(imports, ["./components/previewSparkline.js"]);
+  assert.deepEqual(imports, ["./components/front/previewSparkline.js"]);
   assert.doesNotMatch(markdown, /@tensorflow|@observablehq\/plot|\bd3\b|initTf/);
   const previews = built.filter((page) => page.preview).length;
   assert.equal(

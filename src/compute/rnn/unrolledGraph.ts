@@ -4,7 +4,7 @@
  * losses Lₜ) and two sets of edges. The forward edges carry the weights (xₜ → hₜᶠ by Wᶠ,
  * hₜ₋₁ᶠ → hₜᶠ by Uᶠ, …); the gradient edges run the other way and carry the factors of the course's
  * recursions (Lₜ → yₜ by −2(zₜ − yₜ), yₜ → hₜᶠ by Vᶠᵀ, hₜ₊₁ᶠ → hₜᶠ by (Dₜ₊₁ᶠUᶠ)ᵀ, …). Labels are
- * plain Unicode. No DOM: the drawing is src/components/brnnGraphChart.ts.
+ * plain Unicode. No DOM: the drawing is src/components/rnn/brnnGraphChart.ts.
  */
 import { integerAtLeast } from "../validate.js";
 

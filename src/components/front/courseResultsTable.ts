@@ -1,0 +1,138 @@
+/**
+ * The front page's "Course results" table as static HTML, rendered at build time by the page
+ * loader (src/index.md.ts) from the list in src/courseResults.ts: no script draws it, so it is
+ * there for readers without JavaScript and for search engines.
+ *
+ * On narrow screens each row stacks into a block with its column names in front of the cells;
+ * the explicit ARIA roles keep the table's semantics when CSS changes the cells' display.
+ */
+import {
+  type CourseResult,
+  type DocumentId,
+  DOCUMENTS,
+  pageBySlug,
+  type SitePage,
+  type Source,
+  type TopicId,
+  TOPICS,
+} from "../../courseResults.js";
+
+/**
+ * Escapes text for HTML inside a Framework Markdown page. "$" is escaped too, since Framework
+ * reads "${" in a page as the start of a JavaScript expression.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\$/g, "&#36;");
+}
+
+/** A link to a built page, relative to the front page. */
+export function pageLink(page: SitePage): string {
+  return `<a href="./pages/${escapeHtml(page.slug)}">${escapeHtml(page.title)}</a>`;
+}
+
+/** One line per document: "Homework 5, Q5(d), Q5(e)". */
+export function sourcesByDocument(sources: readonly Source[]): string[] {
+  const parts = new Map<DocumentId, string[]>();
+  for (const [document, part] of sources) {
+    parts.set(document, [...(parts.get(document) ?? []), part]);
+  }
+  return [...parts].map(([document, list]) => {
+    const { name, part: prefix } = DOCUMENTS[document];
+    return `${name}, ${list.map((part) => prefix + part).join(", ")}`;
+  });
+}
+
+const columns = ["Result", "Source", "Page", "Checked by"] as const;
+
+function cell(column: (typeof columns)[number], content: string): string {
+  return `<td role="cell" data-label="${column}">${content}</td>`;
+}
+
+function row(result: CourseResult, page: SitePage): string {
+  const built = page.status === "built";
+  const sources = sourcesByDocument(result.sources).map(escapeHtml).join("<br>");
+  const pageCell = built
+    ? pageLink(page)
+    : `<span class="status-coming">coming</span> ${escapeHtml(page.title)}`;
+  const tests = built
+    ? `<ul class="result-tests">${
+      result.tests
+        .map((test) =>
+          `<li><code>${escapeHtml(test.file)}</code> <q>${escapeHtml(test.name)}</q></li>`
+        )
+        .join("")
+    }</ul>`
+    : `<span class="status-coming">coming</span>`;
+  return `<tr role="row">${cell("Result", escapeHtml(result.result))}${cell("Source", sources)}${
+    cell("Page", pageCell)
+  }${cell("Checked by", tests)}</tr>`;
+}
+
+/**
+ * The table, one body per topic (in TOPICS order), rows in the list's order. Every line is
+ * non-empty, so Markdown keeps the whole table as one HTML block.
+ */
+export function courseResultsTable(results: readonly CourseResult[]): string {
+  const byTopic = new Map<TopicId, string[]>();
+  for (const result of results) {
+    const page = pageBySlug(result.page);
+    if (!page) throw new Error(`result names an unknown page "${result.page}": ${result.result}`);
+    const rows = byTopic.get(page.topic) ?? [];
+    rows.push(row(result, page));
+    byTopic.set(page.topic, rows);
+  }
+  const bodies = (Object.keys(TOPICS) as TopicId[])
+    .filter((topic) => byTopic.has(topic))
+    .map((topic) =>
+      [
+        `<tbody role="rowgroup">`,
+        `<tr role="row" class="result-topic"><th role="rowheader" colspan="4" scope="rowgroup">${
+          escapeHtml(TOPICS[topic])
+        }</th></tr>`,
+        ...byTopic.get(topic)!,
+        `</tbody>`,
+      ].join("\n")
+    );
+  return [
+    `<table class="course-results" role="table">`,
+    `<thead role="rowgroup"><tr role="row">${
+      columns.map((name) => `<th role="columnheader" scope="col">${name}</th>`).join("")
+    }</tr></thead>`,
+    ...bodies,
+    `</table>`,
+  ].join("\n");
+}
+
+/** The table's stylesheet: a plain table on wide screens, one block per result on narrow ones. */
+export const COURSE_RESULTS_CSS = `
+.course-results { max-width: none; font: 14px/1.4 var(--sans-serif); }
+.course-results th, .course-results td { padding: 0.45rem 0.75rem 0.45rem 0; }
+.course-results td { color: var(--theme-foreground-alt); }
+.course-results td:first-child { min-width: 14rem; }
+.course-results .result-topic th { padding-top: 1.25rem; font-size: 15px; font-weight: 600; }
+.course-results code { font-size: 12px; overflow-wrap: anywhere; }
+.course-results q { quotes: "“" "”"; }
+.result-tests { margin: 0; padding: 0; list-style: none; max-width: none; }
+.result-tests li + li { margin-top: 0.35rem; }
+.status-coming {
+  display: inline-block; font: 600 11px/1.4 var(--sans-serif); letter-spacing: 0.04em;
+  text-transform: uppercase; padding: 0 0.35rem; border: 1px solid currentColor; border-radius: 0.25rem;
+  color: var(--theme-foreground-alt);
+}
+@container (max-width: 720px) {
+  .course-results thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .course-results, .course-results tbody, .course-results tr, .course-results td, .course-results th { display: block; }
+  .course-results tr { padding: 0.5rem 0; }
+  .course-results td { padding: 0.15rem 0; min-width: 0; }
+  .course-results td:first-child { color: var(--theme-foreground); }
+  .course-results td:not(:first-child)::before {
+    content: attr(data-label) ": "; font-weight: 600; color: var(--theme-foreground);
+  }
+  .course-results td:last-child:has(ul)::before { display: block; }
+}
+`;
