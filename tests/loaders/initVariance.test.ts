@@ -35,8 +35,9 @@ Deno.test("loader: init-variance output", async (t) => {
   const seconds = (performance.now() - started) / 1000;
   assert.equal(code, 0, stderr);
   assert.match(stderr, /done in [\d.]+ s, \d+ KiB/);
-  // The build budget is about 20 s on the 2-core machine; a shared machine gets some slack.
-  assert.ok(seconds < 40, `loader took ${seconds.toFixed(1)} s`);
+  // Its time is a benchmark number (deno task bench --only=build), not a pass/fail condition:
+  // on a shared machine it varies with the load.
+  console.log(`init-variance loader: ${seconds.toFixed(1)} s`);
   const data = JSON.parse(stdout);
   const grid = JSON.parse(await Deno.readTextFile(new URL("data/init-variance.json", root)));
   const series = data.series as Series[];
