@@ -1,0 +1,86 @@
+/**
+ * The residual page's live network, as data: its settings and their limits, the seeded draws it
+ * runs on, and the same network in Float64 (mlp.ts) for the tests. The draws are the initialisation
+ * page's (depth/liveDepthTf.ts): A_ℓ = (σ/√m)·Z_ℓ from layer ℓ's own stream, rounded to float32 once,
+ * inputs x ~ N(0, I_m); the top layer A_L is the first row of stream L. Biases are 0, except a
+ * saturated layer's.
+ */
+import { layerWeightFiller, liveDraws } from "../depth/liveDepthTf.js";
+import { inRange, integerAtLeast, oneOf, seedValue } from "../validate.js";
+import {
+  type DenseLayer,
+  type Intervention,
+  INTERVENTIONS,
+  type MlpActivation,
+  mlpActivation,
+  type ResidualMlp,
+} from "./mlp.js";
+
+/** Slider ranges of the page. */
+export const RESIDUAL_LIMITS = {
+  depth: [3, 50],
+  width: [2, 128],
+  sigma: [0.1, 3],
+  layer: [2, 49],
+} as const;
+
+/** Inputs per run: f is the mean of y_L over this many inputs. */
+export const RESIDUAL_BATCH = 32;
+
+export interface LiveResidualParams {
+  /** L: layers 1 … L, the last linear. */
+  depth: number;
+  /** m, also the input size n. */
+  width: number;
+  activation: MlpActivation;
+  /** Weight standard deviation times √fan-in. */
+  sigma: number;
+  seed: number;
+  intervention: Intervention;
+  /** The hidden layer j that the intervention acts on (used as min(j, L − 1)). */
+  layer: number;
+}
+
+export function checkResidualParams(p: LiveResidualParams): LiveResidualParams {
+  integerAtLeast("depth L", p.depth, RESIDUAL_LIMITS.depth[0], RESIDUAL_LIMITS.depth[1]);
+  integerAtLeast("width m", p.width, RESIDUAL_LIMITS.width[0], RESIDUAL_LIMITS.width[1]);
+  mlpActivation(p.activation);
+  inRange("σ", p.sigma, { min: RESIDUAL_LIMITS.sigma[0], max: RESIDUAL_LIMITS.sigma[1] });
+  seedValue(p.seed);
+  oneOf("intervention", p.intervention, INTERVENTIONS);
+  integerAtLeast("layer j", p.layer, RESIDUAL_LIMITS.layer[0], RESIDUAL_LIMITS.layer[1]);
+  return p;
+}
+
+/** The layer the intervention acts on: j, moved down to L − 1 when the network is shallower. */
+export function effectiveLayer(p: Pick<LiveResidualParams, "depth" | "layer">): number {
+  return Math.min(p.layer, p.depth - 1);
+}
+
+/** Layer ℓ's weights (1-based), float32: m × m, or 1 × m for the top layer ℓ = L. */
+export function residualWeights(p: LiveResidualParams, l: number): Float32Array {
+  const filler = layerWeightFiller(p.seed, l, p.width, p.sigma);
+  filler.fill(l === p.depth ? 1 : p.width);
+  return l === p.depth ? filler.w.slice(0, p.width) : filler.w;
+}
+
+/** The batch of inputs, RESIDUAL_BATCH × m, float32. */
+export function residualInputs(p: LiveResidualParams): Float32Array {
+  return liveDraws(p.seed, p.width, RESIDUAL_BATCH).x;
+}
+
+/** The live network in Float64 on the same draws, with or without skips, before any intervention. */
+export function residualNetwork(p: LiveResidualParams, skips: boolean): ResidualMlp {
+  checkResidualParams(p);
+  const m = p.width;
+  const layers: DenseLayer[] = Array.from({ length: p.depth }, (_, i) => {
+    const top = i === p.depth - 1;
+    return {
+      rows: top ? 1 : m,
+      cols: m,
+      a: Float64Array.from(residualWeights(p, i + 1)),
+      b: new Float64Array(top ? 1 : m),
+    };
+  });
+  return { activation: p.activation, skips, layers };
+}
