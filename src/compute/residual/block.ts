@@ -162,12 +162,36 @@ export function centralDifferenceJacobian(
 }
 
 /**
- * The smallest |pre-activation| of the block at X₀: within that distance (scaled by the rows'
- * sizes) no ReLU switches, so the block is linear there and central differences are exact up to
- * rounding; at 0 a ReLU sits on its kink and the Jacobian is not defined.
+ * How far X₀ is from the nearest point where one of the block's ReLUs switches: the distance to
+ * the closest hyperplane {pre-activation i = 0}, each pre-activation being linear in X₀ around X₀
+ * (a = W₁X₀ with rows of W₁; c with rows of W₂D₁W₁ + I, or W₂D₁W₁ without the skip). Within that
+ * distance the block is linear, so central differences with a smaller step are exact up to
+ * rounding; at 0 a ReLU sits on its kink and the Jacobian is not defined. A pre-activation that
+ * does not move with X₀ (a zero row) never switches and is left out; Infinity if none moves.
  */
-export function kinkMargin(pass: BlockPass): number {
-  return Math.min(...pass.innerPre.map(Math.abs), ...pass.outerPre.map(Math.abs));
+export function kinkMargin(
+  w1: Matrix,
+  w2: Matrix,
+  x0: readonly number[],
+  options: BlockOptions = {},
+): number {
+  const pass = residualBlock(w1, w2, x0, options);
+  const n = x0.length;
+  const outerRows = w2.map((row, i) =>
+    Array.from({ length: n }, (_, k) => {
+      let s = options.skip ?? true ? (i === k ? 1 : 0) : 0;
+      for (let j = 0; j < n; j++) s += row[j] * pass.innerMask[j] * w1[j][k];
+      return s;
+    })
+  );
+  const distance = (value: number, row: readonly number[]) => {
+    const size = Math.hypot(...row);
+    return size === 0 ? Infinity : Math.abs(value) / size;
+  };
+  return Math.min(
+    ...pass.innerPre.map((v, i) => distance(v, w1[i])),
+    ...pass.outerPre.map((v, i) => distance(v, outerRows[i])),
+  );
 }
 
 /** Largest |aᵢₖ − bᵢₖ|. */

@@ -43,7 +43,7 @@ export function casePoints(
       const x: [number, number] = [c * spacing, r * spacing];
       const pass = residualBlock(w1, w2, x);
       const kind = blockCase(pass, x);
-      const margin = kinkMargin(pass);
+      const margin = kinkMargin(w1, w2, x);
       if (!best[kind] || margin > best[kind]!.margin) best[kind] = { x, margin };
     }
   }

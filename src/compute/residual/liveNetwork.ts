@@ -7,6 +7,7 @@
  */
 import { layerWeightFiller, liveDraws } from "../depth/liveDepthTf.js";
 import { inRange, integerAtLeast, oneOf, seedValue } from "../validate.js";
+import { createRng } from "../prng.js";
 import {
   type DenseLayer,
   type Intervention,
@@ -83,4 +84,34 @@ export function residualNetwork(p: LiveResidualParams, skips: boolean): Residual
     };
   });
   return { activation: p.activation, skips, layers };
+}
+
+/** Shapes of the small instance the page checks against autodiff: x ∈ ℝ², width 3, L = 5. */
+export const CHECK_SHAPE = { n: 2, m: 3, depth: 5 } as const;
+
+/**
+ * A small residual network with the homework's shapes (A₁ ∈ ℝ^{m×n}, n ≠ m), weights
+ * N(0, 1/fan-in), biases N(0, 0.1²), and an input x ~ N(0, I), all from createRng(seed).
+ */
+export function checkInstance(
+  activation: MlpActivation,
+  seed: number,
+): { net: ResidualMlp; x: number[] } {
+  mlpActivation(activation);
+  const rng = createRng(seed);
+  const { n, m, depth } = CHECK_SHAPE;
+  const layers: DenseLayer[] = Array.from({ length: depth }, (_, i) => {
+    const rows = i === depth - 1 ? 1 : m;
+    const cols = i === 0 ? n : m;
+    return {
+      rows,
+      cols,
+      a: Float64Array.from({ length: rows * cols }, () => rng.normal() / Math.sqrt(cols)),
+      b: Float64Array.from({ length: rows }, () => 0.1 * rng.normal()),
+    };
+  });
+  return {
+    net: { activation, skips: true, layers },
+    x: Array.from({ length: n }, () => rng.normal()),
+  };
 }

@@ -53,7 +53,7 @@ function pointsByCase(perCase: number, n = 3): Record<BlockCase, Found[]> {
     const { w1, w2 } = blockWeights(rng.int(1_000_000), n, 1);
     const x0 = Array.from({ length: n }, () => 2 * rng.normal());
     const pass = residualBlock(w1, w2, x0);
-    if (kinkMargin(pass) < 1e-3) continue;
+    if (kinkMargin(w1, w2, x0) < 1e-3) continue;
     const c = blockCase(pass, x0);
     if (found[c].length < perCase) found[c].push({ w1, w2, x0 });
   }
@@ -135,7 +135,7 @@ Deno.test("blockJacobian = D₂(W₂D₁W₁ + I) at 160 points of every case (m
     for (const { w1, w2, x0 } of cases[c]) {
       for (const skip of [true, false]) {
         const general = blockJacobian(w1, w2, x0, { skip });
-        if (!skip && kinkMargin(residualBlock(w1, w2, x0, { skip })) < 1e-3) continue;
+        if (!skip && kinkMargin(w1, w2, x0, { skip }) < 1e-3) continue;
         const fd = maxAbsDifference(general, fdOf(w1, w2, x0, skip));
         const auto = maxAbsDifference(general, await blockJacobianTf(tf, w1, w2, x0, { skip }));
         assert.ok(fd <= FD_TOLERANCE, `${c}, skip ${skip}: central differences ${fd}`);
@@ -249,9 +249,45 @@ Deno.test("casePoints(page weights): one point per case on the 0.25 grid, in tha
     x.forEach((v) => assert.ok(Math.abs(v / 0.25 - Math.round(v / 0.25)) < 1e-12));
     const pass = residualBlock(w1, w2, x);
     assert.equal(blockCase(pass, x), c);
-    assert.ok(kinkMargin(pass) > 0.1, `${c}: ${kinkMargin(pass)}`);
+    assert.ok(kinkMargin(w1, w2, x) > 0.1, `${c}: ${kinkMargin(w1, w2, x)}`);
   }
   // The default point X₀ = (1, 2) is in the both-on case.
   const x0 = [BLOCK_DEFAULTS.x1, BLOCK_DEFAULTS.x2];
   assert.equal(blockCase(residualBlock(w1, w2, x0), x0), "both-on");
+});
+
+Deno.test("kinkMargin(W₁, W₂, X₀) is the distance from X₀ to the nearest point where a ReLU switches", () => {
+  const eye = [[1, 0], [0, 1]];
+  // W₁ = W₂ = I at X₀ = (1, 2): a = (1, 2), c = 2X₀ = (2, 4), rows of W₂D₁W₁ + I are 2eᵢ:
+  // distances 1, 2, 1, 2.
+  assert.equal(kinkMargin(eye, eye, [1, 2]), 1);
+  // Zero weights: a ≡ 0 never switches; c = X₀ switches at distance min |xᵢ|.
+  const zero = [[0, 0], [0, 0]];
+  assert.equal(kinkMargin(zero, zero, [0.5, -2]), 0.5);
+  // Against a search along many directions: the nearest switch of any mask.
+  const rng = createRng(9);
+  for (let t = 0; t < 10; t++) {
+    const { w1, w2 } = blockWeights(rng.int(1000), 2, 1);
+    const x0 = [2 * rng.normal(), 2 * rng.normal()];
+    const masks = (x: number[]) => {
+      const p = residualBlock(w1, w2, x);
+      return [...p.innerMask, ...p.outerMask].join();
+    };
+    const here = masks(x0);
+    let nearest = Infinity;
+    for (let k = 0; k < 360; k++) {
+      const angle = (Math.PI * k) / 180;
+      for (let r = 1e-3; r < 6; r *= 1.02) {
+        if (masks([x0[0] + r * Math.cos(angle), x0[1] + r * Math.sin(angle)]) !== here) {
+          nearest = Math.min(nearest, r);
+          break;
+        }
+      }
+    }
+    const margin = kinkMargin(w1, w2, x0);
+    assert.ok(
+      margin <= nearest * 1.0001 + 1e-3 && nearest <= margin * 1.03 + 1e-3,
+      `${margin} vs ${nearest}`,
+    );
+  }
 });

@@ -17,7 +17,11 @@ import {
 } from "../../../src/compute/residual/mlp.ts";
 import { mlpGradientsTf } from "../../../src/compute/residual/mlpTf.ts";
 import { createRng } from "../../../src/compute/prng.ts";
-import { residualInputs, residualNetwork } from "../../../src/compute/residual/liveNetwork.ts";
+import {
+  checkInstance,
+  residualInputs,
+  residualNetwork,
+} from "../../../src/compute/residual/liveNetwork.ts";
 import { RESIDUAL_DEFAULTS } from "../../../src/compute/residual/livePage.ts";
 import { RESIDUAL_BATCH } from "../../../src/compute/residual/liveNetwork.ts";
 
@@ -340,4 +344,45 @@ Deno.test("checkMlp, withIntervention and gradientProfile refuse bad inputs with
     /layer j must be an integer in \[2, 5\]; got 6/,
   );
   assert.throws(() => gradientProfile(net, [1, 2, 3], 0), /batch must be an integer ≥ 1; got 0/);
+});
+
+Deno.test("checkInstance(activation, seed): the page's small network (n = 2, m = 3, L = 5) has formulas equal to tfjs autodiff for every activation and seeds 0–20", async () => {
+  for (const activation of MLP_ACTIVATIONS) {
+    for (let seed = 0; seed <= 20; seed++) {
+      const { net, x } = checkInstance(activation, seed);
+      assert.deepEqual(net.layers.map((l) => [l.rows, l.cols]), [[3, 2], [3, 3], [3, 3], [3, 3], [
+        1,
+        3,
+      ]]);
+      const want = outputGradients(net, x);
+      const got = await mlpGradientsTf(tf, net, x);
+      net.layers.forEach((_, l) => {
+        for (const [a, b] of [[want.dA[l], got.dA[l]], [want.db[l], got.db[l]]] as const) {
+          assert.ok(
+            maxDiff(a, b) <= 1e-5 * (1 + maxAbs(a)),
+            `${activation}, seed ${seed}, layer ${l + 1}`,
+          );
+        }
+      });
+    }
+  }
+});
+
+Deno.test("gradientProfile, the page's things to try: sigmoid (σ = 1) with skips stays within 10× of the top at depths 10–50, without skips falls below 10⁻⁵ of it; ReLU with skips grows over 100× by depth 30", () => {
+  const ratio = (params: typeof RESIDUAL_DEFAULTS, skips: boolean) => {
+    const xs = residualInputs(params);
+    const { gradY } = gradientProfile(residualNetwork(params, skips), xs, RESIDUAL_BATCH);
+    return gradY[0] / gradY[params.depth - 1];
+  };
+  let previous = Infinity;
+  for (const depth of [10, 30, 50]) {
+    const params = { ...RESIDUAL_DEFAULTS, depth, activation: "sigmoid" as const, sigma: 1 };
+    const skip = ratio(params, true);
+    assert.ok(skip > 0.1 && skip < 10, `depth ${depth}: ${skip}`);
+    const plain = ratio(params, false);
+    assert.ok(plain < 1e-5 && plain < previous, `depth ${depth}: ${plain}`);
+    previous = plain;
+  }
+  const relu = { ...RESIDUAL_DEFAULTS, activation: "relu" as const, sigma: 1 };
+  assert.ok(ratio(relu, true) > 100);
 });
