@@ -31,7 +31,6 @@ export function jacobianReadout(items: ReadoutItem[], digits = 4): HTMLElement {
     }
     if (item.note) {
       const note = document.createElement("span");
-      note.style.color = "var(--theme-foreground-muted)";
       note.textContent = item.note;
       cell.append(note);
     }
