@@ -9,6 +9,7 @@ import { chartWidth, colors } from "./colors.js";
 import { numberColumn, textColumn } from "./csv.js";
 import { integerTicks, powerLabel, sparseLogTicks } from "./depthRows.js";
 import { horizontalReference } from "./referenceMarks.js";
+import { type CaseRun, caseRuns } from "./residualRows.js";
 import {
   BLOCK_CASE_LABELS,
   BLOCK_CASES,
@@ -42,6 +43,7 @@ export function caseMapChart(
   },
 ): HTMLElement {
   const size = (2 * extent) / steps;
+  const runs = caseRuns(cells, size);
   const side = Math.min(chartWidth(width, 460), 460);
   const chart = Plot.plot({
     width: side,
@@ -55,14 +57,14 @@ export function caseMapChart(
       range: BLOCK_CASES.map((c) => caseColors[c]),
     },
     marks: [
-      Plot.rect(cells, {
-        x1: (d: CaseCell) => d.x1 - size / 2,
-        x2: (d: CaseCell) => d.x1 + size / 2,
-        y1: (d: CaseCell) => d.x2 - size / 2,
-        y2: (d: CaseCell) => d.x2 + size / 2,
-        fill: (d: CaseCell) => BLOCK_CASE_LABELS[d.case],
+      Plot.rect(runs, {
+        x1: "x1From",
+        x2: "x1To",
+        y1: (d: CaseRun) => d.x2 - size / 2,
+        y2: (d: CaseRun) => d.x2 + size / 2,
+        fill: (d: CaseRun) => BLOCK_CASE_LABELS[d.case],
         fillOpacity: 0.55,
-        // Neighbouring cells meet without anti-aliased seams.
+        // Neighbouring rows meet without anti-aliased seams.
         shapeRendering: "crispEdges",
       }),
       Plot.ruleX([0], { stroke: "currentColor", strokeOpacity: 0.4 }),
@@ -98,11 +100,12 @@ export function caseMapChart(
       `"${BLOCK_CASE_LABELS[pointCase]}".`,
     chart,
     columns: [
-      numberColumn("x₁", (d: CaseCell) => d.x1),
-      numberColumn("x₂", (d: CaseCell) => d.x2),
-      textColumn("case", (d: CaseCell) => BLOCK_CASE_LABELS[d.case]),
+      numberColumn("x₂ (row centre)", (d: CaseRun) => d.x2),
+      numberColumn("x₁ from", (d: CaseRun) => d.x1From),
+      numberColumn("x₁ to", (d: CaseRun) => d.x1To),
+      textColumn("case", (d: CaseRun) => BLOCK_CASE_LABELS[d.case]),
     ],
-    rows: cells,
+    rows: runs,
   });
 }
 

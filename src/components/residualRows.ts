@@ -3,6 +3,35 @@
  * networks, and which layers got exactly 0. Pure functions (no DOM), tested in Deno.
  */
 import type { GradientRow } from "./residualCharts.js";
+import type { BlockCase, CaseCell } from "../compute/residual/block.js";
+
+/** A horizontal run of neighbouring grid cells in the same case: one rectangle of the case map. */
+export interface CaseRun {
+  /** Left and right edges in x₁, and the row's centre in x₂. */
+  x1From: number;
+  x1To: number;
+  x2: number;
+  case: BlockCase;
+}
+
+/**
+ * Merges each row of a caseGrid (cells row by row, `size` apart) into runs of one case, so the map
+ * draws a few rectangles per row instead of one per cell.
+ */
+export function caseRuns(cells: readonly CaseCell[], size: number): CaseRun[] {
+  const runs: CaseRun[] = [];
+  for (const cell of cells) {
+    const last = runs.at(-1);
+    const left = cell.x1 - size / 2;
+    if (
+      last && last.x2 === cell.x2 && last.case === cell.case &&
+      Math.abs(last.x1To - left) < size / 2
+    ) {
+      last.x1To = cell.x1 + size / 2;
+    } else runs.push({ x1From: left, x1To: cell.x1 + size / 2, x2: cell.x2, case: cell.case });
+  }
+  return runs;
+}
 
 export const SERIES = { skip: "with skips", plain: "without skips" } as const;
 

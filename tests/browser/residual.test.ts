@@ -26,11 +26,12 @@ import {
   blockJacobian,
   blockWeights,
   caseJacobian,
+  casePoints,
   type Matrix,
   maxAbsDifference,
   residualBlock,
 } from "../../src/compute/residual/block.ts";
-import { BLOCK_DEFAULTS, casePoints } from "../../src/compute/residual/blockPage.ts";
+import { BLOCK_DEFAULTS, CASE_POINT_SPACING } from "../../src/compute/residual/blockPage.ts";
 import { RESIDUAL_DEFAULTS } from "../../src/compute/residual/livePage.ts";
 import type { NetProfile } from "../../src/compute/residual/liveResidualTf.ts";
 
@@ -220,7 +221,7 @@ Deno.test({
     const { page } = await openPage(session, path);
     await waitForDrawn(page);
     const { w1, w2 } = blockWeights(BLOCK_DEFAULTS.seed, 2, BLOCK_DEFAULTS.scale);
-    const points = casePoints(w1, w2);
+    const points = casePoints(w1, w2, 3, CASE_POINT_SPACING);
     for (const [kind, point] of Object.entries(points)) {
       await page.locator(".diagram-buttons button").filter({ hasText: `at (${point!.join(", ")})` })
         .click();

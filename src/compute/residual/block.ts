@@ -70,6 +70,11 @@ export function residualBlock(
   const x = finiteVector("X₀", x0);
   squareMatrix("W₁", w1, x.length);
   squareMatrix("W₂", w2, x.length);
+  return blockPass(w1, w2, x, skip);
+}
+
+/** The forward pass without the argument checks, for loops over many points of checked weights. */
+function blockPass(w1: Matrix, w2: Matrix, x: readonly number[], skip: boolean): BlockPass {
   const innerPre = times(w1, x);
   const inner = innerPre.map(relu);
   const outerPre = times(w2, inner).map((v, i) => (skip ? v + x[i] : v));
@@ -175,11 +180,21 @@ export function kinkMargin(
   x0: readonly number[],
   options: BlockOptions = {},
 ): number {
-  const pass = residualBlock(w1, w2, x0, options);
+  const skip = options.skip ?? true;
+  return marginOf(w1, w2, x0, residualBlock(w1, w2, x0, { skip }), skip);
+}
+
+function marginOf(
+  w1: Matrix,
+  w2: Matrix,
+  x0: readonly number[],
+  pass: BlockPass,
+  skip: boolean,
+): number {
   const n = x0.length;
   const outerRows = w2.map((row, i) =>
     Array.from({ length: n }, (_, k) => {
-      let s = options.skip ?? true ? (i === k ? 1 : 0) : 0;
+      let s = skip && i === k ? 1 : 0;
       for (let j = 0; j < n; j++) s += row[j] * pass.innerMask[j] * w1[j][k];
       return s;
     })
@@ -234,7 +249,7 @@ export function caseGrid(w1: Matrix, w2: Matrix, extent: number, steps: number):
   for (let r = 0; r < steps; r++) {
     for (let c = 0; c < steps; c++) {
       const x = [-extent + (c + 0.5) * size, -extent + (r + 0.5) * size];
-      cells.push({ x1: x[0], x2: x[1], case: blockCase(residualBlock(w1, w2, x), x) });
+      cells.push({ x1: x[0], x2: x[1], case: blockCase(blockPass(w1, w2, x, true), x) });
     }
   }
   return cells;
@@ -246,4 +261,34 @@ export function spectralNorm2x2(m: Matrix): number {
   const [[a, b], [c, d]] = m;
   const [, top] = eigenvalues2x2Symmetric(a * a + c * c, a * b + c * d, b * b + d * d);
   return Math.sqrt(Math.max(0, top));
+}
+
+/**
+ * For each case found among the points of a `spacing` grid over [−extent, extent]² (2 × 2
+ * weights), the point farthest from any kink (kinkMargin), as [x₁, x₂]: a point to try.
+ */
+export function casePoints(
+  w1: Matrix,
+  w2: Matrix,
+  extent: number,
+  spacing: number,
+): Partial<Record<BlockCase, [number, number]>> {
+  squareMatrix("W₁", w1, 2);
+  squareMatrix("W₂", w2, 2);
+  positiveNumber("extent", extent);
+  positiveNumber("spacing", spacing);
+  const best: Partial<Record<BlockCase, { x: [number, number]; margin: number }>> = {};
+  const count = Math.round(extent / spacing);
+  for (let r = -count; r <= count; r++) {
+    for (let c = -count; c <= count; c++) {
+      const x: [number, number] = [c * spacing, r * spacing];
+      const pass = blockPass(w1, w2, x, true);
+      const kind = blockCase(pass, x);
+      const margin = marginOf(w1, w2, x, pass, true);
+      if (!best[kind] || margin > best[kind]!.margin) best[kind] = { x, margin };
+    }
+  }
+  return Object.fromEntries(
+    BLOCK_CASES.filter((c) => best[c]).map((c) => [c, best[c]!.x]),
+  ) as Partial<Record<BlockCase, [number, number]>>;
 }

@@ -143,12 +143,19 @@ export async function* runLiveResidual(
     longestSliceMs: longest,
   });
   const x = tf.tensor2d(residualInputs(p), [B, m]);
-  try {
-    for (let l = 1; l <= L; l++) {
-      const w = residualWeights(p, l);
-      const zeroed = intervention === "zero" && l === j;
-      weights.push(zeroed ? tf.zeros([m, m]) : tf.tensor2d(w, [l === L ? 1 : m, m]));
+  // Layer ℓ's weights, drawn when the forward pass first needs them (inside the timed slices).
+  const weight = (l: number): T2 => {
+    while (weights.length < l) {
+      const k = weights.length + 1;
+      const zeroed = intervention === "zero" && k === j;
+      // Kept: the first call comes from inside a tidy, and the backward pass needs them too.
+      weights.push(tf.keep(
+        zeroed ? tf.zeros([m, m]) : tf.tensor2d(residualWeights(p, k), [k === L ? 1 : m, m]),
+      ));
     }
+    return weights[l - 1];
+  };
+  try {
     for (const net of nets) net.ys.push(x);
     yield snapshot("forward", 0);
     const steps = 2 * (L - 1) + 1;
@@ -166,7 +173,7 @@ export async function* runLiveResidual(
           const below = net.ys[l - 1];
           const skip = net.skips && l >= 2;
           const [y, d, stat] = tf.tidy(() => {
-            let z = tf.matMul(below, weights[l - 1], false, true) as T2;
+            let z = tf.matMul(below, weight(l), false, true) as T2;
             if (intervention === "saturate" && l === j) {
               const top = tf.max(tf.abs(z), 0);
               const sign = activation === "relu" ? -1 : 1;
@@ -208,7 +215,7 @@ export async function* runLiveResidual(
       const t0 = performance.now();
       const stats = nets.map((net) =>
         tf.tidy(() => {
-          const top = weights[L - 1];
+          const top = weight(L);
           net.g = tf.keep(tf.mul(tf.ones([B, 1]), top) as T2);
           return tf.stack([
             tf.sum(tf.square(top)),

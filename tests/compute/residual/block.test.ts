@@ -11,6 +11,7 @@ import {
   blockWeights,
   caseGrid,
   caseJacobian,
+  casePoints,
   centralDifferenceJacobian,
   kinkMargin,
   type Matrix,
@@ -20,7 +21,7 @@ import {
 } from "../../../src/compute/residual/block.ts";
 import { blockJacobianTf } from "../../../src/compute/residual/blockTf.ts";
 import { createRng } from "../../../src/compute/prng.ts";
-import { BLOCK_DEFAULTS, casePoints } from "../../../src/compute/residual/blockPage.ts";
+import { BLOCK_DEFAULTS, CASE_POINT_SPACING } from "../../../src/compute/residual/blockPage.ts";
 
 await tf.setBackend("cpu");
 
@@ -242,7 +243,7 @@ Deno.test("residualBlock, blockWeights and caseGrid refuse bad inputs with messa
 
 Deno.test("casePoints(page weights): one point per case on the 0.25 grid, in that case and away from every kink", () => {
   const { w1, w2 } = blockWeights(BLOCK_DEFAULTS.seed, 2, BLOCK_DEFAULTS.scale);
-  const points = casePoints(w1, w2);
+  const points = casePoints(w1, w2, 3, CASE_POINT_SPACING);
   assert.deepEqual(Object.keys(points).sort(), [...BLOCK_CASES].sort());
   for (const c of BLOCK_CASES) {
     const x = points[c]!;
