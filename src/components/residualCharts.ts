@@ -7,7 +7,8 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "./chartFigure.js";
 import { chartWidth, colors } from "./colors.js";
 import { numberColumn, textColumn } from "./csv.js";
-import { integerTicks, powerLabel, sparseLogTicks } from "./depthRows.js";
+import { powerLabel, sparseLogTicks } from "./depthRows.js";
+import { layerFrame } from "./depthCharts.js";
 import { horizontalReference } from "./referenceMarks.js";
 import { type CaseRun, caseRuns } from "./residualRows.js";
 import {
@@ -144,16 +145,7 @@ export function gradientChart(spec: GradientChartSpec): HTMLElement {
   const floor = zeroLevel(rows);
   const values = [...positive.map((d) => d.y), ...(zeros.length ? [floor] : [])];
   const chart = Plot.plot({
-    width: chartWidth(spec.width),
-    height: 300,
-    marginLeft: 56,
-    marginRight: 16,
-    x: {
-      label: spec.xLabel,
-      grid: true,
-      ticks: integerTicks(rows.map((d) => d.x), spec.width < 500 ? 5 : 10),
-      tickFormat: "d",
-    },
+    ...layerFrame(rows, spec.width, spec.xLabel),
     y: {
       label: spec.yLabel,
       type: "log",

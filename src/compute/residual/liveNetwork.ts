@@ -43,13 +43,16 @@ export interface LiveResidualParams {
 }
 
 export function checkResidualParams(p: LiveResidualParams): LiveResidualParams {
-  integerAtLeast("depth L", p.depth, RESIDUAL_LIMITS.depth[0], RESIDUAL_LIMITS.depth[1]);
-  integerAtLeast("width m", p.width, RESIDUAL_LIMITS.width[0], RESIDUAL_LIMITS.width[1]);
+  const whole = [["depth L", "depth"], ["width m", "width"], ["layer j", "layer"]] as const;
+  for (const [name, key] of whole) {
+    const [low, high] = RESIDUAL_LIMITS[key];
+    integerAtLeast(name, p[key], low, high);
+  }
+  const [min, max] = RESIDUAL_LIMITS.sigma;
+  inRange("σ", p.sigma, { min, max });
   mlpActivation(p.activation);
-  inRange("σ", p.sigma, { min: RESIDUAL_LIMITS.sigma[0], max: RESIDUAL_LIMITS.sigma[1] });
-  seedValue(p.seed);
   oneOf("intervention", p.intervention, INTERVENTIONS);
-  integerAtLeast("layer j", p.layer, RESIDUAL_LIMITS.layer[0], RESIDUAL_LIMITS.layer[1]);
+  seedValue(p.seed);
   return p;
 }
 
