@@ -292,3 +292,13 @@ Deno.test("kinkMargin(W₁, W₂, X₀) is the distance from X₀ to the nearest
     );
   }
 });
+
+Deno.test("at a kink (X₀ = 0, W₁ = W₂ = I) the formula and tfjs take ReLU′(0) = 0 while central differences average the two sides", async () => {
+  const eye = [[1, 0], [0, 1]];
+  // Each coordinate is ReLU(ReLU(x) + x): 2x for x > 0, 0 for x < 0.
+  assert.equal(kinkMargin(eye, eye, [0, 0]), 0);
+  assert.deepEqual(blockJacobian(eye, eye, [0, 0]), [[0, 0], [0, 0]]);
+  assert.deepEqual(await blockJacobianTf(tf, eye, eye, [0, 0]), [[0, 0], [0, 0]]);
+  const fd = centralDifferenceJacobian((x) => residualBlock(eye, eye, x).out, [0, 0]);
+  assert.ok(maxAbsDifference(fd, [[1, 0], [0, 1]]) < 1e-9, `${fd}`);
+});
