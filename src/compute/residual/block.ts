@@ -146,11 +146,14 @@ export function caseJacobian(c: BlockCase, w1: Matrix, w2: Matrix): Matrix | und
   }
 }
 
+/** The step of the central differences: small, yet far above rounding for values of order 1. */
+export const FD_STEP = 1e-6;
+
 /** Central differences (f(x + heₖ) − f(x − heₖ))/2h, column k of the Jacobian of f at x. */
 export function centralDifferenceJacobian(
   f: (x: number[]) => number[],
   x0: readonly number[],
-  h = 1e-6,
+  h = FD_STEP,
 ): Matrix {
   positiveNumber("step h", h);
   const x = finiteVector("x", x0);

@@ -3,6 +3,9 @@
  * case are found by casePoints in block.ts, so they follow the reader's weights).
  */
 
+/** The explorer's block is n × n with n = 2, so X₀ is a point of the plane. */
+export const BLOCK_N = 2;
+
 /** Seed 77 at scale 1 shows every case inside the plane [−3, 3]² (tested). */
 export const BLOCK_DEFAULTS = { seed: 77, scale: 1, x1: 1, x2: 2 } as const;
 

@@ -368,7 +368,7 @@ Deno.test("checkInstance(activation, seed): the page's small network (n = 2, m =
   }
 });
 
-Deno.test("gradientProfile, the page's things to try: sigmoid (σ = 1) with skips stays within 10× of the top at depths 10–50, without skips falls below 10⁻⁵ of it; ReLU with skips grows over 100× by depth 30", () => {
+Deno.test("gradientProfile, the page's things to try: sigmoid (σ = 1) with skips stays within 10× of the top at depths 10–50, without skips falls below 10⁻⁵ of it; ReLU with skips grows over 100× by depth 30; σ = 0.1 at depth 50 goes below float32's smallest number", () => {
   const ratio = (params: typeof RESIDUAL_DEFAULTS, skips: boolean) => {
     const xs = residualInputs(params);
     const { gradY } = gradientProfile(residualNetwork(params, skips), xs, RESIDUAL_BATCH);
@@ -385,4 +385,10 @@ Deno.test("gradientProfile, the page's things to try: sigmoid (σ = 1) with skip
   }
   const relu = { ...RESIDUAL_DEFAULTS, activation: "relu" as const, sigma: 1 };
   assert.ok(ratio(relu, true) > 100);
+  // At the sliders' smallest σ and largest depth, the gradient at the input without skips is
+  // below float32's smallest positive number, 2⁻¹⁴⁹.
+  const lowest = { ...RESIDUAL_DEFAULTS, sigma: 0.1, depth: 50 };
+  const xs = residualInputs(lowest);
+  const { gradY } = gradientProfile(residualNetwork(lowest, false), xs, RESIDUAL_BATCH);
+  assert.ok(gradY[0] > 0 && gradY[0] < 2 ** -149, `${gradY[0]}`);
 });
