@@ -17,7 +17,10 @@ export default {
     },
     {
       name: "Depth and initialisation",
-      pages: [{ name: "Initialisation through depth", path: "/pages/initialisation" }],
+      pages: [
+        { name: "Initialisation through depth", path: "/pages/initialisation" },
+        { name: "Vanishing gradients and residual connections", path: "/pages/residual" },
+      ],
     },
     {
       name: "Normalisation",

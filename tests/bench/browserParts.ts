@@ -1,6 +1,6 @@
 /**
  * The bench parts that drive the built site in headless Chromium (`load`, `shipped`,
- * `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`), run by run.ts in a process of their own once node_modules and
+ * `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`, `residual`), run by run.ts in a process of their own once node_modules and
  * Chromium are installed. `--only=NAME` runs one of them.
  */
 import { benchPageLoads } from "./pageLoad.ts";
@@ -14,6 +14,7 @@ import {
 import { convolutionLatency } from "./convolutionLatency.ts";
 import { rnnLatency } from "./rnnLatency.ts";
 import { normalisationLatency } from "./normalisationLatency.ts";
+import { residualLatency } from "./residualLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;
@@ -44,3 +45,4 @@ await onEveryBackend("momentum", momentumLatency);
 await onEveryBackend("dropout-noise", noiseLatency);
 await onEveryBackend("rnn-gradients", rnnLatency);
 await onEveryBackend("normalisation", normalisationLatency);
+await onEveryBackend("residual", residualLatency);

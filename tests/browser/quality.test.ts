@@ -84,6 +84,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "n", value: "0", label: "batch size n" },
     { param: "delta", value: "-1", label: "change δ to examples 2 and 3" },
   ],
+  "/pages/residual": [
+    { param: "depth", value: "0", label: "depth L" },
+    { param: "sigma", value: "-1", label: "σ (weight std × √m)" },
+  ],
 };
 
 const builtHtml = (path: string) =>

@@ -43,6 +43,27 @@ export interface LayerChartSpec {
 
 const palette = [colors.blue, colors.red, colors.green, colors.purple, colors.orange];
 
+/** What every per-layer chart shares: its size, margins and a whole-number axis of layers. */
+export function layerFrame(
+  rows: readonly { x: number }[],
+  width: number,
+  xLabel: string,
+  height = 300,
+) {
+  return {
+    width: chartWidth(width),
+    height,
+    marginLeft: 56,
+    marginRight: 16,
+    x: {
+      label: xLabel,
+      grid: true,
+      ticks: integerTicks(rows.map((d) => d.x), width < 500 ? 5 : 10),
+      tickFormat: "d",
+    },
+  };
+}
+
 export function layerChart(spec: LayerChartSpec): HTMLElement {
   const { rows, series, log = true } = spec;
   const range = series.map((_, i) => palette[i % palette.length]);
@@ -61,16 +82,7 @@ export function layerChart(spec: LayerChartSpec): HTMLElement {
     }
     : { label: spec.yLabel, grid: true, nice: true };
   const chart = Plot.plot({
-    width: chartWidth(spec.width),
-    height: spec.height ?? 300,
-    marginLeft: 56,
-    marginRight: 16,
-    x: {
-      label: spec.xLabel,
-      grid: true,
-      ticks: integerTicks(rows.map((d) => d.x), spec.width < 500 ? 5 : 10),
-      tickFormat: "d",
-    },
+    ...layerFrame(rows, spec.width, spec.xLabel, spec.height),
     y,
     color: { legend: true, domain: series, range },
     marks: [
