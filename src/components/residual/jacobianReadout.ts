@@ -2,8 +2,8 @@
  * Several small matrices side by side, each under its own label (the residual block's Jacobian by
  * formula, by the course's case, by central differences and by autodiff), wrapping on a phone.
  */
-import { matrixNode } from "./matrixView.js";
-import { signed } from "./cellDiagram.js";
+import { matrixNode } from "../matrixView.js";
+import { signed } from "../cellDiagram.js";
 
 export interface ReadoutItem {
   label: string;

@@ -4,19 +4,19 @@
  * drawn on a line of their own below the data, since a log axis has no 0).
  */
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
-import { chartWidth, colors } from "./colors.js";
-import { numberColumn, textColumn } from "./csv.js";
-import { powerLabel, sparseLogTicks } from "./depthRows.js";
-import { layerFrame } from "./depthCharts.js";
-import { horizontalReference } from "./referenceMarks.js";
+import { chartFigure } from "../chartFigure.js";
+import { chartWidth, colors } from "../colors.js";
+import { numberColumn, textColumn } from "../csv.js";
+import { powerLabel, sparseLogTicks } from "../depth/depthRows.js";
+import { layerFrame } from "../depth/depthCharts.js";
+import { horizontalReference } from "../referenceMarks.js";
 import { type CaseRun, caseRuns } from "./residualRows.js";
 import {
   BLOCK_CASE_LABELS,
   BLOCK_CASES,
   type BlockCase,
   type CaseCell,
-} from "../compute/residual/block.js";
+} from "../../compute/residual/block.js";
 
 const caseColors: Record<BlockCase, string> = {
   "outer-off": colors.muted,

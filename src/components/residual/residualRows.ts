@@ -3,7 +3,7 @@
  * networks, and which layers got exactly 0. Pure functions (no DOM), tested in Deno.
  */
 import type { GradientRow } from "./residualCharts.js";
-import type { BlockCase, CaseCell } from "../compute/residual/block.js";
+import type { BlockCase, CaseCell } from "../../compute/residual/block.js";
 
 /** A horizontal run of neighbouring grid cells in the same case: one rectangle of the case map. */
 export interface CaseRun {

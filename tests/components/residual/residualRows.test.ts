@@ -5,9 +5,9 @@ import {
   SERIES,
   valueText,
   zeroLayers,
-} from "../../src/components/residualRows.ts";
-import { blockWeights, caseGrid } from "../../src/compute/residual/block.ts";
-import { BLOCK_DEFAULTS } from "../../src/compute/residual/blockPage.ts";
+} from "../../../src/components/residual/residualRows.ts";
+import { blockWeights, caseGrid } from "../../../src/compute/residual/block.ts";
+import { BLOCK_DEFAULTS } from "../../../src/compute/residual/blockPage.ts";
 
 Deno.test("profileRows: one row per known value, layer numbers from `first`, both networks", () => {
   assert.deepEqual(profileRows([1, undefined, 3], [0, 2, undefined], 0), [
