@@ -78,7 +78,7 @@ Deno.test({
     const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
     assert.match(
       status,
-      /^Done: both runs in [\d.]+ s on WebAssembly\. Clean test accuracy [\d.]+ % with dropout against [\d.]+ % without/,
+      /^Done: both runs in [\d.]+ s on WebAssembly \(longest slice of work \d+ ms\)\. Clean test accuracy [\d.]+ % with dropout against [\d.]+ % without/,
     );
     console.log(`live run at the defaults on wasm: ${live.elapsedMs.toFixed(0)} ms`);
     assert.deepEqual(consoleErrors, []);

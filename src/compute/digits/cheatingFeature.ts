@@ -9,7 +9,7 @@
 import type { Rng } from "../prng.js";
 import { nonNegativeNumber } from "../validate.js";
 import { DIGIT_CLASSES, DIGIT_PIXELS, type DigitSet } from "./digitSet.js";
-import { digitInputs, digitLabels } from "./digitBatch.js";
+import { digitLabels } from "./digitBatch.js";
 
 /** Inputs of the network: the pixels, then one cheating input per class. */
 export const CHEAT_INPUTS = DIGIT_PIXELS + DIGIT_CLASSES;
@@ -20,12 +20,14 @@ export const NO_CLASS = -1;
 export type CheatFill = "honest" | "noise" | "blank";
 
 /**
- * Digits ready to become network inputs: their grey levels in [0, 1] (784 a digit), their labels,
- * and the class each one's cheating block names (NO_CLASS for a blank block).
+ * Digits ready to become network inputs: which digits of which set, their labels, and the class
+ * each one's cheating block names (NO_CLASS for a blank block). The grey levels stay bytes until
+ * a batch is filled, so making a view costs next to nothing (a page makes several per run).
  */
 export interface CheatView {
   count: number;
-  pixels: Float32Array;
+  set: DigitSet;
+  indices: Int32Array;
   labels: Uint8Array;
   named: Int8Array;
   strength: number;
@@ -51,24 +53,31 @@ export function cheatView(
   noise?: Rng,
 ): CheatView {
   nonNegativeNumber("cheating feature strength", strength);
+  for (const i of Array.from(indices)) {
+    if (!(Number.isInteger(i) && i >= 0 && i < set.count)) {
+      throw new RangeError(`digit index must be an integer in [0, ${set.count - 1}]; got ${i}`);
+    }
+  }
   const labels = digitLabels(set, indices);
   return {
     count: indices.length,
-    pixels: digitInputs(set, indices),
+    set,
+    indices: Int32Array.from(indices),
     labels,
     named: namedClasses(labels, fill, noise),
     strength,
   };
 }
 
-/** The same digits with their blocks filled another way (the pixels are shared, not copied). */
+/** The same digits with their blocks filled another way. */
 export function refill(view: CheatView, fill: CheatFill, noise?: Rng): CheatView {
   return { ...view, named: namedClasses(view.labels, fill, noise) };
 }
 
 /**
  * Writes the network inputs of the view's rows `rows` into `out` (rows.length × 794, row after
- * row): 784 grey levels, then `strength` at the named class's slot and 0 elsewhere.
+ * row): 784 grey levels in [0, 1] (byte / 255, as digitInputs scales them), then `strength` at
+ * the named class's slot and 0 elsewhere.
  */
 export function fillInputs(view: CheatView, rows: ArrayLike<number>, out: Float32Array): void {
   if (out.length < rows.length * CHEAT_INPUTS) {
@@ -76,10 +85,12 @@ export function fillInputs(view: CheatView, rows: ArrayLike<number>, out: Float3
       `fillInputs: ${rows.length} rows need ${rows.length * CHEAT_INPUTS} slots`,
     );
   }
+  const pixels = view.set.pixels;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r];
     const at = r * CHEAT_INPUTS;
-    out.set(view.pixels.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS), at);
+    const from = view.indices[i] * DIGIT_PIXELS;
+    for (let p = 0; p < DIGIT_PIXELS; p++) out[at + p] = pixels[from + p] / 255;
     out.fill(0, at + DIGIT_PIXELS, at + CHEAT_INPUTS);
     const named = view.named[i];
     if (named !== NO_CLASS) out[at + DIGIT_PIXELS + named] = view.strength;

@@ -64,6 +64,8 @@ export interface DigitMlpFrame {
   totalSteps: number;
   /** Every epoch scored so far, from epoch 0. */
   epochs: EpochRecord[];
+  /** The longest stretch of work between two yields to the browser so far, in ms. */
+  longestSliceMs: number;
   /** Set on the last frame of a finished run. */
   test?: TestRecord;
   /** The trained weights, on the last frame of a finished run. */
@@ -75,7 +77,7 @@ export interface DigitMlpRunOptions {
   signal?: AbortSignal;
   /** Main-thread time of one slice of training steps, in ms (default 20). */
   sliceMs?: number;
-  /** Digits scored per forward pass when measuring accuracy (default 500). */
+  /** Digits scored per forward pass when measuring accuracy (default 250). */
   evalRows?: number;
 }
 
@@ -95,8 +97,9 @@ export async function* trainDigitMlpTf(
   tf: Tf,
   splits: DigitSplits,
   options: DigitMlpOptions,
-  { signal, sliceMs = 20, evalRows = 500 }: DigitMlpRunOptions = {},
+  { signal, sliceMs = 20, evalRows = 250 }: DigitMlpRunOptions = {},
 ): AsyncGenerator<DigitMlpFrame, void, undefined> {
+  const setupStart = performance.now();
   const opts = resolveMlpOptions(options);
   const missing = LOSS_KERNELS.filter((k) => !tf.getGradient(k));
   if (missing.length > 0) {
@@ -112,6 +115,11 @@ export async function* trainDigitMlpTf(
   const nTrain = views.train.count;
   const batchSize = Math.min(opts.batchSize, nTrain);
   const totalSteps = mlpTotalSteps(opts);
+  let longestSliceMs = 0;
+  /** Ends a stretch of main-thread work that began at `start`. */
+  const sliceEnds = (start: number) => {
+    longestSliceMs = Math.max(longestSliceMs, performance.now() - start);
+  };
 
   const variables: TfCore.Variable[] = [];
   const held: TfCore.Tensor[] = [];
@@ -172,6 +180,7 @@ export async function* trainDigitMlpTf(
     const predict = async (view: CheatView): Promise<Int32Array> => {
       const out = new Int32Array(view.count);
       for (let from = 0; from < view.count; from += evalRows) {
+        const start = performance.now();
         const rows = Array.from(
           { length: Math.min(evalRows, view.count - from) },
           (_, k) => from + k,
@@ -184,6 +193,7 @@ export async function* trainDigitMlpTf(
           return tf.argMax(tf.add(tf.matMul(h, w2), b2), 1);
         });
         held.push(classes);
+        sliceEnds(start);
         const values = await classes.data();
         tf.dispose(held.splice(0));
         out.set(values, from);
@@ -204,10 +214,12 @@ export async function* trainDigitMlpTf(
       stepsDone,
       totalSteps,
       epochs: epochs.slice(),
+      longestSliceMs,
       done: false,
       ...extra,
     });
 
+    sliceEnds(setupStart);
     await score(0, null);
     if (signal?.aborted) return;
     yield frame(0);
@@ -227,6 +239,7 @@ export async function* trainDigitMlpTf(
           performance.now() - sliceStart < sliceMs
         );
         held.push(...losses);
+        sliceEnds(sliceStart);
         // Summed here in double precision and in step order, so the slice size cannot change it.
         const packed = tf.tidy(() => tf.stack(losses));
         tf.dispose(held.splice(0));
