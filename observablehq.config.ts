@@ -12,6 +12,7 @@ export default {
       pages: [
         { name: "Dropout on a two-feature toy", path: "/pages/dropout-toy" },
         { name: "Dropout and noise as penalties", path: "/pages/dropout-noise" },
+        { name: "Dropout on real digits", path: "/pages/dropout-digits" },
         { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
       ],
     },

@@ -106,7 +106,7 @@ export const PAGES: readonly SitePage[] = [
     slug: "dropout-digits",
     title: "Dropout on real digits",
     topic: "regularisation",
-    status: "coming",
+    status: "built",
     summary:
       "A small network trained in the browser on MNIST digits with a feature that gives the label away in training: how much dropout reduces the reliance on it and the gap between training and validation accuracy.",
   },
@@ -195,6 +195,9 @@ const noiseTikhonovTests = "tests/compute/noise/tikhonov.test.ts";
 const noiseMonteCarloTests = "tests/compute/noise/monteCarlo.test.ts";
 const noiseActivationTests = "tests/compute/noise/activation.test.ts";
 const noiseBrowserTests = "tests/browser/dropoutNoise.test.ts";
+const digitsLoaderTests = "tests/loaders/dropoutDigits.test.ts";
+const digitsBrowserTests = "tests/browser/dropoutDigits.test.ts";
+const digitsTrainTests = "tests/compute/digits/mlpTrainTf.test.ts";
 const depthTests = (name: string) => `tests/compute/depth/${name}.test.ts`;
 const [depthSchemeTests, depthTheoryTests, depthSimulationTests, depthActivationTests] = [
   "schemes",
@@ -573,7 +576,46 @@ export const RESULTS: readonly CourseResult[] = [
       "On real images, dropout raises clean test accuracy and makes the network lean less, though still heavily, on a feature that gives the label away during training.",
     sources: [["homework-5", "5(i)"]],
     page: "dropout-digits",
-    tests: [],
+    tests: [
+      {
+        file: digitsLoaderTests,
+        name:
+          "dropout-digits loader: every claim the page states holds on the seeded runs (bands, 5(i), 6(c))",
+      },
+      {
+        file: digitsTrainTests,
+        name:
+          "trainDigitMlpTf(tf, splits, ${label}) takes the steps of a Float64 MLP with the same masks",
+      },
+      {
+        file: digitsBrowserTests,
+        name:
+          "dropout-digits page: loads with its charts and no console error; the live run at the defaults is the first precomputed seed",
+      },
+      {
+        file: digitsBrowserTests,
+        name:
+          "dropout-digits page: the precomputed runs show the stated accuracy band and dropout's smaller train–validation gap, every claim holding",
+      },
+    ],
+  },
+  {
+    result:
+      "On the same digits, an MLP trained with dropout ends with a smaller gap between training and validation accuracy and a higher validation accuracy than without it.",
+    sources: [["homework-5", "6(c)"]],
+    page: "dropout-digits",
+    tests: [
+      {
+        file: digitsLoaderTests,
+        name:
+          "dropout-digits loader: every claim the page states holds on the seeded runs (bands, 5(i), 6(c))",
+      },
+      {
+        file: digitsBrowserTests,
+        name:
+          "dropout-digits page: the precomputed runs show the stated accuracy band and dropout's smaller train–validation gap, every claim holding",
+      },
+    ],
   },
 
   // Depth: initialisation.

@@ -12,7 +12,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
 }
 
-function stats(values: number[]): string {
+export function stats(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   return `median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${
     quantile(sorted, 0.95).toFixed(1)
@@ -58,7 +58,7 @@ async function measure(
  * animation frame, when Observable's runtime begins recomputing (the wait for that frame, up to
  * one frame interval, is the rest). `work` ≤ 16 ms means the chart is redrawn within one frame.
  */
-function measureFrame(
+export function measureFrame(
   page: Page,
   label: string,
   value: string | number,

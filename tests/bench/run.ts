@@ -4,8 +4,9 @@
  * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
  *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
  * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
- * - `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`, `residual`: slider-to-chart latency, median and p95, for
- *   each control of each page, per backend (tests/bench/pageLatency.ts, convolutionLatency.ts);
+ * - every page with controls (the list below, after `shipped`): slider-to-chart latency, median
+ *   and p95, for each control, per backend (tests/bench/pageLatency.ts and the <page>Latency.ts
+ *   files);
  * - `scripts`: every other tests/bench/*.bench.ts script, run in turn.
  * `--only=NAME` runs one part.
  *
@@ -32,6 +33,7 @@ const parts = [
   "rnn-gradients",
   "normalisation",
   "residual",
+  "dropout-digits",
   "scripts",
 ];
 const browserParts = [
@@ -45,6 +47,7 @@ const browserParts = [
   "rnn-gradients",
   "normalisation",
   "residual",
+  "dropout-digits",
 ];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);

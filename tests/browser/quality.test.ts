@@ -88,6 +88,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "depth", value: "0", label: "depth L" },
     { param: "sigma", value: "-1", label: "σ (weight std × √m)" },
   ],
+  "/pages/dropout-digits": [
+    { param: "keepInput", value: "0", label: "keep probability, inputs" },
+    { param: "n", value: "0", label: "training digits per class" },
+  ],
 };
 
 const builtHtml = (path: string) =>
