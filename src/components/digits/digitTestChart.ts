@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
-import { chartWidth, colors } from "./colors.js";
-import { numberColumn, textColumn } from "./csv.js";
+import { chartFigure } from "../chartFigure.js";
+import { chartWidth, colors } from "../colors.js";
+import { numberColumn, textColumn } from "../csv.js";
 import { RUN_COLORS } from "./digitAccuracyChart.js";
 
 export type BlockFill = "noise" | "honest" | "blank";

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
-import { chartWidth, colors } from "./colors.js";
-import { numberColumn, textColumn } from "./csv.js";
+import { chartFigure } from "../chartFigure.js";
+import { chartWidth, colors } from "../colors.js";
+import { numberColumn, textColumn } from "../csv.js";
 
 /** One point of an accuracy curve: a run (or the mean of several), a set, an epoch. */
 export interface AccuracyPoint {

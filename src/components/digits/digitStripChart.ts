@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
-import { chartWidth, colors } from "./colors.js";
-import { numberColumn, textColumn } from "./csv.js";
+import { chartFigure } from "../chartFigure.js";
+import { chartWidth, colors } from "../colors.js";
+import { numberColumn, textColumn } from "../csv.js";
 
 /** One digit as the network sees it: grey levels (784 bytes), label, and the class its block names. */
 export interface StripDigit {
