@@ -61,10 +61,9 @@ Deno.test("dropout-digits loader: exits 0 with 4 seeds × 2 conditions × 8 epoc
     for (const run of c.runs) assert.equal(run.epochs.length, output.config.epochs + 1);
   }
   const ms = Number(/done in (\d+) ms/.exec(full.stderr)?.[1]);
+  // A benchmark number, not a condition: about 36 s of one core here, more under load.
   console.log(`dropout-digits loader: ${ms} ms`);
-  // About 36 s of one core; on this shared machine the wall time has reached 172 s under a load
-  // of 15, so this only catches a run gone badly wrong.
-  assert.ok(ms < 600_000, `${ms} ms`);
+  assert.ok(ms > 0, full.stderr);
 });
 
 Deno.test("dropout-digits loader: every claim the page states holds on the seeded runs (bands, 5(i), 6(c))", () => {
