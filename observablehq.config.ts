@@ -20,6 +20,15 @@ export default {
       pages: [{ name: "Initialisation through depth", path: "/pages/initialisation" }],
     },
     {
+      name: "Normalisation",
+      pages: [
+        {
+          name: "What normalisation does to data and weights",
+          path: "/pages/normalisation-geometry",
+        },
+      ],
+    },
+    {
       name: "Convolution",
       pages: [
         { name: "Convolution arithmetic and parameter counts", path: "/pages/convolution" },

@@ -76,6 +76,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "depth", value: "0", label: "depth L" },
     { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
   ],
+  "/pages/normalisation-geometry": [
+    { param: "batch", value: "0", label: "batch size m" },
+    { param: "rho", value: "1", label: "correlation ρ" },
+  ],
 };
 
 const builtHtml = (path: string) =>

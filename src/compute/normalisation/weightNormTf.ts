@@ -25,7 +25,7 @@ export function targetLossTf(tf: Tf, target: readonly number[]): LossTf {
 /** The loss as a function of (u, γ): w = γu/‖u‖ built from tfjs ops, so tfjs differentiates it. */
 function reparametrised(tf: Tf, loss: LossTf) {
   return (u: TfCore.Tensor, gamma: TfCore.Tensor): TfCore.Scalar =>
-    loss(tf.mul(gamma, tf.div(u, tf.norm(u))) as TfCore.Tensor1D);
+    loss(tf.mul(gamma, tf.div(u, tf.sqrt(tf.sum(tf.square(u))))) as TfCore.Tensor1D);
 }
 
 /** ∇ᵤL and ∂L/∂γ at (u, γ) by tfjs autodiff (float32), read with one `await data()`. */

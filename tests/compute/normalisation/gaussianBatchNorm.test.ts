@@ -3,6 +3,7 @@ import {
   batchNormGaussian1d,
   inputMoments,
   normalDensity,
+  normalWithin,
   pooledOutputBound,
   pooledOutputDensity,
   pooledOutputKurtosis,
@@ -139,6 +140,12 @@ Deno.test("pooledOutputDensity(u, m) tends to the standard normal density as m g
   assert.ok(previous < 2e-4);
   assert.ok(Math.abs(pooledOutputWithin(1, 4096) - NORMAL_WITHIN[1]) < 1e-4);
   assert.ok(Math.abs(pooledOutputWithin(2, 4096) - NORMAL_WITHIN[2]) < 1e-4);
+});
+
+Deno.test("normalWithin(k) is the standard normal's mass within k: 0.6827 and 0.9545", () => {
+  assert.ok(Math.abs(normalWithin(1) - NORMAL_WITHIN[1]) < 1e-12);
+  assert.ok(Math.abs(normalWithin(2) - NORMAL_WITHIN[2]) < 1e-12);
+  assert.equal(normalWithin(0), 0);
 });
 
 Deno.test("wallisIntegral(n) is ∫₀^{π/2} cosⁿθ dθ: π/2, 1, π/4, 2/3, 3π/16", () => {
