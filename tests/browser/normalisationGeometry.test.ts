@@ -76,6 +76,14 @@ interface WeightNormHook {
   uNorm: number[];
 }
 
+interface BnTfHook {
+  settings: Settings;
+  backend: string;
+  relativeGap: number;
+  gapDefault: number;
+  varianceDefault: number;
+}
+
 interface WeightNormTfHook {
   settings: Settings;
   backend: string;
@@ -142,6 +150,9 @@ Deno.test({
     bn1d.stats.within.forEach(({ k }) =>
       assert.ok(Math.abs(pooledOutputWithin(k, 256) / normalWithin(k) - 1) < 0.005)
     );
+    const bnTf = await hookFor<BnTfHook>(page, "bnTf", { beta: 3, batch: 256 });
+    assert.ok(bnTf.relativeGap < 2e-5, `tfjs batch norm: ${bnTf.relativeGap}`);
+    assert.ok(bnTf.varianceDefault < 1 && bnTf.gapDefault > 1e-4, JSON.stringify(bnTf));
     const noise = await hookFor<NoiseHook>(page, "batchNoise", { batch: 256 });
     for (const mc of noise.mc) {
       const exact = conditionalOutputMoments(mc.z, 256);
@@ -213,6 +224,11 @@ Deno.test({
       assert.notEqual(await chartMarkup(page, "bn-1d"), before, `${label} = ${value}: no redraw`);
       checkBn1d(hook);
     }
+    const tfAfter = await hookFor<BnTfHook>(page, "bnTf", { beta: -2, gamma: 2.5, batch: 32 });
+    assert.ok(
+      tfAfter.relativeGap < 2e-5,
+      `tfjs batch norm after the moves: ${tfAfter.relativeGap}`,
+    );
     const text = await page.textContent('[data-chart="bn-1d"] .chart-description');
     assert.match(text ?? "", /sits on N\(-2, 6\.25\)/);
     const noiseBefore = await chartMarkup(page, "batch-noise");
