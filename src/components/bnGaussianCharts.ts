@@ -23,6 +23,9 @@ export interface BnHistogramData {
 interface BarRow {
   series: string;
   x: number;
+  /** The bin's edges. */
+  x1: number;
+  x2: number;
   binWidth: number;
   density: number;
 }
@@ -40,6 +43,8 @@ function bars(series: string, values: ArrayLike<number>, centre: number, sd: num
   return histogram(values, centre - 5 * sd, centre + 5 * sd, BINS).map((b) => ({
     series,
     x: b.x,
+    x1: b.x - b.binWidth / 2,
+    x2: b.x + b.binWidth / 2,
     binWidth: b.binWidth,
     density: b.share / b.binWidth,
   }));
@@ -111,8 +116,8 @@ export function bnHistogramChart(
     color: { legend: true, domain: series, range: palette.slice(0, series.length) },
     marks: [
       Plot.rectY(barRows, {
-        x1: (d: BarRow) => d.x - d.binWidth / 2,
-        x2: (d: BarRow) => d.x + d.binWidth / 2,
+        x1: "x1",
+        x2: "x2",
         y: "density",
         fill: "series",
         fillOpacity: 0.35,

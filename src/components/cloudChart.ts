@@ -1,7 +1,7 @@
 /** A 2-D point cloud with its 1- and 2-sd contours, on equal axes (a circle looks like one). */
 import * as Plot from "@observablehq/plot";
 import { chartFigure } from "./chartFigure.js";
-import { chartWidth } from "./colors.js";
+import { squareFrame } from "./squareFrame.js";
 import { numberColumn, textColumn } from "./csv.js";
 import { type Cloud, covarianceEllipse, type Sym2 } from "../compute/normalisation/gaussian2d.js";
 
@@ -37,8 +37,6 @@ export function cloudChart(
     maxWidth?: number;
   },
 ): HTMLElement {
-  const w = chartWidth(width, maxWidth);
-  const margin = { top: 12, right: 12, bottom: 36, left: 40 };
   const points: PointRow[] = series.filter((s) => !s.reference).flatMap((s) =>
     Array.from(s.cloud.x, (x, i) => ({ series: s.name, x, y: s.cloud.y[i] }))
   );
@@ -47,25 +45,9 @@ export function cloudChart(
       covarianceEllipse(s.centre, s.cov, k).map((p) => ({ series: s.name, k, ...p }))
     )
   );
-  // A square domain around the 2-sd contours (and the origin), so both axes share one scale.
-  const xs = contours.map((p) => p.x);
-  const ys = contours.map((p) => p.y);
-  const cx = (Math.min(0, ...xs) + Math.max(0, ...xs)) / 2;
-  const cy = (Math.min(0, ...ys) + Math.max(0, ...ys)) / 2;
-  const half = 1.15 * Math.max(
-    Math.max(0, ...xs) - Math.min(0, ...xs),
-    Math.max(0, ...ys) - Math.min(0, ...ys),
-  ) / 2;
-  const inner = w - margin.left - margin.right;
+  // A square around the 2-sd contours (and the origin), so both axes share one scale.
   const chart = Plot.plot({
-    width: w,
-    height: inner + margin.top + margin.bottom,
-    marginTop: margin.top,
-    marginRight: margin.right,
-    marginBottom: margin.bottom,
-    marginLeft: margin.left,
-    x: { domain: [cx - half, cx + half], label: "x₁", grid: true },
-    y: { domain: [cy - half, cy + half], label: "x₂", grid: true },
+    ...squareFrame(contours, { width, maxWidth, labels: ["x₁", "x₂"], pad: 1.15 }),
     color: { legend: true, domain: series.map((s) => s.name), range: series.map((s) => s.color) },
     marks: [
       Plot.ruleX([0], { strokeOpacity: 0.4 }),

@@ -4,7 +4,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { chartFigure } from "./chartFigure.js";
-import { chartWidth, colors } from "./colors.js";
+import { colors } from "./colors.js";
+import { squareFrame } from "./squareFrame.js";
 import { numberColumn, textColumn } from "./csv.js";
 
 export interface WeightNormChartData {
@@ -38,8 +39,6 @@ export function weightNormChart(
   data: WeightNormChartData,
   { width, description }: { width: number; description: string },
 ): HTMLElement {
-  const w = chartWidth(width, 520);
-  const margin = { top: 12, right: 12, bottom: 36, left: 40 };
   const names = {
     u: "u (the steps on u)",
     w: "w = γu/‖u‖",
@@ -73,26 +72,6 @@ export function weightNormChart(
     const a = (2 * Math.PI * i) / 144;
     return { x: data.gamma * Math.cos(a), y: data.gamma * Math.sin(a) };
   });
-  const xs = [
-    0,
-    ...path.map((p) => p.x),
-    ...arrows.map((a) => a.x2),
-    data.target[0],
-    data.gamma,
-    -data.gamma,
-  ];
-  const ys = [
-    0,
-    ...path.map((p) => p.y),
-    ...arrows.map((a) => a.y2),
-    data.target[1],
-    data.gamma,
-    -data.gamma,
-  ];
-  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-  const half = 0.55 *
-    Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
   const series = [
     names.u,
     names.w,
@@ -109,15 +88,19 @@ export function weightNormChart(
     [names.tf]: colors.purple,
     [names.target]: colors.ink,
   };
+  const frame = [
+    ...path,
+    ...arrows.map((a) => ({ x: a.x2, y: a.y2 })),
+    { x: data.target[0], y: data.target[1] },
+    { x: data.gamma, y: data.gamma },
+    { x: -data.gamma, y: -data.gamma },
+  ];
   const chart = Plot.plot({
-    width: w,
-    height: w - margin.left - margin.right + margin.top + margin.bottom,
-    marginTop: margin.top,
-    marginRight: margin.right,
-    marginBottom: margin.bottom,
-    marginLeft: margin.left,
-    x: { domain: [cx - half, cx + half], label: "first coordinate", grid: true },
-    y: { domain: [cy - half, cy + half], label: "second coordinate", grid: true },
+    ...squareFrame(frame, {
+      width,
+      maxWidth: 520,
+      labels: ["first coordinate", "second coordinate"],
+    }),
     color: { legend: true, domain: series, range: series.map((s) => palette[s]) },
     marks: [
       Plot.line(circle, { x: "x", y: "y", stroke: colors.muted, strokeDasharray: "3,3" }),
