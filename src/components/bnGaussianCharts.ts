@@ -5,7 +5,12 @@ import { chartWidth, colors } from "./colors.js";
 import { numberColumn, textColumn } from "./csv.js";
 import { histogram } from "./depthRows.js";
 import { logAxis } from "./logTicks.js";
-import { normalDensity, pooledOutputDensity } from "../compute/normalisation/gaussianBatchNorm.js";
+import { num } from "./math.js";
+import {
+  normalDensity,
+  pooledOutputDensity,
+  pooledOutputKurtosis,
+} from "../compute/normalisation/gaussianBatchNorm.js";
 
 export interface BnHistogramData {
   x: ArrayLike<number>;
@@ -155,15 +160,17 @@ export function bnHistogramChart(
     round(variance)
   }), normalised in batches of ${m} with β = ${round(beta)} and γ = ${
     round(gamma)
-  }, come out with mean ${data.outputMean.toPrecision(4)} and variance ${
-    data.outputVariance.toPrecision(4)
+  }, come out with mean ${num(data.outputMean, 3)} and variance ${
+    num(data.outputVariance, 3)
   }: the histogram of the outputs sits on N(${round(beta)}, ${round(gamma * gamma)})${
     m === 2
       ? `, but a batch of two gives only β − γ and β + γ`
       : m < 30
       ? `, but at this batch size no output lies farther than γ√(m − 1) = ${
         edge.toPrecision(3)
-      } from β, and the exact law (dashed) is flatter than the normal`
+      } from β, and the exact law (dashed) has lighter tails than the normal (fourth moment ${
+        num(pooledOutputKurtosis(m), 3)
+      } against 3)`
       : ""
   }.`;
   return chartFigure({
