@@ -57,7 +57,7 @@ function bars(series: string, values: ArrayLike<number>, centre: number, sd: num
 
 /** A density curve on `points` values spread over [lo, hi]. */
 function curve(series: string, lo: number, hi: number, f: (x: number) => number): CurveRow[] {
-  const points = 241;
+  const points = 121;
   return Array.from({ length: points }, (_, i) => {
     const x = lo + ((hi - lo) * i) / (points - 1);
     return { series, x, density: f(x) };

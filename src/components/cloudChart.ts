@@ -42,7 +42,7 @@ export function cloudChart(
   );
   const contours: ContourRow[] = series.flatMap((s) =>
     [1, 2].flatMap((k) =>
-      covarianceEllipse(s.centre, s.cov, k).map((p) => ({ series: s.name, k, ...p }))
+      covarianceEllipse(s.centre, s.cov, k, 61).map((p) => ({ series: s.name, k, ...p }))
     )
   );
   // A square around the 2-sd contours (and the origin), so both axes share one scale.

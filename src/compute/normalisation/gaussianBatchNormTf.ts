@@ -26,7 +26,8 @@ export async function batchNormGaussianTf(
   const batches = Math.floor(x.length / batchSize);
   integerAtLeast("number of whole batches", batches, 1);
   const out = tf.tidy(() => {
-    const values = Float32Array.from({ length: batches * batchSize }, (_, i) => x[i]);
+    const values = new Float32Array(batches * batchSize);
+    for (let i = 0; i < values.length; i++) values[i] = x[i];
     // tf.batchNorm broadcasts its statistics along the last axis (the channels), so each batch
     // is a column here: [batchSize, batches], moments over axis 0.
     const t = tf.transpose(tf.tensor2d(values, [batches, batchSize]));
