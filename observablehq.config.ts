@@ -22,6 +22,7 @@ export default {
     {
       name: "Normalisation",
       pages: [
+        { name: "Batch and layer normalisation", path: "/pages/normalisation" },
         {
           name: "What normalisation does to data and weights",
           path: "/pages/normalisation-geometry",
@@ -39,6 +40,10 @@ export default {
       pages: [
         { name: "Momentum, running averages and Adam's correction", path: "/pages/momentum" },
       ],
+    },
+    {
+      name: "Recurrent networks",
+      pages: [{ name: "Gradients through time", path: "/pages/rnn-gradients" }],
     },
   ],
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.

@@ -130,7 +130,7 @@ export const PAGES: readonly SitePage[] = [
     slug: "normalisation",
     title: "Batch and layer normalisation",
     topic: "normalisation",
-    status: "coming",
+    status: "built",
     summary:
       "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and batch norm's full backward pass checked against autodiff.",
   },
@@ -170,7 +170,7 @@ export const PAGES: readonly SitePage[] = [
     slug: "rnn-gradients",
     title: "Gradients through time",
     topic: "recurrent",
-    status: "coming",
+    status: "built",
     summary:
       "When the recurrent weights' norm times the activation's largest slope stays below 1, the gradient reaching early steps shrinks geometrically.",
   },
@@ -204,6 +204,22 @@ const [depthSchemeTests, depthTheoryTests, depthSimulationTests, depthActivation
 ].map(depthTests);
 const initVarianceLoaderTests = "tests/loaders/initVariance.test.ts";
 const initialisationBrowserTests = "tests/browser/initialisation.test.ts";
+const rnnTests = (name: string) => `tests/compute/rnn/${name}.test.ts`;
+const [rnnRecurrenceTests, rnnJacobianTests, rnnExampleTests, brnnTests, brnnTfTests] = [
+  "recurrence",
+  "jacobian",
+  "examples",
+  "brnn",
+  "brnnTf",
+].map(rnnTests);
+const rnnBrowserTests = "tests/browser/rnnGradients.test.ts";
+const normTests = (name: string) => `tests/compute/normalisation/${name}.test.ts`;
+const [normAxesTests, centredGradientTests, batchNormTests] = [
+  "normAxes",
+  "centredGradient",
+  "batchNormBackward",
+].map(normTests);
+const normalisationBrowserTests = "tests/browser/normalisation.test.ts";
 
 export const RESULTS: readonly CourseResult[] = [
   // Regularisation: the two-feature toy (x = (10, 1), y = 11).
@@ -734,28 +750,97 @@ export const RESULTS: readonly CourseResult[] = [
       "On an N × C × H × W activation, batch norm shares one mean and variance per channel (over N, H and W), layer norm one per example (over C, H and W).",
     sources: [["homework-5", "2(a)"]],
     page: "normalisation",
-    tests: [],
+    tests: [
+      {
+        file: normAxesTests,
+        name:
+          "groupMates(batch | layer, N×C×H×W, cell): batch norm shares over N, H, W per channel; layer norm over C, H, W per example",
+      },
+      {
+        file: normAxesTests,
+        name:
+          "normaliseAllTf(tf, x, …): tfjs's four normalisations equal the Float64 ones to float32 precision, with output moments 0 and σ²/(σ² + ε)",
+      },
+      {
+        file: normalisationBrowserTests,
+        name:
+          "normalisation page: loads with its charts and no console error; the lit cells are each method's groups (batch: N, H, W per channel; layer: C, H, W per example)",
+      },
+      {
+        file: normalisationBrowserTests,
+        name:
+          "normalisation page: tfjs gives every group mean 0 and variance σ²/(σ² + ε); changing examples 2 and 3 moves example 1 under batch norm only",
+      },
+    ],
   },
   {
     result:
       "Batch norm without the division, yᵢ = γ(xᵢ − μ) + β, has ∂L/∂xᵢ = γ(∂L/∂yᵢ − (1/n)Σⱼ ∂L/∂yⱼ): exactly 0 for a batch of one, and γ·∂L/∂yᵢ as n → ∞.",
     sources: [["homework-5", "2(b)"]],
     page: "normalisation",
-    tests: [],
+    tests: [
+      {
+        file: centredGradientTests,
+        name:
+          "centredBackward(dy, γ): ∂L/∂xᵢ = γ(∂L/∂yᵢ − (1/n)Σⱼ ∂L/∂yⱼ) equals tfjs autodiff and central differences",
+      },
+      {
+        file: centredGradientTests,
+        name:
+          "centredBackward at n = 1 is exactly 0, and tends to γ·∂L/∂y as n grows (the gap is γ times the batch mean of ∂L/∂y)",
+      },
+      {
+        file: centredGradientTests,
+        name:
+          "survivingShareTheory(n) = (n − 1)/n: the Monte-Carlo share for Gaussian ∂L/∂y lands within 4 standard errors, and 4 s.e. < 2 %",
+      },
+      {
+        file: normalisationBrowserTests,
+        name:
+          "normalisation page: moving the batch-size slider moves the surviving-gradient curve onto (n − 1)/n, exactly 0 at n = 1",
+      },
+    ],
   },
   {
     result:
       "Batch norm's training-time graph: X feeds μ, σ² and Z; μ and σ² feed Z; Z, γ and β feed Y.",
     sources: [["homework-5", "6(a)"]],
     page: "normalisation",
-    tests: [],
+    tests: [
+      {
+        file: batchNormTests,
+        name:
+          "GRAPH_EDGES: X feeds μ, σ² and Z; μ and σ² feed Z; Z, γ and β feed Y (the eight edges of the course's graph)",
+      },
+      {
+        file: batchNormTests,
+        name:
+          "GRAPH_EDGES: what flows back along each edge is the derivative of L with respect to that node, by central differences",
+      },
+    ],
   },
   {
     result:
       "Batch norm's backward pass: ∂L/∂Xᵢⱼ = γⱼ/√(σⱼ² + ε) · (dyᵢⱼ − (1/n)Σₖ dyₖⱼ − (Xᵢⱼ − μⱼ)/(n(σⱼ² + ε)) · Σₖ dyₖⱼ(Xₖⱼ − μⱼ)).",
     sources: [["homework-5", "6(b)"]],
     page: "normalisation",
-    tests: [],
+    tests: [
+      {
+        file: batchNormTests,
+        name:
+          "batchNormInputGradient(X, dY, γ, ε): the closed form equals the chain rule, central differences and tfjs autodiff (through tf.moments, and through the two means the page uses)",
+      },
+      {
+        file: batchNormTests,
+        name:
+          "batchNormBackward with a batch of one: σ² = 0, so Z = 0, Y = β and ∂L/∂X = 0 for ε > 0; ε = 0 is refused",
+      },
+      {
+        file: normalisationBrowserTests,
+        name:
+          "normalisation page: editing X updates the closed form and the tfjs check; a bad entry, a batch of one and a constant column get clear messages",
+      },
+    ],
   },
   {
     result:
@@ -1045,35 +1130,140 @@ export const RESULTS: readonly CourseResult[] = [
       "The recurrence hₜ = Wσ(hₜ₋₁) + Uxₜ + b is the usual RNN gₜ = σ(Wgₜ₋₁ + Uxₜ + b) written for gₜ = σ(hₜ).",
     sources: [["worked-exercises", "5.1"]],
     page: "rnn-gradients",
-    tests: [],
+    tests: [
+      {
+        file: rnnRecurrenceTests,
+        name:
+          "conventionalStates: gₜ = σ(Wgₜ₋₁ + Uxₜ + b) equals σ(hₜ) at every step, for every activation",
+      },
+    ],
   },
   {
     result:
       "If |σ′| ≤ γ and λ₁(WᵀW) ≤ δ²/γ² with δ < 1, then ‖∂h_T/∂h₀‖ ≤ δ^T → 0: the gradient through time vanishes.",
     sources: [["worked-exercises", "5.2"]],
     page: "rnn-gradients",
-    tests: [],
+    tests: [
+      {
+        file: rnnRecurrenceTests,
+        name:
+          "slopeCeiling: sigmoid's γ = 1/4 (at 0), tanh's γ = 1 (at 0), ReLU's γ = 1 (for every x > 0), the largest slope on a fine grid",
+      },
+      {
+        file: rnnJacobianTests,
+        name:
+          "jacobianNorms: ‖∂hₜ/∂h₀‖ is the norm of ∏ W·diag(σ′(hₜ₋₁)) multiplied out plainly, and of central finite differences",
+      },
+      {
+        file: rnnJacobianTests,
+        name:
+          "jacobianNorms: the bound ‖∂hₜ/∂h₀‖ ≤ (γs)ᵗ holds at every step on 300 random instances",
+      },
+      {
+        file: rnnJacobianTests,
+        name:
+          "jacobianNorms: with δ = γs < 1 the gradient vanishes: ‖∂h_T/∂h₀‖ ≤ δ^T, 0.9^500 ≈ 1.3e-23 at T = 500",
+      },
+      {
+        file: rnnJacobianTests,
+        name:
+          "jacobianNorms: orthogonal W resting where σ′ = γ (tanh and sigmoid at c = 0, ReLU at c > 0) meets the bound (γs)ᵗ at every step",
+      },
+      {
+        file: rnnJacobianTests,
+        name:
+          "jacobianNorms: nearly tight in the linear-ish regime (orthogonal, tanh, a = 0.05): the rate ‖∂h_T/∂h₀‖^(1/T) is within 2 % of γs; loose for Gaussian W: below 0.7γs",
+      },
+      {
+        file: rnnBrowserTests,
+        name:
+          "rnn-gradients page: the live ‖∂hₜ/∂h₀‖ is the compute module's exact Jacobian product and stays under (γs)ᵗ, with no console error",
+      },
+    ],
   },
   {
     result:
       "The reverse condition, λ₁(WᵀW) > δ²/γ², is needed for the gradient to explode but does not make it explode.",
     sources: [["worked-exercises", "5.3"]],
     page: "rnn-gradients",
-    tests: [],
+    tests: [
+      {
+        file: rnnExampleTests,
+        name:
+          "necessary: on 200 random instances with γs ≤ 1 the gradient never grows, ‖∂hₜ/∂h₀‖ ≤ 1 at every step",
+      },
+      {
+        file: rnnExampleTests,
+        name:
+          "not sufficient: tanh with s = 2 (γs = 2) resting at c = 1.5 vanishes as (2·tanh′(1.5))ᵗ ≈ 0.361ᵗ, 10^−26.5 at T = 60 against the bound 2⁶⁰ ≈ 1.15e18",
+      },
+      {
+        file: rnnExampleTests,
+        name:
+          "not sufficient: the same W (γs = 2) driven by inputs of size a = 3 saturates and its gradient vanishes, below 1e-8 at T = 60 for seeds 1–5",
+      },
+      {
+        file: rnnExampleTests,
+        name:
+          "not sufficient: ReLU with s = 1.2 (γs = 1.2) vanishes, below 10^−2 at T = 60 for seeds 1–5, with about half its units off",
+      },
+      {
+        file: rnnBrowserTests,
+        name:
+          "rnn-gradients page: moving the controls moves the chart onto its theory: the bound itself at rest for orthogonal W, (s·σ′(c))ᵗ ≪ (γs)ᵗ when saturated at γs = 2 > 1, far below it for Gaussian W",
+      },
+    ],
   },
   {
     result:
       "In a bidirectional sigmoid RNN with squared loss, the gradient of L_t with respect to hₜᶠ is −2Vᶠᵀ(zₜ − yₜ), and ∂hₜ₊₁ᶠ/∂hₜᶠ = diag(hₜ₊₁ᶠ ⊙ (1 − hₜ₊₁ᶠ))·Uᶠ; the backward chain mirrors both.",
     sources: [["worked-exercises", "6.2"]],
     page: "rnn-gradients",
-    tests: [],
+    tests: [
+      {
+        file: brnnTests,
+        name:
+          "brnnStateGradients: the local terms ∇_{hₜᶠ}Lₜ = −2Vᶠᵀ(zₜ − yₜ) and ∇_{hₜᵇ}Lₜ = −2Vᵇᵀ(zₜ − yₜ) are the whole gradient at the chains' ends, by finite differences",
+      },
+      {
+        file: brnnTests,
+        name:
+          "brnnForward: ∂hₜ₊₁ᶠ/∂hₜᶠ = diag(hₜ₊₁ᶠ(1 − hₜ₊₁ᶠ))Uᶠ and ∂hₜ₋₁ᵇ/∂hₜᵇ = diag(hₜ₋₁ᵇ(1 − hₜ₋₁ᵇ))Uᵇ, by finite differences",
+      },
+      {
+        file: brnnTests,
+        name:
+          "brnnStateGradients: ∇_{hₜᶠ}L and ∇_{hₜᵇ}L by the course's recursions match central finite differences at every t, initial states included",
+      },
+      {
+        file: "tests/compute/rnn/unrolledGraph.test.ts",
+        name:
+          "gradientSources: ∇_{hₜᶠ}L gathers yₜ and hₜ₊₁ᶠ, ∇_{hₜᵇ}L gathers yₜ and hₜ₋₁ᵇ, the chains' ends and initial states one term each",
+      },
+    ],
   },
   {
     result:
       "Summing over time, the gradient for Wᶠ is Σₜ diag(hₜᶠ ⊙ (1 − hₜᶠ))·∇_{hₜᶠ}L·xₜᵀ, and for Uᵇ it is Σₜ diag(hₜᵇ ⊙ (1 − hₜᵇ))·∇_{hₜᵇ}L·hₜ₊₁ᵇᵀ.",
     sources: [["worked-exercises", "6.3"]],
     page: "rnn-gradients",
-    tests: [],
+    tests: [
+      {
+        file: brnnTests,
+        name:
+          "brnnWeightGradients: ∇_{Wᶠ}L = Σₜ diag(hₜᶠ(1 − hₜᶠ))∇_{hₜᶠ}L xₜᵀ and ∇_{Uᵇ}L = Σₜ diag(hₜᵇ(1 − hₜᵇ))∇_{hₜᵇ}L hₜ₊₁ᵇᵀ match central finite differences",
+      },
+      {
+        file: brnnTfTests,
+        name:
+          "brnnGradientsTf(tf, net): tfjs autodiff's ∇_{Wᶠ}L and ∇_{Uᵇ}L match the course's formulas to float32 precision (relative 1e-5)",
+      },
+      {
+        file: rnnBrowserTests,
+        name:
+          "rnn-gradients page: tfjs autodiff gives the course's ∇Wᶠ and ∇Uᵇ to float32 precision and finite differences to 1e-7, seed after seed",
+      },
+    ],
   },
 ];
 

@@ -103,11 +103,12 @@ let runtime: Promise<TfRuntime> | undefined;
 
 export function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfRuntime> {
   runtime ??= (async () => {
-    const [tf] = await Promise.all([
-      import("@tensorflow/tfjs-core"),
-      // Optimisers need the gradient kernels, which tfjs-core registers only on request.
-      import("@tensorflow/tfjs-core/dist/register_all_gradients"),
-    ]);
+    // tfjs-core first: Framework bundles the gradient module with its own copy of tfjs-core, and
+    // whichever copy runs first creates the shared engine. Made by that copy, tensors have no op
+    // handler, so tensor.clone() (which addN's gradient calls) threw on about half of page loads.
+    const tf = await import("@tensorflow/tfjs-core");
+    // Optimisers need the gradient kernels, which tfjs-core registers only on request.
+    await import("@tensorflow/tfjs-core/dist/register_all_gradients");
     const forced = requestedBackend(search);
     const order = forced ? [forced, ...backendOrder.filter((b) => b !== forced)] : backendOrder;
     const failures: string[] = [];

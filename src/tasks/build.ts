@@ -4,8 +4,8 @@
  *
  * Loader caching: Framework reruns a loader only when its cached output is missing (a build uses a
  * stale output as is), and it judges staleness by the loader file alone. A loader's output also
- * depends on src/compute and data/, so before building we delete every cached output older than
- * its loader or than any file under src/compute or data/. Page loaders (files ending in .md.ts, such as
+ * depends on src/compute, src/loaders/shared and data/, so before building we delete every cached
+ * output older than its loader or than any file under those folders. Page loaders (files ending in .md.ts, such as
  * the front page) also read src/components and the lists at the top of src/, so those count for
  * them too. `--rebuild-data` deletes them all.
  *
@@ -63,7 +63,7 @@ async function* loaders(): AsyncGenerator<string> {
 
 /** Deletes stale (or, with `all`, every) cached loader output; returns the outputs it deleted. */
 export async function invalidateLoaderCache(all: boolean): Promise<string[]> {
-  const dataInputs = await newestMtime(["src/compute", "data"]);
+  const dataInputs = await newestMtime(["src/compute", "src/loaders/shared", "data"]);
   const pageInputs = Math.max(
     dataInputs,
     await newestMtime(["src/components"]),

@@ -12,6 +12,8 @@ import {
   shippedBytes,
 } from "./pageLatency.ts";
 import { convolutionLatency } from "./convolutionLatency.ts";
+import { rnnLatency } from "./rnnLatency.ts";
+import { normalisationLatency } from "./normalisationLatency.ts";
 import { normalisationGeometryLatency } from "./normalisationGeometryLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
@@ -41,4 +43,6 @@ await onEveryBackend("double-descent", liveTrialLatency);
 await onEveryBackend("convolution", convolutionLatency);
 await onEveryBackend("momentum", momentumLatency);
 await onEveryBackend("dropout-noise", noiseLatency);
+await onEveryBackend("rnn-gradients", rnnLatency);
+await onEveryBackend("normalisation", normalisationLatency);
 await onEveryBackend("normalisation-geometry", normalisationGeometryLatency);

@@ -29,6 +29,8 @@ const parts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "rnn-gradients",
+  "normalisation",
   "normalisation-geometry",
   "scripts",
 ];
@@ -40,6 +42,8 @@ const browserParts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "rnn-gradients",
+  "normalisation",
   "normalisation-geometry",
 ];
 

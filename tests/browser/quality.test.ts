@@ -76,6 +76,14 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "depth", value: "0", label: "depth L" },
     { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
   ],
+  "/pages/rnn-gradients": [
+    { param: "T", value: "0", label: "steps T" },
+    { param: "s", value: "-1", label: "spectral norm s of W" },
+  ],
+  "/pages/normalisation": [
+    { param: "n", value: "0", label: "batch size n" },
+    { param: "delta", value: "-1", label: "change δ to examples 2 and 3" },
+  ],
   "/pages/normalisation-geometry": [
     { param: "batch", value: "0", label: "batch size m" },
     { param: "rho", value: "1", label: "correlation ρ" },

@@ -4,6 +4,8 @@ export const repoRoot = new URL("../../", import.meta.url);
 export interface LoaderRun {
   code: number;
   stdout: string;
+  /** stdout as bytes, for loaders that write binary files. */
+  stdoutBytes: Uint8Array;
   stderr: string;
 }
 
@@ -28,5 +30,10 @@ export async function runLoader(
     stderr: "piped",
   }).output();
   const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
+  return {
+    code: out.code,
+    stdout: decode(out.stdout),
+    stdoutBytes: out.stdout,
+    stderr: decode(out.stderr),
+  };
 }

@@ -72,25 +72,6 @@ export function targetLoss(target: Vector): Loss {
   };
 }
 
-/**
- * Central differences of f at u with step h per coordinate: error O(h²·f‴) plus rounding
- * O(ε·|f|/h). f(γu/‖u‖) varies on the scale of ‖u‖, so the default step is 10⁻⁵·‖u‖.
- */
-export function centralDifferenceGradient(
-  f: (u: Vector) => number,
-  u: Vector,
-  h = 1e-5 * vectorNorm(u),
-): number[] {
-  positiveNumber("h", h);
-  return u.map((_, i) => {
-    const plus = u.slice();
-    const minus = u.slice();
-    plus[i] += h;
-    minus[i] -= h;
-    return (f(plus) - f(minus)) / (2 * h);
-  });
-}
-
 /** Largest |aᵢ − bᵢ| over the largest |bᵢ|: one relative error for a whole vector. */
 export function maxRelativeError(a: Vector, b: Vector): number {
   const scale = Math.max(...b.map(Math.abs));

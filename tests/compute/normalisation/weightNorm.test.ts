@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import {
   batchNormOfProjection,
-  centralDifferenceGradient,
   dotProduct,
   type Loss,
   maxRelativeError,
@@ -15,6 +14,7 @@ import {
   weightNormSteps,
   whitenedBatch,
 } from "../../../src/compute/normalisation/weightNorm.ts";
+import { centralDifferenceGradient } from "../../../src/compute/normalisation/centralDifference.ts";
 import { correlatedSample } from "../../../src/compute/normalisation/gaussian2d.ts";
 import { WN_TARGET } from "../../../src/compute/normalisation/geometryPage.ts";
 import { logisticLoss, randomDirection } from "./losses.ts";
@@ -41,7 +41,12 @@ Deno.test("weightNormGradient(u, γ, ∇_wL): ∇ᵤL = (γ/‖u‖)W⊥∇_wL m
         gamma,
         loss.gradient(weightFromDirection(u, gamma)),
       );
-      const fd = centralDifferenceGradient((v) => loss.value(weightFromDirection(v, gamma)), u);
+      // L(γu/‖u‖) varies on the scale of ‖u‖: the step is 10⁻⁵‖u‖.
+      const fd = centralDifferenceGradient(
+        (v) => loss.value(weightFromDirection(v, gamma)),
+        u,
+        1e-5 * vectorNorm(u),
+      );
       const error = maxRelativeError(gradU, fd);
       assert.ok(error < FD_TOLERANCE, `${name}, trial ${trial}: relative error ${error}`);
       // ∂L/∂γ = uᵀ∇_wL/‖u‖, the same way.
