@@ -41,7 +41,7 @@ interface CurveRow {
   density: number;
 }
 
-const BINS = 48;
+const BINS = 44;
 
 /** A histogram as densities (share / bin width), named `series`. */
 function bars(series: string, values: ArrayLike<number>, centre: number, sd: number): BarRow[] {
@@ -82,10 +82,8 @@ export function bnHistogramChart(
   };
   const lo = Math.min(mean - 4 * sd, beta - 4 * gamma);
   const hi = Math.max(mean + 4 * sd, beta + 4 * gamma);
-  const barRows = [
-    ...bars(names.input, data.x, mean, sd),
-    ...bars(names.output, data.y, beta, gamma),
-  ];
+  // The inputs are drawn as their density only: their histogram would add nothing but work.
+  const barRows = bars(names.output, data.y, beta, gamma);
   const edge = gamma * Math.sqrt(m - 1);
   const curves = [
     ...curve(names.input, mean - 4 * sd, mean + 4 * sd, (x) => normalDensity(x, mean, variance)),
