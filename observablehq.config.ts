@@ -25,7 +25,13 @@ export default {
     },
     {
       name: "Normalisation",
-      pages: [{ name: "Batch and layer normalisation", path: "/pages/normalisation" }],
+      pages: [
+        { name: "Batch and layer normalisation", path: "/pages/normalisation" },
+        {
+          name: "What normalisation does to data and weights",
+          path: "/pages/normalisation-geometry",
+        },
+      ],
     },
     {
       name: "Convolution",

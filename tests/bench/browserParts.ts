@@ -1,8 +1,6 @@
 /**
  * The bench parts that drive the built site in headless Chromium (`load`, `shipped`,
- * `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`, `residual`), run by run.ts in a process of their own once node_modules and
- * `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`,
- * `dropout-digits`), run by run.ts in a process of their own once node_modules and
+ * every page with controls), run by run.ts in a process of their own once node_modules and
  * Chromium are installed. `--only=NAME` runs one of them.
  */
 import { benchPageLoads } from "./pageLoad.ts";
@@ -18,6 +16,7 @@ import { rnnLatency } from "./rnnLatency.ts";
 import { normalisationLatency } from "./normalisationLatency.ts";
 import { residualLatency } from "./residualLatency.ts";
 import { dropoutDigitsLatency } from "./dropoutDigitsLatency.ts";
+import { normalisationGeometryLatency } from "./normalisationGeometryLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;
@@ -50,3 +49,4 @@ await onEveryBackend("rnn-gradients", rnnLatency);
 await onEveryBackend("normalisation", normalisationLatency);
 await onEveryBackend("residual", residualLatency);
 await onEveryBackend("dropout-digits", dropoutDigitsLatency);
+await onEveryBackend("normalisation-geometry", normalisationGeometryLatency);

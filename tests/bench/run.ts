@@ -34,6 +34,7 @@ const parts = [
   "normalisation",
   "residual",
   "dropout-digits",
+  "normalisation-geometry",
   "scripts",
 ];
 const browserParts = [
@@ -48,6 +49,7 @@ const browserParts = [
   "normalisation",
   "residual",
   "dropout-digits",
+  "normalisation-geometry",
 ];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);

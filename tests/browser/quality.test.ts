@@ -92,6 +92,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "keepInput", value: "0", label: "keep probability, inputs" },
     { param: "n", value: "0", label: "training digits per class" },
   ],
+  "/pages/normalisation-geometry": [
+    { param: "batch", value: "0", label: "batch size m" },
+    { param: "rho", value: "1", label: "correlation ρ" },
+  ],
 };
 
 const builtHtml = (path: string) =>
