@@ -3,10 +3,10 @@
  * which w = γu/‖u‖ lives, and the path of u under gradient steps (with tfjs's path when it is in).
  */
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
-import { colors } from "./colors.js";
+import { chartFigure } from "../chartFigure.js";
+import { colors } from "../colors.js";
 import { squareFrame } from "./squareFrame.js";
-import { numberColumn, textColumn } from "./csv.js";
+import { numberColumn, textColumn } from "../csv.js";
 
 export interface WeightNormChartData {
   u: readonly (readonly number[])[];

@@ -2,7 +2,7 @@
  * Plot options for a square plot whose two axes share one scale, so that a circle is drawn as a
  * circle: a square domain around the given points and the origin, and a frame as tall as it is wide.
  */
-import { chartWidth } from "./colors.js";
+import { chartWidth } from "../colors.js";
 
 export interface SquarePoint {
   x: number;

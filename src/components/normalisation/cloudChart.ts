@@ -1,9 +1,13 @@
 /** A 2-D point cloud with its 1- and 2-sd contours, on equal axes (a circle looks like one). */
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
+import { chartFigure } from "../chartFigure.js";
 import { squareFrame } from "./squareFrame.js";
-import { numberColumn, textColumn } from "./csv.js";
-import { type Cloud, covarianceEllipse, type Sym2 } from "../compute/normalisation/gaussian2d.js";
+import { numberColumn, textColumn } from "../csv.js";
+import {
+  type Cloud,
+  covarianceEllipse,
+  type Sym2,
+} from "../../compute/normalisation/gaussian2d.js";
 
 export interface CloudSeries {
   name: string;

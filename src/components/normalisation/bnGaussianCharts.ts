@@ -1,16 +1,16 @@
 /** Charts for batch norm on 1-D Gaussians: the histogram against the densities, and batch noise. */
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
-import { chartWidth, colors } from "./colors.js";
-import { numberColumn, textColumn } from "./csv.js";
-import { histogram } from "./depthRows.js";
-import { logAxis } from "./logTicks.js";
-import { num } from "./math.js";
+import { chartFigure } from "../chartFigure.js";
+import { chartWidth, colors } from "../colors.js";
+import { numberColumn, textColumn } from "../csv.js";
+import { histogram } from "../depth/depthRows.js";
+import { logAxis } from "../logTicks.js";
+import { num } from "../math.js";
 import {
   normalDensity,
   pooledOutputDensity,
   pooledOutputKurtosis,
-} from "../compute/normalisation/gaussianBatchNorm.js";
+} from "../../compute/normalisation/gaussianBatchNorm.js";
 
 export interface BnHistogramData {
   x: ArrayLike<number>;
