@@ -76,6 +76,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "depth", value: "0", label: "depth L" },
     { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
   ],
+  "/pages/cnn-training": [
+    { param: "rate", value: "0.95", label: "drop rate r" },
+    { param: "lr", value: "NaN", label: "learning rate" },
+  ],
 };
 
 const builtHtml = (path: string) =>

@@ -55,7 +55,11 @@ export interface CnnRunState {
   stepsDone: number;
   totalSteps: number;
   history: EpochRecord[];
+  /** Wall time of each epoch's training steps (scoring excluded), in ms. */
+  epochMs: number[];
   done: boolean;
+  /** The epoch's mean loss was not finite (the steps blew up); the run stops there. */
+  diverged?: boolean;
   /** On the last state: accuracy on the 1,000 test digits, the trained weights and statistics. */
   testAccuracy?: number;
   weights?: CnnWeights;
@@ -82,6 +86,13 @@ export function runSeeds(seed: number): { weights: number; order: number; masks:
 /** Steps in a run: batches per epoch times epochs. */
 export function totalSteps(trainCount: number, batchSize: number, epochs: number): number {
   return Math.ceil(trainCount / integerAtLeast("batch size", batchSize, 1)) * epochs;
+}
+
+/** One-hot rows (1 at each label, 0 elsewhere) as Float32, labels.length × 10. */
+export function oneHotRows(labels: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(labels.length * DIGIT_CLASSES);
+  for (let i = 0; i < labels.length; i++) out[i * DIGIT_CLASSES + labels[i]] = 1;
+  return out;
 }
 
 /** Inverted-dropout multipliers for `count` digits: 0 with probability `rate`, else 1/(1 − rate). */
@@ -117,10 +128,10 @@ function trainingStep(
   let stats: TfCore.Tensor1D[] = [];
   const loss = tf.tidy(() => {
     const patches = tf.tensor2d(digitPatches(set, indices), [n * ROWS_PER_DIGIT, PATCH_SIZE]);
-    const labels = tf.oneHot(
-      tf.tensor1d(Int32Array.from(indices, (i) => set.labels[i]), "int32"),
-      DIGIT_CLASSES,
-    );
+    // Float32 one-hot rows, made here rather than by tf.oneHot (int32): in the browser the
+    // gradient functions come from a second bundle of tfjs-core whose tensors cannot cast, so the
+    // loss must not mix dtypes.
+    const labels = tf.tensor2d(oneHotRows(indices.map((i) => set.labels[i])), [n, DIGIT_CLASSES]);
     const maskTensor = mask ? tf.tensor2d(mask, [n, CNN_FEATURES]) : undefined;
     const { value, grads } = tf.variableGrads(() => {
       const f = cnnForward(tf, model.vars, patches, n, {
@@ -190,12 +201,14 @@ export async function* trainCnnTf(
   const steps = totalSteps(trainCount, batchSize, epochs);
   const started = now();
   const history: EpochRecord[] = [];
+  const epochMs: number[] = [];
   let stepsDone = 0;
   const state = (extra: Partial<CnnRunState> = {}): CnnRunState => ({
     settings,
     stepsDone,
     totalSteps: steps,
     history: history.slice(),
+    epochMs: epochMs.slice(),
     done: false,
     elapsedMs: now() - started,
     ...extra,
@@ -205,11 +218,15 @@ export async function* trainCnnTf(
   /** The tensors being summed: this epoch's batch losses, or one evaluation's correct counts. */
   const held: TfCore.Tensor[] = [];
   let sliceStart = now();
+  /** Time handed back to the page (macrotasks and the consumer's turn), not the run's own. */
+  let awayMs = 0;
   /** Ends a slice if it has run long enough: syncs with the backend and lets the page breathe. */
   const pause = async (sync: TfCore.Tensor): Promise<boolean> => {
     if (now() - sliceStart < sliceMs) return false;
     await sync.data();
+    const away = now();
     await macrotask();
+    awayMs += now() - away;
     sliceStart = now();
     return true;
   };
@@ -258,6 +275,8 @@ export async function* trainCnnTf(
     yield* evaluate(0, null);
     for (let epoch = 1; epoch <= epochs && !signal?.aborted; epoch++) {
       const batches = epochBatches(trainCount, batchSize, (seeds.order + epoch - 1) % TWO_32);
+      const epochStart = now();
+      const awayBefore = awayMs;
       for (const batch of batches) {
         if (signal?.aborted) return;
         const indices = batch.map((i) => data.trainIndices[i]);
@@ -266,10 +285,18 @@ export async function* trainCnnTf(
         stepsDone++;
         if (await pause(held[held.length - 1])) {
           if (signal?.aborted) return;
+          const away = now();
           yield state();
+          awayMs += now() - away;
         }
       }
-      yield* evaluate(epoch, (await total()) / batches.length);
+      const loss = (await total()) / batches.length;
+      epochMs.push(now() - epochStart - (awayMs - awayBefore));
+      if (!Number.isFinite(loss)) {
+        yield state({ done: true, diverged: true });
+        return;
+      }
+      yield* evaluate(epoch, loss);
     }
     if (signal?.aborted) return;
     const testAccuracy = yield* accuracy(data.test());

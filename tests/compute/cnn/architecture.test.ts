@@ -36,14 +36,13 @@ function layersModel(batchNorm: boolean) {
   return model;
 }
 
-for (const batchNorm of [false, true]) {
-  Deno.test(`cnnParameterCount({batchNorm: ${batchNorm}}) equals the trainable count of the same network in tf.layers, layer by layer`, () => {
+const size = (w: { shape: (number | null)[] }) => w.shape.reduce((a: number, b) => a * b!, 1);
+
+Deno.test("cnnParameterCount({batchNorm}) equals the trainable count of the same network in tf.layers, layer by layer, with and without batch norm", () => {
+  for (const batchNorm of [false, true]) {
     const model = layersModel(batchNorm);
     try {
-      const trainable = model.trainableWeights.reduce(
-        (n, w) => n + w.shape.reduce((a, b) => a! * b!, 1)!,
-        0,
-      );
+      const trainable = model.trainableWeights.reduce((n, w) => n + size(w), 0);
       assert.equal(cnnParameterCount({ batchNorm }), trainable);
       // countParams() also counts batch norm's running mean and variance, which are not learned.
       assert.equal(model.countParams(), trainable + (batchNorm ? 16 : 0));
@@ -51,17 +50,15 @@ for (const batchNorm of [false, true]) {
         row.parameters
       );
       const theirs = model.layers
-        .map((layer) =>
-          layer.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a! * b!, 1)!, 0)
-        )
+        .map((layer) => layer.trainableWeights.reduce((n, w) => n + size(w), 0))
         .filter((n) => n > 0);
       assert.deepEqual(ours, theirs);
       assert.deepEqual(model.outputShape, [null, 10]);
     } finally {
       model.dispose();
     }
-  });
-}
+  }
+});
 
 Deno.test("cnnLayers: the shapes read 12×12×8 after the convolution and 6×6×8 after pooling; the formulas give the counts", () => {
   const rows = cnnLayers({ batchNorm: true });
