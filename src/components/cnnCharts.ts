@@ -232,6 +232,7 @@ export function pictureChart(spec: PictureSpec): HTMLElement {
             fy: "fy",
             fill: colors.blue,
             fillOpacity: "strength",
+            inset: 0,
           }),
           Plot.cell(cells.filter((d) => d.value < 0), {
             x: "col",
@@ -240,6 +241,7 @@ export function pictureChart(spec: PictureSpec): HTMLElement {
             fy: "fy",
             fill: colors.red,
             fillOpacity: "strength",
+            inset: 0,
           }),
         ]
         : [
@@ -250,6 +252,7 @@ export function pictureChart(spec: PictureSpec): HTMLElement {
             fy: "fy",
             fill: colors.ink,
             fillOpacity: "strength",
+            inset: 0,
           }),
         ]),
       ...(spec.panelLabel

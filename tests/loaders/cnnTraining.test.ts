@@ -131,6 +131,21 @@ Deno.test("cnn-training.json: batch norm speeds up early training: after one epo
   }
 });
 
+Deno.test("cnn-training.json: most of dropout's narrowing comes off the training side: training accuracy falls by more than validation accuracy moves", () => {
+  for (const bn of ["withoutBatchNorm", "withBatchNorm"] as const) {
+    const train = findings.dropoutTrain[bn];
+    const validation = findings.dropoutValidation[bn];
+    assert.ok(
+      train.meanDifference < 0,
+      `${bn}: training accuracy moves by ${train.meanDifference}`,
+    );
+    assert.ok(
+      -train.meanDifference > Math.abs(validation.meanDifference),
+      `${bn}: ${train.meanDifference} against ${validation.meanDifference}`,
+    );
+  }
+});
+
 Deno.test("cnn-training.json: at the last epoch dropout's validation accuracy is higher on average, but within the seeds' spread", () => {
   for (
     const c of [
