@@ -270,12 +270,9 @@ export function pictureChart(spec: PictureSpec): HTMLElement {
         : []),
     ],
   });
+  const { name, title, description, live } = spec;
   return chartFigure({
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    chart,
-    live: spec.live,
+    ...{ name, title, description, live, chart },
     columns: [
       numberColumn("panel", (d: CellRow) => d.panel),
       numberColumn("row", (d: CellRow) => d.row + 1),

@@ -30,15 +30,14 @@ function gridPath(): string {
   return fromEnv || new URL("../../data/cnn-training.json", import.meta.url).pathname;
 }
 
+/** The grid file, checked; a missing or malformed file gets a message that names it. */
 async function readGrid(path: string) {
-  const text = await Deno.readTextFile(path).catch((e: Error) => {
-    throw new Error(`cannot read grid ${path}: ${e.message}`);
-  });
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(await Deno.readTextFile(path));
   } catch (e) {
-    throw new Error(`grid ${path} is not valid JSON: ${(e as Error).message}`);
+    const why = e instanceof SyntaxError ? "is not valid JSON" : "cannot be read";
+    throw new Error(`grid ${path} ${why}: ${(e as Error).message}`);
   }
   return parseCnnGrid(raw);
 }

@@ -1,6 +1,6 @@
 /**
  * The bench parts that drive the built site in headless Chromium (`load`, `shipped`,
- * `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`), run by run.ts in a process of their own once node_modules and
+ * `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`, `cnn-training`), run by run.ts in a process of their own once node_modules and
  * Chromium are installed. `--only=NAME` runs one of them.
  */
 import { benchPageLoads } from "./pageLoad.ts";
@@ -12,6 +12,7 @@ import {
   shippedBytes,
 } from "./pageLatency.ts";
 import { convolutionLatency } from "./convolutionLatency.ts";
+import { cnnTrainingLatency } from "./cnnTrainingLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;
@@ -40,3 +41,4 @@ await onEveryBackend("double-descent", liveTrialLatency);
 await onEveryBackend("convolution", convolutionLatency);
 await onEveryBackend("momentum", momentumLatency);
 await onEveryBackend("dropout-noise", noiseLatency);
+await onEveryBackend("cnn-training", cnnTrainingLatency);

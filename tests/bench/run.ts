@@ -4,7 +4,7 @@
  * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
  *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
  * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
- * - `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`: slider-to-chart latency, median and p95, for
+ * - `dropout-toy`, `double-descent`, `convolution`, `momentum`, `dropout-noise`, `cnn-training`: slider-to-chart latency, median and p95, for
  *   each control of each page, per backend (tests/bench/pageLatency.ts, convolutionLatency.ts);
  * - `scripts`: every other tests/bench/*.bench.ts script, run in turn.
  * `--only=NAME` runs one part.
@@ -29,6 +29,7 @@ const parts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "cnn-training",
   "scripts",
 ];
 const browserParts = [
@@ -39,6 +40,7 @@ const browserParts = [
   "convolution",
   "momentum",
   "dropout-noise",
+  "cnn-training",
 ];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
