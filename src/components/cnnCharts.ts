@@ -180,10 +180,12 @@ export interface PictureSpec {
   panelLabel?: (panel: number) => string;
   /** Signed values: positive in blue, negative in red; otherwise the ink, by opacity. */
   signed?: boolean;
-  /** Panels per row at this width. */
+  /** Panels per row. */
   columns: number;
-  /** Width of one panel in px (the chart's width follows). */
-  panelSize: number;
+  /** Largest side of one panel in px; panels shrink to fit the width. */
+  maxPanel: number;
+  /** The container's width: the chart spans it, the panels centred in it. */
+  width: number;
   live?: boolean;
   valueLabel: string;
 }
@@ -208,18 +210,21 @@ export function pictureChart(spec: PictureSpec): HTMLElement {
   }));
   const labelSpace = spec.panelLabel ? 16 : 0;
   const gap = 6;
-  const width = spec.columns * (spec.panelSize + gap);
+  const width = chartWidth(spec.width);
+  const panelSize = Math.max(8, Math.min(spec.maxPanel, Math.floor(width / spec.columns) - gap));
+  // Square panels, centred: the margins take whatever the panels leave of the width.
+  const side = (width - spec.columns * (panelSize + gap)) / 2 + 2;
   const chart = Plot.plot({
-    width: Math.max(width, Math.min(spec.columns, panels.length) * (spec.panelSize + gap)),
-    height: gridRows * (spec.panelSize + gap + labelSpace) + 4,
+    width,
+    height: gridRows * (panelSize + gap + labelSpace) + 4,
     marginTop: labelSpace,
-    marginLeft: 2,
-    marginRight: 2,
+    marginLeft: side,
+    marginRight: side,
     marginBottom: 2,
     x: { axis: null, domain: [...Array(spec.side).keys()] },
     y: { axis: null, domain: [...Array(spec.side).keys()] },
-    fx: { axis: null, padding: gap / spec.panelSize / 2 },
-    fy: { axis: null, padding: (gap + labelSpace) / spec.panelSize / 2 },
+    fx: { axis: null, padding: gap / panelSize / 2 },
+    fy: { axis: null, padding: (gap + labelSpace) / panelSize / 2 },
     opacity: { domain: [0, 1], range: [0, 1] },
     marks: [
       Plot.frame({ stroke: colors.muted, strokeOpacity: 0.5 }),

@@ -24,7 +24,12 @@ const CONTROLS: [string, (i: number) => string | number, string][] = [
 
 interface Hooks {
   __explorables?: {
-    lastCnnRun?: { epochMs: number[]; elapsedMs: number; settings: { seed: number } };
+    lastCnnRun?: {
+      epochMs: number[];
+      elapsedMs: number;
+      longestSliceMs: number;
+      settings: { seed: number };
+    };
     lastInside?: unknown;
   };
   __longTasks?: number[];
@@ -95,7 +100,10 @@ export async function cnnTrainingLatency(backend: string, webgpu: boolean): Prom
     console.log(
       `  ${backend.padEnd(6)} one epoch (500 digits, 20 steps): median ${epoch.toFixed(0)} ms, ` +
         `range ${Math.min(...run.epochMs).toFixed(0)}–${Math.max(...run.epochMs).toFixed(0)} ms; ` +
-        `10 epochs with scoring ${(run.elapsedMs / 1000).toFixed(1)} s; main-thread tasks over ` +
+        `10 epochs with scoring ${
+          (run.elapsedMs / 1000).toFixed(1)
+        } s; the trainer's longest slice ` +
+        `${run.longestSliceMs.toFixed(0)} ms; main-thread tasks over ` +
         `50 ms during that run: ${longTasks.length} (longest ${
           Math.max(0, ...longTasks).toFixed(0)
         } ms, ` +

@@ -57,6 +57,8 @@ export interface CnnRunState {
   history: EpochRecord[];
   /** Wall time of each epoch's training steps (scoring excluded), in ms. */
   epochMs: number[];
+  /** The longest stretch of work between two pauses so far, in ms (the main thread's longest task). */
+  longestSliceMs: number;
   done: boolean;
   /** The epoch's mean loss was not finite (the steps blew up); the run stops there. */
   diverged?: boolean;
@@ -209,6 +211,7 @@ export async function* trainCnnTf(
     totalSteps: steps,
     history: history.slice(),
     epochMs: epochMs.slice(),
+    longestSliceMs,
     done: false,
     elapsedMs: now() - started,
     ...extra,
@@ -218,6 +221,7 @@ export async function* trainCnnTf(
   /** The tensors being summed: this epoch's batch losses, or one evaluation's correct counts. */
   const held: TfCore.Tensor[] = [];
   let sliceStart = now();
+  let longestSliceMs = 0;
   /** Time handed back to the page (macrotasks and the consumer's turn), not the run's own. */
   let awayMs = 0;
   /** Ends a slice if it has run long enough: syncs with the backend and lets the page breathe. */
@@ -225,6 +229,7 @@ export async function* trainCnnTf(
     if (now() - sliceStart < sliceMs) return false;
     await sync.data();
     const away = now();
+    longestSliceMs = Math.max(longestSliceMs, away - sliceStart);
     await macrotask();
     awayMs += now() - away;
     sliceStart = now();
