@@ -2,14 +2,9 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
-import {
-  type CnnRunState,
-  dropoutMask,
-  runSeeds,
-  totalSteps,
-  trainCnnTf,
-  updateRunningStats,
-} from "../../../src/compute/cnn/cnnTrainTf.ts";
+import { type CnnRunState, trainCnnTf } from "../../../src/compute/cnn/cnnTrainTf.ts";
+import { dropoutMask, runSeeds, totalSteps } from "../../../src/compute/cnn/runPlan.ts";
+import { updateRunningStats } from "../../../src/compute/cnn/cnnStepTf.ts";
 import {
   checkCnnSettings,
   CNN_DEFAULTS,
