@@ -35,6 +35,12 @@ export const CNN_DEFAULTS: CnnSettings = {
   epochs: 10,
 };
 
+/**
+ * Settings at which batch norm's early lead reverses (the page names them; a test checks that the
+ * network without batch norm validates higher after one epoch there).
+ */
+export const BATCH_NORM_COUNTEREXAMPLE = { learningRate: 0.1, seed: 1 } as const;
+
 /** Heavy-ball momentum of the SGD optimiser (tf.train.momentum). */
 export const CNN_MOMENTUM = 0.9;
 /** Batch norm: weight of the newest batch in the running averages, and the ε under the root. */
