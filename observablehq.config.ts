@@ -37,6 +37,7 @@ export default {
       name: "Convolution",
       pages: [
         { name: "Convolution arithmetic and parameter counts", path: "/pages/convolution" },
+        { name: "A small CNN trained in your browser", path: "/pages/cnn-training" },
       ],
     },
     {

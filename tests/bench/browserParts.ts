@@ -17,6 +17,7 @@ import { normalisationLatency } from "./normalisationLatency.ts";
 import { residualLatency } from "./residualLatency.ts";
 import { dropoutDigitsLatency } from "./dropoutDigitsLatency.ts";
 import { normalisationGeometryLatency } from "./normalisationGeometryLatency.ts";
+import { cnnTrainingLatency } from "./cnnTrainingLatency.ts";
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;
@@ -50,3 +51,4 @@ await onEveryBackend("normalisation", normalisationLatency);
 await onEveryBackend("residual", residualLatency);
 await onEveryBackend("dropout-digits", dropoutDigitsLatency);
 await onEveryBackend("normalisation-geometry", normalisationGeometryLatency);
+await onEveryBackend("cnn-training", cnnTrainingLatency);

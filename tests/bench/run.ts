@@ -35,6 +35,7 @@ const parts = [
   "residual",
   "dropout-digits",
   "normalisation-geometry",
+  "cnn-training",
   "scripts",
 ];
 const browserParts = [
@@ -50,6 +51,7 @@ const browserParts = [
   "residual",
   "dropout-digits",
   "normalisation-geometry",
+  "cnn-training",
 ];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);

@@ -96,6 +96,10 @@ const refusedLinkValues: Record<string, { param: string; value: string; label: s
     { param: "batch", value: "0", label: "batch size m" },
     { param: "rho", value: "1", label: "correlation ρ" },
   ],
+  "/pages/cnn-training": [
+    { param: "rate", value: "0.95", label: "drop rate r" },
+    { param: "lr", value: "NaN", label: "learning rate" },
+  ],
 };
 
 const builtHtml = (path: string) =>
