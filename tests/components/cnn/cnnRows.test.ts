@@ -8,8 +8,8 @@ import {
   referenceRows,
   softmax,
   spreadRows,
-} from "../../src/components/cnnRows.ts";
-import type { SummaryRow } from "../../src/compute/cnn/runSummary.ts";
+} from "../../../src/components/cnn/cnnRows.ts";
+import type { SummaryRow } from "../../../src/compute/cnn/runSummary.ts";
 
 const spread = (mean: number) => ({ mean, min: mean - 0.01, max: mean + 0.01 });
 const summary: SummaryRow[] = [0, 1].flatMap((epoch) =>

@@ -3,14 +3,14 @@
  * tests/components/cnnRows.test.ts): accuracy curves with their spread, a live run's curves, and
  * pictures (digits, filters, feature maps) as one row per cell.
  */
-import type { EpochRecord } from "../compute/cnn/cnnTrainTf.js";
+import type { EpochRecord } from "../../compute/cnn/cnnTrainTf.js";
 import {
   type Combination,
   combinationLabel,
   COMBINATIONS,
   sameCombination,
   type SummaryRow,
-} from "../compute/cnn/runSummary.js";
+} from "../../compute/cnn/runSummary.js";
 
 export interface SpreadRow {
   series: string;

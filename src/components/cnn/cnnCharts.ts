@@ -5,9 +5,9 @@
  * in the page's ink, so they read the same in light and dark.
  */
 import * as Plot from "@observablehq/plot";
-import { chartFigure } from "./chartFigure.js";
-import { chartWidth, colors } from "./colors.js";
-import { numberColumn, textColumn } from "./csv.js";
+import { chartFigure } from "../chartFigure.js";
+import { chartWidth, colors } from "../colors.js";
+import { numberColumn, textColumn } from "../csv.js";
 import {
   type CellRow,
   COMBINATION_LABELS,
