@@ -201,7 +201,8 @@ Deno.test("frontPageMarkdown() writes the course results as a static table, one 
     for (const test of result.tests) assert.ok(table.includes(escapeHtml(test.name)));
   }
   assert.equal(
-    table.match(/<span class="status-coming">coming<\/span><\/td>/g)?.length,
+    // Zero once every page is built: match() then gives null, not an empty list.
+    (table.match(/<span class="status-coming">coming<\/span><\/td>/g) ?? []).length,
     RESULTS.filter((result) => !onBuiltPage(result)).length,
     "every result on a coming page says coming in its test column",
   );
