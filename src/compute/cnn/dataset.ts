@@ -7,7 +7,7 @@
 import type { DigitSet, DigitSplits } from "../digits/digitSet.js";
 import { digitPatches } from "./patches.js";
 import { CNN_DATA } from "./settings.js";
-import { balancedIndices } from "./patches.js";
+import { firstOfEachClass } from "../digits/digitBatch.js";
 
 export interface EvalSet {
   count: number;
@@ -38,7 +38,7 @@ export function evalSet(set: DigitSet, indices: number[]): EvalSet {
 }
 
 export function cnnDataset(splits: DigitSplits): CnnDataset {
-  const trainIndices = balancedIndices(splits.train, CNN_DATA.trainPerClass);
+  const trainIndices = firstOfEachClass(splits.train, CNN_DATA.trainPerClass);
   let test: EvalSet | undefined;
   return {
     trainSet: splits.train,
@@ -46,8 +46,8 @@ export function cnnDataset(splits: DigitSplits): CnnDataset {
     train: evalSet(splits.train, trainIndices),
     validation: evalSet(
       splits.validation,
-      balancedIndices(splits.validation, CNN_DATA.validationPerClass),
+      firstOfEachClass(splits.validation, CNN_DATA.validationPerClass),
     ),
-    test: () => test ??= evalSet(splits.test, balancedIndices(splits.test, CNN_DATA.testPerClass)),
+    test: () => test ??= evalSet(splits.test, firstOfEachClass(splits.test, CNN_DATA.testPerClass)),
   };
 }

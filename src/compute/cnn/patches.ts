@@ -93,25 +93,3 @@ export function featureMaps(values: ArrayLike<number>, count: number): Float32Ar
   }
   return maps;
 }
-
-/**
- * The first `perClass` digits of each class, in file order: a balanced subset of a split (the
- * splits are already in a seeded random order, so "first" is a random choice).
- */
-export function balancedIndices(set: DigitSet, perClass: number): number[] {
-  integerAtLeast("digits per class", perClass, 1, Math.floor(set.count / DIGIT_CLASSES));
-  const taken = new Array(DIGIT_CLASSES).fill(0);
-  const out: number[] = [];
-  for (let i = 0; i < set.count; i++) {
-    const label = set.labels[i];
-    if (taken[label] < perClass) {
-      taken[label]++;
-      out.push(i);
-    }
-  }
-  const short = taken.findIndex((n) => n < perClass);
-  if (short >= 0) {
-    throw new RangeError(`class ${short} has only ${taken[short]} digits; asked for ${perClass}`);
-  }
-  return out;
-}

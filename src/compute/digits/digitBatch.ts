@@ -4,7 +4,7 @@
  * the digit file, so that a run in the browser and the same run at build time see the same data.
  */
 import { integerAtLeast } from "../validate.js";
-import { DIGIT_PIXELS, type DigitSet, seededPermutation } from "./digitSet.js";
+import { DIGIT_CLASSES, DIGIT_PIXELS, type DigitSet, seededPermutation } from "./digitSet.js";
 
 /** The digits at `indices`, 784 values in [0, 1] each, one after another. */
 export function digitInputs(set: DigitSet, indices: ArrayLike<number>): Float32Array {
@@ -37,4 +37,33 @@ export function epochBatches(count: number, batchSize: number, seed: number): nu
   const batches: number[][] = [];
   for (let at = 0; at < count; at += batchSize) batches.push(order.slice(at, at + batchSize));
   return batches;
+}
+
+/**
+ * The indices of the first `perClass` digits of each class, in the set's own order: a balanced
+ * subset (the splits are already in a seeded random order, so "first" is a random choice).
+ * `name` is what an error message calls perClass.
+ */
+export function firstOfEachClass(
+  set: DigitSet,
+  perClass: number,
+  name = "digits per class",
+): number[] {
+  integerAtLeast(name, perClass, 1);
+  const taken = new Array<number>(DIGIT_CLASSES).fill(0);
+  const out: number[] = [];
+  for (let i = 0; i < set.count; i++) {
+    const label = set.labels[i];
+    if (taken[label] < perClass) {
+      taken[label]++;
+      out.push(i);
+    }
+  }
+  const short = taken.findIndex((n) => n < perClass);
+  if (short >= 0) {
+    throw new RangeError(
+      `${name} must be at most ${taken[short]} (class ${short} has no more); got ${perClass}`,
+    );
+  }
+  return out;
 }

@@ -8,6 +8,7 @@
 import { createRng, type Rng } from "../prng.js";
 import { integerAtLeast } from "../validate.js";
 import { DIGIT_CLASSES, type DigitSet, type DigitSplits } from "./digitSet.js";
+import { firstOfEachClass } from "./digitBatch.js";
 import { CHEAT_INPUTS, type CheatView, cheatView, refill } from "./cheatingFeature.js";
 import type { DigitMlpOptions } from "./mlpOptions.js";
 
@@ -55,28 +56,6 @@ export function mlpInitialWeights(rng: Rng, hidden: number, inputs = CHEAT_INPUT
   };
 }
 
-/** The indices of the first `perClass` digits of each class, in the set's own (mixed) order. */
-export function firstOfEachClass(set: DigitSet, perClass: number): number[] {
-  const taken = new Array<number>(DIGIT_CLASSES).fill(0);
-  const out: number[] = [];
-  for (let i = 0; i < set.count; i++) {
-    const label = set.labels[i];
-    if (taken[label] < perClass) {
-      taken[label]++;
-      out.push(i);
-    }
-  }
-  const short = taken.findIndex((n) => n < perClass);
-  if (short >= 0) {
-    throw new RangeError(
-      `training digits per class must be at most ${
-        taken[short]
-      } (class ${short} has no more); got ${perClass}`,
-    );
-  }
-  return out;
-}
-
 /** The digits one run trains on and is scored on, with their cheating blocks filled. */
 export interface MlpViews {
   /** Training digits, blocks honest: what the network learns from. */
@@ -108,7 +87,7 @@ export function mlpViews(
   const { strength } = options;
   const train = cheatView(
     splits.train,
-    firstOfEachClass(splits.train, options.perClass),
+    firstOfEachClass(splits.train, options.perClass, "training digits per class"),
     strength,
     "honest",
   );

@@ -3,7 +3,6 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
 import {
-  balancedIndices,
   digitPatches,
   featureMaps,
   patchRowCell,
@@ -107,20 +106,4 @@ Deno.test("poolBlocks(h) equals tf.maxPool 2 × 2 on the same cells, and routes 
     }
   }
   tf.dispose([ours, theirs, pa, pb, ga, gb]);
-});
-
-Deno.test("balancedIndices(set, k) takes the first k digits of each class, in file order", () => {
-  const set = randomDigits(40, 2);
-  set.labels = Uint8Array.from({ length: 40 }, (_, i) => (i * 7) % 10);
-  const picked = balancedIndices(set, 3);
-  assert.equal(picked.length, 30);
-  assert.deepEqual(picked, [...picked].sort((a, b) => a - b));
-  for (let label = 0; label < 10; label++) {
-    const ofClass = Array.from({ length: 40 }, (_, i) => i).filter((i) => set.labels[i] === label);
-    assert.deepEqual(picked.filter((i) => set.labels[i] === label), ofClass.slice(0, 3));
-  }
-  assert.throws(
-    () => balancedIndices(set, 5),
-    /digits per class must be an integer in \[1, 4\]; got 5/,
-  );
 });

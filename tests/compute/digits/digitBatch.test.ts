@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { digitInputs, digitLabels, epochBatches } from "../../../src/compute/digits/digitBatch.ts";
+import {
+  digitInputs,
+  digitLabels,
+  epochBatches,
+  firstOfEachClass,
+} from "../../../src/compute/digits/digitBatch.ts";
 import { DIGIT_PIXELS } from "../../../src/compute/digits/digitSet.ts";
 
 const set = {
@@ -28,4 +33,21 @@ Deno.test("epochBatches(count, batchSize, seed) covers every example once, in se
   assert.notDeepEqual(epochBatches(10, 4, 4), batches);
   assert.throws(() => epochBatches(10, 0, 3), /batch size/);
   assert.throws(() => epochBatches(10, 11, 3), /batch size/);
+});
+
+Deno.test("firstOfEachClass(set, perClass, name) takes the first perClass digits of each class, in the set's order", () => {
+  const labels = Uint8Array.from({ length: 40 }, (_, i) => (i * 7) % 10);
+  const digits = { count: 40, pixels: new Uint8Array(40 * DIGIT_PIXELS), labels };
+  const picked = firstOfEachClass(digits, 3);
+  assert.equal(picked.length, 30);
+  assert.deepEqual(picked, [...picked].sort((a, b) => a - b));
+  for (let label = 0; label < 10; label++) {
+    const ofClass = Array.from({ length: 40 }, (_, i) => i).filter((i) => labels[i] === label);
+    assert.deepEqual(picked.filter((i) => labels[i] === label), ofClass.slice(0, 3));
+  }
+  assert.throws(
+    () => firstOfEachClass(digits, 5, "training digits per class"),
+    /^RangeError: training digits per class must be at most 4 \(class 0 has no more\); got 5$/,
+  );
+  assert.throws(() => firstOfEachClass(digits, 0), /digits per class must be an integer/);
 });

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { DIGIT_PIXELS, type DigitSet } from "../../../src/compute/digits/digitSet.ts";
 import { NO_CLASS } from "../../../src/compute/digits/cheatingFeature.ts";
 import {
-  firstOfEachClass,
   mlpInitialWeights,
   mlpStreams,
   mlpViews,
@@ -52,16 +51,6 @@ Deno.test("mlpStreams(seed): the same seed gives the same weights and epoch orde
   assert.notDeepEqual(
     mlpInitialWeights(mlpStreams(8).weights, 4),
     mlpInitialWeights(mlpStreams(7).weights, 4),
-  );
-});
-
-Deno.test("firstOfEachClass(set, perClass): the first perClass digits of each class, in the set's order", () => {
-  const set = fakeSet(3);
-  assert.deepEqual(firstOfEachClass(set, 1), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  assert.equal(firstOfEachClass(set, 3).length, 30);
-  assert.throws(
-    () => firstOfEachClass(set, 4),
-    /training digits per class must be at most 3 \(class 0 has no more\); got 4/,
   );
 });
 
