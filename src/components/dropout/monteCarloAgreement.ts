@@ -5,14 +5,9 @@
  * that case says what is true instead: the draws do not vary, and how far their value is from the
  * exact one.
  */
-import { sciText } from "../math.js";
+import { sciText, significant } from "../math.js";
 
-/** A number to `digits` significant digits, in scientific notation outside [10⁻³, 10⁵). */
-export function significant(value: number, digits: number): string {
-  const size = Math.abs(value);
-  if (size !== 0 && (size < 1e-3 || size >= 1e5)) return sciText(value, digits);
-  return String(Number(value.toPrecision(digits)));
-}
+export { significant };
 
 export interface MonteCarloTally {
   count: number;
