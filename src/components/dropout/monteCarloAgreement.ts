@@ -7,8 +7,6 @@
  */
 import { sciText, significant } from "../math.js";
 
-export { significant };
-
 export interface MonteCarloTally {
   count: number;
   mean: number;

@@ -2,7 +2,8 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn } from "../csv.js";
-import { num, sciText } from "../math.js";
+import { num, sciText, significant } from "../math.js";
+import { logTicks } from "../logTicks.js";
 
 export interface NoiseSweepRow {
   p: number;
@@ -103,7 +104,14 @@ export function ridgeGridChart(
     width: chartWidth(width),
     height,
     marginLeft: 50,
-    x: { label: "ridge penalty λ", type: "log", grid: true },
+    // Powers of ten written out (0.001 … 1000): Plot's default log labels read "1m" and "1k".
+    x: {
+      label: "ridge penalty λ",
+      type: "log",
+      grid: true,
+      ticks: logTicks(rows.map((r) => r.lambda)),
+      tickFormat: (v: number) => significant(v, 1),
+    },
     y: { label: "mean test error", grid: true, nice: true },
     marks: [
       Plot.ruleY([leastSquares], { stroke: colors.muted, strokeDasharray: "4 3" }),

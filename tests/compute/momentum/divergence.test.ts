@@ -10,6 +10,8 @@ import { divergenceReport, largestCurvature } from "../../../src/compute/momentu
 import { divergedCaption } from "../../../src/components/momentum/trajectoryCaption.ts";
 
 const start = [-1.8, 2.5] as const;
+/** The default start and two others, across the box. */
+const STARTS = [start, [1.9, -0.9], [-0.5, 0.2]] as const;
 const surfaceOf = (kind: (typeof SURFACE_KINDS)[number]) =>
   makeSurface({ kind, kappa: 50, noise: 0.3, seed: 1 });
 
@@ -51,45 +53,47 @@ Deno.test("divergedCaption on every surface, over β and ε: the quadratic bound
     const surface = surfaceOf(kind);
     for (const beta of betas) {
       for (const epsilon of epsilons) {
-        const spec = { kind: "momentum", alpha: beta, epsilon } as const;
-        const run = runOptimizer(surface, spec, { start, steps: 200 });
-        const report = divergenceReport(surface, run, beta, epsilon);
-        if (!run.diverged) {
-          assert.equal(report, undefined);
-          continue;
-        }
-        const text = divergedCaption(report!, { beta, epsilon, together: true });
-        assert.doesNotMatch(text, /NaN|undefined|Infinity|e\+/);
-        // The step at which a coordinate passed 10⁶: the run is whole one step earlier.
-        assert.match(text, new RegExp(`passing 10⁶ at step ${run.stepsDone + 1}[.,]`));
-        const limit = stableStepLimit(surface.eigenvalues, beta);
-        if (kind === "rosenbrock") {
-          rosenbrockDiverged++;
-          assert.doesNotMatch(text, /because/);
-          assert.match(text, new RegExp(`ε is ${epsilon < limit ? "below" : "above"} it`));
-          // The reported point is on the path, its curvature is the Hessian's, and ε passes its bound.
-          const steep = report!.cause === "left the valley" ? report!.steep : undefined;
-          assert.ok(steep, `β = ${beta}, ε = ${epsilon}: no steep point`);
-          assert.equal(steep.x, run.x[steep.step]);
-          assert.equal(steep.y, run.y[steep.step]);
-          const curvature = numericLargestCurvature(steep.x, steep.y);
-          assert.ok(Math.abs(steep.curvature / curvature - 1) < 1e-5);
-          assert.ok(epsilon > (2 * (1 + beta)) / steep.curvature);
-          // And it is the first such point.
-          for (let t = 0; t < steep.step; t++) {
-            assert.ok(
-              epsilon <=
-                (2 * (1 + beta)) / numericLargestCurvature(run.x[t], run.y[t]) * (1 + 1e-5),
-            );
+        for (const from of STARTS) {
+          const spec = { kind: "momentum", alpha: beta, epsilon } as const;
+          const run = runOptimizer(surface, spec, { start: from, steps: 200 });
+          const report = divergenceReport(surface, run, beta, epsilon);
+          if (!run.diverged) {
+            assert.equal(report, undefined);
+            continue;
           }
-        } else {
-          quadraticDiverged++;
-          // On a quadratic a run diverges only above the bound, and the caption says so.
-          assert.ok(
-            epsilon > limit,
-            `${kind}, β = ${beta}, ε = ${epsilon} diverged below ${limit}`,
-          );
-          assert.match(text, /because ε is above 2\(1 \+ β\)\/λ_max = /);
+          const text = divergedCaption(report!, { beta, epsilon, together: true });
+          assert.doesNotMatch(text, /NaN|undefined|Infinity|e\+/);
+          // The step at which a coordinate passed 10⁶: the run is whole one step earlier.
+          assert.match(text, new RegExp(`passing 10⁶ at step ${run.stepsDone + 1}[.,]`));
+          const limit = stableStepLimit(surface.eigenvalues, beta);
+          if (kind === "rosenbrock") {
+            rosenbrockDiverged++;
+            assert.doesNotMatch(text, /because/);
+            assert.match(text, new RegExp(`ε is ${epsilon < limit ? "below" : "above"} it`));
+            // The reported point is on the path, its curvature is the Hessian's, and ε passes its bound.
+            const steep = report!.cause === "left the valley" ? report!.steep : undefined;
+            assert.ok(steep, `β = ${beta}, ε = ${epsilon}: no steep point`);
+            assert.equal(steep.x, run.x[steep.step]);
+            assert.equal(steep.y, run.y[steep.step]);
+            const curvature = numericLargestCurvature(steep.x, steep.y);
+            assert.ok(Math.abs(steep.curvature / curvature - 1) < 1e-5);
+            assert.ok(epsilon > (2 * (1 + beta)) / steep.curvature);
+            // And it is the first such point.
+            for (let t = 0; t < steep.step; t++) {
+              assert.ok(
+                epsilon <=
+                  (2 * (1 + beta)) / numericLargestCurvature(run.x[t], run.y[t]) * (1 + 1e-5),
+              );
+            }
+          } else {
+            quadraticDiverged++;
+            // On a quadratic a run diverges only above the bound, and the caption says so.
+            assert.ok(
+              epsilon > limit,
+              `${kind}, β = ${beta}, ε = ${epsilon} diverged below ${limit}`,
+            );
+            assert.match(text, /because ε is above 2\(1 \+ β\)\/λ_max = /);
+          }
         }
       }
     }

@@ -6,7 +6,8 @@ import {
 } from "../../../src/compute/noise/tikhonov.ts";
 import { lossSampler, monteCarloMean } from "../../../src/compute/noise/monteCarlo.ts";
 import { createRng } from "../../../src/compute/prng.ts";
-import { agreementText, significant } from "../../../src/components/dropout/monteCarloAgreement.ts";
+import { agreementText } from "../../../src/components/dropout/monteCarloAgreement.ts";
+import { significant } from "../../../src/components/math.ts";
 
 Deno.test("agreementText: a mean with spread is so many standard errors from the exact value", () => {
   assert.equal(
