@@ -561,6 +561,11 @@ export const RESULTS: readonly CourseResult[] = [
       {
         file: noiseActivationTests,
         name:
+          "the page's claim on commuting: at one drop rate only h ∈ {0, 1/q} matters, so a non-homogeneous σ with σ(2z) = 2σ(z) commutes at r = 1/2 but not at r = 0.4",
+      },
+      {
+        file: noiseActivationTests,
+        name:
           "homework 6 Problem 1: at drop rate 0.4 a kept unit gives σ(ax)/0.6 one way and σ(ax/0.6) the other",
       },
       {

@@ -98,3 +98,14 @@ export function sciText(value: number, digits = 2): string {
   const power = superscript(Number(exponent));
   return `${mantissa} × 10${power}`;
 }
+
+/**
+ * A number to `digits` significant digits as plain text: positional in [10⁻³, 10⁵), else in
+ * scientific notation with real superscripts (sciText), e.g. 1.2, 0.0457, 3.1 × 10⁻⁷.
+ */
+export function significant(value: number, digits: number): string {
+  const size = Math.abs(value);
+  if (!Number.isFinite(value)) return String(value);
+  if (size !== 0 && (size < 1e-3 || size >= 1e5)) return sciText(value, digits);
+  return String(Number(value.toPrecision(digits)));
+}

@@ -1,7 +1,7 @@
 /**
  * Data loader for the dropout-noise sweep: over seeded regression problems and a grid of keep
- * probabilities, the dropout coefficient path p·w̌(p), the ridge path at the matched λ, and the
- * test error of each (src/compute/noise/sweep.ts).
+ * probabilities, the dropout coefficient path p·w̌(p), the ridge path at the matched λ, a plain
+ * ridge over its own log grid of λ, and the test error of each (src/compute/noise/sweep.ts).
  *
  * Input: data/dropout-noise-sweep.json, or the grid file named by the first CLI argument (the
  * tests feed it bad grids that way). The JSON goes to stdout in one write at the end, so a failure
@@ -9,7 +9,7 @@
  * problem exits with status 1. Numbers are rounded to 8 significant digits: the output is the same
  * bytes on every run and every machine, and far finer than the seed-to-seed spread.
  */
-import { runSweep, type SweepSpec } from "../compute/noise/sweep.js";
+import { lambdaGrid, runSweep, type SweepSpec } from "../compute/noise/sweep.js";
 import { keepGrid } from "../compute/noise/tikhonov.js";
 import { finiteNumber, integerAtLeast } from "../compute/validate.js";
 
@@ -27,6 +27,15 @@ export function specFromGrid(raw: unknown): SweepSpec & { note?: string } {
   }
   const count = integerAtLeast("grid.keep.count", keep.count, 2, 10_000);
   const from = finiteNumber("grid.keep.from", keep.from);
+  const ridge = g.ridgeLambda as { from?: unknown; to?: unknown; count?: unknown } | undefined;
+  if (ridge === null || typeof ridge !== "object") {
+    throw new RangeError("grid.ridgeLambda must be an object {from, to, count}");
+  }
+  const lambdas = lambdaGrid(
+    finiteNumber("grid.ridgeLambda.from", ridge.from),
+    finiteNumber("grid.ridgeLambda.to", ridge.to),
+    integerAtLeast("grid.ridgeLambda.count", ridge.count, 2, 10_000),
+  );
   if (g.note !== undefined && typeof g.note !== "string") {
     throw new RangeError("grid.note must be a string");
   }
@@ -38,17 +47,20 @@ export function specFromGrid(raw: unknown): SweepSpec & { note?: string } {
     nTest: g.nTest as number,
     seeds: g.seeds as number[],
     keep: keepGrid(count, from),
+    lambdas,
   };
 }
 
 /** The sweep as the page reads it: the grid, every seed's paths and errors, and the summary. */
 export function sweepOutput(spec: SweepSpec & { note?: string }) {
-  const { seeds, summary, best } = runSweep(spec);
+  const { seeds, summary, ridgeGrid, best } = runSweep(spec);
   const r = (values: number[]) => values.map(round);
   return {
-    config: { ...spec, keep: r(spec.keep) },
+    config: { ...spec, keep: r(spec.keep), lambdas: r(spec.lambdas) },
     seeds: seeds.map((s) => ({
       seed: s.seed,
+      meanSquaredColumnNorm: round(s.meanSquaredColumnNorm),
+      ridgeGridTest: r(s.ridgeGridTest),
       dropout: s.points.map((pt) => r(pt.dropout)),
       ridge: s.points.map((pt) => r(pt.ridge)),
       dropoutTest: r(s.points.map((pt) => pt.dropoutTest)),
@@ -61,9 +73,15 @@ export function sweepOutput(spec: SweepSpec & { note?: string }) {
       ridgeMean: round(row.ridgeMean),
       ridgeSd: round(row.ridgeSd),
     })),
+    ridgeGrid: ridgeGrid.map((row) => ({
+      lambda: round(row.lambda),
+      mean: round(row.mean),
+      sd: round(row.sd),
+    })),
     best: {
       dropout: { p: round(best.dropout.p), test: round(best.dropout.test) },
       ridge: { p: round(best.ridge.p), test: round(best.ridge.test) },
+      ridgeGrid: { lambda: round(best.ridgeGrid.lambda), test: round(best.ridgeGrid.test) },
     },
   };
 }

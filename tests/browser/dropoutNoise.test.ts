@@ -104,6 +104,7 @@ Deno.test({
         "ridge-path",
         "column-norms",
         "noise-sweep",
+        "ridge-grid",
         "gaussian-monte-carlo",
         "order-difference",
         "sigmoid-counterexample",
@@ -323,6 +324,167 @@ Deno.test({
       await page.close();
     } finally {
       await gpu.close();
+    }
+  },
+});
+
+/** Clicks the section's Stop button the moment its run starts (a MutationObserver on data-state). */
+async function stopWhenRunning(page: Page, section: string): Promise<void> {
+  await page.evaluate((section) => {
+    const node = document.querySelector(`[data-live-section="${section}"]`)!;
+    const observer = new MutationObserver(() => {
+      if ((node as HTMLElement).dataset.state !== "running") return;
+      observer.disconnect();
+      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
+      (node as HTMLElement).dataset.stopClicked = "yes";
+    });
+    observer.observe(node, { attributes: true, attributeFilter: ["data-state"] });
+  }, section);
+}
+
+/** Clicks Stop once the section's status line matches `pattern` (a run part-way through). */
+async function stopWhenStatus(page: Page, section: string, pattern: string): Promise<void> {
+  await page.evaluate(({ section, pattern }) => {
+    const node = document.querySelector(`[data-live-section="${section}"]`)!;
+    const status = node.querySelector(".live-status")!;
+    const observer = new MutationObserver(() => {
+      if (!new RegExp(pattern).test(status.textContent ?? "")) return;
+      observer.disconnect();
+      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
+      (node as HTMLElement).dataset.stopClicked = "yes";
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+  }, { section, pattern });
+}
+
+/**
+ * Waits until Stop was clicked (stopWhenRunning, stopWhenStatus) and the section has left
+ * "running"; returns its state, status line and text.
+ */
+async function settled(page: Page, section: string) {
+  await page.waitForFunction(
+    (section) => {
+      const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`);
+      const state = node?.dataset.state;
+      if (node?.dataset.stopClicked !== "yes" || !(state === "done" || state === "error")) {
+        return false;
+      }
+      delete node.dataset.stopClicked;
+      return true;
+    },
+    section,
+    { timeout: 60_000, polling: 50 },
+  );
+  return await readSection(page, section);
+}
+
+/** A live section's state, status line, text and count of error nodes. */
+async function readSection(page: Page, section: string) {
+  return await page.evaluate((section) => {
+    const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`)!;
+    return {
+      state: node.dataset.state,
+      status: node.querySelector(".live-status")?.textContent ?? "",
+      text: node.innerText,
+      errors: node.querySelectorAll('.notice--error, [class*="error"]').length,
+    };
+  }, section);
+}
+
+Deno.test({
+  name:
+    "dropout-noise page: at p = 1 and σ = 0 the Monte-Carlo status and chart say the draws do not vary, with no NaN",
+  ...browserTest,
+  async fn() {
+    const stopSession = await openSession();
+    try {
+      const { page, consoleErrors } = await openPage(stopSession, `${path}?p=1&sigma=0&draws=1000`);
+      await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 1 });
+      await waitForHook<McHook>(page, "gaussianMonteCarlo", { sigma: 0 });
+      for (const section of ["dropout-monte-carlo", "gaussian-monte-carlo"]) {
+        const { state, status, text } = await readSection(page, section);
+        assert.equal(state, "done");
+        assert.match(
+          status,
+          /^1000 draws, all the same: this noise does not vary the loss, every draw gives [\d.]+, and the exact value is [\d.]+ \((identical|relative difference [\d.]+ × 10⁻\d+, rounding)\)\./,
+        );
+        const description = await page.evaluate(
+          (section) => document.querySelector(`[data-chart="${section}"]`)?.textContent ?? "",
+          section,
+        );
+        assert.match(description, /all the same/);
+        for (const shown of [status, text, description]) {
+          assert.doesNotMatch(shown, /NaN|Infinity|undefined/);
+        }
+      }
+      assert.deepEqual(consoleErrors, []);
+      await page.close();
+    } finally {
+      await stopSession.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "dropout-noise page: Stop on every live section, at its start and part-way, leaves a clear stopped state and no error",
+  ...browserTest,
+  async fn() {
+    const stopSession = await openSession();
+    try {
+      const { page, consoleErrors } = await openPage(stopSession, path);
+      await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 0.8 });
+      await waitForHook<McHook>(page, "gaussianMonteCarlo", { mu: 1 });
+      await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
+      const monteCarlo: [string, string, number][] = [
+        ["dropout-monte-carlo", "keep probability p", 0.7],
+        ["gaussian-monte-carlo", "noise mean μ", 0.5],
+      ];
+      for (const [section, control, value] of monteCarlo) {
+        // Part-way: the last frame's numbers stay, said to be a stopped run's.
+        await stopWhenStatus(page, section, "^Drawn \\d+ of 20000");
+        await setControl(page, control, value);
+        const partway = await settled(page, section);
+        assert.equal(partway.state, "done", `${section}: ${partway.status}`);
+        assert.match(
+          partway.status,
+          /^Stopped after (\d+) draws: mean .+ ± .+ against the exact .+, [\d.]+ standard errors apart\.$/,
+        );
+        assert.ok(Number(/after (\d+)/.exec(partway.status)![1]) < 20000);
+        assert.notEqual(await chartMarkup(page, section), "");
+        assert.equal(partway.errors, 0);
+        // At its start: nothing drawn yet, and the section does not stay "running".
+        await stopWhenRunning(page, section);
+        await setControl(page, control, value + 0.05);
+        const early = await settled(page, section);
+        assert.equal(early.state, "done");
+        assert.match(
+          early.status,
+          /^Stopped (before the first draw; move a control to run again|after \d+ draws: .*)\.$/,
+        );
+        assert.equal(early.errors, 0);
+        for (const shown of [partway.text, early.text]) {
+          assert.doesNotMatch(shown, /NaN|undefined|Cannot read/);
+        }
+      }
+      await stopWhenRunning(page, "activation-orders");
+      await setControl(page, "activation", "sigmoid");
+      const orders = await settled(page, "activation-orders");
+      assert.equal(orders.state, "done");
+      assert.equal(
+        orders.status,
+        "Stopped before the two orders were compared; move a control to run again.",
+      );
+      assert.match(orders.text, /Stopped: no comparison drawn\./);
+      assert.equal(orders.errors, 0);
+      // And a control moved afterwards runs it again.
+      await setControl(page, "activation", "ReLU");
+      const again = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
+      assert.equal(again.nonZero, 0);
+      assert.deepEqual(consoleErrors, []);
+      await page.close();
+    } finally {
+      await stopSession.close();
     }
   },
 });

@@ -365,3 +365,151 @@ Deno.test({
     await session.close();
   },
 });
+
+/** Clicks the section's Stop button the moment its run starts (a MutationObserver on data-state). */
+async function stopWhenRunning(page: Page, section: string): Promise<void> {
+  await page.evaluate((section) => {
+    const node = document.querySelector(`[data-live-section="${section}"]`)!;
+    const observer = new MutationObserver(() => {
+      if ((node as HTMLElement).dataset.state !== "running") return;
+      observer.disconnect();
+      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
+      (node as HTMLElement).dataset.stopClicked = "yes";
+    });
+    observer.observe(node, { attributes: true, attributeFilter: ["data-state"] });
+  }, section);
+}
+
+/** Clicks Stop once the section's status line matches `pattern` (a run part-way through). */
+async function stopWhenStatus(page: Page, section: string, pattern: string): Promise<void> {
+  await page.evaluate(({ section, pattern }) => {
+    const node = document.querySelector(`[data-live-section="${section}"]`)!;
+    const status = node.querySelector(".live-status")!;
+    const observer = new MutationObserver(() => {
+      if (!new RegExp(pattern).test(status.textContent ?? "")) return;
+      observer.disconnect();
+      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
+      (node as HTMLElement).dataset.stopClicked = "yes";
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+  }, { section, pattern });
+}
+
+/**
+ * Waits until Stop was clicked (stopWhenRunning, stopWhenStatus) and the section has left
+ * "running"; returns its state, status line and text.
+ */
+async function settled(page: Page, section: string) {
+  await page.waitForFunction(
+    (section) => {
+      const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`);
+      const state = node?.dataset.state;
+      if (node?.dataset.stopClicked !== "yes" || !(state === "done" || state === "error")) {
+        return false;
+      }
+      delete node.dataset.stopClicked;
+      return true;
+    },
+    section,
+    { timeout: 60_000, polling: 50 },
+  );
+  return await readSection(page, section);
+}
+
+/** A live section's state, status line, text and count of error nodes. */
+async function readSection(page: Page, section: string) {
+  return await page.evaluate((section) => {
+    const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`)!;
+    return {
+      state: node.dataset.state,
+      status: node.querySelector(".live-status")?.textContent ?? "",
+      text: node.innerText,
+      errors: node.querySelectorAll('.notice--error, [class*="error"]').length,
+    };
+  }, section);
+}
+
+Deno.test({
+  name:
+    "momentum page: Stop on both live sections, at the start and part-way, leaves the partial tfjs path and a 'Stopped' status, no error",
+  ...browserTest,
+  async fn() {
+    const stopSession = await openSession();
+    try {
+      const { page, consoleErrors } = await openPage(stopSession, `${path}?steps=500`);
+      await waitForHook<Reference>(page, "reference", { steps: 500, beta: 0.9 });
+      await waitForHook<Reference>(page, "adam", {});
+      // The reference, part-way through 500 steps, then at its start.
+      await stopWhenStatus(page, "reference", "^tfjs: \\d+ of 500 steps");
+      await setControl(page, "momentum β", 0.8);
+      const partway = await settled(page, "reference");
+      assert.equal(partway.state, "done", partway.status);
+      const done = Number(/^Stopped after (\d+) of 500 tfjs steps\.$/.exec(partway.status)?.[1]);
+      assert.ok(done >= 10 && done < 500, partway.status);
+      const stopped = await waitForHook<Reference>(page, "reference", { beta: 0.8 });
+      assert.equal(stopped.stepsDone, done);
+      assert.ok(stopped.gap < FLOAT32_PATH, `${stopped.gap}`);
+      assert.notEqual(await chartMarkup(page, "trajectory"), "");
+      await stopWhenRunning(page, "reference");
+      await setControl(page, "momentum β", 0.7);
+      const early = await settled(page, "reference");
+      assert.equal(early.state, "done");
+      assert.match(early.status, /^Stopped after \d+ of 500 tfjs steps\.$/);
+      // Adam's reference: part-way, then at its start.
+      await stopWhenStatus(page, "adam", "^tf\\.train\\.adam: \\d+ of");
+      await setControl(page, "Adam step η", 0.04);
+      const adamPartway = await settled(page, "adam");
+      assert.equal(adamPartway.state, "done");
+      assert.match(adamPartway.status, /^Stopped after \d+ of \d+ tfjs steps\.$/);
+      await stopWhenRunning(page, "adam");
+      await setControl(page, "Adam step η", 0.03);
+      const adamEarly = await settled(page, "adam");
+      assert.equal(adamEarly.state, "done");
+      assert.match(adamEarly.status, /^Stopped after \d+ of \d+ tfjs steps\.$/);
+      for (const s of [partway, early, adamPartway, adamEarly]) {
+        assert.equal(s.errors, 0, s.text);
+        assert.doesNotMatch(s.text, /NaN|undefined|Cannot read|error/i);
+      }
+      assert.notEqual(await chartMarkup(page, "adam-paths"), "");
+      assert.deepEqual(consoleErrors, []);
+      await page.close();
+    } finally {
+      await stopSession.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "momentum page: a diverged run's caption names the quadratic bound only on the quadratic; the race prints losses without 'e+'",
+  ...browserTest,
+  async fn() {
+    const captionSession = await openSession();
+    try {
+      const caption = async (query: string) => {
+        const { page } = await openPage(captionSession, `${path}?${query}`);
+        await waitForDrawn(page);
+        const text = await page.evaluate(() =>
+          document.querySelector('[data-chart="trajectory"]')?.textContent ?? ""
+        );
+        const race = await page.evaluate(() =>
+          document.querySelector('[data-chart="race-loss"]')?.textContent ?? ""
+        );
+        await page.close();
+        return { text, race };
+      };
+      const rosenbrock = await caption("surface=rosenbrock&step=1.5");
+      assert.match(rosenbrock.text, /the path runs away: .* a coordinate passing 10⁶ at step 8\./);
+      assert.match(rosenbrock.text, /\(ε is below it\), not to this path\./);
+      assert.doesNotMatch(rosenbrock.text, /because/);
+      const quadratic = await caption("step=3.9");
+      assert.match(quadratic.text, /because ε is above 2\(1 \+ β\)\/λ_max = 3\.8\./);
+      for (const { race } of [rosenbrock, quadratic]) {
+        assert.match(race, /SGD at loss \d/);
+        assert.doesNotMatch(race, /e[+-]\d|NaN/);
+      }
+    } finally {
+      await captionSession.close();
+    }
+  },
+});

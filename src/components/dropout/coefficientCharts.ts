@@ -8,6 +8,7 @@ import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn, textColumn } from "../csv.js";
 import { logAxis } from "../logTicks.js";
+import { significant } from "../math.js";
 
 /** One colour per feature (d ≤ 7), from the ordered scale. */
 export function featureColors(d: number): { domain: string[]; range: string[] } {
@@ -46,7 +47,8 @@ export function coefficientsChart(
     width: chartWidth(width),
     height: height ?? 70 + 36 * features.length,
     marginLeft: 40,
-    x: { label: "coefficient", grid: true },
+    // Inset and nice: the extreme dots (radius 4.5) stay clear of the feature labels on the left.
+    x: { label: "coefficient", grid: true, nice: true, inset: 12 },
     y: {
       label: null,
       domain: [features.length + 0.5, 0.5],
@@ -78,9 +80,9 @@ export function coefficientsChart(
     title: `Fitted coefficients at keep probability p = ${p}`,
     description:
       `For each of the ${features.length} features, the teacher's coefficient, the least-squares fit, the dropout fit p·w̌ and ridge with λ = ${
-        lambdaRidge.toPrecision(3)
-      }: the dropout coefficients have norm ${norm(dropoutRows).toPrecision(3)} against ${
-        norm(lsRows).toPrecision(3)
+        significant(lambdaRidge, 3)
+      }: the dropout coefficients have norm ${significant(norm(dropoutRows), 3)} against ${
+        significant(norm(lsRows), 3)
       } for least squares.`,
     chart,
     columns: [
@@ -147,8 +149,8 @@ export function pathChart(
     } as the keep probability runs from ${
       first.toFixed(2)
     } to 1 (the dashed line marks the chosen p); their norm grows from ${
-      size(atFirst).toPrecision(3)
-    } to the least-squares ${size(at1).toPrecision(3)}.`,
+      significant(size(atFirst), 3)
+    } to the least-squares ${significant(size(at1), 3)}.`,
     chart,
     columns: [
       numberColumn("keep probability p", (r: PathPoint) => r.p),
@@ -204,7 +206,7 @@ export function columnNormsChart(
         symbol: "matrix",
         r: 5,
         tip: true,
-        title: (r: NormRow) => `${featureLabel(r.feature)}, ${r.matrix}: ${r.norm.toPrecision(4)}`,
+        title: (r: NormRow) => `${featureLabel(r.feature)}, ${r.matrix}: ${significant(r.norm, 4)}`,
       }),
     ],
   });
@@ -213,9 +215,9 @@ export function columnNormsChart(
   return chartFigure({
     name: "column-norms",
     title: "Column norms before and after the change of variables",
-    description: `The columns of X have norms from ${Math.min(...before).toPrecision(3)} to ${
-      Math.max(...before).toPrecision(3)
-    } (a factor ${spread.toPrecision(3)}); every column of X̃ = XΓ⁻¹ has norm 1.`,
+    description: `The columns of X have norms from ${significant(Math.min(...before), 3)} to ${
+      significant(Math.max(...before), 3)
+    } (a factor ${significant(spread, 3)}); every column of X̃ = XΓ⁻¹ has norm 1.`,
     chart,
     columns: [
       textColumn("feature", (r: NormRow) => featureLabel(r.feature)),

@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Checkpoint } from "../../compute/noise/monteCarlo.js";
+import { agreementText } from "./monteCarloAgreement.js";
+import { significant } from "../math.js";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn } from "../csv.js";
@@ -71,13 +73,11 @@ export function monteCarloChart(
     ],
   });
   const description = last
-    ? `The running mean of ${data.what} after each number of draws, on a log axis, with a band of two standard errors either side: after ${last.count} of ${data.samples} draws it is ${
-      last.mean.toPrecision(5)
-    } ± ${last.standardError.toPrecision(2)}, ${
-      ((last.mean - data.exact) / last.standardError).toFixed(1)
-    } standard errors from the exact value ${data.exact.toPrecision(5)}.`
+    ? `The running mean of ${data.what} after each number of draws, on a log axis, with a band of two standard errors either side; ${
+      agreementText(last, data.exact)
+    }${last.count < data.samples ? ` (of ${data.samples})` : ""}.`
     : `The running mean of ${data.what} will be drawn here, against the exact value ${
-      data.exact.toPrecision(5)
+      significant(data.exact, 5)
     }.`;
   const figure = chartFigure({
     name: data.name,

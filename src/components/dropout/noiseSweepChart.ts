@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn } from "../csv.js";
+import { num, sciText, significant } from "../math.js";
+import { logTicks } from "../logTicks.js";
 
 export interface NoiseSweepRow {
   p: number;
@@ -60,10 +62,10 @@ export function noiseSweepChart(
     title: `Test error over ${problems} problems: dropout against ridge`,
     description:
       `Mean test error over ${problems} seeded problems, with a band of one standard error, against the keep probability; least squares (p = 1, dashed) has ${
-        leastSquares.toPrecision(4)
+        num(leastSquares, 2)
       }, dropout is lowest at p = ${d.p} (${
-        d.dropoutMean.toPrecision(4)
-      }) and the matched ridge at p = ${r.p} (${r.ridgeMean.toPrecision(4)}).`,
+        num(d.dropoutMean, 2)
+      }) and the matched ridge at p = ${r.p} (${num(r.ridgeMean, 2)}).`,
     chart,
     columns: [
       numberColumn("keep probability p", (row: NoiseSweepRow) => row.p),
@@ -73,5 +75,74 @@ export function noiseSweepChart(
       numberColumn("ridge sd", (row: NoiseSweepRow) => row.ridgeSd),
     ],
     rows: summary,
+  });
+}
+
+export interface RidgeGridRow {
+  lambda: number;
+  mean: number;
+  sd: number;
+}
+
+/**
+ * Mean test error of the plain ridge over its own log grid of λ, with a band of one standard
+ * error, beside least squares (dashed) and dropout's best (dotted): the comparison the matched
+ * ridge on the keep axis cannot make, since its λ starts too large.
+ */
+export function ridgeGridChart(
+  { rows, problems, leastSquares, dropoutBest }: {
+    rows: RidgeGridRow[];
+    problems: number;
+    leastSquares: number;
+    dropoutBest: { p: number; test: number };
+  },
+  { width, height = 260 }: { width: number; height?: number },
+): HTMLElement {
+  const se = Math.sqrt(problems);
+  const best = rows.reduce((a, b) => (b.mean < a.mean ? b : a));
+  const chart = Plot.plot({
+    width: chartWidth(width),
+    height,
+    marginLeft: 50,
+    // Powers of ten written out (0.001 … 1000): Plot's default log labels read "1m" and "1k".
+    x: {
+      label: "ridge penalty λ",
+      type: "log",
+      grid: true,
+      ticks: logTicks(rows.map((r) => r.lambda)),
+      tickFormat: (v: number) => significant(v, 1),
+    },
+    y: { label: "mean test error", grid: true, nice: true },
+    marks: [
+      Plot.ruleY([leastSquares], { stroke: colors.muted, strokeDasharray: "4 3" }),
+      Plot.ruleY([dropoutBest.test], { stroke: colors.blue, strokeDasharray: "1 3" }),
+      Plot.areaY(rows, {
+        x: "lambda",
+        y1: (r: RidgeGridRow) => r.mean - r.sd / se,
+        y2: (r: RidgeGridRow) => r.mean + r.sd / se,
+        fill: colors.orange,
+        fillOpacity: 0.2,
+      }),
+      Plot.line(rows, { x: "lambda", y: "mean", stroke: colors.orange, strokeWidth: 2 }),
+      Plot.dot([best], { x: "lambda", y: "mean", fill: colors.orange, r: 4 }),
+    ],
+  });
+  return chartFigure({
+    name: "ridge-grid",
+    title: `Plain ridge on its own grid of λ, over ${problems} problems`,
+    description: `Mean test error of ridge (XᵀX + λI)⁻¹Xᵀy against λ from ${
+      sciText(rows[0].lambda, 1)
+    } to ${sciText(rows.at(-1)!.lambda, 1)}, with a band of one standard error: lowest at λ = ${
+      num(best.lambda, 2)
+    } (${num(best.mean, 2)}); least squares (dashed) has ${
+      num(leastSquares, 2)
+    } and dropout at its best p = ${dropoutBest.p} (dotted) ${num(dropoutBest.test, 2)}.`,
+    chart,
+    columns: [
+      numberColumn("ridge penalty λ", (row: RidgeGridRow) => row.lambda),
+      numberColumn("mean test error", (row: RidgeGridRow) => row.mean),
+      numberColumn("sd over problems", (row: RidgeGridRow) => row.sd),
+    ],
+    rows,
   });
 }

@@ -55,7 +55,12 @@ export function rateChart(
     "your setting": colors.red,
     "optimal pair (β*, ε*)": colors.green,
   };
-  const clip = (d: Row) => ({ ...d, rate: Math.min(d.rate, 1.25) });
+  // The axis spans the rates actually drawn, up to just past 1 (runs above 1 diverge and sit on
+  // the top edge): a fixed 0–1.25 axis would flatten the differences between rates near 1 (0.949
+  // against 0.980 at the defaults) that the chart is there to show.
+  const top = 1.05;
+  const bottom = rateAxisBottom(rows.map((d) => d.rate));
+  const clip = (d: Row) => ({ ...d, rate: Math.min(d.rate, top) });
   const of = (series: string) => rows.filter((d) => d.series === series).map(clip);
   const epsilons = rows.map((d) => d.epsilon);
   const chart = Plot.plot({
@@ -69,7 +74,7 @@ export function rateChart(
       tickFormat: "~g",
       grid: true,
     },
-    y: { label: "rate ρ (error × ρ per step)", domain: [0, 1.25], grid: true },
+    y: { label: "rate ρ (error × ρ per step)", domain: [bottom, top], grid: true },
     color: { legend: true, domain: names, range: names.map((n) => palette[n]) },
     marks: [
       Plot.ruleY([1], { stroke: colors.ink, strokeOpacity: 0.6 }),
@@ -109,4 +114,13 @@ export function rateChart(
     ],
     rows,
   });
+}
+
+/**
+ * The bottom of the rate axis: 0.05 below the smallest rate drawn, rounded down to a multiple of
+ * 0.05, and never below 0.
+ */
+export function rateAxisBottom(rates: number[]): number {
+  const low = Math.min(...rates.filter(Number.isFinite));
+  return Math.max(0, Math.floor((low - 0.05) / 0.05) * 0.05);
 }

@@ -3,6 +3,30 @@ import { seriesStepFigure } from "../chartFigure.js";
 import { chartWidth } from "../colors.js";
 import { numberColumn } from "../csv.js";
 import { logAxis } from "../logTicks.js";
+import { significant, superscript } from "../math.js";
+
+/**
+ * A log axis whose labels are numbers a reader reads (0.01, 1, 100) or powers of ten with real
+ * superscripts (10⁻⁶, 10¹¹), never "1e+11"; over many decades only every second or third power is
+ * labelled, so the labels do not crowd.
+ */
+export function readableLogAxis(label: string, values: Iterable<number>) {
+  const axis = logAxis(label, values);
+  const stride = Math.ceil(axis.ticks.length / 9);
+  const ticks = axis.ticks.filter((t) =>
+    Math.round(Math.log10(t)) % stride === 0 || axis.ticks.length <= 9
+  );
+  return { ...axis, ticks, tickFormat: powerLabel };
+}
+
+/** 0.001 to 10⁴ as plain numbers; other powers of ten as 10ⁿ. */
+export function powerLabel(value: number): string {
+  const exponent = Math.log10(value);
+  if (Number.isInteger(Math.round(exponent * 1e9) / 1e9) && (exponent < -3 || exponent > 4)) {
+    return `10${superscript(Math.round(exponent))}`;
+  }
+  return significant(value, 3);
+}
 
 /** One curve against the step: values[i] belongs to step firstStep + i. */
 export interface StepSeries {
@@ -57,8 +81,8 @@ export function stepSeriesChart(
     marginLeft: 56,
     x: { label: "step t", grid: false, ...(xDomain ? { domain: xDomain } : {}) },
     y: yDomain
-      ? { ...logAxis(yLabel, yDomain), domain: yDomain }
-      : logAxis(yLabel, drawn.map((d) => d.value)),
+      ? { ...readableLogAxis(yLabel, yDomain), domain: yDomain }
+      : readableLogAxis(yLabel, drawn.map((d) => d.value)),
     color: { legend: true, domain: series.map((s) => s.name), range: series.map((s) => s.color) },
     marks: [line(false), line(true)],
   });

@@ -132,6 +132,26 @@ export function columnNorms(problem: Pick<Regression, "n" | "d" | "x">): Float64
   return sums.map(Math.sqrt);
 }
 
+/**
+ * The largest |cos θ| between two columns of X, |⟨x_i, x_j⟩|/(‖x_i‖‖x_j‖) over i ≠ j: 0 when the
+ * columns are orthogonal, which is when dropout keeps exactly p of every least-squares weight.
+ * 0 for a single column, and for a pair with a zero column.
+ */
+export function largestColumnCosine(problem: Pick<Regression, "n" | "d" | "x">): number {
+  const { n, d, x } = problem;
+  const norms = columnNorms(problem);
+  let largest = 0;
+  for (let a = 0; a < d; a++) {
+    for (let b = a + 1; b < d; b++) {
+      if (norms[a] === 0 || norms[b] === 0) continue;
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += x[i * d + a] * x[i * d + b];
+      largest = Math.max(largest, Math.abs(dot) / (norms[a] * norms[b]));
+    }
+  }
+  return largest;
+}
+
 /** XᵀX (d×d, row-major) and Xᵀy. */
 export function normalEquations(problem: Regression): { xtx: Float64Array; xty: Float64Array } {
   const { n, d, x, y } = problem;

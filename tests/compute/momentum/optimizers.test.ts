@@ -247,6 +247,42 @@ Deno.test("uncorrectedStepRatio(β₁, β₂, t) is the uncorrected over the cor
   assert.ok(Math.abs(uncorrectedStepRatio(0.99, 0.9, 1) - 0.01 / Math.sqrt(0.1)) < 1e-12);
 });
 
+Deno.test("with ϵ > 0 the uncorrected/corrected Adam step is uncorrectedStepRatio times (√sₜ + ϵ√(1 − β₂ᵗ))/(√sₜ + ϵ), as the page says", () => {
+  const g = 0.7;
+  // (x, y) pairs: 100 steps.
+  const gradients = new Array(200).fill(g);
+  for (const epsilon of [0.5, 1e-3]) {
+    const spec = (correct: boolean): OptimizerSpec => ({
+      kind: "adam",
+      learningRate: 0.01,
+      beta1: 0.9,
+      beta2: 0.999,
+      epsilon,
+      correct,
+    });
+    const raw = applyGradients(spec(false), [0, 0], gradients);
+    const fixed = applyGradients(spec(true), [0, 0], gradients);
+    for (let t = 1; t <= 100; t++) {
+      const c2 = 1 - 0.999 ** t;
+      // Constant gradients: the uncorrected second moment is sₜ = (1 − β₂ᵗ)g².
+      const root = g * Math.sqrt(c2);
+      const factor = (root + epsilon * Math.sqrt(c2)) / (root + epsilon);
+      const ratio = (raw.x[t] - raw.x[t - 1]) / (fixed.x[t] - fixed.x[t - 1]);
+      assert.ok(
+        Math.abs(ratio / (uncorrectedStepRatio(0.9, 0.999, t) * factor) - 1) < 1e-9,
+        `ϵ = ${epsilon}, t = ${t}: ${ratio} vs ${uncorrectedStepRatio(0.9, 0.999, t) * factor}`,
+      );
+      // Between √(1 − β₂ᵗ) and 1, and within ϵ/√sₜ of 1.
+      assert.ok(factor >= Math.sqrt(c2) && factor <= 1 && 1 - factor <= epsilon / root);
+    }
+    // At ϵ = 0.5 the factor is far from 1 at the first step: the ratio alone would be wrong by 2 % and more.
+    if (epsilon === 0.5) {
+      const ratio1 = (raw.x[1] - raw.x[0]) / (fixed.x[1] - fixed.x[0]);
+      assert.ok(Math.abs(ratio1 / uncorrectedStepRatio(0.9, 0.999, 1) - 1) > 0.02);
+    }
+  }
+});
+
 Deno.test("runOptimizer(adam) on ADAM_PROBLEM: with (0.9, 0.999) the uncorrected run jumps about more near the minimum; with (0.99, 0.9) it has not arrived after 100 steps", () => {
   const surface = makeSurface(ADAM_PROBLEM);
   const run = (beta1: number, beta2: number, correct: boolean) =>

@@ -140,3 +140,18 @@ Deno.test("activation and layer inputs: unknown names, drop rates outside [0, 1)
   assert.throws(() => randomLayer(1, NaN), /drop rate must be in \[0, 1\); got NaN/);
   assert.throws(() => sigmoidCounterexample(NaN, 0), /weight a must be a finite number; got NaN/);
 });
+
+Deno.test("the page's claim on commuting: at one drop rate only h ∈ {0, 1/q} matters, so a non-homogeneous σ with σ(2z) = 2σ(z) commutes at r = 1/2 but not at r = 0.4", () => {
+  // σ(z) = z·(3/2 + sin(2π log₂ z)/2) for z > 0, else 0: σ(2z) = 2σ(z), but σ(1.5z) ≠ 1.5σ(z).
+  const sigma = (z: number) => (z > 0 ? z * (1.5 + 0.5 * Math.sin(2 * Math.PI * Math.log2(z))) : 0);
+  const zs = Array.from({ length: 201 }, (_, i) => -5 + i * 0.05);
+  const gap = (r: number) => {
+    const q = 1 - r;
+    return Math.max(
+      ...zs.flatMap((z) => [0, 1 / q].map((h) => Math.abs(sigma(h * z) - h * sigma(z)))),
+    );
+  };
+  assert.ok(gap(0.5) < 1e-12, `${gap(0.5)}`);
+  assert.ok(gap(0.4) > 0.1, `${gap(0.4)}`);
+  assert.ok(Math.abs(sigma(1.5) - 1.5 * sigma(1)) > 0.1);
+});

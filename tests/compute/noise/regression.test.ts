@@ -3,6 +3,7 @@ import {
   columnNorms,
   featureScales,
   generateRegression,
+  largestColumnCosine,
   normalEquations,
   problemStreams,
 } from "../../../src/compute/noise/regression.ts";
@@ -76,4 +77,31 @@ Deno.test("problemStreams(seed): the data stream and each mask stream are distin
   assert.deepEqual(draws(problemStreams(9).masks(1)), m1);
   assert.notDeepEqual(data, m0);
   assert.notDeepEqual(m0, m1);
+});
+
+Deno.test("largestColumnCosine(problem): the largest |cos θ| between two columns, 0 for orthogonal or single columns; 0.23 at the page's defaults", () => {
+  const orthogonal = { n: 2, d: 2, x: new Float64Array([3, 0, 0, -2]) };
+  assert.equal(largestColumnCosine(orthogonal), 0);
+  assert.equal(largestColumnCosine({ n: 3, d: 1, x: new Float64Array([1, 2, 3]) }), 0);
+  // Columns (1, 1), (1, 0), (2, 2): the first and the last are parallel.
+  const x = new Float64Array([1, 1, 2, 1, 0, 2]);
+  assert.ok(Math.abs(largestColumnCosine({ n: 2, d: 3, x }) - 1) < 1e-15);
+  const mixed = new Float64Array([1, 1, 1, 0]);
+  assert.ok(Math.abs(largestColumnCosine({ n: 2, d: 2, x: mixed }) - Math.SQRT1_2) < 1e-15);
+  const page = generateRegression({ n: 50, d: 5, noise: 0.5, seed: 1 });
+  // Written out here on columns copied out of X.
+  const columns = Array.from(
+    { length: 5 },
+    (_, j) => Array.from({ length: 50 }, (_, i) => page.x[i * 5 + j]),
+  );
+  const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i], 0);
+  let want = 0;
+  for (let a = 0; a < 5; a++) {
+    for (let b = 0; b < a; b++) {
+      const c = Math.abs(dot(columns[a], columns[b])) /
+        Math.sqrt(dot(columns[a], columns[a]) * dot(columns[b], columns[b]));
+      want = Math.max(want, c);
+    }
+  }
+  assert.ok(Math.abs(largestColumnCosine(page) / want - 1) < 1e-12 && want > 0.2 && want < 0.3);
 });
