@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import {
   bottleneckParams,
+  groupedBlockParams,
   groupedConvParams,
   type SeparableBias,
   separableConvParams,
@@ -15,6 +16,7 @@ import {
 import {
   bottleneckLayerCount,
   depthwiseThenPointwiseCount,
+  groupedBlockLayerCount,
   groupedLayerCount,
   separableLayerCount,
   splitTransformMergeLayerCount,
@@ -47,6 +49,16 @@ Deno.test("countParams(): the 256–128–128–256 bottleneck has 213,504 and t
   assert.equal(tf.memory().numTensors, before, "models are disposed");
 });
 
+Deno.test("countParams(): the block with one grouped 3 × 3 layer (32 groups of 4) has 70,656, and the 32 summed paths carry 7,936 = 31 · 256 redundant output biases more", () => {
+  const block = { channels: 256, paths: 32, width: 4 };
+  const before = tf.memory().numTensors;
+  const grouped = groupedBlockLayerCount(tf, block);
+  assert.equal(grouped, 70_656);
+  assert.equal(groupedBlockParams(block).total, 70_656);
+  assert.equal(splitTransformMergeLayerCount(tf, block) - grouped, 7_936);
+  assert.equal(tf.memory().numTensors, before, "models are disposed");
+});
+
 Deno.test("countParams() equals every formula of parameterCounts.ts over 40 random settings", () => {
   const rng = createRng(9);
   const biases: SeparableBias[] = ["none", "pointwise", "both"];
@@ -71,6 +83,10 @@ Deno.test("countParams() equals every formula of parameterCounts.ts over 40 rand
     assert.equal(
       splitTransformMergeLayerCount(tf, { channels: 32, paths, width }),
       splitTransformMergeParams({ channels: 32, paths, width }).total,
+    );
+    assert.equal(
+      groupedBlockLayerCount(tf, { channels: 32, paths, width }),
+      groupedBlockParams({ channels: 32, paths, width }).total,
     );
     assert.equal(
       bottleneckLayerCount(tf, { channels: 32, width: paths * width }),
