@@ -18,7 +18,13 @@ import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
 import { sectionStatus, stopNextRun } from "./convolutionMoves.ts";
 import { jacobianNorms, log10Bound, restingLog10Norm } from "../../src/compute/rnn/jacobian.ts";
 import type { RecurrenceParams } from "../../src/compute/rnn/recurrence.ts";
-import { FATES, PAGE_DEFAULTS } from "../../src/compute/rnn/examples.ts";
+import {
+  endSpread,
+  FATES,
+  PAGE_DEFAULTS,
+  RELU_HALF_OFF,
+  SEED_RANGE,
+} from "../../src/compute/rnn/examples.ts";
 import { brnnWeightGradients, randomBrnn, relativeGap } from "../../src/compute/rnn/brnn.ts";
 
 const path = "/pages/rnn-gradients";
@@ -95,6 +101,18 @@ Deno.test({
     for (const chart of ["jacobian-norm", "state-slopes", "three-fates", "brnn-gradient-check"]) {
       assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
     }
+    // How often the ReLU instance grows, over the slider's seeds, as Deno counts it.
+    const relu = endSpread(RELU_HALF_OFF, SEED_RANGE.min, SEED_RANGE.max);
+    const pct = (k: number) => `${Math.round((100 * k) / relu.seeds)} %`;
+    const reluText = `over the slider's ${relu.seeds} seeds (0 to 100) the median run ends at ` +
+      `5.0 × 10⁻⁵, but ${relu.grow} of them (${pct(relu.grow)}) end above 1 and ` +
+      `${relu.growPast100} (${pct(relu.growPast100)}) above 100`;
+    await page.waitForFunction(
+      (text) => document.querySelector("main")?.textContent?.replace(/\s+/g, " ").includes(text),
+      reluText,
+      { timeout: 30_000 },
+    );
+    assert.ok(Math.abs(relu.median - Math.log10(5e-5)) < 0.02, `median ${relu.median}`);
     // The graphs' text equivalents: one row per edge, 21 forward and 15 gradient edges.
     const rows = await page.evaluate(() =>
       ["brnn-forward-graph", "brnn-gradient-graph"].map((name) =>

@@ -3,7 +3,14 @@
  * experiment's defaults, and the instances that show that γs > 1 (the reverse of the vanishing
  * condition) is necessary for the gradient to explode but not sufficient.
  */
-import { endLog10Norm, jacobianNorms, type JacobianRun, log10Bound } from "./jacobian.js";
+import {
+  endLog10Norm,
+  JACOBIAN_SLICE_MS,
+  jacobianNorms,
+  type JacobianRun,
+  log10Bound,
+} from "./jacobian.js";
+import { macrotask } from "../macrotask.js";
 import type { RecurrenceParams } from "./recurrence.js";
 
 export const PAGE_DEFAULTS: RecurrenceParams = {
@@ -67,6 +74,32 @@ export interface EndSpread {
 export function endSpread(params: RecurrenceParams, from: number, to: number): EndSpread {
   const log10Norms: number[] = [];
   for (let seed = from; seed <= to; seed++) log10Norms.push(endLog10Norm({ ...params, seed }));
+  return spreadOf(log10Norms);
+}
+
+/**
+ * endSpread in slices of about `sliceMs` with a macrotask between them, for the page: a hundred
+ * runs take a few hundred milliseconds on a slow machine, too long for one task.
+ */
+export async function endSpreadInSlices(
+  params: RecurrenceParams,
+  from: number,
+  to: number,
+  { sliceMs = JACOBIAN_SLICE_MS, now = () => performance.now() } = {},
+): Promise<EndSpread> {
+  const log10Norms: number[] = [];
+  let start = now();
+  for (let seed = from; seed <= to; seed++) {
+    log10Norms.push(endLog10Norm({ ...params, seed }));
+    if (now() - start > sliceMs) {
+      await macrotask();
+      start = now();
+    }
+  }
+  return spreadOf(log10Norms);
+}
+
+function spreadOf(log10Norms: number[]): EndSpread {
   const sorted = log10Norms.toSorted((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -6,6 +6,7 @@ import { WEIGHT_KINDS } from "../../../src/compute/rnn/weights.ts";
 import {
   countOnBound,
   endSpread,
+  endSpreadInSlices,
   fateRuns,
   FATES,
   PAGE_DEFAULTS,
@@ -134,6 +135,15 @@ Deno.test("ReLU resting above its kink at the defaults (tanh's a = 0.1, s = 0.9,
   const tanh = jacobianNorms(PAGE_DEFAULTS);
   const gap = tanh.steps[60].log10Norm - log10Bound("tanh", PAGE_DEFAULTS.norm, 60);
   assert.ok(gap < -0.1, `tanh at c = 0 with a = 0.1 ends ${gap} decades from the bound`);
+});
+
+Deno.test("endSpreadInSlices: the page's sliced sweep gives endSpread's numbers, and gives the event loop a turn between slices", async () => {
+  let turns = 0;
+  const timer = setInterval(() => turns++, 0);
+  const sliced = await endSpreadInSlices(RELU_HALF_OFF, 0, 30, { sliceMs: 1 });
+  clearInterval(timer);
+  assert.deepEqual(sliced, endSpread(RELU_HALF_OFF, 0, 30));
+  assert.ok(turns > 0);
 });
 
 Deno.test("explodes: the same W resting at 0 without input grows exactly as 2ᵗ, the bound", () => {
