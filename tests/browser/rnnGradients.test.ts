@@ -104,7 +104,9 @@ Deno.test({
     // How often the ReLU instance grows, over the slider's seeds, as Deno counts it.
     const relu = endSpread(RELU_HALF_OFF, SEED_RANGE.min, SEED_RANGE.max);
     const pct = (k: number) => `${Math.round((100 * k) / relu.seeds)} %`;
-    const reluText = `over the slider's ${relu.seeds} seeds (0 to 100) the median run ends at ` +
+    const share = (pick: (...v: number[]) => number) => pick(...relu.meanSlopes).toFixed(2);
+    const reluText = `Over the slider's ${relu.seeds} seeds (0 to 100) the share on averages ` +
+      `between ${share(Math.min)} and ${share(Math.max)}, and the median run ends at ` +
       `5.0 × 10⁻⁵, but ${relu.grow} of them (${pct(relu.grow)}) end above 1 and ` +
       `${relu.growPast100} (${pct(relu.growPast100)}) above 100`;
     await page.waitForFunction(

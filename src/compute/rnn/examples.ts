@@ -4,11 +4,11 @@
  * condition) is necessary for the gradient to explode but not sufficient.
  */
 import {
-  endLog10Norm,
   JACOBIAN_SLICE_MS,
   jacobianNorms,
   type JacobianRun,
   log10Bound,
+  runEnd,
 } from "./jacobian.js";
 import { macrotask } from "../macrotask.js";
 import type { RecurrenceParams } from "./recurrence.js";
@@ -61,6 +61,8 @@ export interface EndSpread {
   seeds: number;
   /** log₁₀‖∂h_T/∂h₀‖, one per seed, in seed order. */
   log10Norms: number[];
+  /** The mean slope over each run (for ReLU, the share of units on), in seed order. */
+  meanSlopes: number[];
   median: number;
   /** How many runs end above 1 (the gradient grew) and above 10². */
   grow: number;
@@ -72,9 +74,9 @@ export interface EndSpread {
  * the next, so the page reports how the whole range of its seed slider ends.
  */
 export function endSpread(params: RecurrenceParams, from: number, to: number): EndSpread {
-  const log10Norms: number[] = [];
-  for (let seed = from; seed <= to; seed++) log10Norms.push(endLog10Norm({ ...params, seed }));
-  return spreadOf(log10Norms);
+  const ends = [];
+  for (let seed = from; seed <= to; seed++) ends.push(runEnd({ ...params, seed }));
+  return spreadOf(ends);
 }
 
 /**
@@ -87,25 +89,27 @@ export async function endSpreadInSlices(
   to: number,
   { sliceMs = JACOBIAN_SLICE_MS, now = () => performance.now() } = {},
 ): Promise<EndSpread> {
-  const log10Norms: number[] = [];
+  const ends = [];
   let start = now();
   for (let seed = from; seed <= to; seed++) {
-    log10Norms.push(endLog10Norm({ ...params, seed }));
+    ends.push(runEnd({ ...params, seed }));
     if (now() - start > sliceMs) {
       await macrotask();
       start = now();
     }
   }
-  return spreadOf(log10Norms);
+  return spreadOf(ends);
 }
 
-function spreadOf(log10Norms: number[]): EndSpread {
+function spreadOf(ends: ReturnType<typeof runEnd>[]): EndSpread {
+  const log10Norms = ends.map((e) => e.log10Norm);
   const sorted = log10Norms.toSorted((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return {
     seeds: log10Norms.length,
     log10Norms,
+    meanSlopes: ends.map((e) => e.meanSlope),
     median,
     grow: log10Norms.filter((v) => v > 0).length,
     growPast100: log10Norms.filter((v) => v > 2).length,

@@ -159,11 +159,17 @@ export function jacobianNorms(params: RecurrenceParams): JacobianRun {
   return tracker.run;
 }
 
-/** log₁₀‖∂h_T/∂h₀‖ at the end of the run only (the same number as jacobianNorms' last step). */
-export function endLog10Norm(params: RecurrenceParams): number {
+/**
+ * Where a run ends: log₁₀‖∂h_T/∂h₀‖ (the same number as jacobianNorms' last step, with the norm
+ * taken at T only), and the mean slope σ′ over its T steps and units (for ReLU, the share of units
+ * on).
+ */
+export function runEnd(params: RecurrenceParams): { log10Norm: number; meanSlope: number } {
   const tracker = jacobianTracker(params, { lastNormOnly: true });
-  while (!tracker.run.done) tracker.advance();
-  return tracker.run.steps[tracker.run.steps.length - 1].log10Norm;
+  let slopes = 0;
+  while (!tracker.run.done) slopes += tracker.advance().slopeMean;
+  const steps = tracker.run.steps;
+  return { log10Norm: steps[steps.length - 1].log10Norm, meanSlope: slopes / (steps.length - 1) };
 }
 
 /** Work per slice of the streamed run before the browser gets a turn, in ms. */
