@@ -10,7 +10,13 @@ import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
 import { transposedConv2d } from "../../src/compute/convolution/transposed.ts";
 import { TRANSPOSED_2D } from "../../src/compute/convolution/seeds.ts";
 import { bottleneckParams } from "../../src/compute/convolution/parameterCounts.ts";
-import { quantile, timeEveryControl, timingLine } from "./convolutionMoves.ts";
+import {
+  quantile,
+  sectionStatus,
+  stopNextRun,
+  timeEveryControl,
+  timingLine,
+} from "./convolutionMoves.ts";
 
 const path = "/pages/convolution";
 
@@ -20,6 +26,7 @@ interface FilterCheck {
   filter: number[] | null;
   got?: number[];
   gap?: number;
+  stopped?: boolean;
 }
 
 interface TransposeCheck {
@@ -29,6 +36,7 @@ interface TransposeCheck {
   expected?: number[][];
   gap?: number;
   error?: string;
+  stopped?: boolean;
 }
 
 type Hooks = { lastFilterCheck?: FilterCheck; lastTransposeCheck?: TransposeCheck };
@@ -346,6 +354,52 @@ Deno.test({
     assert.match(text, /x1=NaN, but signal x₁ must be between -10 and 10, got NaN; using 1/);
     assert.match(text, /bias=some, but biases must be one of none, pointwise, both; using none/);
     assert.match(text, /exactly one filter fits: \(2, −1, 3\)/);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "convolution page: Stop pressed mid-run in either TensorFlow.js check leaves a clear stopped state, no error, and the next move runs again",
+  ...browserTest,
+  async fn() {
+    const { page, consoleErrors } = await openPage(session, path);
+    await allDone(page);
+    const cases = [
+      {
+        section: "filter-check",
+        hook: "lastFilterCheck",
+        label: "signal x₁",
+        stop: 2.5,
+        again: { value: 1, want: { signal: [1, 4, 0, -2, 3] } },
+      },
+      {
+        section: "transpose-check",
+        hook: "lastTransposeCheck",
+        label: "2-D stride",
+        stop: 3,
+        again: { value: 2, want: { stride: 2 } },
+      },
+    ] as const;
+    for (const { section, hook, label, stop, again } of cases) {
+      await stopNextRun(page, section);
+      await setControl(page, label, stop);
+      await waitForCheck(page, hook, { stopped: true });
+      const stopped = await sectionStatus(page, section);
+      assert.equal(stopped.state, "done", `${section}: ${stopped.status}`);
+      assert.match(stopped.status, /^Stopped before TensorFlow\.js's answer was read/);
+      // The next move runs the check to the end again.
+      await setControl(page, label, again.value);
+      const check = await waitForCheck<{ gap?: number }>(page, hook, again.want);
+      assert.ok(
+        check.gap !== undefined && check.gap < 1e-5,
+        `${section}: ${JSON.stringify(check)}`,
+      );
+      const done = await sectionStatus(page, section);
+      assert.equal(done.state, "done");
+      assert.match(done.status, /^TensorFlow\.js's/);
+    }
+    assert.deepEqual(consoleErrors, []);
     await page.close();
   },
 });

@@ -15,15 +15,23 @@ import {
   type Watched,
 } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { sectionStatus, stopNextRun } from "./convolutionMoves.ts";
 import { jacobianNorms, log10Bound, restingLog10Norm } from "../../src/compute/rnn/jacobian.ts";
 import type { RecurrenceParams } from "../../src/compute/rnn/recurrence.ts";
-import { FATES, PAGE_DEFAULTS } from "../../src/compute/rnn/examples.ts";
+import {
+  endSpread,
+  FATES,
+  PAGE_DEFAULTS,
+  RELU_HALF_OFF,
+  SEED_RANGE,
+} from "../../src/compute/rnn/examples.ts";
 import { brnnWeightGradients, randomBrnn, relativeGap } from "../../src/compute/rnn/brnn.ts";
 
 const path = "/pages/rnn-gradients";
 
 interface JacobianHook {
   settings: RecurrenceParams;
+  stopped: boolean;
   log10Norms: number[];
   log10Bound: number[];
   log10Exact: number[] | null;
@@ -32,6 +40,7 @@ interface JacobianHook {
 
 interface BrnnHook {
   settings: { seed: number; steps: number };
+  stopped?: boolean;
   backend: string;
   tf: { wf: number[]; ub: number[] };
   formula: { wf: number[]; ub: number[] };
@@ -92,6 +101,20 @@ Deno.test({
     for (const chart of ["jacobian-norm", "state-slopes", "three-fates", "brnn-gradient-check"]) {
       assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
     }
+    // How often the ReLU instance grows, over the slider's seeds, as Deno counts it.
+    const relu = endSpread(RELU_HALF_OFF, SEED_RANGE.min, SEED_RANGE.max);
+    const pct = (k: number) => `${Math.round((100 * k) / relu.seeds)} %`;
+    const share = (pick: (...v: number[]) => number) => pick(...relu.meanSlopes).toFixed(2);
+    const reluText = `Over the slider's ${relu.seeds} seeds (0 to 100) the share on averages ` +
+      `between ${share(Math.min)} and ${share(Math.max)}, and the median run ends at ` +
+      `5.0 × 10⁻⁵, but ${relu.grow} of them (${pct(relu.grow)}) end above 1 and ` +
+      `${relu.growPast100} (${pct(relu.growPast100)}) above 100`;
+    await page.waitForFunction(
+      (text) => document.querySelector("main")?.textContent?.replace(/\s+/g, " ").includes(text),
+      reluText,
+      { timeout: 30_000 },
+    );
+    assert.ok(Math.abs(relu.median - Math.log10(5e-5)) < 0.02, `median ${relu.median}`);
     // The graphs' text equivalents: one row per edge, 21 forward and 15 gradient edges.
     const rows = await page.evaluate(() =>
       ["brnn-forward-graph", "brnn-gradient-graph"].map((name) =>
@@ -153,6 +176,74 @@ Deno.test({
     assertSameRun(hook, gaussian);
     assert.equal(hook.log10Exact, null);
     assert.ok(hook.log10Norms[T] < hook.log10Bound[T] - 5);
+    assert.deepEqual(shared.consoleErrors, []);
+  },
+});
+
+Deno.test({
+  name:
+    "rnn-gradients page: Stop pressed mid-run leaves the steps done so far drawn and says where it stopped, in both live sections, with no error; the next move runs to the end",
+  ...browserTest,
+  async fn() {
+    const { page } = shared;
+    // 64 units for 200 steps: many slices, so the press lands mid-run.
+    await setControl(page, "hidden units n", 64);
+    await finished<JacobianHook>(page, "rnnJacobian", { units: 64 });
+    await stopNextRun(page, "jacobian");
+    await setControl(page, "steps T", 200);
+    const stopped = await finished<JacobianHook>(page, "rnnJacobian", { units: 64, steps: 200 });
+    assert.equal(stopped.stopped, true);
+    const done = stopped.log10Norms.length - 1;
+    assert.ok(done >= 1 && done < 200, `${done} steps`);
+    assertSameRun(stopped, {
+      ...FATES.saturated,
+      weights: "gaussian",
+      rest: 0,
+      units: 64,
+      steps: done,
+    });
+    const status = await sectionStatus(page, "jacobian");
+    assert.equal(status.state, "done");
+    assert.match(status.status, new RegExp(`^Stopped at step ${done} of 200: `));
+    await page.waitForFunction(
+      (done) =>
+        document.querySelector("main")?.textContent?.includes(
+          `The run was stopped at step ${done} of 200`,
+        ),
+      done,
+      { timeout: 10_000 },
+    );
+    assert.notEqual(await chartMarkup(page, "jacobian-norm"), "");
+    // The next move runs to the end.
+    await setControl(page, "steps T", 199);
+    const full = await finished<JacobianHook>(page, "rnnJacobian", { units: 64, steps: 199 });
+    assert.equal(full.stopped, false);
+    assert.equal(full.log10Norms.length, 200);
+
+    // The autodiff check, stopped before tfjs's gradients are read.
+    await stopNextRun(page, "brnn-check");
+    await setControl(page, "BRNN seed", 13);
+    const brnn = await finished<BrnnHook>(page, "brnnCheck", { seed: 13 });
+    assert.equal(brnn.stopped, true);
+    const brnnStatus = await sectionStatus(page, "brnn-check");
+    assert.equal(brnnStatus.state, "done");
+    assert.match(
+      brnnStatus.status,
+      /^Stopped before TensorFlow\.js's gradients were read \(seed 13, /,
+    );
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll("[data-live-section=brnn-check] td")].some((td) =>
+          td.textContent === "stopped"
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
+    assert.notEqual(await chartMarkup(page, "brnn-gradient-check"), "");
+    await setControl(page, "BRNN seed", 14);
+    const after = await finished<BrnnHook>(page, "brnnCheck", { seed: 14 });
+    assert.equal(after.stopped, undefined);
+    assert.ok(after.tfGap.wf < 1e-5);
     assert.deepEqual(shared.consoleErrors, []);
   },
 });

@@ -110,3 +110,23 @@ export function splitTransformMergeLayerCount(tf: Tf, o: SplitOptions): number {
   const sum = paths.length === 1 ? paths[0] : (tf.layers.add().apply(paths) as SymbolicTensor);
   return countOf(tf, [input], sum);
 }
+
+/**
+ * The split-transform-merge block with one grouped middle layer (ResNeXt's form): 1×1 C → P·d,
+ * k×k in P groups, 1×1 P·d → C, biases on all. tfjs-layers can neither group a conv2d nor slice
+ * channels, so the 1×1 reduce is built as P conv2d layers of C → d each, which are its P slices of
+ * d output channels (the same weights and biases, the same function); each slice goes through its
+ * own k×k conv2d (the groups), and the concatenated P·d channels meet one 1×1 conv2d back to C.
+ */
+export function groupedBlockLayerCount(tf: Tf, o: SplitOptions): number {
+  const input = imageInput(tf, o.channels);
+  const relu = (t: SymbolicTensor) => tf.layers.reLU().apply(t) as SymbolicTensor;
+  const groups = Array.from({ length: o.paths }, () => {
+    const reduced = relu(conv(tf, o.width, 1, true, input));
+    return relu(conv(tf, o.width, o.kernel ?? 3, true, reduced));
+  });
+  const merged = groups.length === 1
+    ? groups[0]
+    : (tf.layers.concatenate().apply(groups) as SymbolicTensor);
+  return countOf(tf, [input], conv(tf, o.channels, 1, true, merged));
+}

@@ -5,14 +5,14 @@
  *   L = Σₜ ‖zₜ − yₜ‖²,  t = 1…T,
  *
  * with initial states h₀ᶠ and h_{T+1}ᵇ. Its gradients are computed by the course's recursions
- * (brnnStateGradients, brnnWeightGradients) and, as a check that shares nothing with them, by
- * central finite differences of the loss (brnnFiniteDifferences, stateFiniteDifferences).
+ * (brnnStateGradients, brnnWeightGradients); brnnFiniteDifferences.ts checks them by central
+ * finite differences on a forward pass of its own.
  *
  * Matrices are row-major Float64Arrays: Wᶠ and Wᵇ are n×m, Uᶠ and Uᵇ n×n, Vᶠ and Vᵇ k×n.
  */
 import { sigmoid } from "../depth/activations.js";
 import { createRng } from "../prng.js";
-import { integerAtLeast, positiveNumber, seedValue } from "../validate.js";
+import { integerAtLeast, seedValue } from "../validate.js";
 import { matrixTimes, transposeTimes } from "./matrix.js";
 
 export interface BrnnSizes {
@@ -90,34 +90,21 @@ export interface BrnnPass {
   loss: number;
 }
 
-/** An additive nudge to one hidden state right after it is computed (for finite differences). */
-export interface StateNudge {
-  chain: "f" | "b";
-  t: number;
-  delta: Float64Array;
-}
-
-export function brnnForward(net: Brnn, nudge?: StateNudge): BrnnPass {
+export function brnnForward(net: Brnn): BrnnPass {
   const { inputs: m, hidden: n, outputs: k, steps: T } = net.sizes;
-  const apply = (chain: "f" | "b", t: number, h: Float64Array) => {
-    if (nudge && nudge.chain === chain && nudge.t === t) {
-      for (let i = 0; i < n; i++) h[i] += nudge.delta[i];
-    }
-    return h;
-  };
-  const hf: Float64Array[] = [apply("f", 0, net.hf0.slice())];
+  const hf: Float64Array[] = [net.hf0.slice()];
   for (let t = 1; t <= T; t++) {
     const a = matrixTimes(net.wf, net.x[t - 1], n, m);
     const r = matrixTimes(net.uf, hf[t - 1], n, n);
-    hf.push(apply("f", t, a.map((v, i) => sigmoid(v + r[i]))));
+    hf.push(a.map((v, i) => sigmoid(v + r[i])));
   }
   const hb: Float64Array[] = new Array(T + 2);
   hb[0] = new Float64Array(0);
-  hb[T + 1] = apply("b", T + 1, net.hbEnd.slice());
+  hb[T + 1] = net.hbEnd.slice();
   for (let t = T; t >= 1; t--) {
     const a = matrixTimes(net.wb, net.x[t - 1], n, m);
     const r = matrixTimes(net.ub, hb[t + 1], n, n);
-    hb[t] = apply("b", t, a.map((v, i) => sigmoid(v + r[i])));
+    hb[t] = a.map((v, i) => sigmoid(v + r[i]));
   }
   const y: Float64Array[] = [];
   let loss = 0;
@@ -204,48 +191,6 @@ export function brnnWeightGradients(net: Brnn): BrnnWeightGradients {
     }
   }
   return { wf, ub, loss: pass.loss, states };
-}
-
-/** The step ε of the central differences. */
-export const FD_STEP = 1e-5;
-
-/** ∂L/∂(weight) entry by entry by central differences (L(θ + ε) − L(θ − ε))/2ε. */
-export function brnnFiniteDifferences(net: Brnn, name: BrnnWeight, eps = FD_STEP): Float64Array {
-  positiveNumber("step ε", eps);
-  const weight = net[name];
-  const out = new Float64Array(weight.length);
-  for (let k = 0; k < weight.length; k++) {
-    const keep = weight[k];
-    weight[k] = keep + eps;
-    const up = brnnForward(net).loss;
-    weight[k] = keep - eps;
-    const down = brnnForward(net).loss;
-    weight[k] = keep;
-    out[k] = (up - down) / (2 * eps);
-  }
-  return out;
-}
-
-/** ∇_{hₜ}L of one chain by central differences, nudging hₜ right after it is computed. */
-export function stateFiniteDifferences(
-  net: Brnn,
-  chain: "f" | "b",
-  t: number,
-  eps = FD_STEP,
-): Float64Array {
-  const T = net.sizes.steps;
-  integerAtLeast("t", t, chain === "f" ? 0 : 1, chain === "f" ? T : T + 1);
-  const n = net.sizes.hidden;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const delta = new Float64Array(n);
-    delta[i] = eps;
-    const up = brnnForward(net, { chain, t, delta }).loss;
-    delta[i] = -eps;
-    const down = brnnForward(net, { chain, t, delta }).loss;
-    out[i] = (up - down) / (2 * eps);
-  }
-  return out;
 }
 
 /** max|a − b| / max|b|: the gap between two computations of one gradient, relative to its size. */

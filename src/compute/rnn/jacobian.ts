@@ -75,9 +75,11 @@ export function restingLog10Norm(
 
 /**
  * A run that advances one step at a time: `advance()` computes hₜ and ∂hₜ/∂h₀ for the next t and
- * returns its record; `run.steps` holds every record so far, starting with t = 0.
+ * returns its record; `run.steps` holds every record so far, starting with t = 0. With
+ * `lastNormOnly`, the norm (an eigen solve, most of a step's cost) is taken at t = T only and the
+ * earlier records carry NaN: for sweeps over many seeds that need only where the run ends.
  */
-export function jacobianTracker(params: RecurrenceParams) {
+export function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false } = {}) {
   const rec: Recurrence = buildRecurrence(params);
   const { n } = rec;
   const { activation, steps: total } = rec.params;
@@ -133,7 +135,11 @@ export function jacobianTracker(params: RecurrenceParams) {
     }
     const step: JacobianStep = {
       t,
-      log10Norm: zero ? -Infinity : logScale + Math.log10(operatorNorm(scaled, n, gram)),
+      log10Norm: zero
+        ? -Infinity
+        : lastNormOnly && t < total
+        ? NaN
+        : logScale + Math.log10(operatorNorm(scaled, n, gram)),
       slopeMean: slopeSum / n,
       slopeMin,
       slopeMax,
@@ -151,6 +157,19 @@ export function jacobianNorms(params: RecurrenceParams): JacobianRun {
   const tracker = jacobianTracker(params);
   while (!tracker.run.done) tracker.advance();
   return tracker.run;
+}
+
+/**
+ * Where a run ends: log₁₀‖∂h_T/∂h₀‖ (the same number as jacobianNorms' last step, with the norm
+ * taken at T only), and the mean slope σ′ over its T steps and units (for ReLU, the share of units
+ * on).
+ */
+export function runEnd(params: RecurrenceParams): { log10Norm: number; meanSlope: number } {
+  const tracker = jacobianTracker(params, { lastNormOnly: true });
+  let slopes = 0;
+  while (!tracker.run.done) slopes += tracker.advance().slopeMean;
+  const steps = tracker.run.steps;
+  return { log10Norm: steps[steps.length - 1].log10Norm, meanSlope: slopes / (steps.length - 1) };
 }
 
 /** Work per slice of the streamed run before the browser gets a turn, in ms. */
