@@ -66,7 +66,7 @@ function row(result: CourseResult, page: SitePage): string {
     ? pageLink(page)
     : `<span class="status-coming">coming</span> ${escapeHtml(page.title)}`;
   const tests = built
-    ? `<ul class="result-tests">${
+    ? `<ul class="result-tests" data-exact>${
       result.tests
         .map((test) =>
           `<li><code>${escapeHtml(test.file)}</code> <q>${notationHtml(test.name)}</q></li>`
