@@ -39,9 +39,7 @@ export function checkRange(control: RangeControl, value: number): number {
   const range = `${whole ? "a whole number " : ""}between ${show(control, control.min)} and ${
     show(control, control.max)
   }`;
-  // NaN or Infinity (text that is no number, or one too large) is not echoed back.
-  if (!Number.isFinite(value)) throw new RangeError(`${control.label} must be a number ${range}`);
-  if (value < control.min || value > control.max) {
+  if (!Number.isFinite(value) || value < control.min || value > control.max) {
     throw new RangeError(`${control.label} must be ${range}, got ${value}`);
   }
   if (control.scale !== "log" && control.step !== undefined) {
