@@ -4,8 +4,78 @@
  * progress bar, and a Stop button for long runs. The section element in the page markdown,
  * `<section data-live-section="NAME">`, carries `data-state` (loading → running → done | error),
  * which tests and benchmarks read to know when the page has finished drawing.
+ *
+ * A run whose result must not be read as one (NaN, a divergence, accuracy at or below chance)
+ * ends with `conclude(message, outcomeProblem(...))`: the status line then says what went wrong
+ * first, marked `data-outcome`, instead of reporting the numbers as a result.
  */
+import { sciText } from "./math.js";
+
 export type LiveState = "loading" | "running" | "done" | "error";
+
+/**
+ * How a run's result is shown: "error" ends in state "error" (nothing to read); "warning" keeps
+ * state "done" with a warning status (the result is shown, but the reader is told what is off).
+ */
+export type OutcomeSeverity = "error" | "warning";
+
+export interface OutcomeProblem {
+  /** One reader-facing sentence, e.g. "The loss became NaN: the run broke down". */
+  message: string;
+  severity: OutcomeSeverity;
+}
+
+export interface OutcomeCheck {
+  /** Numbers the run produced (losses, weights, estimates): any NaN or ±Infinity is a failure. */
+  values?: Iterable<number>;
+  /** What the values are, for the message ("the loss", "the estimate"). */
+  what?: string;
+  /** A magnitude past which the run counts as diverged (default 1e6). */
+  divergedAbove?: number;
+  /** Final accuracy in [0, 1] and the accuracy of guessing (e.g. 0.1 for ten classes). */
+  accuracy?: number;
+  chance?: number;
+}
+
+const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
+
+/**
+ * The first thing wrong with a run's outcome, or undefined for a result worth reporting. A value
+ * that is not finite, or past `divergedAbove`, is an error; accuracy at or below chance is a
+ * warning, since the numbers are real but the run did not learn.
+ */
+export function outcomeProblem(check: OutcomeCheck): OutcomeProblem | undefined {
+  const what = check.what ?? "a computed value";
+  const limit = check.divergedAbove ?? 1e6;
+  let largest = 0;
+  for (const value of check.values ?? []) {
+    if (Number.isNaN(value)) {
+      return {
+        message: `${what} became NaN (not a number): the run broke down`,
+        severity: "error",
+      };
+    }
+    if (!Number.isFinite(value)) {
+      return { message: `${what} became infinite: the run diverged`, severity: "error" };
+    }
+    largest = Math.max(largest, Math.abs(value));
+  }
+  if (largest > limit) {
+    return { message: `${what} passed ${sciText(limit, 1)}: the run diverged`, severity: "error" };
+  }
+  const { accuracy, chance } = check;
+  if (accuracy !== undefined && chance !== undefined && !(accuracy > chance)) {
+    return {
+      message: `accuracy ${percent(accuracy)} is no better than chance (${
+        percent(chance)
+      }): the run did not learn`,
+      severity: "warning",
+    };
+  }
+  return undefined;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface LiveSection {
   /** Status line, progress bar and Stop button, to display once inside the section. */
@@ -16,6 +86,11 @@ export interface LiveSection {
   progress(fraction: number, message: string): void;
   /** Ends the current run with a final message. */
   finish(message: string, state?: "done" | "error"): void;
+  /**
+   * Ends the current run, saying first what is wrong with its outcome when `problem` is set
+   * (from outcomeProblem): state "error", or "done" with a warning, per its severity.
+   */
+  conclude(message: string, problem?: OutcomeProblem): void;
   /** True when the reader pressed Stop during the current run. */
   readonly stopped: boolean;
 }
@@ -40,10 +115,20 @@ export function liveSection(name: string): LiveSection {
 
   let controller: AbortController | undefined;
   let stopped = false;
+  const sectionElement = () =>
+    document.querySelector<HTMLElement>(`[data-live-section="${CSS.escape(name)}"]`);
+  /** data-outcome on the section and the bar: "warning" or "error" for a bad outcome. */
+  const setOutcome = (outcome?: OutcomeSeverity) => {
+    for (const element of [sectionElement(), node]) {
+      if (!element) continue;
+      if (outcome) element.dataset.outcome = outcome;
+      else delete element.dataset.outcome;
+    }
+    status.classList.toggle("live-status-warning", outcome === "warning");
+    status.classList.toggle("live-status-error", outcome === "error");
+  };
   const setState = (state: LiveState) => {
-    const section = document.querySelector<HTMLElement>(
-      `[data-live-section="${CSS.escape(name)}"]`,
-    );
+    const section = sectionElement();
     if (section) section.dataset.state = state;
     node.dataset.state = state;
     const running = state === "running";
@@ -54,6 +139,11 @@ export function liveSection(name: string): LiveSection {
     stopped = true;
     controller?.abort();
   });
+  const finish = (message: string, state: "done" | "error" = "done") => {
+    status.textContent = message;
+    setOutcome(state === "error" ? "error" : undefined);
+    setState(state);
+  };
   setState("loading");
 
   return {
@@ -64,6 +154,7 @@ export function liveSection(name: string): LiveSection {
       stopped = false;
       bar.value = 0;
       status.textContent = message;
+      setOutcome();
       setState("running");
       return controller.signal;
     },
@@ -71,9 +162,12 @@ export function liveSection(name: string): LiveSection {
       bar.value = Math.max(0, Math.min(1, fraction));
       status.textContent = message;
     },
-    finish(message, state = "done") {
-      status.textContent = message;
-      setState(state);
+    finish,
+    conclude(message, problem) {
+      if (!problem) return finish(message);
+      status.textContent = `${capitalised(problem.message)}. ${message}`;
+      setOutcome(problem.severity);
+      setState(problem.severity === "error" ? "error" : "done");
     },
     get stopped() {
       return stopped;

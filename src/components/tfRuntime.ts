@@ -4,15 +4,17 @@
  * Order: WebGPU when the browser hands out an adapter, WASM (SIMD) otherwise, then WebGL, then CPU.
  * Browsers hand out WebGPU adapters only for a usable device: Chrome offers its software adapter
  * (SwiftShader) only when started with flags that ask for it, which is how the tests reach the
- * WebGPU path on machines without a GPU. `?backend=webgpu|wasm|webgl|cpu` forces one.
+ * WebGPU path on machines without a GPU. `?backend=webgpu|wasm|webgl|cpu` forces one; a bad value
+ * is reported by the page's link notice (readParams) and the usual order runs.
  * Backends are imported lazily so a reader downloads only the one that runs, and tfjs itself is
  * imported only when a page asks for it: prose, math and precomputed charts never wait for it.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
 import { firstChartDrawn } from "./chartFigure.js";
+import { type BackendName, backendNames, readBackend } from "./urlState.js";
 
-export type BackendName = "webgpu" | "wasm" | "webgl" | "cpu";
-export const backendOrder: BackendName[] = ["webgpu", "wasm", "webgl", "cpu"];
+export type { BackendName };
+export const backendOrder: readonly BackendName[] = backendNames;
 
 type Tf = typeof TfCore;
 
@@ -94,9 +96,9 @@ const labels: Record<BackendName, string> = {
   cpu: "plain JavaScript (CPU)",
 };
 
+/** The backend `?backend=` forces; undefined for none or a bad value (readParams reports it). */
 export function requestedBackend(search: string): BackendName | undefined {
-  const value = new URLSearchParams(search).get("backend");
-  return backendOrder.find((name) => name === value);
+  return readBackend(search).backend;
 }
 
 let runtime: Promise<TfRuntime> | undefined;

@@ -16,6 +16,57 @@ export interface ReadResult<T> {
   problems: string[];
 }
 
+/** TensorFlow.js backends a link may force with `?backend=`, in the order tfRuntime tries them. */
+export const backendNames = ["webgpu", "wasm", "webgl", "cpu"] as const;
+export type BackendName = (typeof backendNames)[number];
+
+/** Longest link value quoted in full; a longer one would stretch the notice and the page. */
+const quotedLength = 40;
+
+/** A link value as a message quotes it: at most 40 characters, then "…" and its length. */
+export function quoteValue(text: string): string {
+  const characters = [...text];
+  if (characters.length <= quotedLength) return text;
+  const length = characters.length.toLocaleString("en-US");
+  return `${characters.slice(0, quotedLength).join("")}… (${length} characters)`;
+}
+
+interface LinkValue {
+  /** The one value the link gives, or undefined when it gives none or gives the key twice. */
+  text?: string;
+  /** The message for a key the link gives more than once. */
+  problem?: string;
+}
+
+/** The value of `key` in a link, refusing a key that appears twice (which value would win?). */
+function linkValue(params: URLSearchParams, key: string, fallback: string): LinkValue {
+  const all = params.getAll(key);
+  if (all.length === 0) return {};
+  if (all.length === 1) return { text: all[0] };
+  const given = all.map((text) => `${key}=${quoteValue(text)}`).join("&");
+  return {
+    problem: `The link sets ${given}, but ${key} may be set only once; using ${fallback}.`,
+  };
+}
+
+/**
+ * The backend a link forces, if any, and the message for a bad `?backend=`: every page reads it
+ * through here (readParams for its notice, tfRuntime for its choice), so both agree.
+ */
+export function readBackend(search: string): { backend?: BackendName; problem?: string } {
+  const fallback = "the first backend this browser supports";
+  const { text, problem } = linkValue(new URLSearchParams(search), "backend", fallback);
+  if (problem) return { problem };
+  if (text === undefined) return {};
+  const backend = backendNames.find((name) => name === text);
+  if (backend) return { backend };
+  return {
+    problem: `The link sets backend=${quoteValue(text)}, but backend must be one of ${
+      backendNames.join(", ")
+    }; using ${fallback}.`,
+  };
+}
+
 export function readParams<T extends Record<string, unknown>>(
   specs: Specs<T>,
   search: string,
@@ -25,17 +76,23 @@ export function readParams<T extends Record<string, unknown>>(
   const problems: string[] = [];
   for (const key of Object.keys(specs) as (keyof T & string)[]) {
     const spec = specs[key];
-    const text = params.get(key);
     values[key] = spec.default;
-    if (text === null) continue;
+    const { text, problem } = linkValue(params, key, String(spec.default));
+    if (problem) problems.push(problem);
+    if (text === undefined) continue;
     try {
       values[key] = spec.parse(text);
     } catch (error) {
       problems.push(
-        `The link sets ${key}=${text}, but ${(error as Error).message}; using ${spec.default}.`,
+        `The link sets ${key}=${quoteValue(text)}, but ${
+          (error as Error).message
+        }; using ${spec.default}.`,
       );
     }
   }
+  // Site-wide parameters: every page reports them with its own, in the same notice.
+  const backend = readBackend(search).problem;
+  if (backend && !("backend" in specs)) problems.push(backend);
   return { values, problems };
 }
 

@@ -16,6 +16,7 @@ import {
   type TopicId,
   TOPICS,
 } from "../../courseResults.js";
+import { subSupHtml } from "./notation.js";
 
 /**
  * Escapes text for HTML inside a Framework Markdown page. "$" is escaped too, since Framework
@@ -28,6 +29,11 @@ export function escapeHtml(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/\$/g, "&#36;");
+}
+
+/** Escaped HTML for plain text in the course's notation: y_{ℓ−1} and 3^L become sub and sup. */
+export function notationHtml(text: string): string {
+  return subSupHtml(escapeHtml(text));
 }
 
 /** A link to a built page, relative to the front page. */
@@ -60,15 +66,15 @@ function row(result: CourseResult, page: SitePage): string {
     ? pageLink(page)
     : `<span class="status-coming">coming</span> ${escapeHtml(page.title)}`;
   const tests = built
-    ? `<ul class="result-tests">${
+    ? `<ul class="result-tests" data-exact>${
       result.tests
         .map((test) =>
-          `<li><code>${escapeHtml(test.file)}</code> <q>${escapeHtml(test.name)}</q></li>`
+          `<li><code>${escapeHtml(test.file)}</code> <q>${notationHtml(test.name)}</q></li>`
         )
         .join("")
     }</ul>`
     : `<span class="status-coming">coming</span>`;
-  return `<tr role="row">${cell("Result", escapeHtml(result.result))}${cell("Source", sources)}${
+  return `<tr role="row">${cell("Result", notationHtml(result.result))}${cell("Source", sources)}${
     cell("Page", pageCell)
   }${cell("Checked by", tests)}</tr>`;
 }

@@ -5,7 +5,7 @@
  * coming page's card says "coming" and has no link.
  */
 import { PAGES, type SitePage, type TopicId, TOPICS } from "../../courseResults.js";
-import { escapeHtml, pageLink } from "./courseResultsTable.js";
+import { escapeHtml, notationHtml, pageLink } from "./courseResultsTable.js";
 
 /**
  * One card. `preview` is the JavaScript expression that draws the page's preview (inserted as
@@ -18,7 +18,7 @@ export function topicCard(page: SitePage, preview?: string): string {
     : `<h4>${escapeHtml(page.title)} <span class="status-coming">coming</span></h4>`;
   const slot = built && preview ? `<div class="topic-preview">\${${preview}}</div>` : "";
   return `<li class="topic-card${built ? "" : " topic-card-coming"}">${heading}<p>${
-    escapeHtml(page.summary)
+    notationHtml(page.summary)
   }</p>${slot}</li>`;
 }
 

@@ -1,0 +1,170 @@
+/**
+ * Every live section of every page on every TensorFlow.js backend: CPU, WebAssembly, WebGL where
+ * it starts and WebGPU (Chromium's software adapter). Each page is loaded with `?backend=NAME`
+ * and waited on until every live section is done; any console error or warning during the run
+ * fails (not only at load), and the numbers registered in backendTable.ts must equal the CPU
+ * run's within their float32 bound, stay under their gap bound, or show that a training learned.
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import {
+  browserTest,
+  openPage,
+  openSession,
+  type Session,
+  sitePaths,
+  waitForDrawn,
+} from "./harness.ts";
+import { backendTable, mismatches, numbersAt, worstRatio } from "./backendTable.ts";
+import type { BackendName } from "../../src/components/urlState.ts";
+
+const backends: BackendName[] = ["cpu", "wasm", "webgl", "webgpu"];
+/** WebGPU runs on a software adapter, and some pages train: allow them time. */
+const drawTimeout = 180_000;
+
+let plainSession: Promise<Session> | undefined;
+let gpuSession: Promise<Session> | undefined;
+/** WebGL and WebGPU need a browser without --disable-gpu (software rendering still applies). */
+const sessionFor = (backend: BackendName) =>
+  backend === "webgpu" || backend === "webgl"
+    ? gpuSession ??= openSession({ webgpu: true })
+    : plainSession ??= openSession();
+
+interface BackendRun {
+  backend: string;
+  description: string;
+  hooks: unknown;
+  problems: string[];
+  seconds: number;
+}
+
+async function readRun(
+  page: Page,
+): Promise<{ backend: string; description: string; hooks: unknown }> {
+  return await page.evaluate(() => {
+    const hooks = (globalThis as unknown as { __explorables?: Record<string, unknown> })
+      .__explorables ?? {};
+    // Plain data only: the tf module and DOM nodes stay in the page.
+    const plain = JSON.parse(
+      JSON.stringify(
+        hooks,
+        (key, value) => key === "tf" || value instanceof Node ? undefined : value,
+      ),
+    );
+    return {
+      backend: String(hooks.backend ?? ""),
+      description: String(hooks.description ?? ""),
+      hooks: plain,
+    };
+  });
+}
+
+async function run(path: string, backend: BackendName): Promise<BackendRun> {
+  const entry = backendTable[path];
+  const query = [`backend=${backend}`, ...(entry?.query ? [entry.query] : [])].join("&");
+  const start = performance.now();
+  const { page, console: log } = await openPage(await sessionFor(backend), `${path}?${query}`);
+  try {
+    const problems: string[] = [];
+    await waitForDrawn(page, { timeout: drawTimeout }).catch(async (error) => {
+      const sections = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("[data-live-section]")]
+          .filter((section) => section.dataset.state !== "done")
+          .map((section) =>
+            `"${section.dataset.liveSection}" ${section.dataset.state}: ` +
+            (section.querySelector("[role=status]")?.textContent?.trim() ?? "")
+          )
+      );
+      problems.push(
+        `did not finish (${(error as Error).message.split("\n")[0]}); ${sections.join("; ")}`,
+      );
+    });
+    const read = await readRun(page);
+    problems.push(
+      ...log.unexpected().map((entry) =>
+        `console ${entry.type} during the run: ${entry.text.slice(0, 300)}`
+      ),
+    );
+    return { ...read, problems, seconds: (performance.now() - start) / 1000 };
+  } finally {
+    await page.close();
+  }
+}
+
+const cpuRuns = new Map<string, Promise<BackendRun>>();
+const cpuRun = (path: string) => {
+  if (!cpuRuns.has(path)) cpuRuns.set(path, run(path, "cpu"));
+  return cpuRuns.get(path)!;
+};
+
+const livePaths = sitePaths.filter((path) => path !== "/");
+
+Deno.test("backendTable registers every page with live sections, and nothing else", () => {
+  assert.deepEqual(Object.keys(backendTable).sort(), [...livePaths].sort());
+});
+
+for (const path of livePaths) {
+  const entry = backendTable[path];
+  for (const backend of backends) {
+    Deno.test({
+      name: `${path} on ${backend}: every live section finishes with no console error or ` +
+        `warning, and its numbers agree with the CPU's`,
+      ...browserTest,
+      async fn() {
+        const result = backend === "cpu" ? await cpuRun(path) : await run(path, backend);
+        console.log(`  ${path} on ${backend}: ${result.seconds.toFixed(1)} s`);
+        if (result.backend !== backend) {
+          // WebGL is tested where it starts; every other backend must start when asked.
+          if (backend === "webgl") {
+            console.log(`  webgl did not start here: ${result.description}`);
+            return;
+          }
+          assert.fail(
+            `${path}?backend=${backend} ran on "${result.backend}": ${result.description}`,
+          );
+        }
+        const problems = [...result.problems];
+        const cpu = backend === "cpu" ? result : await cpuRun(path);
+        for (const same of entry?.same ?? []) {
+          const values = numbersAt(result.hooks, same.hook);
+          if (values.length === 0) problems.push(`${same.hook}: no numbers on the page's hooks`);
+          const reference = numbersAt(cpu.hooks, same.hook);
+          const off = mismatches(values, reference, same);
+          if (backend !== "cpu" && values.length === reference.length) {
+            const ratio = worstRatio(values, reference, same);
+            console.log(`    ${same.hook}: worst gap ${ratio.toPrecision(2)} of its bound`);
+          }
+          if (off.length) {
+            problems.push(
+              `${same.hook} differs from cpu beyond ${same.abs ?? 0} + ${same.rel}·|cpu|: ` +
+                off.slice(0, 5).join(", ") + (off.length > 5 ? `, … (${off.length})` : ""),
+            );
+          }
+        }
+        for (const gap of entry?.gaps ?? []) {
+          const values = numbersAt(result.hooks, gap.hook);
+          if (values.length === 0) problems.push(`${gap.hook}: no numbers on the page's hooks`);
+          const over = values.filter((value) => !(value <= gap.max));
+          if (over.length) problems.push(`${gap.hook} = ${over.join(", ")}, above ${gap.max}`);
+        }
+        for (const learns of entry?.learns ?? []) {
+          const values = numbersAt(result.hooks, learns.hook);
+          if (values.length === 0) problems.push(`${learns.hook}: no numbers on the page's hooks`);
+          const low = values.filter((value) => !(value >= learns.min));
+          if (low.length) {
+            problems.push(`${learns.hook} = ${low.join(", ")}, below ${learns.min}: did not learn`);
+          }
+        }
+        assert.ok(problems.length === 0, `${path} on ${backend}:\n  ${problems.join("\n  ")}`);
+      },
+    });
+  }
+}
+
+Deno.test({
+  name: "backends: the browsers and the static server shut down",
+  ...browserTest,
+  async fn() {
+    for (const session of [plainSession, gpuSession]) if (session) await (await session).close();
+  },
+});

@@ -1,0 +1,207 @@
+/**
+ * Stop on every live section of every page (discovered from `[data-live-section]` elements with a
+ * `[data-action=stop]` button): pressed while the section runs, it must leave the section done
+ * (the last good result, or a clear "stopped" status) within a few seconds, with no error state,
+ * no error text and no console error or uncaught exception. Two ways: Stop the moment a section
+ * starts (a MutationObserver presses it right after begin(), so even a 5 ms run is caught), and
+ * Stop mid-run (the CPU is throttled while the page loads so that runs are still going).
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import {
+  browserTest,
+  collectConsole,
+  openSession,
+  type Session,
+  sitePaths,
+  waitForDrawn,
+} from "./harness.ts";
+
+/** How much slower than the machine the page runs until each section has been stopped. */
+const throttle = 8;
+/** How long a stopped section may take to leave "running". */
+const settleMs = 5_000;
+/** How long to wait for a section to start running before it counts as not caught. */
+const catchMs = 30_000;
+/** Text in a section that is a runtime error, not a message for the reader. */
+const errorText =
+  /TypeError|ReferenceError|RangeError|Cannot read properties|is not a function|undefined|NaN/;
+
+interface StopOutcome {
+  section: string;
+  /** False when the section finished before Stop could be pressed (not a failure; reported). */
+  caught: boolean;
+  state?: string;
+  status?: string;
+  errorText?: string;
+}
+
+/** Presses Stop on `name` as soon as it runs, then reads how the section ends. */
+async function stopSection(page: Page, name: string): Promise<StopOutcome> {
+  const caught = await page.waitForFunction(
+    (name) => {
+      const section = document.querySelector<HTMLElement>(
+        `[data-live-section="${CSS.escape(name)}"]`,
+      );
+      const stop = section?.querySelector<HTMLButtonElement>("[data-action=stop]");
+      if (section?.dataset.state === "running" && stop && !stop.disabled) {
+        stop.click();
+        return "clicked";
+      }
+      return section?.dataset.state === "loading" ? null : "missed";
+    },
+    name,
+    { timeout: catchMs, polling: 10 },
+  ).then((handle) => handle.jsonValue(), () => "missed");
+  if (caught !== "clicked") return { section: name, caught: false };
+  const ended = await page.waitForFunction(
+    (name) =>
+      document.querySelector<HTMLElement>(`[data-live-section="${CSS.escape(name)}"]`)?.dataset
+        .state !== "running",
+    name,
+    { timeout: settleMs, polling: 50 },
+  ).then(() => true, () => false);
+  const read = await page.evaluate((name) => {
+    const section = document.querySelector<HTMLElement>(
+      `[data-live-section="${CSS.escape(name)}"]`,
+    )!;
+    return {
+      state: section.dataset.state ?? "",
+      status: section.querySelector("[role=status]")?.textContent?.trim() ?? "",
+      text: section.innerText,
+    };
+  }, name);
+  return {
+    section: name,
+    caught: true,
+    state: ended ? read.state : `still running after ${settleMs / 1000} s`,
+    status: read.status,
+    errorText: read.text.match(errorText)?.[0],
+  };
+}
+
+/**
+ * Presses every section's Stop the moment it first says "running" (a mutation observer runs right
+ * after begin() returns, before the run's first await resumes).
+ */
+function stopAtStart(): void {
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const section = record.target as HTMLElement;
+      if (!section.matches?.("[data-live-section]") || section.dataset.state !== "running") {
+        continue;
+      }
+      if (section.dataset.stopPressed) continue;
+      section.dataset.stopPressed = "at start";
+      section.querySelector<HTMLButtonElement>("[data-action=stop]")?.click();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+}
+
+/** How each section ended after stopAtStart, once none is loading or running (or after 60 s). */
+async function stoppedAtStart(page: Page): Promise<StopOutcome[]> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>("[data-live-section]")].every((section) =>
+        section.dataset.stopPressed && section.dataset.state !== "running"
+      ),
+    undefined,
+    { timeout: catchMs, polling: 100 },
+  ).catch(() => {});
+  // A run that ignores Stop may say "done" and start again: give it the settle time to show it.
+  await page.waitForTimeout(settleMs);
+  return await page.evaluate(
+    (pattern) =>
+      [...document.querySelectorAll<HTMLElement>("[data-live-section]")].map((section) => {
+        const state = section.dataset.state ?? "";
+        return {
+          section: section.dataset.liveSection ?? "",
+          caught: Boolean(section.dataset.stopPressed),
+          state: state === "running" ? "still running" : state,
+          status: section.querySelector("[role=status]")?.textContent?.trim() ?? "",
+          errorText: section.innerText.match(new RegExp(pattern))?.[0],
+        };
+      }),
+    errorText.source,
+  );
+}
+
+let sessionStarted: Promise<Session> | undefined;
+const session = () => sessionStarted ??= openSession();
+
+/** Problems with how the sections of `path` end after Stop, pressed `when`. */
+async function stopProblems(path: string, when: "at start" | "mid-run"): Promise<string[]> {
+  const page = await (await session()).browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const log = collectConsole(page);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    log.phase = `stopping ${when}`;
+    let outcomes: StopOutcome[];
+    if (when === "at start") {
+      await page.addInitScript(stopAtStart);
+      await page.goto(`${(await session()).origin}${path}`, { waitUntil: "domcontentloaded" });
+      outcomes = await stoppedAtStart(page);
+    } else {
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+      await page.goto(`${(await session()).origin}${path}`, { waitUntil: "domcontentloaded" });
+      // Sections are in the page's markdown, so they exist once the document has parsed.
+      const names = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("[data-live-section]")]
+          .map((section) => section.dataset.liveSection ?? "")
+      );
+      outcomes = [];
+      for (const name of names) outcomes.push(await stopSection(page, name));
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      log.phase = "after Stop";
+      // The sections not stopped finish their runs; what they say is not this test's concern.
+      await waitForDrawn(page, { timeout: 120_000 }).catch(() => {});
+    }
+    const problems: string[] = [];
+    for (const outcome of outcomes) {
+      if (!outcome.caught) {
+        console.log(
+          `  ${path} ${outcome.section}: not running when Stop was to be pressed ${when}`,
+        );
+        continue;
+      }
+      if (outcome.state !== "done") {
+        problems.push(
+          `section "${outcome.section}" is ${outcome.state} after Stop: "${outcome.status}"`,
+        );
+      }
+      if (outcome.errorText) {
+        problems.push(
+          `section "${outcome.section}" shows "${outcome.errorText}" after Stop ` +
+            `(status: "${outcome.status}")`,
+        );
+      }
+    }
+    problems.push(
+      ...log.unexpected().map((entry) => `console ${entry.type} (${entry.phase}): ${entry.text}`),
+    );
+    return problems;
+  } finally {
+    await page.close();
+  }
+}
+
+for (const path of sitePaths) {
+  for (const when of ["at start", "mid-run"] as const) {
+    Deno.test({
+      name: `${path}: Stop pressed ${when} on every live section leaves it done, with no error`,
+      ...browserTest,
+      async fn() {
+        const problems = await stopProblems(path, when);
+        assert.ok(problems.length === 0, `Stop ${when} on ${path}:\n  ${problems.join("\n  ")}`);
+      },
+    });
+  }
+}
+
+Deno.test({
+  name: "stop: the browser and the static server shut down",
+  ...browserTest,
+  async fn() {
+    if (sessionStarted) await (await sessionStarted).close();
+  },
+});
