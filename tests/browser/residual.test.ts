@@ -157,7 +157,7 @@ Deno.test({
 
 Deno.test({
   name:
-    "residual page: setting A_j = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
+    "residual page: setting Aⱼ = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
   ...browserTest,
   async fn() {
     const start = { depth: 12, width: 16 };
@@ -165,7 +165,7 @@ Deno.test({
     await waitForHook<LastResidual>(page, "lastResidual", start);
     await waitForDrawn(page);
     for (
-      const [option, intervention] of [["set A_j = 0", "zero"], [
+      const [option, intervention] of [["set Aⱼ = 0", "zero"], [
         "saturate it (φ′ = 0)",
         "saturate",
       ]]
@@ -197,7 +197,7 @@ Deno.test({
       }
     }
     // A layer j beyond the network acts on layer L − 1, and says so.
-    await setControl(page, "what to do to layer j", "set A_j = 0");
+    await setControl(page, "what to do to layer j", "set Aⱼ = 0");
     await setControl(page, "layer j", 30);
     const deep = await waitForHook<LastResidual>(page, "lastResidual", {
       ...start,
