@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { armStop, assertStopped } from "./stopLive.ts";
 import { cellIndex, groupMates, NORM_METHODS } from "../../src/compute/normalisation/normAxes.ts";
 import {
   AXES_SHAPE,
@@ -319,6 +320,34 @@ Deno.test({
     );
     await waitForDrawn(page);
     assert.equal(await numTensors(page), baseline);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "normalisation page: Stop in the middle of every live section leaves a clear stopped state, with no runtime error",
+  ...browserTest,
+  async fn() {
+    const { page, consoleErrors } = await openPage(session, path);
+    await waitForDrawn(page);
+    await armStop(page, "axes-check");
+    await setControl(page, "seed", 5);
+    await assertStopped(page, "axes-check");
+    // Before the first batch size is measured (it used to stay "running"), and midway.
+    await armStop(page, "surviving-gradient");
+    await setControl(page, "batch size n", 64);
+    assert.match(await assertStopped(page, "surviving-gradient"), /before the first batch size/);
+    await armStop(page, "surviving-gradient", "^Measured [1-9]");
+    await setControl(page, "batch size n", 128);
+    assert.match(
+      await assertStopped(page, "surviving-gradient"),
+      /^Stopped after \d+ of \d+ batch sizes\. n = 128: mean share/,
+    );
+    await armStop(page, "full-backward");
+    await setControl(page, "ε", "10⁻⁵ (PyTorch's default)");
+    await assertStopped(page, "full-backward");
+    assert.deepEqual(consoleErrors, []);
     await page.close();
   },
 });
