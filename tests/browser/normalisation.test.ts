@@ -354,6 +354,33 @@ Deno.test({
 
 Deno.test({
   name:
+    "normalisation page at 375 px: the group-moments caption wraps inside the column instead of scrolling away with the table",
+  ...browserTest,
+  async fn() {
+    const { page } = await openPage(session, path, { viewport: { width: 375, height: 800 } });
+    await waitForDrawn(page);
+    await page.waitForSelector("#group-moments-caption");
+    const box = await page.evaluate(() => {
+      const caption = document.querySelector<HTMLElement>("#group-moments-caption")!;
+      const rect = caption.getBoundingClientRect();
+      return {
+        left: rect.left,
+        right: rect.right,
+        text: caption.textContent ?? "",
+        inScrollBox: caption.closest(".scroll-box") !== null,
+        labels: document.querySelector(`[aria-labelledby="${caption.id}"]`)?.tagName ?? "",
+      };
+    });
+    assert.match(box.text, /^Measured by TensorFlow\.js on this activation \(batch norm\)$/);
+    assert.equal(box.inScrollBox, false);
+    assert.equal(box.labels, "TABLE");
+    assert.ok(box.left >= 0 && box.right <= 375, `caption spans ${box.left}–${box.right}`);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
     "normalisation page: bad link values (batch size 0, an empty batch, NaN in X, δ < 0, an unknown ε) get clear messages and the defaults",
   ...browserTest,
   async fn() {
