@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { armStop, assertStopped } from "./stopLive.ts";
 import { cellIndex, groupMates, NORM_METHODS } from "../../src/compute/normalisation/normAxes.ts";
 import {
   AXES_SHAPE,
@@ -319,6 +320,61 @@ Deno.test({
     );
     await waitForDrawn(page);
     assert.equal(await numTensors(page), baseline);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "normalisation page: Stop in the middle of every live section leaves a clear stopped state, with no runtime error",
+  ...browserTest,
+  async fn() {
+    const { page, consoleErrors } = await openPage(session, path);
+    await waitForDrawn(page);
+    await armStop(page, "axes-check");
+    await setControl(page, "seed", 5);
+    await assertStopped(page, "axes-check");
+    // Before the first batch size is measured (it used to stay "running"), and midway.
+    await armStop(page, "surviving-gradient");
+    await setControl(page, "batch size n", 64);
+    assert.match(await assertStopped(page, "surviving-gradient"), /before the first batch size/);
+    await armStop(page, "surviving-gradient", "^Measured [1-9]");
+    await setControl(page, "batch size n", 128);
+    assert.match(
+      await assertStopped(page, "surviving-gradient"),
+      /^Stopped after \d+ of \d+ batch sizes\. n = 128: mean share/,
+    );
+    await armStop(page, "full-backward");
+    await setControl(page, "ε", "10⁻⁵ (PyTorch's default)");
+    await assertStopped(page, "full-backward");
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "normalisation page at 375 px: the group-moments caption wraps inside the column instead of scrolling away with the table",
+  ...browserTest,
+  async fn() {
+    const { page } = await openPage(session, path, { viewport: { width: 375, height: 800 } });
+    await waitForDrawn(page);
+    await page.waitForSelector("#group-moments-caption");
+    const box = await page.evaluate(() => {
+      const caption = document.querySelector<HTMLElement>("#group-moments-caption")!;
+      const rect = caption.getBoundingClientRect();
+      return {
+        left: rect.left,
+        right: rect.right,
+        text: caption.textContent ?? "",
+        inScrollBox: caption.closest(".scroll-box") !== null,
+        labels: document.querySelector(`[aria-labelledby="${caption.id}"]`)?.tagName ?? "",
+      };
+    });
+    assert.match(box.text, /^Measured by TensorFlow\.js on this activation \(batch norm\)$/);
+    assert.equal(box.inScrollBox, false);
+    assert.equal(box.labels, "TABLE");
+    assert.ok(box.left >= 0 && box.right <= 375, `caption spans ${box.left}–${box.right}`);
     await page.close();
   },
 });

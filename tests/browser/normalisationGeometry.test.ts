@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { armStop, assertStopped } from "./stopLive.ts";
 import {
   batchNormGaussian1d,
   normalWithin,
@@ -283,6 +284,35 @@ Deno.test({
     assert.ok(bnTf.relativeGap < 2e-5, JSON.stringify(bnTf));
     await waitForDrawn(page);
     assert.equal(await numTensors(page), baseline);
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "normalisation-geometry page: at the defaults the steps on w go 0.599, 0.873, 0.535 while the effective step falls; Stop in the middle of every live section leaves a clear stopped state",
+  ...browserTest,
+  async fn() {
+    const { page, consoleErrors } = await openPage(session, path);
+    await waitForDrawn(page);
+    const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
+    assert.match(
+      text,
+      /The steps on w themselves need not shrink: here ‖wₜ₊₁ − wₜ‖ goes 0\.599, 0\.873, 0\.535, …, and \d+ of the 29 later steps are longer than the one before/,
+    );
+    await armStop(page, "bn-tfjs");
+    await setControl(page, "seed", 7);
+    await assertStopped(page, "bn-tfjs");
+    await armStop(page, "weight-norm-autodiff");
+    await setControl(page, "steps", 150);
+    assert.match(await assertStopped(page, "weight-norm-autodiff"), /before tfjs finished/);
+    await armStop(page, "weight-norm-autodiff", "^tfjs: \\d+ of 200 steps");
+    await setControl(page, "steps", 200);
+    assert.match(
+      await assertStopped(page, "weight-norm-autodiff"),
+      /^Stopped after \d+ of 200 tfjs steps/,
+    );
     assert.deepEqual(consoleErrors, []);
     await page.close();
   },

@@ -13,6 +13,7 @@ import {
   waitForDrawn,
 } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { armStop, assertStopped } from "./stopLive.ts";
 import {
   effectiveLayer,
   type LiveResidualParams,
@@ -157,7 +158,7 @@ Deno.test({
 
 Deno.test({
   name:
-    "residual page: setting A_j = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
+    "residual page: setting Aⱼ = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
   ...browserTest,
   async fn() {
     const start = { depth: 12, width: 16 };
@@ -165,7 +166,7 @@ Deno.test({
     await waitForHook<LastResidual>(page, "lastResidual", start);
     await waitForDrawn(page);
     for (
-      const [option, intervention] of [["set A_j = 0", "zero"], [
+      const [option, intervention] of [["set Aⱼ = 0", "zero"], [
         "saturate it (φ′ = 0)",
         "saturate",
       ]]
@@ -197,7 +198,7 @@ Deno.test({
       }
     }
     // A layer j beyond the network acts on layer L − 1, and says so.
-    await setControl(page, "what to do to layer j", "set A_j = 0");
+    await setControl(page, "what to do to layer j", "set Aⱼ = 0");
     await setControl(page, "layer j", 30);
     const deep = await waitForHook<LastResidual>(page, "lastResidual", {
       ...start,
@@ -265,6 +266,35 @@ Deno.test({
     await waitForDrawn(page);
     await settle(page);
     assert.equal(await numTensors(page), baseline);
+    await page.close();
+  },
+});
+
+Deno.test({
+  name:
+    "residual page: Stop in the middle of every live section leaves a clear stopped state (the network keeps the layers it drew), with no runtime error",
+  ...browserTest,
+  async fn() {
+    const { page, consoleErrors } = await openPage(session, path);
+    await waitForHook<LastResidual>(page, "lastResidual", { depth: RESIDUAL_DEFAULTS.depth });
+    await waitForDrawn(page);
+    // The network: just after a run begins, and during its backward pass.
+    await armStop(page, "network");
+    await setControl(page, "depth L", 40);
+    assert.match(await assertStopped(page, "network"), /before the backward pass began/);
+    await armStop(page, "network", "^Backward");
+    await setControl(page, "width m", 128);
+    await setControl(page, "depth L", 50);
+    assert.match(await assertStopped(page, "network"), /during the backward pass/);
+    assert.notEqual(await chartMarkup(page, "gradient-to-layer"), "");
+    // The block's autodiff and the small network's check.
+    await armStop(page, "block");
+    await setControl(page, "x₁, first entry of X₀", 0.5);
+    await assertStopped(page, "block");
+    await armStop(page, "check");
+    await setControl(page, "seed", 3);
+    await assertStopped(page, "check");
+    assert.deepEqual(consoleErrors, []);
     await page.close();
   },
 });

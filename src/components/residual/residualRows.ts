@@ -4,6 +4,7 @@
  */
 import type { GradientRow } from "./residualCharts.js";
 import type { BlockCase, CaseCell } from "../../compute/residual/block.js";
+import { sciText } from "../math.js";
 
 /** A horizontal run of neighbouring grid cells in the same case: one rectangle of the case map. */
 export interface CaseRun {
@@ -63,9 +64,9 @@ export function zeroLayers(values: readonly (number | undefined)[], first: numbe
   return `${zeros.length === 1 ? "layer" : "layers"} ${text}`;
 }
 
-/** "2.1e-18", "0.43", or "exactly 0": a value for a sentence. */
+/** "2.1 × 10⁻¹⁸", "0.43", or "exactly 0": a value for a sentence (the site's formatter past 10⁴ or below 10⁻³). */
 export function valueText(v: number | undefined): string {
   if (v === undefined) return "not yet computed";
   if (v === 0) return "exactly 0";
-  return v >= 1e-3 && v < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(1);
+  return v >= 1e-3 && v < 1e4 ? String(Number(v.toPrecision(3))) : sciText(v, 2);
 }

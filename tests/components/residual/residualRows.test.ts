@@ -27,7 +27,8 @@ Deno.test("zeroLayers: runs of exact zeros as a phrase", () => {
 
 Deno.test("valueText: plain, scientific, or exactly 0", () => {
   assert.equal(valueText(0.4321), "0.432");
-  assert.equal(valueText(2.123e-18), "2.1e-18");
+  assert.equal(valueText(2.123e-18), "2.1 × 10⁻¹⁸");
+  assert.equal(valueText(3.4e5), "3.4 × 10⁵");
   assert.equal(valueText(0), "exactly 0");
   assert.equal(valueText(undefined), "not yet computed");
 });

@@ -85,6 +85,34 @@ Deno.test("centredBackward at n = 1 is exactly 0, and tends to γ·∂L/∂y as 
   assert.ok(previous < 0.02);
 });
 
+Deno.test("centredBackward with upstream gradients of mean c ≠ 0: dY ≡ c gives 0 at every n, and c + noise tends to γ(dY − c), not γ·dY", () => {
+  const gamma = 1.3;
+  for (const c of [2, -0.7, 0.1]) {
+    for (const n of [1, 2, 3, 16, 256, 10_000]) {
+      const dx = centredBackward(Array(n).fill(c), gamma);
+      // Exactly 0 in exact arithmetic; the batch mean of n copies of c rounds within a few ulps.
+      assert.ok(Math.max(...dx.map(Math.abs)) <= 1e-12 * gamma * Math.abs(c), `c = ${c}, n = ${n}`);
+    }
+    let previous = Infinity;
+    for (const n of [10, 1_000, 100_000]) {
+      const dy = normals(n + 7, n).map((v) => c + v);
+      const dx = centredBackward(dy, gamma);
+      const toLimit = largestDifference(dx, dy.map((v) => gamma * (v - c)));
+      // The noise's batch mean is N(0, 1/n): the gap to γ(dY − c) is γ times it, within 4/√n.
+      assert.ok(toLimit < (4 * gamma) / Math.sqrt(n), `c = ${c}, n = ${n}: ${toLimit}`);
+      assert.ok(toLimit < previous);
+      previous = toLimit;
+      // The gap to γ·dY does not vanish: it is γ|c| up to that same noise.
+      const toUpstream = largestDifference(dx, dy.map((v) => gamma * v));
+      assert.ok(
+        Math.abs(toUpstream - gamma * Math.abs(c)) < (4 * gamma) / Math.sqrt(n),
+        `c = ${c}, n = ${n}`,
+      );
+    }
+    assert.ok(previous < 0.02 * gamma * Math.abs(c) * 10);
+  }
+});
+
 Deno.test("survivingShareTheory(n) = (n − 1)/n: the Monte-Carlo share for Gaussian ∂L/∂y lands within 4 standard errors, and 4 s.e. < 2 %", () => {
   const cases: [number, number][] = [[2, 100_000], [3, 60_000], [8, 20_000], [64, 4_000], [
     256,

@@ -172,3 +172,32 @@ Deno.test("weightNormBatchNormGap: on whitened, centred inputs BN(uᵀx) = wᵀx
   const rows = Array.from(raw.x, (x, i) => [x, raw.y[i]]);
   assert.ok(weightNormBatchNormGap(rows, [0.3, -1.2], 1.7, -0.4) > 0.1);
 });
+
+Deno.test("weightNormSteps at the page's defaults: the effective step ηγ²/‖uₜ‖² falls at every step, but ‖wₜ₊₁ − wₜ‖ goes 0.599, 0.873, 0.535 (it need not shrink)", () => {
+  // The page's defaults: ‖u₀‖ = 0.5 at −160°, γ = 1, η = 0.3, 30 steps, target WN_TARGET.
+  const gamma = 1;
+  const eta = 0.3;
+  const run = weightNormSteps({
+    u0: polarDirection(0.5, -160),
+    gamma,
+    eta,
+    steps: 30,
+    loss: targetLoss(WN_TARGET),
+  });
+  const effective = run.uNorm.map((n) => (eta * gamma ** 2) / n ** 2);
+  effective.slice(1).forEach((e, t) => assert.ok(e < effective[t], `step ${t + 1}`));
+  assert.deepEqual(run.wStep.slice(0, 3).map((s) => Number(s.toFixed(3))), [0.599, 0.873, 0.535]);
+  assert.ok(run.wStep[1] > 1.02 * run.wStep[0]);
+  // Over other settings the effective step still never grows.
+  for (const [length, angle, g, e] of [[0.1, 30, 3, 2], [4, -90, 0.25, 0.01], [1, 170, 1.5, 1]]) {
+    const other = weightNormSteps({
+      u0: polarDirection(length, angle),
+      gamma: g,
+      eta: e,
+      steps: 200,
+      loss: targetLoss(WN_TARGET),
+    });
+    // Up to rounding, once the gradient has vanished.
+    other.uNorm.slice(1).forEach((n, t) => assert.ok(n >= other.uNorm[t] * (1 - 1e-12)));
+  }
+});

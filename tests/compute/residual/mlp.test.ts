@@ -392,3 +392,38 @@ Deno.test("gradientProfile, the page's things to try: sigmoid (σ = 1) with skip
   const { gradY } = gradientProfile(residualNetwork(lowest, false), xs, RESIDUAL_BATCH);
   assert.ok(gradY[0] > 0 && gradY[0] < 2 ** -149, `${gradY[0]}`);
 });
+
+Deno.test("a dead ReLU unit gets exactly zero gradient for its own weights and bias, and comes back when a lower layer changes its inputs", () => {
+  // x ∈ ℝ¹, two units per layer, no skips. Layer 2's second unit computes ReLU(y₁,₁ − 2): off
+  // while y₁,₁ = ReLU(a·x) < 2. The first unit passes y₁,₁ to the top, so ascending y₃ grows a.
+  const net = (a: number): ResidualMlp => ({
+    activation: "relu",
+    skips: false,
+    layers: [
+      { rows: 2, cols: 1, a: Float64Array.of(a, 0), b: Float64Array.of(0, 0) },
+      { rows: 2, cols: 2, a: Float64Array.of(1, 0, 1, 0), b: Float64Array.of(0, -2) },
+      { rows: 1, cols: 2, a: Float64Array.of(1, 1), b: Float64Array.of(0) },
+    ],
+  });
+  const inputs = [[0.5], [1]];
+  let a = 1;
+  let revivedAt = -1;
+  for (let step = 0; step < 5 && revivedAt < 0; step++) {
+    const grads = inputs.map((x) => outputGradients(net(a), x));
+    const dead = grads.every((g) => g.pass.ys[2][1] === 0);
+    if (!dead) {
+      revivedAt = step;
+      break;
+    }
+    // While dead, its own row of ∂y₃/∂A₂ and its bias gradient are exactly 0 for every input.
+    for (const g of grads) {
+      assert.deepEqual(Array.from(g.dA[1].slice(2, 4)), [0, 0]);
+      assert.equal(g.db[1][1], 0);
+    }
+    // Gradient ascent on the batch's mean y₃, in layer 1 only (η = 1).
+    a += grads.reduce((s, g) => s + g.dA[0][0], 0) / inputs.length;
+  }
+  // a goes 1 → 1.75 → 2.5: then y₁,₁ = 2.5 > 2 for x = 1, and the unit is on again.
+  assert.equal(revivedAt, 2);
+  assert.equal(a, 2.5);
+});
