@@ -533,7 +533,7 @@ export const RESULTS: readonly CourseResult[] = [
       {
         file: noiseMonteCarloTests,
         name:
-          "Monte Carlo: R_ij ~ N(${mean}, ${sd}²) averages to ‖y − μXw‖² + σ²‖Γw‖² within 4 standard errors",
+          "Monte Carlo: R_ij ~ N(μ, σ²) averages to ‖y − μXw‖² + σ²‖Γw‖² within 4 standard errors, for five (μ, σ) pairs",
       },
     ],
   },
@@ -897,7 +897,7 @@ export const RESULTS: readonly CourseResult[] = [
       {
         file: residualBrowserTests,
         name:
-          "residual page: setting A_j = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
+          "residual page: setting Aⱼ = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
       },
     ],
   },
