@@ -368,13 +368,31 @@ Deno.test({
       ),
     );
     assert.match(look, /within 1 % of that from layer 3 on/);
+    // The PyTorch recursion is a computed line; the one measured value is the output's Monte Carlo.
+    const recursion = page.locator('[data-chart="pytorch-recursion"]');
+    await recursion.locator("summary").click();
+    const rows = await recursion.locator("table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent ?? ""))
+    );
+    const measured = rows.filter((r) => r[1] === "measured");
+    assert.deepEqual(measured.map((r) => [r[0], r[2]]), [["Monte Carlo, output only", "4"]]);
+    assert.equal(rows.filter((r) => r[1] === "theory").length, 5);
     // Text outside the formulas' TeX sources: no long raw floats, no e-notation, no NaN.
-    const visible = await page.evaluate(() => {
-      const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
-      main.querySelectorAll("annotation, script, style").forEach((n) => n.remove());
-      return main.textContent ?? "";
+    // Node by node: table cells side by side would otherwise read as one long number.
+    const texts = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(
+        document.querySelector("main")!,
+        NodeFilter.SHOW_TEXT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.parentElement?.closest("annotation, script, style")) out.push(node.textContent!);
+      }
+      return out;
     });
-    assert.doesNotMatch(visible, /\d\.\d{7,}|\d[eE][+-]?\d|NaN|Infinity|undefined/);
+    for (const text of texts) {
+      assert.doesNotMatch(text, /\d\.\d{7,}|\d[eE][+-]?\d|NaN|Infinity|undefined/);
+    }
     await page.close();
   },
 });
