@@ -371,6 +371,8 @@ Deno.test({
     // The PyTorch recursion is a computed line; the one measured value is the output's Monte Carlo.
     const recursion = page.locator('[data-chart="pytorch-recursion"]');
     await recursion.locator("summary").click();
+    // The table is filled when it opens, and refilled if a resize redraws the chart.
+    await recursion.locator("table tbody tr").nth(10).waitFor();
     const rows = await recursion.locator("table tbody tr").evaluateAll((trs) =>
       trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent ?? ""))
     );
