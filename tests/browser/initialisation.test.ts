@@ -14,6 +14,9 @@ import { runNetwork, type StandardNetwork } from "../../src/compute/depth/simula
 import { runExperiment } from "../../src/compute/depth/experiment.ts";
 import { scaledScheme } from "../../src/compute/depth/schemes.ts";
 import type { Activation } from "../../src/compute/depth/activations.ts";
+import type { LoaderSeries } from "../../src/components/depth/depthRows.ts";
+import { sigTex } from "../../src/components/depth/depthFormat.ts";
+import { dotAgainstLine, ends } from "../../src/components/depth/lookFor.ts";
 
 const path = "/pages/initialisation";
 
@@ -113,13 +116,21 @@ function logSpread(p: LiveDepthParams, activation: Activation, networks: number)
   return result.perNetworkPre!;
 }
 
+/**
+ * One network is one draw: this asks only that it be a typical one, |log-z| ≤ 3 at every layer
+ * (the seeded network here sits within ±1.2). No test of one network can resolve 2 %: at width
+ * 64 and batch 32 the spread of log q_ℓ over networks is 0.049 at layer 1 and 0.70 at layer 12,
+ * so a 2 % error moves log-z by 0.4 at most. The 2 % checks are elsewhere: the live run equals
+ * the Float64 network on the same draws to 10⁻⁴ (the first test here), and the weights' variance
+ * is σ²/d to 0.8 % over half a million draws (tests/compute/depth/liveDepthTf.test.ts).
+ */
 function assertTypical(live: number[], perNetwork: number[][], what: string) {
   live.forEach((value, l) => {
     const logs = perNetwork.map((q) => Math.log(q[l]));
     const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
     const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (logs.length - 1));
     const z = (Math.log(value) - mean) / sd;
-    assert.ok(Math.abs(z) <= 4, `${what} layer ${l + 1}: log-z ${z.toFixed(2)}`);
+    assert.ok(Math.abs(z) <= 3, `${what} layer ${l + 1}: log-z ${z.toFixed(2)}`);
   });
 }
 
@@ -255,6 +266,135 @@ Deno.test({
     const status = (await page.textContent('[data-live-section="network"] .live-status')) ?? "";
     assert.match(status, /^Done: 30 layers/);
     assert.doesNotMatch(status, /NaN/);
+    await page.close();
+  },
+});
+
+/** The state, status line and visible text of one live section. */
+async function sectionState(page: Page, name: string) {
+  const section = `[data-live-section="${name}"]`;
+  return {
+    state: await page.getAttribute(section, "data-state"),
+    status: (await page.textContent(`${section} .live-status`)) ?? "",
+    text: (await page.textContent(section)) ?? "",
+  };
+}
+
+Deno.test({
+  name:
+    "initialisation page: Stop on each live section, at once and mid-run, leaves a stopped status, the charts and no error; the next run completes",
+  ...browserTest,
+  async fn() {
+    for (const name of ["network", "vanishing"]) {
+      for (const wait of [0, 1500]) {
+        const { page, consoleErrors } = await openPage(
+          session,
+          `${path}?depth=50&width=512&batch=256`,
+        );
+        const section = `[data-live-section="${name}"]`;
+        await page.waitForSelector(`${section}[data-state="running"]`, { timeout: 120_000 });
+        await page.waitForTimeout(wait);
+        await page.click(`${section} button[data-action="stop"]`);
+        await page.waitForSelector(`${section}:not([data-state="running"])`, { timeout: 30_000 });
+        await page.waitForTimeout(500);
+        const after = await sectionState(page, name);
+        const what = `${name}, Stop after ${wait} ms`;
+        assert.equal(after.state, "done", `${what}: ${after.status}`);
+        assert.match(after.status, /^Stopped (after \d+ of 50 layers|in the backward pass)/, what);
+        assert.doesNotMatch(after.text, /could not run|Cannot read|undefined|NaN|Error/, what);
+        const charts = name === "network"
+          ? ["live-variance", "live-gradient", "histograms"]
+          : ["live-first-layer-gradient"];
+        for (const chart of charts) assert.notEqual(await chartMarkup(page, chart), "", chart);
+        assert.deepEqual(consoleErrors, [], what);
+        // Stopping breaks nothing: a smaller network runs to the end.
+        await setControl(page, "width d", 16);
+        await page.waitForSelector(`${section}[data-state="done"]`, { timeout: 120_000 });
+        await page.waitForFunction(
+          (s) => /^(Done|Sigmoid|Stopped)/.test(document.querySelector(s)?.textContent ?? ""),
+          `${section} .live-status`,
+        );
+        assert.deepEqual(consoleErrors, [], `${what}, then a new run`);
+        await page.close();
+      }
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "initialisation page: 'What to look for' prints the loader's numbers through the formatter, and no raw float, NaN or undefined reaches the text",
+  ...browserTest,
+  async fn() {
+    const { page } = await openPage(session, `${path}?depth=4&width=16&batch=8&twidth=64`);
+    await waitForDepth(page, { depth: 4, width: 16, batch: 8 });
+    await waitForDrawn(page);
+    const data = await page.evaluate(async () => {
+      const url = performance.getEntriesByType("resource").map((e) => e.name)
+        .find((name) => /init-variance\.[^/]*json/.test(name))!;
+      return await (await fetch(url)).json();
+    }) as { series: LoaderSeries[]; config: { depth: number } };
+    const depth = data.config.depth;
+    const at = (scheme: string, activation: string, width = 64) =>
+      data.series.find((s) =>
+        s.scheme === scheme && s.activation === activation && s.width === width
+      )!;
+    const main = (await page.textContent("main")) ?? "";
+    const start = main.indexOf("What to look for");
+    const look = main.slice(start, main.indexOf("Your own network, live", start));
+    const he = dotAgainstLine(at("he", "relu"), "pre", depth);
+    const expected = [
+      sigTex(ends(at("xavier", "relu")).last, 2),
+      sigTex(ends(at("xavier", "relu")).inputGrad, 2),
+      sigTex(ends(at("xavier", "sigmoid")).last, 3),
+      sigTex(ends(at("xavier", "sigmoid")).inputGrad, 2),
+      sigTex(ends(at("sigma-1.5", "tanh")).first, 3),
+      sigTex(ends(at("sigma-1.5", "tanh")).last, 3),
+      sigTex(ends(at("sigma-1.5", "tanh")).inputGrad, 3),
+      sigTex(he.p10, 2),
+      sigTex(he.p90, 2),
+      sigTex(he.mean, 2),
+      sigTex(dotAgainstLine(at("he", "relu", 16), "pre", depth).mean, 2),
+    ];
+    for (const value of expected) assert.ok(look.includes(value), `${value} missing`);
+    assert.match(look, /mirrors the forward\s+one, exactly/);
+    assert.match(look, /Tanh and the sigmoid: no mirror/);
+    // At width 64 the dot and even the 90th percentile are below the line (initVariance.test.ts).
+    assert.ok(he.mean < he.theory && he.p90 < he.theory);
+    assert.match(
+      look,
+      new RegExp(
+        `${sigTex(he.mean, 2)},\\s+below the line\\.\\s+Even the 90th percentile is below`,
+      ),
+    );
+    assert.match(look, /within 1 % of that from layer 3 on/);
+    // The PyTorch recursion is a computed line; the one measured value is the output's Monte Carlo.
+    const recursion = page.locator('[data-chart="pytorch-recursion"]');
+    await recursion.locator("summary").click();
+    // The table is filled when it opens, and refilled if a resize redraws the chart.
+    await recursion.locator("table tbody tr").nth(10).waitFor();
+    const rows = await recursion.locator("table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent ?? ""))
+    );
+    const measured = rows.filter((r) => r[1] === "measured");
+    assert.deepEqual(measured.map((r) => [r[0], r[2]]), [["Monte Carlo, output only", "4"]]);
+    assert.equal(rows.filter((r) => r[1] === "theory").length, 5);
+    // Text outside the formulas' TeX sources: no long raw floats, no e-notation, no NaN.
+    // Node by node: table cells side by side would otherwise read as one long number.
+    const texts = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(
+        document.querySelector("main")!,
+        NodeFilter.SHOW_TEXT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.parentElement?.closest("annotation, script, style")) out.push(node.textContent!);
+      }
+      return out;
+    });
+    for (const text of texts) {
+      assert.doesNotMatch(text, /\d\.\d{7,}|\d[eE][+-]?\d|NaN|Infinity|undefined/);
+    }
     await page.close();
   },
 });

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
 import { theoryProfile, uniformWidths } from "../../src/compute/depth/meanField.ts";
 import { HE, PYTORCH, scaledScheme, XAVIER } from "../../src/compute/depth/schemes.ts";
+import { dotAgainstLine, ends, mirrors, settlesFrom } from "../../src/components/depth/lookFor.ts";
+import type { LoaderSeries } from "../../src/components/depth/depthRows.ts";
 
 const loader = "src/loaders/init-variance.json.ts";
 const runLoader = (args: string[] = []) => runLoaderAt(loader, args);
@@ -28,6 +30,52 @@ interface Series {
 }
 
 const schemes = { pytorch: PYTORCH, xavier: XAVIER, he: HE, "sigma-1.5": scaledScheme(1.5) };
+
+/**
+ * E[f(a)] for a ~ N(0, q) by composite Simpson over ±10 standard deviations: written here, apart
+ * from activations.ts's trapezoid, so the theory columns are checked by a second computation.
+ */
+function gaussExpect(f: (a: number) => number, q: number, intervals = 4000): number {
+  const s = Math.sqrt(q), h = 20 / intervals;
+  let sum = 0;
+  for (let k = 0; k <= intervals; k++) {
+    const z = -10 + k * h;
+    const w = k === 0 || k === intervals ? 1 : k % 2 ? 4 : 2;
+    sum += w * Math.exp(-z * z / 2) * f(s * z);
+  }
+  return (sum * h) / 3 / Math.sqrt(2 * Math.PI);
+}
+const logistic = (a: number) => 1 / (1 + Math.exp(-a));
+const squareOut: Record<string, (q: number) => number> = {
+  tanh: (q) => gaussExpect((a) => Math.tanh(a) ** 2, q),
+  sigmoid: (q) => gaussExpect((a) => logistic(a) ** 2, q),
+};
+const squareSlope: Record<string, (q: number) => number> = {
+  tanh: (q) => gaussExpect((a) => (1 - Math.tanh(a) ** 2) ** 2, q),
+  sigmoid: (q) => gaussExpect((a) => (logistic(a) * (1 - logistic(a))) ** 2, q),
+};
+
+/**
+ * The theory of one series from its own closed form: for the identity and ReLU without biases
+ * q_ℓ = s²·c^(ℓ−1) and r_ℓ = c^(L−ℓ) with c = s² (identity) or s²/2 (ReLU); with PyTorch's biases
+ * the course's q_ℓ = (m_{ℓ−1} + 1/d)/3; for tanh and the sigmoid the recursion on gaussExpect.
+ */
+function independentTheory(scheme: string, activation: string, width: number, depth: number) {
+  const s2 = { pytorch: 1 / 3, xavier: 1, he: 2, "sigma-1.5": 2.25 }[scheme]!;
+  const bias = scheme === "pytorch" ? 1 / (3 * width) : 0;
+  const pre: number[] = [], slope: number[] = [];
+  let handed = 1;
+  for (let l = 1; l <= depth; l++) {
+    const q = s2 * handed + bias;
+    pre.push(q);
+    if (activation === "identity") [handed, slope[l - 1]] = [q, 1];
+    else if (activation === "relu") [handed, slope[l - 1]] = [q / 2, 1 / 2];
+    else [handed, slope[l - 1]] = [squareOut[activation](q), squareSlope[activation](q)];
+  }
+  const grad = [1];
+  for (let l = depth; l >= 1; l--) grad.unshift(s2 * slope[l - 1] * grad[0]);
+  return { pre, grad };
+}
 
 Deno.test("loader: init-variance output", async (t) => {
   const started = performance.now();
@@ -75,6 +123,43 @@ Deno.test("loader: init-variance output", async (t) => {
   });
 
   await t.step(
+    "theory columns at every layer against closed forms, the course's PyTorch recursion and a separate quadrature, and the audit's values",
+    () => {
+      const near = (got: number, want: number, what: string, tol = 1e-4) =>
+        assert.ok(Math.abs(got / want - 1) < tol, `${what}: ${got} vs ${want}`);
+      for (const s of series) {
+        const want = independentTheory(s.scheme, s.activation, s.width, depth);
+        const what = `${s.scheme} ${s.activation} ${s.width}`;
+        // Shipped to 5 digits; the quadratures agree far better than the 1e-4 allowed here.
+        want.pre.forEach((q, l) => near(s.theory.pre[l], q, `${what} q${l + 1}`));
+        want.grad.forEach((r, l) => near(s.theory.grad[l], r, `${what} r${l}`));
+        if (s.activation === "identity" && s.scheme !== "pytorch") {
+          const s2 = s.theory.pre[0];
+          s.theory.pre.forEach((q, l) => near(q, s2 ** (l + 1), `${what} s^2ℓ`));
+        }
+      }
+      // The course's closed form for PyTorch's identity stack, 1/3^ℓ + Σ_k 1/(3^(ℓ−k)·d), per layer.
+      for (const s of series.filter((s) => s.scheme === "pytorch" && s.activation === "identity")) {
+        s.theory.pre.forEach((q, i) => {
+          const l = i + 1;
+          let v = 3 ** -l;
+          for (let k = 0; k < l; k++) v += 1 / (3 ** (l - k) * s.width);
+          near(q, v, `PyTorch identity width ${s.width} layer ${l}`);
+        });
+      }
+      // Values of the audit's independent NumPy implementation (issue 17), to the digits it gives.
+      const find = (scheme: string, activation: string) =>
+        series.find((s) => s.scheme === scheme && s.activation === activation)!;
+      const sigmoid = find("xavier", "sigmoid"), tanh = find("sigma-1.5", "tanh");
+      assert.equal(Number(sigmoid.theory.pre[depth - 1].toFixed(3)), 0.265);
+      assert.equal(Number(sigmoid.theory.grad[0].toExponential(1)), 1.6e-63);
+      assert.equal(Number(tanh.theory.pre[0].toFixed(2)), 2.25);
+      assert.equal(Number(tanh.theory.pre[depth - 1].toFixed(2)), 0.79);
+      assert.equal(Math.round(tanh.theory.grad[0]), 328);
+    },
+  );
+
+  await t.step(
     "pytorchCheck at [100, 50, 50, 20]: formula 13/405, its recursion, and Monte Carlo within 4 standard errors",
     () => {
       const check = data.pytorchCheck;
@@ -89,19 +174,35 @@ Deno.test("loader: init-variance output", async (t) => {
   );
 
   await t.step(
-    "identity and ReLU, where the recursion is exact: Monte Carlo within 4 standard errors over the first ten layers",
+    "identity and ReLU, where the recursion is exact: Monte Carlo within 4 standard errors at every layer that the grid resolves to 10 %",
     () => {
-      for (const s of series.filter((s) => ["identity", "relu"].includes(s.activation))) {
-        for (let l = 0; l < 10; l++) {
-          const z = (s.pre.mean[l] - s.theory.pre[l]) / s.pre.se[l];
-          assert.ok(
-            Math.abs(z) <= 4,
-            `${s.scheme} ${s.activation} ${s.width} layer ${l + 1}: ${z}`,
-          );
+      // The grid's few networks resolve no layer to 2 % (4 standard errors are 5–9 % of the line
+      // at layer 1 and grow with depth, where the spread is heavy-tailed and the standard error
+      // itself unreliable); simulate.test.ts holds the same sampler to 2 % at layers 1–3 and the
+      // step above holds the theory to its closed forms at every layer. Here every layer is
+      // checked where 4 standard errors are within 10 % of the line: a coarse check of the data
+      // the page ships. Width 256 has 6 networks: a standard error from 6 values is itself off
+      // by ±30 % (5 degrees of freedom), so a 4-standard-error rule means nothing there and
+      // only widths with at least 20 networks are held to it.
+      let checked = 0;
+      const trusted = series.filter((s) =>
+        ["identity", "relu"].includes(s.activation) && s.networks >= 20
+      );
+      assert.ok(new Set(trusted.map((s) => s.width)).size >= 2);
+      for (const s of trusted) {
+        for (const [column, theory] of [[s.pre, s.theory.pre], [s.grad, s.theory.grad]] as const) {
+          theory.forEach((want, l) => {
+            // r_L = 1 by construction (the unit readout): nothing to check there.
+            if (column === s.grad && l === depth) return;
+            if (!(4 * column.se[l] < 0.1 * want)) return;
+            checked++;
+            const z = (column.mean[l] - want) / column.se[l];
+            assert.ok(Math.abs(z) <= 4, `${s.scheme} ${s.activation} ${s.width} [${l}]: z ${z}`);
+          });
         }
-        const zg = (s.grad.mean[depth - 1] - s.theory.grad[depth - 1]) / s.grad.se[depth - 1];
-        assert.ok(Math.abs(zg) <= 4, `${s.scheme} ${s.activation} ${s.width} gradient: ${zg}`);
+        assert.ok(4 * s.pre.se[0] < 0.1 * s.theory.pre[0], `${s.scheme} ${s.width} layer 1`);
       }
+      console.log(`Monte Carlo layers resolved to 10 % and within 4 standard errors: ${checked}`);
       // He's first pre-activation variance is 2 with unit-variance raw input.
       for (const s of series.filter((s) => s.scheme === "he")) {
         assert.equal(s.theory.pre[0], 2);
@@ -145,12 +246,16 @@ Deno.test("loader: init-variance output", async (t) => {
         return pre.p90[depth - 1] / pre.p10[depth - 1];
       };
       assert.ok(band(narrow) > 10 * band(wide), `${band(narrow)} vs ${band(wide)}`);
+      // Signed: the page says "below" at every width of the grid.
       const gap = (width: number) => {
         const s = find("xavier", "tanh", width);
-        return Math.abs(s.pre.mean[depth - 1] / s.theory.pre[depth - 1] - 1);
+        return s.pre.mean[depth - 1] / s.theory.pre[depth - 1] - 1;
       };
-      assert.ok(gap(narrow) > 3 * gap(wide), `${gap(narrow)} vs ${gap(wide)}`);
-      assert.ok(gap(narrow) > 0.2, `tanh at width ${narrow}: ${gap(narrow)}`);
+      for (const width of widths) {
+        assert.ok(gap(width) < 0, `tanh at width ${width}: ${gap(width)}`);
+      }
+      assert.ok(-gap(narrow) > 3 * -gap(wide), `${gap(narrow)} vs ${gap(wide)}`);
+      assert.ok(gap(narrow) < -0.2, `tanh at width ${narrow}: ${gap(narrow)}`);
     },
   );
 
@@ -170,6 +275,47 @@ Deno.test("loader: init-variance output", async (t) => {
         )!;
         assert.ok(Math.abs(x.theory.pre[depth - 1] / (2 * x.theory.grad[0]) - 1) < 1e-3);
       }
+    },
+  );
+
+  await t.step(
+    "What to look for: the backward chart mirrors the forward one for identity and ReLU without biases only; what the dots show at depth",
+    () => {
+      const widths = grid.widths.map((w: { width: number }) => w.width);
+      for (const s of series as LoaderSeries[]) {
+        const exact = ["identity", "relu"].includes(s.activation) && s.scheme !== "pytorch";
+        assert.equal(mirrors(s), exact, `${s.scheme} ${s.activation} ${s.width}`);
+      }
+      const at = (scheme: string, activation: string, width: number) =>
+        series.find((s) =>
+          s.scheme === scheme && s.activation === activation && s.width === width
+        )! as LoaderSeries;
+      for (const width of widths) {
+        // Sigmoid with Xavier: the variance is flat from layer 3 on, the gradient all but gone.
+        const sigmoid = at("xavier", "sigmoid", width);
+        assert.equal(settlesFrom(sigmoid.theory.pre), 3);
+        assert.ok(ends(sigmoid).last < ends(sigmoid).first);
+        // Tanh with σ = 1.5: the variance falls while the squared gradient at the input is
+        // hundreds of times the 1 at the top.
+        const tanh = at("sigma-1.5", "tanh", width);
+        assert.ok(ends(tanh).last < ends(tanh).first);
+        assert.ok(ends(tanh).inputGrad > 100 * tanh.theory.grad[depth]);
+        // PyTorch with ReLU: the forward variance has a floor; the gradient has none.
+        const pytorch = at("pytorch", "relu", width);
+        assert.ok(pytorch.theory.pre[depth - 1] > 0.99 * pytorch.theory.pre[depth - 2]);
+        assert.ok(pytorch.theory.grad[0] < 1e-30);
+      }
+      // He–ReLU at layer 50: the dots fall far below the line at widths 16 and 64, where even
+      // the 90th percentile of the networks is below it (the page prints those facts from the
+      // same columns, with the side computed).
+      const [narrow, middle] = [...widths].sort((a, b) => a - b);
+      for (const width of [narrow, middle]) {
+        const dot = dotAgainstLine(at("he", "relu", width), "pre", depth);
+        assert.equal(dot.theory, 2);
+        assert.ok(dot.mean < 0.6 * dot.theory, `width ${width}: ${dot.mean}`);
+        assert.ok(dot.p90 < dot.theory, `width ${width}: ${dot.p90}`);
+      }
+      assert.ok(dotAgainstLine(at("he", "relu", narrow), "pre", depth).mean < 0.2 * 2);
     },
   );
 

@@ -8,6 +8,7 @@ import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn, textColumn } from "../csv.js";
 import { integerTicks, powerLabel, sparseLogTicks } from "./depthRows.js";
+import { sigText } from "./depthFormat.js";
 
 export { histogram } from "./depthRows.js";
 
@@ -111,7 +112,7 @@ export function layerChart(spec: LayerChartSpec): HTMLElement {
         fill: "series",
         r: 2.5,
         tip: true,
-        title: (d: LayerRow) => `${d.series}, ${spec.xLabel} ${d.x}: ${d.y.toPrecision(4)}`,
+        title: (d: LayerRow) => `${d.series}, ${spec.xLabel} ${d.x}: ${sigText(d.y, 4)}`,
       }),
     ],
   });
@@ -177,7 +178,9 @@ export function slopeChart(
     title: "Slopes of the sigmoid and of ReLU",
     description: `The sigmoid's slope σ′(a) = σ(a)(1 − σ(a)) over a from ${Math.min(...xs)} to ${
       Math.max(...xs)
-    } peaks at ${peak.slope} at a = ${peak.x} and falls towards 0 on both sides; ReLU's slope is 0 for a ≤ 0 and 1 for a > 0.`,
+    } peaks at ${
+      sigText(peak.slope, 2)
+    } at a = ${peak.x} and falls towards 0 on both sides; ReLU's slope is 0 for a ≤ 0 and 1 for a > 0.`,
     chart,
     columns: [
       textColumn("activation", (d: SlopeRow) => d.activation),

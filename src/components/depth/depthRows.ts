@@ -5,6 +5,7 @@
  */
 import type { LayerRow } from "./depthCharts.js";
 import { superscript } from "../math.js";
+import { sigText } from "./depthFormat.js";
 
 export interface Columns {
   mean: number[];
@@ -107,9 +108,9 @@ export function quarterPowerRows(depth: number, name: string): LayerRow[] {
   }));
 }
 
-const fmt = (v: number) => v.toPrecision(2).replace(/e\+?/, "e");
+const fmt = (v: number) => sigText(v, 2);
 
-/** "from 3.1e-24 (PyTorch default) to 2.0 (He)" at the last x of each series' theory. */
+/** "from 3.1 × 10⁻²⁴ (PyTorch default) to 2.0 (He)" at the last x of each series' theory. */
 export function spanAtEnd(rows: readonly LayerRow[], kind: LayerRow["kind"] = "theory"): string {
   const lastX = Math.max(...rows.filter((d) => d.kind === kind).map((d) => d.x));
   const atEnd = rows.filter((d) => d.kind === kind && d.x === lastX)

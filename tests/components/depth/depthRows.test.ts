@@ -95,6 +95,11 @@ Deno.test("spanAtEnd, worstRatio and bandRatio: the numbers chart descriptions q
     ...liveRows("b", [], [1, 7], 1),
   ];
   assert.equal(spanAtEnd(rows), "from 0.0020 (a) to 7.0 (b) at 2");
+  // Through the site's formatter: never "7.2e2" or "3.1e-24".
+  assert.equal(
+    spanAtEnd([...liveRows("a", [], [1, 3.1e-24], 1), ...liveRows("b", [], [1, 722.2], 1)]),
+    "from 3.1 × 10⁻²⁴ (a) to 722 (b) at 2",
+  );
   assert.deepEqual(worstRatio([2, undefined, 0.5], [1, 1, 1]), { factor: 2, at: 0 });
   assert.deepEqual(worstRatio([1.1, 1, 0.25], [1, 1, 1]), { factor: 4, at: 2 });
   assert.equal(bandRatio(series.pre, 0), 4);

@@ -158,3 +158,31 @@ Deno.test("runLiveDepth refuses depth 0, width 0, σ < 0 and NaN with messages t
     await assert.rejects(() => finalSnapshot({ ...ok, ...change }, ["relu"]), message);
   }
 });
+
+Deno.test("liveLayerWeights draws N(0, σ²/d) and liveDraws unit-variance inputs: variance within 4 standard errors, and 4 standard errors below 2 %", () => {
+  // The live network is one draw, so no single run can show a 2 % error in the weights' scale;
+  // the generator can: 30 layers of 128 × 128 are 491,520 weights.
+  const [depth, n, sigma] = [30, 128, 1.41];
+  let sum = 0, sumSquares = 0, sumFourth = 0, count = 0;
+  for (let l = 1; l <= depth; l++) {
+    for (const w of liveLayerWeights(1, l, n, sigma)) {
+      const z = w * Math.sqrt(n) / sigma;
+      sum += z;
+      sumSquares += z * z;
+      sumFourth += z ** 4;
+      count++;
+    }
+  }
+  const variance = sumSquares / count;
+  // Var(z²) = E z⁴ − (E z²)², estimated from the draws.
+  const se = Math.sqrt((sumFourth / count - variance ** 2) / count);
+  assert.ok(4 * se < 0.02, `4 standard errors ${4 * se}`);
+  assert.ok(Math.abs(variance - 1) <= 4 * se, `variance ${variance} ± ${se}`);
+  assert.ok(Math.abs(sum / count) <= 4 / Math.sqrt(count), `mean ${sum / count}`);
+  // Gaussian, not merely unit variance: E z⁴ = 3.
+  assert.ok(Math.abs(sumFourth / count - 3) < 0.05, `fourth moment ${sumFourth / count}`);
+  const { x } = liveDraws(1, 512, 256);
+  const inputVariance = x.reduce((a, v) => a + v * v, 0) / x.length;
+  const inputSe = Math.sqrt(2 / x.length);
+  assert.ok(4 * inputSe < 0.02 && Math.abs(inputVariance - 1) <= 4 * inputSe, `${inputVariance}`);
+});
