@@ -192,6 +192,7 @@ const cnnLoaderTests = "tests/loaders/cnnTraining.test.ts";
 const cnnBrowserTests = "tests/browser/cnnTraining.test.ts";
 const cnnModelTests = "tests/compute/cnn/cnnModelTf.test.ts";
 const cnnArchitectureTests = "tests/compute/cnn/architecture.test.ts";
+const cnnRobustnessTests = "tests/compute/cnn/robustness.test.ts";
 const momentumTests = "tests/compute/momentum/optimizers.test.ts";
 const biasTests = "tests/compute/momentum/bias.test.ts";
 const momentumBrowserTests = "tests/browser/momentum.test.ts";
@@ -1214,7 +1215,7 @@ export const RESULTS: readonly CourseResult[] = [
   },
   {
     result:
-      "In a small convolutional network trained on 500 MNIST digits, dropout narrows the gap between training and validation accuracy, on every seed, with and without batch norm; validation accuracy is higher with dropout on average, but within the seeds' spread.",
+      "In a small convolutional network trained on 500 MNIST digits, dropout narrows the gap between training and validation accuracy on every seed, the 3 shipped ones and 20 fresh draws of seed and digits, with and without batch norm; its validation accuracy is higher on some draws and lower on others.",
     sources: [["homework-5", "6(c)"]],
     page: "cnn-training",
     tests: [
@@ -1224,9 +1225,14 @@ export const RESULTS: readonly CourseResult[] = [
           "cnn-training.json: dropout narrows the train–validation gap at the last epoch, on every seed, with and without batch norm",
       },
       {
-        file: cnnLoaderTests,
+        file: cnnRobustnessTests,
         name:
-          "cnn-training.json: at the last epoch dropout's validation accuracy is higher on average, but within the seeds' spread",
+          "fresh draws: dropout narrows the train–validation gap at the last epoch on every draw, with and without batch norm",
+      },
+      {
+        file: cnnRobustnessTests,
+        name:
+          "fresh draws: dropout's validation accuracy at the last epoch is higher on some draws and lower on others, with and without batch norm",
       },
       {
         file: cnnBrowserTests,
@@ -1237,14 +1243,19 @@ export const RESULTS: readonly CourseResult[] = [
   },
   {
     result:
-      "Measured here on the exercise's network (the documents set the exercise but do not state this): batch norm speeds up early training; after one epoch every seed validates higher with it, and by the last epoch the lead has shrunk.",
+      "Measured here on the exercise's network (the documents set the exercise but do not state this): batch norm speeds up early training; after one epoch it validates higher in at least 80 % of 40 pairs of runs on fresh seeds and digits (not in all), and by the last epoch its mean lead has shrunk.",
     sources: [["homework-5", "6"]],
     page: "cnn-training",
     tests: [
       {
         file: cnnLoaderTests,
         name:
-          "cnn-training.json: batch norm speeds up early training: after one epoch every seed validates higher with it; by the last epoch the lead has shrunk",
+          "cnn-training.json: batch norm speeds up early training: after one epoch it validates higher on average; by the last epoch the mean lead has shrunk",
+      },
+      {
+        file: cnnRobustnessTests,
+        name:
+          "fresh draws: batch norm validates higher after one epoch in at least 4 of 5 pairs but not in all; by the last epoch its mean lead has shrunk",
       },
     ],
   },
@@ -1263,7 +1274,7 @@ export const RESULTS: readonly CourseResult[] = [
   },
   {
     result:
-      "The page's CNN (conv 5×5 stride 2, batch norm, ReLU, 2×2 max pool, dropout, dense) has 3,106 parameters with batch norm and 3,098 without, as tfjs-layers counts them; its precomputed runs reach 85 % to 95 % test accuracy.",
+      "The page's CNN (conv 5×5 stride 2, batch norm, ReLU, 2×2 max pool, dropout, dense) has 3,106 parameters with batch norm and 3,098 without, as tfjs-layers counts them; its runs, the precomputed ones and 80 on fresh seeds and digits, reach 80 % to 95 % test accuracy.",
     sources: [["homework-5", "6"]],
     page: "cnn-training",
     tests: [
@@ -1275,7 +1286,11 @@ export const RESULTS: readonly CourseResult[] = [
       {
         file: cnnLoaderTests,
         name:
-          "cnn-training.json: every precomputed run reaches a test accuracy in TEST_ACCURACY_BAND, 85 % to 95 %",
+          "cnn-training.json: every precomputed run reaches a test accuracy in TEST_ACCURACY_BAND, 80 % to 95 %",
+      },
+      {
+        file: cnnRobustnessTests,
+        name: "fresh draws: every run's test accuracy lies in TEST_ACCURACY_BAND, 80 % to 95 %",
       },
     ],
   },

@@ -24,6 +24,8 @@ const path = "/pages/cnn-training";
 interface LastRun {
   settings: Record<string, number | boolean>;
   history: EpochRecord[];
+  firstStepLoss?: number;
+  failure?: string | null;
   testAccuracy?: number;
   elapsedMs?: number;
   epochMs?: number[];
@@ -230,5 +232,123 @@ Deno.test({
     assert.match(String(yours.network), /your last run \(batch norm, dropout 0\.5/);
     await page.close();
     await session.close();
+  },
+});
+
+/**
+ * Float32 agreement with the CPU backend: each backend sums a few thousand float32 products in
+ * its own order, which moves a loss by a few roundings (measured: at most 2e-7 relative, WebGL,
+ * for the first batch and for epoch 1's mean over 20 steps); this allows about 80 roundings
+ * (float32's is 6e-8), and a 2 % error is 2,000 times larger.
+ */
+const LOSS_RELATIVE = 1e-5;
+/** Accuracy may move by one digit of 500 where two logits nearly tie. */
+const ONE_DIGIT = 1 / 500;
+/** "Learns": well above chance (10 %) after one short epoch. */
+const LEARNED = 0.5;
+
+Deno.test({
+  name:
+    "cnn-training page: one epoch on every backend (WebGPU via SwiftShader, WebAssembly, WebGL where it starts, CPU) learns, matches the CPU's first and epoch-1 losses to float32 rounding, and logs no console error or warning during the run",
+  ...browserTest,
+  async fn() {
+    const gpu = await openSession({ webgpu: true });
+    try {
+      const output = await precomputed();
+      const loaderRun = output.runs.find((r) =>
+        sameCombination(r, { batchNorm: true, dropout: true }) && r.seed === 1
+      )!;
+      let cpuFirstLoss: number | undefined;
+      for (const name of ["cpu", "webgpu", "wasm", "webgl"]) {
+        const { page, console: log } = await openPage(gpu, `${path}?backend=${name}&epochs=1`);
+        const used = await backend(page);
+        if (name === "webgl" && used !== "webgl") {
+          console.warn(`WebGL does not start in this headless Chromium (got ${used}); skipped`);
+          await page.close();
+          continue;
+        }
+        assert.equal(used, name);
+        log.phase = "run";
+        const run = await waitForRun(page, { epochs: 1, seed: 1 });
+        assert.equal(run.backend, name);
+        assert.equal(run.failure, null, `${name}: ${run.failure}`);
+        const [before, after] = run.history;
+        assert.ok(after.validationAccuracy > LEARNED, `${name}: ${after.validationAccuracy}`);
+        assert.ok(run.testAccuracy! > LEARNED, `${name}: test ${run.testAccuracy}`);
+        for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
+          assert.ok(
+            Math.abs(before[key] - loaderRun.history[0][key]) <= ONE_DIGIT,
+            `${name}: epoch 0 ${key} ${before[key]} against ${loaderRun.history[0][key]}`,
+          );
+        }
+        if (name === "cpu") {
+          // The CPU backend computed the precomputed run: the same numbers exactly.
+          assert.deepEqual(
+            run.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
+            loaderRun.history.slice(0, 2).map((h) => [h.trainAccuracy, h.validationAccuracy]),
+          );
+          cpuFirstLoss = run.firstStepLoss;
+        }
+        const cpu = loaderRun.history[1];
+        const gap = Math.abs(run.firstStepLoss! / cpuFirstLoss! - 1);
+        assert.ok(
+          gap <= LOSS_RELATIVE,
+          `${name}: first loss ${run.firstStepLoss}, cpu ${cpuFirstLoss}`,
+        );
+        // The loader keeps 6 digits of the epoch's loss: its rounding (≤ 5e-7 relative) fits.
+        const epochGap = Math.abs(after.loss! / cpu.loss! - 1);
+        assert.ok(
+          epochGap <= LOSS_RELATIVE,
+          `${name}: epoch 1 loss ${after.loss}, cpu ${cpu.loss}`,
+        );
+        for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
+          assert.ok(
+            Math.abs(after[key] - cpu[key]) <= ONE_DIGIT,
+            `${name}: epoch 1 ${key} ${after[key]} against ${cpu[key]}`,
+          );
+        }
+        console.log(
+          `${name}: first loss ${run.firstStepLoss} (cpu ${cpuFirstLoss}), epoch 1 loss ${after.loss}, ` +
+            `validation ${after.validationAccuracy}, test ${run.testAccuracy}, ${run.elapsedMs} ms`,
+        );
+        assert.deepEqual(log.unexpected(), [], `${name}: console during load or run`);
+        await page.close();
+      }
+    } finally {
+      await gpu.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "cnn-training page: at 375 px every row label of the results and layer tables sits on the line of its values",
+  ...browserTest,
+  async fn() {
+    const phone = await openSession();
+    try {
+      const { page } = await openPage(phone, `${path}?epochs=1`, {
+        viewport: { width: 375, height: 800 },
+      });
+      await page.waitForSelector("table.cnn-results");
+      const tops = await page.evaluate(() =>
+        [...document.querySelectorAll("table.cnn-results tbody tr, table.cnn-layers tbody tr")]
+          .map((tr) =>
+            // The first line of each cell's text (cells share their box; the text may sit low).
+            [...tr.children].map((cell) => {
+              const range = document.createRange();
+              range.selectNodeContents(cell);
+              return range.getClientRects()[0].top;
+            })
+          )
+      );
+      assert.ok(tops.length >= 4);
+      for (const row of tops) {
+        assert.ok(Math.max(...row) - Math.min(...row) < 1, `first text lines at ${row}`);
+      }
+      await page.close();
+    } finally {
+      await phone.close();
+    }
   },
 });

@@ -28,6 +28,7 @@ import {
   type RunningStats,
 } from "./weights.js";
 import { dropoutMask, runSeeds, totalSteps, TWO_32 } from "./runPlan.js";
+import { sumTensors } from "./sumTensors.js";
 import { correctInChunk, downloadWeights, type RunModel, trainingStep } from "./cnnStepTf.js";
 
 type Tf = typeof TfCore;
@@ -51,6 +52,11 @@ export interface CnnRunState {
   /** The longest stretch of work between two pauses so far, in ms (the main thread's longest task). */
   longestSliceMs: number;
   done: boolean;
+  /**
+   * The loss of the very first batch, before any update: a forward pass only, so every backend
+   * must give it to float32 rounding (the browser tests compare backends on it). Set after epoch 1.
+   */
+  firstStepLoss?: number;
   /** The epoch's mean loss was not finite (the steps blew up); the run stops there. */
   diverged?: boolean;
   /** On the last state: accuracy on the 1,000 test digits, the trained weights and statistics. */
@@ -66,13 +72,19 @@ export interface CnnRunOptions {
   sliceMs?: number;
   /** Clock; defaults to performance.now. */
   now?: () => number;
+  /**
+   * Which epochs (0 = before training) are scored on the training and validation digits; all by
+   * default. Scoring changes nothing in training (evaluation mode, no random draws), so a caller
+   * that needs only some epochs (the robustness test) skips the rest and saves time.
+   */
+  scoreAt?: (epoch: number) => boolean;
 }
 
 export async function* trainCnnTf(
   tf: Tf,
   data: CnnDataset,
   settingsIn: CnnSettings,
-  { signal, sliceMs = 25, now = () => performance.now() }: CnnRunOptions = {},
+  { signal, sliceMs = 25, now = () => performance.now(), scoreAt = () => true }: CnnRunOptions = {},
 ): AsyncGenerator<CnnRunState, void, undefined> {
   const settings = checkCnnSettings(settingsIn);
   const { batchNorm, dropout, dropRate, batchSize, epochs } = settings;
@@ -85,8 +97,10 @@ export async function* trainCnnTf(
   const history: EpochRecord[] = [];
   const epochMs: number[] = [];
   let stepsDone = 0;
+  let firstStepLoss: number | undefined;
   const state = (extra: Partial<CnnRunState> = {}): CnnRunState => ({
     settings,
+    ...(firstStepLoss === undefined ? {} : { firstStepLoss }),
     stepsDone,
     totalSteps: steps,
     history: history.slice(),
@@ -115,9 +129,12 @@ export async function* trainCnnTf(
     sliceStart = now();
     return true;
   };
-  /** Sums held tensors on the device, downloads the sum once, and releases them. */
+  /**
+   * Sums held tensors on the device, in kernels WebGPU accepts (sumTensors.ts), downloads the sum
+   * once, and releases them.
+   */
   const total = async (): Promise<number> => {
-    const sum = tf.tidy(() => tf.addN(held));
+    const sum = tf.tidy(() => sumTensors(tf, held));
     tf.dispose(held.splice(0));
     try {
       return (await sum.data())[0];
@@ -138,6 +155,7 @@ export async function* trainCnnTf(
   }
 
   async function* evaluate(epoch: number, loss: number | null) {
+    if (!scoreAt(epoch)) return;
     const trainAccuracy = yield* accuracy(data.train);
     if (signal?.aborted) return;
     const validationAccuracy = yield* accuracy(data.validation);
@@ -175,6 +193,7 @@ export async function* trainCnnTf(
           awayMs += now() - away;
         }
       }
+      if (epoch === 1) firstStepLoss = (await held[0].data())[0];
       const loss = (await total()) / batches.length;
       epochMs.push(now() - epochStart - (awayMs - awayBefore));
       if (!Number.isFinite(loss)) {

