@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
+import { sciText } from "../math.js";
 import { numberColumn } from "../csv.js";
 import type { SurvivingRow } from "../../compute/normalisation/survivingStream.js";
 import { MAX_BATCH } from "../../compute/normalisation/centredGradient.js";
@@ -134,7 +135,7 @@ export function oneBatchChart(
     title: `One batch of ${n}: the gradient that reaches x against the one that arrives`,
     description: `All ${n} dots sit on a line of slope 1 moved down by γ·mean(∂L/∂y) = ${
       short(shift)
-    }; tfjs's ∂L/∂x differs from the closed form by at most ${gap.toExponential(1)}.`,
+    }; tfjs's ∂L/∂x differs from the closed form by at most ${sciText(gap, 2)}.`,
     chart,
     live: true,
     columns: [
