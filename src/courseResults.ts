@@ -620,7 +620,7 @@ export const RESULTS: readonly CourseResult[] = [
       {
         file: digitsBrowserTests,
         name:
-          "dropout-digits page: the prose and the claims table quote the built runs' numbers, recomputed here from the raw runs, and no tick label is clipped",
+          "dropout-digits page: the prose and the claims table quote the built runs' numbers, recomputed here from the raw runs, and no chart text is clipped",
       },
     ],
   },
