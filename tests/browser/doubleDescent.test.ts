@@ -240,6 +240,8 @@ Deno.test({
         assert.deepEqual(shown.errors, []);
         assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
         assert.match(shown.text, /nothing to draw yet/);
+        assert.match(shown.text, /No smallest singular value to draw/);
+        assert.doesNotMatch(shown.text, /\d\.\d{5}/, "no raw float on an empty axis");
         assert.deepEqual(consoleErrors, []);
         await page.close();
       }
