@@ -174,6 +174,98 @@ Deno.test({
   },
 });
 
+/**
+ * Clicks the live section's Stop button from inside the page: at once when it starts running
+ * (`when: "start"`, before the trial's first snapshot), or once `when` values of p are done.
+ * A MutationObserver sees the state change in the same task, so the timing is not left to chance.
+ */
+function stopTrialAt(page: Page, when: "start" | number) {
+  return page.evaluate((when) => {
+    const status = () => document.querySelector('[data-live-section="trial"] [role=status]');
+    const observer = new MutationObserver(() => {
+      const section = document.querySelector<HTMLElement>('[data-live-section="trial"]');
+      if (section?.dataset.state !== "running") return;
+      const done = Number(/Computing: (\d+) of/.exec(status()?.textContent ?? "")?.[1] ?? 0);
+      if (when !== "start" && done < when) return;
+      observer.disconnect();
+      section.querySelector<HTMLButtonElement>("button[data-action=stop]")!.click();
+      section.dataset.stopClicked = "yes";
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  }, when);
+}
+
+/** What the live section shows once it has settled after a Stop. */
+async function afterStop(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const section = document.querySelector<HTMLElement>('[data-live-section="trial"]');
+      return section?.dataset.stopClicked === "yes" && section.dataset.state !== "running";
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.waitForTimeout(500);
+  return page.evaluate(() => {
+    const section = document.querySelector<HTMLElement>('[data-live-section="trial"]')!;
+    return {
+      state: section.dataset.state,
+      status: section.querySelector("[role=status]")?.textContent ?? "",
+      // Observable shows a cell's runtime error in an element of this class.
+      errors: [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent),
+      text: section.textContent ?? "",
+      curve: document.querySelector('[data-chart="live-curve"]') !== null,
+    };
+  });
+}
+
+Deno.test({
+  name: "double-descent page: Stop, before the first value of p or midway, leaves a clear state",
+  ...browserTest,
+  async fn() {
+    const own = await openSession();
+    try {
+      // Stopped before the trial's first snapshot: nothing to draw, and the page says so.
+      {
+        const { page, consoleErrors } = await openPage(own, `${path}?seed=7`);
+        await stopTrialAt(page, "start");
+        const shown = await afterStop(page);
+        assert.equal(shown.state, "done");
+        assert.match(shown.status, /^Stopped before the first value of p was computed/);
+        assert.deepEqual(shown.errors, []);
+        assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
+        assert.match(shown.text, /nothing to draw yet/);
+        assert.match(shown.text, /No smallest singular value to draw/);
+        assert.doesNotMatch(shown.text, /\d\.\d{5}/, "no raw float on an empty axis");
+        assert.deepEqual(consoleErrors, []);
+        await page.close();
+      }
+      // Stopped midway: the values already computed stay drawn.
+      {
+        const { page, consoleErrors } = await openPage(own, `${path}?seed=8`);
+        await stopTrialAt(page, 5);
+        const shown = await afterStop(page);
+        assert.equal(shown.state, "done");
+        const match = /^Stopped with (\d+) of (\d+) values of p computed/.exec(shown.status);
+        assert.ok(match, shown.status);
+        assert.ok(Number(match[1]) >= 5 && Number(match[1]) < Number(match[2]), shown.status);
+        assert.deepEqual(shown.errors, []);
+        assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
+        assert.ok(shown.curve, "the partial curve stays drawn");
+        assert.deepEqual(consoleErrors, []);
+        await page.close();
+      }
+    } finally {
+      await own.close();
+    }
+  },
+});
+
 Deno.test({
   name: "double-descent page on WebGPU (SwiftShader): same curve as the Float64 solver",
   ...browserTest,

@@ -87,30 +87,87 @@ Deno.test({
   },
 });
 
+/**
+ * Text in every chart (tick labels, axis and facet labels) that sticks out of its svg, which
+ * clips it, e.g. "digit-test: "50 %" at −3–22 px of 688".
+ */
+function clippedTickLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("figure.chart[data-chart]")].flatMap((figure) =>
+      // A figure may hold several svgs (a legend's swatches, the plot): each text against its own.
+      [...figure.querySelectorAll<SVGTextElement>("svg text")].flatMap(
+        (text) => {
+          const frame = text.ownerSVGElement!.getBoundingClientRect();
+          const box = text.getBoundingClientRect();
+          const inside = box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 &&
+            box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5;
+          return inside ? [] : [
+            `${figure.dataset.chart}: "${text.textContent}" at ${
+              Math.round(box.left - frame.left)
+            }–${Math.round(box.right - frame.left)} px of ${Math.round(frame.width)}`,
+          ];
+        },
+      )
+    )
+  );
+}
+
 Deno.test({
   name:
-    "dropout-digits page: the precomputed runs show the stated accuracy band and dropout's smaller train–validation gap, every claim holding",
+    "dropout-digits page: the prose and the claims table quote the built runs' numbers, recomputed here from the raw runs, and no chart text is clipped",
   ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?epochs=1&n=20`);
-    await waitForDrawn(page);
-    const rows = await page.$$eval(
-      "table.digit-claims tbody tr",
-      (trs) => trs.map((tr) => [...tr.querySelectorAll("td, th")].map((c) => c.textContent ?? "")),
-    );
-    assert.equal(rows.length, 11);
-    for (const [claim, holds, detail] of rows) assert.equal(holds, "yes", `${claim} (${detail})`);
-    const band = rows.find(([claim]) => claim.startsWith("With dropout, it lies between"))!;
-    assert.match(band[0], /between 75\.0 % and 80\.0 %/);
-    const gap = rows.find(([claim]) => claim.startsWith("Dropout narrows the gap"))!;
-    const [, onLo, onHi, offLo, offHi] =
-      /gap ([\d.]+) points to ([\d.]+) points with dropout, ([\d.]+) points to ([\d.]+) points without/
-        .exec(gap[2])!.map(Number);
-    assert.ok(onHi < offLo && onLo < onHi && offLo < offHi, gap[2]);
-    // The chart's description carries the same means as the prose.
-    const description = await page.textContent('[data-chart="digit-curves"] .chart-description');
-    assert.match(description ?? "", /means over 4 seeds/);
-    await page.close();
+    for (const width of [1280, 375]) {
+      const { page } = await openPage(session, `${path}?epochs=1&n=20`, {
+        viewport: { width, height: 900 },
+      });
+      await waitForDrawn(page);
+      const labels = await page.$$eval("figure.chart svg text", (t) => t.length);
+      assert.ok(labels > 20, `${labels} chart texts found`);
+      assert.deepEqual(await clippedTickLabels(page), [], `at ${width} px`);
+      if (width !== 1280) {
+        await page.close();
+        continue;
+      }
+      // Recomputed from the runs alone, not from the loader's summaries or the claims module.
+      const data = await precomputed();
+      const [off, on] = data.conditions as { runs: LiveRun[] }[];
+      const mean = (runs: LiveRun[], f: (r: LiveRun) => number) =>
+        runs.reduce((a, r) => a + f(r), 0) / runs.length;
+      const pts = (v: number) => `${(100 * v).toFixed(1)} points`;
+      const lastGap = (r: LiveRun) =>
+        r.epochs.at(-1)!.trainAccuracy - r.epochs.at(-1)!.validationAccuracy;
+      const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
+      // Each printed number is the recomputed one to its 0.1 of rounding (a value on the edge of
+      // two roundings may print either way); a 2 % error is 0.6 points or more here.
+      const near = (shown: string, want: number) =>
+        assert.ok(Math.abs(Number(shown) - 100 * want) <= 0.05 + 1e-9, `${shown} vs ${100 * want}`);
+      const raises = /dropout raises the accuracy from ([\d.]+) % to ([\d.]+) %/.exec(text);
+      assert.ok(raises, "the clean-test sentence");
+      near(raises[1], mean(off.runs, (r) => r.test!.noise));
+      near(raises[2], mean(on.runs, (r) => r.test!.noise));
+      const gaps = /([\d.]+) points without dropout and ([\d.]+) points with it/.exec(text);
+      assert.ok(gaps, "the gap sentence");
+      near(gaps[1], mean(off.runs, lastGap));
+      near(gaps[2], mean(on.runs, lastGap));
+      // The table's evidence column: the range over seeds of dropout's gain on the clean test.
+      const rows = await page.$$eval(
+        "table.digit-claims tbody tr",
+        (trs) => trs.map((tr) => [...tr.querySelectorAll("td, th")].map((c) => c.textContent!)),
+      );
+      const gains = off.runs.map((r, i) => on.runs[i].test!.noise - r.test!.noise);
+      const higher = rows.find(([claim]) => claim.startsWith("Dropout raises the clean test"))!;
+      assert.equal(higher[2], `up by ${pts(Math.min(...gains))} to ${pts(Math.max(...gains))}`);
+      // What each claim cites: 5(i) speaks of this experiment; 6(c) of another network.
+      const cited = (start: string) => rows.find(([claim]) => claim.startsWith(start))![0];
+      assert.match(cited("Dropout raises the clean test"), /\(homework 5, 5\(i\)\)$/);
+      assert.match(
+        cited("Dropout narrows the gap"),
+        /\(measured here; homework 5, 6\(c\), says it of question 6's notebook experiment\)$/,
+      );
+      assert.doesNotMatch(cited("Dropout narrows the gap"), /5\(i\)/);
+      await page.close();
+    }
   },
 });
 

@@ -66,7 +66,7 @@ Deno.test("dropout-digits loader: exits 0 with 4 seeds × 2 conditions × 8 epoc
   assert.ok(ms > 0, full.stderr);
 });
 
-Deno.test("dropout-digits loader: every claim the page states holds on the seeded runs (bands, 5(i), 6(c))", () => {
+Deno.test("dropout-digits loader: every claim the page states holds on the seeded runs", () => {
   const claims = digitClaims(without.runs, withDropout.runs);
   for (const claim of claims) {
     assert.ok(claim.holds, `${claim.id}: ${claim.text} (${claim.detail})`);

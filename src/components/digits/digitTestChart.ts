@@ -42,7 +42,10 @@ export function digitTestChart(
   const chart = Plot.plot({
     width: chartWidth(width),
     height,
-    marginLeft: 10,
+    // Wide enough for half of the first and last tick labels ("50 %", "100 %"), which are
+    // centred on the frame's edges.
+    marginLeft: 24,
+    marginRight: 28,
     marginTop: 20,
     x: {
       label: "test accuracy",

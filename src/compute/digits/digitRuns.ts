@@ -1,7 +1,7 @@
 /**
  * Runs of the digit MLP over several seeds, summarised the way the page shows them: per epoch and
  * for the final test scores, the mean over seeds, the sample standard deviation and the range.
- * The gap is training accuracy minus validation accuracy (homework 5, question 6(c)); the drop is
+ * The gap is training accuracy minus validation accuracy (the gap homework 5, 6(c), speaks of); the drop is
  * the test accuracy with the cheating block honest minus with it noise, a measure of how much the
  * network leans on the block.
  */

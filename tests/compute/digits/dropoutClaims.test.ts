@@ -53,13 +53,14 @@ Deno.test("digitClaims(without, withDropout): every claim holds on runs shaped l
     claims.find((c) => c.id === "gap")!.detail,
     "gap 19.0 points to 21.0 points with dropout, 30.0 points to 32.0 points without",
   );
-  assert.deepEqual(DIGIT_BANDS.withDropout, [0.75, 0.8]);
+  assert.deepEqual(DIGIT_BANDS.withDropout, [0.71, 0.83]);
+  assert.deepEqual(DIGIT_BANDS.withoutDropout, [0.58, 0.77]);
 });
 
 Deno.test("digitClaims(without, withDropout): one seed against a claim makes it fail", () => {
   const worse = [
     withDropout[0],
-    run(2, 0.99, 0.6, { noise: 0.68, honest: 0.99, blank: 0.8, followed: 0.3 }, 0.85),
+    run(2, 0.99, 0.6, { noise: 0.68, honest: 0.99, blank: 0.91, followed: 0.3 }, 0.85),
   ];
   const v = verdicts(digitClaims(without, worse));
   assert.equal(v.higher, false);
@@ -83,4 +84,45 @@ Deno.test("digitClaims(without, withDropout): one seed against a claim makes it 
     () => digitClaims(without, [withDropout[1], withDropout[0]]),
     /seed 1 has no run with dropout/,
   );
+});
+
+Deno.test("digitClaims: each threshold is where the claim's text puts it", () => {
+  const claim = (id: string, off = without, on = withDropout) =>
+    digitClaims(off, on).find((c) => c.id === id)!;
+  const withTest = (runs: DigitRun[], i: number, test: Partial<DigitRun["test"]>) =>
+    runs.map((r, k) => (k === i ? { ...r, test: { ...r.test, ...test } } : r));
+  // Blank block: dropout may score up to 2 points above, not more.
+  assert.equal(claim("blank", without, withTest(withDropout, 0, { blank: 0.899 })).holds, true);
+  assert.equal(claim("blank", without, withTest(withDropout, 0, { blank: 0.905 })).holds, false);
+  // Bands: 58–77 % without dropout, 71–83 % with it.
+  assert.equal(claim("band-without", withTest(without, 0, { noise: 0.575 })).holds, false);
+  assert.equal(claim("band-without", withTest(without, 0, { noise: 0.585 })).holds, true);
+  assert.equal(
+    claim("band-with", without, withTest(withDropout, 0, { noise: 0.835 })).holds,
+    false,
+  );
+  assert.equal(claim("band-with", without, withTest(withDropout, 0, { noise: 0.825 })).holds, true);
+  // Early stopping: never 3 points worse, and better on average.
+  const bestAt = (runs: DigitRun[], best: number[]) =>
+    runs.map((r, i) => ({
+      ...r,
+      epochs: r.epochs.map((e) => (e.epoch === 1 ? { ...e, validationAccuracy: best[i] } : e)),
+    }));
+  const early = (off: number[], on: number[]) =>
+    claim("early-stop", bestAt(without, off), bestAt(withDropout, on));
+  assert.equal(early([0.8, 0.85], [0.826, 0.81]).holds, true);
+  assert.equal(early([0.8, 0.85], [0.835, 0.8]).holds, false, "one seed 3.5 points worse");
+  assert.equal(early([0.8, 0.8], [0.82, 0.79]).holds, false, "worse on average");
+  assert.equal(
+    early([0.8, 0.85], [0.826, 0.81]).detail,
+    "best without dropout minus best with: −2.6 points to 4.0 points, 0.7 points on average; better on 1 of 2 seeds",
+  );
+  // With dropout the validation accuracy ends within 4 points of its best.
+  const endAt = (runs: DigitRun[], best: number) =>
+    runs.map((r) => ({
+      ...r,
+      epochs: r.epochs.map((e) => (e.epoch === 1 ? { ...e, validationAccuracy: best } : e)),
+    }));
+  assert.equal(claim("holds", without, endAt(withDropout, 0.815)).holds, true);
+  assert.equal(claim("holds", without, endAt(withDropout, 0.825)).holds, false);
 });
