@@ -10,13 +10,8 @@ import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
 import { transposedConv2d } from "../../src/compute/convolution/transposed.ts";
 import { TRANSPOSED_2D } from "../../src/compute/convolution/seeds.ts";
 import { bottleneckParams } from "../../src/compute/convolution/parameterCounts.ts";
-import {
-  quantile,
-  sectionStatus,
-  stopNextRun,
-  timeEveryControl,
-  timingLine,
-} from "./convolutionMoves.ts";
+import { quantile, timeEveryControl, timingLine } from "./convolutionMoves.ts";
+import { readSection, stopWhenRunning } from "./stopLive.ts";
 
 const path = "/pages/convolution";
 
@@ -382,10 +377,10 @@ Deno.test({
       },
     ] as const;
     for (const { section, hook, label, stop, again } of cases) {
-      await stopNextRun(page, section);
+      await stopWhenRunning(page, section);
       await setControl(page, label, stop);
       await waitForCheck(page, hook, { stopped: true });
-      const stopped = await sectionStatus(page, section);
+      const stopped = await readSection(page, section);
       assert.equal(stopped.state, "done", `${section}: ${stopped.status}`);
       assert.match(stopped.status, /^Stopped before TensorFlow\.js's answer was read/);
       // The next move runs the check to the end again.
@@ -395,7 +390,7 @@ Deno.test({
         check.gap !== undefined && check.gap < 1e-5,
         `${section}: ${JSON.stringify(check)}`,
       );
-      const done = await sectionStatus(page, section);
+      const done = await readSection(page, section);
       assert.equal(done.state, "done");
       assert.match(done.status, /^TensorFlow\.js's/);
     }

@@ -114,36 +114,3 @@ export function timingLine(t: ControlTiming): string {
   return `${t.label.padEnd(24)} input → chart ${ms(t.total)}; work in the frame ${ms(t.work)}; ` +
     `frames waited: max ${Math.max(...t.frames)}`;
 }
-
-/**
- * Presses the Stop button of live section `section` the moment its next run begins, from a
- * MutationObserver on its data-state: the observer runs as a microtask right after begin(), before
- * the run's first await can return, so the press always lands mid-run, however fast the run is.
- * (The rnn-gradients test uses it too.)
- */
-export async function stopNextRun(page: Page, section: string): Promise<void> {
-  await page.evaluate((section) => {
-    const element = document.querySelector(`[data-live-section="${section}"]`);
-    if (!element) throw new Error(`no live section ${section}`);
-    const observer = new MutationObserver(() => {
-      if (element.getAttribute("data-state") !== "running") return;
-      observer.disconnect();
-      element.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
-    });
-    observer.observe(element, { attributes: true, attributeFilter: ["data-state"] });
-  }, section);
-}
-
-/** The state and status line of a live section, as they are now. */
-export function sectionStatus(
-  page: Page,
-  section: string,
-): Promise<{ state: string; status: string }> {
-  return page.evaluate((section) => {
-    const element = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`);
-    return {
-      state: element?.dataset.state ?? "missing",
-      status: element?.querySelector(".live-status")?.textContent ?? "",
-    };
-  }, section);
-}

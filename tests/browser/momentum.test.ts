@@ -14,6 +14,7 @@ import {
 import { averageWeight } from "../../src/compute/momentum/bias.ts";
 import { uncorrectedStepRatio } from "../../src/compute/momentum/optimizers.ts";
 import { BIAS_DRAWS } from "../../src/compute/momentum/pageProblems.ts";
+import { settled, stopWhenRunning, stopWhenStatus } from "./stopLive.ts";
 
 const path = "/pages/momentum";
 
@@ -365,69 +366,6 @@ Deno.test({
     await session.close();
   },
 });
-
-/** Clicks the section's Stop button the moment its run starts (a MutationObserver on data-state). */
-async function stopWhenRunning(page: Page, section: string): Promise<void> {
-  await page.evaluate((section) => {
-    const node = document.querySelector(`[data-live-section="${section}"]`)!;
-    const observer = new MutationObserver(() => {
-      if ((node as HTMLElement).dataset.state !== "running") return;
-      observer.disconnect();
-      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
-      (node as HTMLElement).dataset.stopClicked = "yes";
-    });
-    observer.observe(node, { attributes: true, attributeFilter: ["data-state"] });
-  }, section);
-}
-
-/** Clicks Stop once the section's status line matches `pattern` (a run part-way through). */
-async function stopWhenStatus(page: Page, section: string, pattern: string): Promise<void> {
-  await page.evaluate(({ section, pattern }) => {
-    const node = document.querySelector(`[data-live-section="${section}"]`)!;
-    const status = node.querySelector(".live-status")!;
-    const observer = new MutationObserver(() => {
-      if (!new RegExp(pattern).test(status.textContent ?? "")) return;
-      observer.disconnect();
-      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
-      (node as HTMLElement).dataset.stopClicked = "yes";
-    });
-    observer.observe(status, { childList: true, characterData: true, subtree: true });
-  }, { section, pattern });
-}
-
-/**
- * Waits until Stop was clicked (stopWhenRunning, stopWhenStatus) and the section has left
- * "running"; returns its state, status line and text.
- */
-async function settled(page: Page, section: string) {
-  await page.waitForFunction(
-    (section) => {
-      const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`);
-      const state = node?.dataset.state;
-      if (node?.dataset.stopClicked !== "yes" || !(state === "done" || state === "error")) {
-        return false;
-      }
-      delete node.dataset.stopClicked;
-      return true;
-    },
-    section,
-    { timeout: 60_000, polling: 50 },
-  );
-  return await readSection(page, section);
-}
-
-/** A live section's state, status line, text and count of error nodes. */
-async function readSection(page: Page, section: string) {
-  return await page.evaluate((section) => {
-    const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`)!;
-    return {
-      state: node.dataset.state,
-      status: node.querySelector(".live-status")?.textContent ?? "",
-      text: node.innerText,
-      errors: node.querySelectorAll('.notice--error, [class*="error"]').length,
-    };
-  }, section);
-}
 
 Deno.test({
   name:

@@ -15,7 +15,6 @@ import {
   type Watched,
 } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
-import { sectionStatus, stopNextRun } from "./convolutionMoves.ts";
 import { jacobianNorms, log10Bound, restingLog10Norm } from "../../src/compute/rnn/jacobian.ts";
 import type { RecurrenceParams } from "../../src/compute/rnn/recurrence.ts";
 import {
@@ -26,6 +25,7 @@ import {
   SEED_RANGE,
 } from "../../src/compute/rnn/examples.ts";
 import { brnnWeightGradients, randomBrnn, relativeGap } from "../../src/compute/rnn/brnn.ts";
+import { readSection, stopWhenRunning } from "./stopLive.ts";
 
 const path = "/pages/rnn-gradients";
 
@@ -189,7 +189,7 @@ Deno.test({
     // 64 units for 200 steps: many slices, so the press lands mid-run.
     await setControl(page, "hidden units n", 64);
     await finished<JacobianHook>(page, "rnnJacobian", { units: 64 });
-    await stopNextRun(page, "jacobian");
+    await stopWhenRunning(page, "jacobian");
     await setControl(page, "steps T", 200);
     const stopped = await finished<JacobianHook>(page, "rnnJacobian", { units: 64, steps: 200 });
     assert.equal(stopped.stopped, true);
@@ -202,7 +202,7 @@ Deno.test({
       units: 64,
       steps: done,
     });
-    const status = await sectionStatus(page, "jacobian");
+    const status = await readSection(page, "jacobian");
     assert.equal(status.state, "done");
     assert.match(status.status, new RegExp(`^Stopped at step ${done} of 200: `));
     await page.waitForFunction(
@@ -221,11 +221,11 @@ Deno.test({
     assert.equal(full.log10Norms.length, 200);
 
     // The autodiff check, stopped before tfjs's gradients are read.
-    await stopNextRun(page, "brnn-check");
+    await stopWhenRunning(page, "brnn-check");
     await setControl(page, "BRNN seed", 13);
     const brnn = await finished<BrnnHook>(page, "brnnCheck", { seed: 13 });
     assert.equal(brnn.stopped, true);
-    const brnnStatus = await sectionStatus(page, "brnn-check");
+    const brnnStatus = await readSection(page, "brnn-check");
     assert.equal(brnnStatus.state, "done");
     assert.match(
       brnnStatus.status,

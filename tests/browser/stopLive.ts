@@ -1,7 +1,9 @@
 /**
- * Pressing a live section's Stop in the middle of a run, as a reader would, for the normalisation,
- * normalisation-geometry and residual pages' tests: Stop must leave the last good result or a
- * clear "stopped" state, never a section stuck on "running" or a cell's runtime error.
+ * Pressing a live section's Stop in the middle of a run, as a reader would, for the pages' own
+ * browser tests: Stop must leave the last good result or a clear "stopped" state, never a section
+ * stuck on "running" or a cell's runtime error. armStop and assertStopped require a "Stopped…"
+ * status; stopWhenRunning, stopWhenStatus and settled return the section for tests whose stopped
+ * state keeps a partial result under another status.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -54,4 +56,67 @@ export async function assertStopped(page: Page, section: string): Promise<string
   assert.match(state.status, /^Stopped/, `${section}: ${state.status}`);
   assert.deepEqual(state.errors, [], `${section}: runtime errors after Stop`);
   return state.status;
+}
+
+/** Clicks the section's Stop button the moment its run starts (a MutationObserver on data-state). */
+export async function stopWhenRunning(page: Page, section: string): Promise<void> {
+  await page.evaluate((section) => {
+    const node = document.querySelector(`[data-live-section="${section}"]`)!;
+    const observer = new MutationObserver(() => {
+      if ((node as HTMLElement).dataset.state !== "running") return;
+      observer.disconnect();
+      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
+      (node as HTMLElement).dataset.stopClicked = "yes";
+    });
+    observer.observe(node, { attributes: true, attributeFilter: ["data-state"] });
+  }, section);
+}
+
+/** Clicks Stop once the section's status line matches `pattern` (a run part-way through). */
+export async function stopWhenStatus(page: Page, section: string, pattern: string): Promise<void> {
+  await page.evaluate(({ section, pattern }) => {
+    const node = document.querySelector(`[data-live-section="${section}"]`)!;
+    const status = node.querySelector(".live-status")!;
+    const observer = new MutationObserver(() => {
+      if (!new RegExp(pattern).test(status.textContent ?? "")) return;
+      observer.disconnect();
+      node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
+      (node as HTMLElement).dataset.stopClicked = "yes";
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+  }, { section, pattern });
+}
+
+/**
+ * Waits until Stop was clicked (stopWhenRunning, stopWhenStatus) and the section has left
+ * "running"; returns its state, status line and text.
+ */
+export async function settled(page: Page, section: string) {
+  await page.waitForFunction(
+    (section) => {
+      const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`);
+      const state = node?.dataset.state;
+      if (node?.dataset.stopClicked !== "yes" || !(state === "done" || state === "error")) {
+        return false;
+      }
+      delete node.dataset.stopClicked;
+      return true;
+    },
+    section,
+    { timeout: 60_000, polling: 50 },
+  );
+  return await readSection(page, section);
+}
+
+/** A live section's state, status line, text and count of error nodes. */
+export async function readSection(page: Page, section: string) {
+  return await page.evaluate((section) => {
+    const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`)!;
+    return {
+      state: node.dataset.state,
+      status: node.querySelector(".live-status")?.textContent ?? "",
+      text: node.innerText,
+      errors: node.querySelectorAll('.notice--error, [class*="error"]').length,
+    };
+  }, section);
 }
