@@ -195,18 +195,6 @@ export function relationValue(relation: number[], output: number[]): string {
   );
 }
 
-/** `a·b₁ + …` with the exact numbers, for equations on the page: "1·h₁ + 4·h₂ + 0·h₃". */
-export function signedTerms(coefficients: (number | string)[], names: string[]): string {
-  return coefficients
-    .map((c, i) => {
-      const text = String(c);
-      const negative = text.startsWith("-");
-      const body = `${negative ? text.slice(1) : text}·${names[i]}`;
-      return i === 0 ? `${negative ? "−" : ""}${body}` : ` ${negative ? "−" : "+"} ${body}`;
-    })
-    .join("");
-}
-
 /** How output j is made, for the sliding view and its hover links. */
 export interface WindowTerm {
   /** Index into the signal. */

@@ -136,15 +136,6 @@ export function measuredQuadraticRate(
   return { rate: a === 0 ? 0 : (b / a) ** (1 / (n - mid)), steps: n };
 }
 
-/** The rate curve against the step size for one β: closed form at each ε of the grid. */
-export function rateCurve(
-  eigenvalues: readonly [number, number],
-  beta: number,
-  epsilons: readonly number[],
-): { epsilon: number; rate: number }[] {
-  return epsilons.map((epsilon) => ({ epsilon, rate: quadraticRate(eigenvalues, beta, epsilon) }));
-}
-
 /** Log-spaced step sizes in [lo, hi]. */
 export function logGrid(lo: number, hi: number, n: number): number[] {
   positiveNumber("lo", lo);

@@ -19,17 +19,6 @@ export interface GraphEdge {
   back: keyof BatchNormBackwardPass;
 }
 
-/** Inputs X, γ, β; intermediates μ, σ², Z; output Y. */
-export const GRAPH_NODES: readonly GraphNode[] = [
-  "X",
-  "gamma",
-  "beta",
-  "mean",
-  "variance",
-  "Z",
-  "Y",
-];
-
 export const GRAPH_EDGES: readonly GraphEdge[] = [
   { from: "X", to: "mean", back: "dXViaMean" },
   { from: "X", to: "variance", back: "dXViaVariance" },

@@ -13,7 +13,7 @@
  * Randomness comes from createRng(seed): W from its first fork and the inputs from its second, so
  * moving s, c, a, T or the activation keeps the same draws, and a longer run extends a shorter one.
  */
-import { activate, derivative, MAX_SLOPE } from "../depth/activations.js";
+import { activate, MAX_SLOPE } from "../depth/activations.js";
 import { createRng } from "../prng.js";
 import { finiteNumber, integerAtLeast, nonNegativeNumber, oneOf, seedValue } from "../validate.js";
 import { recurrentMatrix, WEIGHT_KINDS, type WeightKind } from "./weights.js";
@@ -113,9 +113,4 @@ export function conventionalStates(rec: Recurrence): Float64Array[] {
     states.push(pre.map(sigma));
   }
   return states;
-}
-
-/** The slopes σ′(h) of one state, elementwise. */
-export function slopesAt(activation: RnnActivation, h: Float64Array): Float64Array {
-  return h.map((v) => derivative(activation, v));
 }
