@@ -9,14 +9,12 @@
  * Backends are imported lazily so a reader downloads only the one that runs, and tfjs itself is
  * imported only when a page asks for it: prose, math and precomputed charts never wait for it.
  */
-import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../compute/tf.js";
 import { firstChartDrawn } from "./chartFigure.js";
 import { type BackendName, backendNames, readBackend } from "./urlState.js";
 
 export type { BackendName };
 export const backendOrder: readonly BackendName[] = backendNames;
-
-type Tf = typeof TfCore;
 
 export interface TfRuntime {
   tf: Tf;

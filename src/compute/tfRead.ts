@@ -3,8 +3,7 @@
  * tensor per step on the device and download a whole chunk at once.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
-
-type Tf = typeof TfCore;
+import type { Tf } from "./tf.js";
 
 /**
  * Packs the per-step tensors in `held` into one tensor with `pack` (inside a tidy), releases them,

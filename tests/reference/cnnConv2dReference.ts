@@ -6,10 +6,9 @@
  * missing on WebAssembly, which is why the page does not use it).
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../../src/compute/tf.ts";
 import { BN_EPSILON } from "../../src/compute/cnn/settings.ts";
 import type { CnnVariables, RunningTensors } from "../../src/compute/cnn/cnnModelTf.ts";
-
-type Tf = typeof TfCore;
 
 export function referenceLogits(
   tf: Tf,

@@ -14,13 +14,13 @@
  * numbers, three to four times faster training on the CPU backend.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { DIGIT_CLASSES } from "../digits/digitSet.js";
 import { CNN_FEATURES, CNN_FILTERS, PATCH_SIZE, POOL_WINDOW } from "./architecture.js";
 import { ROWS_PER_DIGIT } from "./patches.js";
 import { BN_EPSILON } from "./settings.js";
 import { type CnnWeights, type RunningStats, WEIGHT_NAMES, WEIGHT_SHAPES } from "./weights.js";
 
-type Tf = typeof TfCore;
 type T2 = TfCore.Tensor2D;
 
 /** The learnable weights as tfjs variables (same names as CnnWeights). */

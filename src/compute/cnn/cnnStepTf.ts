@@ -3,6 +3,7 @@
  * pieces trainCnnTf (cnnTrainTf.ts) strings together into a run.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { DIGIT_CLASSES, type DigitSet } from "../digits/digitSet.js";
 import { CNN_FEATURES, PATCH_SIZE } from "./architecture.js";
 import { digitPatches, ROWS_PER_DIGIT } from "./patches.js";
@@ -10,8 +11,6 @@ import { cnnForward, type CnnVariables, type RunningTensors } from "./cnnModelTf
 import { EVAL_CHUNK, type EvalSet } from "./dataset.js";
 import { BN_MOMENTUM } from "./settings.js";
 import { type CnnWeights, type RunningStats, WEIGHT_NAMES } from "./weights.js";
-
-type Tf = typeof TfCore;
 
 /** One-hot rows (1 at each label, 0 elsewhere) as Float32, labels.length × 10. */
 export function oneHotRows(labels: ArrayLike<number>): Float32Array {

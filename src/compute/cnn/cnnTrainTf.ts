@@ -13,6 +13,7 @@
  * stopped (signal aborted, or the caller leaves the loop).
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { createRng } from "../prng.js";
 import { macrotask } from "../macrotask.js";
 import { integerAtLeast } from "../validate.js";
@@ -30,8 +31,6 @@ import {
 import { dropoutMask, runSeeds, totalSteps, TWO_32 } from "./runPlan.js";
 import { sumTensors } from "./sumTensors.js";
 import { correctInChunk, downloadWeights, type RunModel, trainingStep } from "./cnnStepTf.js";
-
-type Tf = typeof TfCore;
 
 export interface EpochRecord {
   /** 0 before training, then 1, 2, … */

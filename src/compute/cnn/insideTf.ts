@@ -3,14 +3,12 @@
  * feature maps after batch norm, or the bias, and ReLU, before pooling) and the network's ten
  * logits. The same forward pass as training's evaluation (cnnModelTf.ts), for a batch of one.
  */
-import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import type { DigitSet } from "../digits/digitSet.js";
 import { cnnForward, cnnVariables, runningTensors } from "./cnnModelTf.js";
 import { digitPatches, featureMaps, ROWS_PER_DIGIT } from "./patches.js";
 import { PATCH_SIZE } from "./architecture.js";
 import type { CnnWeights, RunningStats } from "./weights.js";
-
-type Tf = typeof TfCore;
 
 export interface DigitInside {
   /** maps[f]: filter f's 12 × 12 map, row-major. */

@@ -4,7 +4,7 @@
  * caller set (the loader uses tfjs's CPU backend, so every build writes the same bytes), plus the
  * trained weights of one run for the "inside the network" view.
  */
-import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { seedValue } from "../validate.js";
 import { type CnnRunState, type EpochRecord, trainCnnTf } from "./cnnTrainTf.js";
 import type { CnnDataset } from "./dataset.js";
@@ -18,8 +18,6 @@ import {
 } from "./runSummary.js";
 import { checkCnnSettings, type CnnSettings } from "./settings.js";
 import { type CnnWeights, type RunningStats, WEIGHT_NAMES } from "./weights.js";
-
-type Tf = typeof TfCore;
 
 export interface CnnGrid {
   note?: string;

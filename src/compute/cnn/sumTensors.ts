@@ -4,8 +4,7 @@
  * one tf.addN of an epoch's 20 batch losses is an invalid pipeline there, and its result garbage.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
-
-type Tf = typeof TfCore;
+import type { Tf } from "../tf.js";
 
 /** Inputs of one addN: WebGPU's default of 8 storage buffers per stage, less the output's. */
 export const MAX_KERNEL_INPUTS = 7;

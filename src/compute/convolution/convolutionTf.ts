@@ -19,10 +19,9 @@
  * promise resolves, and values are read with `await data()`.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { finiteVector } from "../validate.js";
 import { finiteMatrix, type StrideAndPadding, strideAndPadding, transposedLength } from "./grid.js";
-
-type Tf = typeof TfCore;
 
 async function download(tensor: TfCore.Tensor): Promise<Float32Array> {
   try {

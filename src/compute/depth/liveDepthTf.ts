@@ -22,13 +22,12 @@
  * (φ(ca) = cφ(a)); the scale is carried in float64 on the side.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { createRng } from "../prng.js";
 import { macrotask } from "../macrotask.js";
 import { type Activation, activationName, isHomogeneous } from "./activations.js";
 import { inRange, integerAtLeast, seedValue } from "../validate.js";
 import { powerIterator, spectralNorm } from "./simulate.js";
-
-type Tf = typeof TfCore;
 
 /** Target time of one slice of work, in ms. */
 export const SLICE_MS = 20;

@@ -15,6 +15,7 @@
  * ends the run after the current slice; every tensor is released in `finally`.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { macrotask } from "../macrotask.js";
 import { DIGIT_CLASSES } from "./digitSet.js";
 import { epochBatches } from "./digitBatch.js";
@@ -34,8 +35,6 @@ import {
   nextEpochSeed,
 } from "./mlpSetup.js";
 import type { DigitSplits } from "./digitSet.js";
-
-type Tf = typeof TfCore;
 
 export interface EpochRecord {
   /** 0 is the untrained network. */

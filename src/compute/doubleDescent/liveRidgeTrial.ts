@@ -16,6 +16,7 @@
  * a direct Float64 ridge solve (tests/compute/doubleDescent/liveRidgeTrial.test.ts).
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import {
   drawFeatureWeights,
   drawTeacherData,
@@ -26,8 +27,6 @@ import { applyQTranspose } from "../symmetricEigen.js";
 import * as ridge from "./ridgePath.js";
 import { macrotask } from "../macrotask.js";
 import { integerAtLeast, nonNegativeNumber, positiveNumber, seedValue } from "../validate.js";
-
-type Tf = typeof TfCore;
 
 /** Slider ranges of the page; the products for N_train = 500 and p = 3.3·N_train fit a tab easily. */
 export const LIVE_LIMITS = {

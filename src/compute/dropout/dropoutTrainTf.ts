@@ -9,13 +9,12 @@
  */
 
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { createRng } from "../prng.js";
 import { ADAM, type DropoutTrainOptions, resolveTrainOptions } from "./dropoutTrain.js";
 import { integerAtLeast } from "../validate.js";
 import { macrotask } from "../macrotask.js";
 import { downloadChunk, leadingRows } from "../tfRead.js";
-
-type Tf = typeof TfCore;
 
 export interface DropoutTfChunk {
   /** Steps completed so far, over all chunks. */

@@ -10,6 +10,7 @@
  * The tfjs namespace is passed in (see dropoutTrainTf.ts): it must have gradients registered.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { integerAtLeast } from "../validate.js";
 import { macrotask } from "../macrotask.js";
 import { downloadChunk, leadingRows } from "../tfRead.js";
@@ -23,8 +24,6 @@ import {
   runNoise,
 } from "./optimizers.js";
 import { makeSurface, ROSENBROCK_SCALE, type SurfaceSpec } from "./surfaces.js";
-
-type Tf = typeof TfCore;
 
 export interface TfChunk {
   /** Steps completed so far, over all chunks. */

@@ -5,10 +5,9 @@
  * draw its own mask, and the orders must share one). The tfjs namespace is passed in.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { type ActivationName, ACTIVATIONS, LEAKY_SLOPE, type RandomLayer } from "./activation.js";
 import { oneOf } from "../validate.js";
-
-type Tf = typeof TfCore;
 
 export interface OrderComparisonTf {
   z: Float32Array;

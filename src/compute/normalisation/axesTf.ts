@@ -6,6 +6,7 @@
  * are measured per group. The tfjs namespace is passed in.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import {
   type ActivationShape,
   cellCount,
@@ -17,8 +18,6 @@ import {
   REDUCED_AXES,
 } from "./normAxes.js";
 import { finiteVector, nonNegativeNumber } from "../validate.js";
-
-type Tf = typeof TfCore;
 
 export interface NormalisedTf {
   /** The normalised activation (NCHW). */

@@ -10,9 +10,8 @@
  * copy of tfjs-core of their own. The page therefore spells the two means out.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { type BatchNormParams, checkMatrix, type Matrix } from "./batchNormBackward.js";
-
-type Tf = typeof TfCore;
 
 export interface BatchNormGradTf {
   y: Matrix;

@@ -4,10 +4,9 @@
  * batches at once (one row per draw, the mean taken along the row). The tfjs namespace is passed in.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import type { CentredDraws } from "./centredGradient.js";
 import { finiteNumber } from "../validate.js";
-
-type Tf = typeof TfCore;
 
 /** ∂L/∂x for every draw (draws × n, float32), by tfjs autodiff; no tensor outlives the call. */
 export async function centredGradientTf(

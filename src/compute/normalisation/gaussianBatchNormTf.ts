@@ -3,10 +3,8 @@
  * tf.batchNorm with an explicit ε, so the page can check its Float64 outputs against tfjs's op.
  * tf.batchNorm's own default is ε = 10⁻³; the page passes 0. The tfjs namespace is passed in.
  */
-import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { finiteNumber, integerAtLeast, nonNegativeNumber } from "../validate.js";
-
-type Tf = typeof TfCore;
 
 /** Batch-normalises x (whole batches of `batchSize`, in order) in float32; one `await data()`. */
 export async function batchNormGaussianTf(

@@ -4,14 +4,12 @@
  * autodiff (centredGradientTf) in chunks, with a macrotask between chunks so the page keeps
  * answering. Each finished size is yielded as a row: mean share, standard error and (n − 1)/n.
  */
-import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { macrotask } from "../macrotask.js";
 import { RunningMean } from "../noise/monteCarlo.js";
 import { addShares, batchSizes, centredSampler, survivingShareTheory } from "./centredGradient.js";
 import { centredGradientTf } from "./centredGradientTf.js";
 import { integerAtLeast, positiveNumber, seedValue } from "../validate.js";
-
-type Tf = typeof TfCore;
 
 export interface SurvivingRow {
   n: number;

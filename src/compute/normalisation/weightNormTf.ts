@@ -5,12 +5,11 @@
  * in (see dropoutTrainTf.ts); it must have gradients registered.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { macrotask } from "../macrotask.js";
 import { downloadChunk } from "../tfRead.js";
 import { finiteVector, integerAtLeast, positiveNumber } from "../validate.js";
 import { checkDirection } from "./weightNorm.js";
-
-type Tf = typeof TfCore;
 
 /** A loss of w written in tfjs ops. */
 export type LossTf = (w: TfCore.Tensor1D) => TfCore.Scalar;

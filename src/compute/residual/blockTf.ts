@@ -5,10 +5,9 @@
  * Float32 on whatever backend is running; one download for the whole matrix.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { type BlockOptions, type Matrix, squareMatrix } from "./block.js";
 import { finiteVector } from "../validate.js";
-
-type Tf = typeof TfCore;
 
 export async function blockJacobianTf(
   tf: Tf,

@@ -20,6 +20,7 @@
  * at once and followed by a macrotask; a snapshot is yielded after every slice.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { macrotask } from "../macrotask.js";
 import { downloadChunk } from "../tfRead.js";
 import { SATURATION_MARGIN } from "./mlp.js";
@@ -32,7 +33,6 @@ import {
   residualWeights,
 } from "./liveNetwork.js";
 
-type Tf = typeof TfCore;
 type T2 = TfCore.Tensor2D;
 
 /** Target time of one slice of work, in ms. */

@@ -4,9 +4,8 @@
  * an independent check of the homework's formulas in mlp.ts. Float32; one download.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { checkMlp, hasSkip, type MlpActivation, type ResidualMlp } from "./mlp.js";
-
-type Tf = typeof TfCore;
 
 function activationTf(tf: Tf, activation: MlpActivation, z: TfCore.Tensor): TfCore.Tensor {
   switch (activation) {

@@ -4,9 +4,8 @@
  * shares no code with them. Float32, as tfjs computes. The tfjs namespace is passed in.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
+import type { Tf } from "../tf.js";
 import { type Brnn, type BrnnWeight, weightShape } from "./brnn.js";
-
-type Tf = typeof TfCore;
 
 export interface BrnnTfGradients {
   loss: number;
