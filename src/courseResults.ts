@@ -33,31 +33,6 @@ export type DocumentId = keyof typeof DOCUMENTS;
 /** Where a result is stated: a document and its question, e.g. ["homework-5", "5(c)"]. */
 export type Source = readonly [DocumentId, string];
 
-export const TOPICS = {
-  regularisation: "Regularisation",
-  depth: "Depth and initialisation",
-  normalisation: "Normalisation",
-  convolution: "Convolution",
-  optimisation: "Optimisation",
-  recurrent: "Recurrent networks",
-} as const;
-
-export type TopicId = keyof typeof TOPICS;
-
-/** Previews the front page knows how to draw from a page's precomputed data. */
-export type PreviewId = "dropout-sweep" | "double-descent";
-
-export interface SitePage {
-  /** The page's file name: src/pages/<slug>.md, served at /pages/<slug>. */
-  slug: string;
-  title: string;
-  topic: TopicId;
-  status: "built" | "coming";
-  /** One sentence: what the page shows. */
-  summary: string;
-  preview?: PreviewId;
-}
-
 export interface TestRef {
   /** Path from the repository root. */
   file: string;
@@ -75,144 +50,43 @@ export interface CourseResult {
   tests: readonly TestRef[];
 }
 
-export const PAGES: readonly SitePage[] = [
-  {
-    slug: "dropout-toy",
-    title: "Dropout on a two-feature toy",
-    topic: "regularisation",
-    status: "built",
-    summary:
-      "One example with features 10 and 1: dropout trades the minimum-norm fit for one where both features contribute equally, and the answer jumps as the drop rate reaches zero.",
-    preview: "dropout-sweep",
-  },
-  {
-    slug: "double-descent",
-    title: "Double descent and the tuned ridge",
-    topic: "regularisation",
-    status: "built",
-    summary:
-      "With random ReLU features and a tiny ridge penalty, test error peaks where the number of features meets the number of training points; a penalty tuned on validation data removes the peak.",
-    preview: "double-descent",
-  },
-  {
-    slug: "dropout-noise",
-    title: "Dropout and noise as penalties",
-    topic: "regularisation",
-    status: "built",
-    summary:
-      "Averaged over its masks, dropout is a ridge penalty scaled feature by feature; Gaussian multiplicative noise gives the same form, and dropout commutes with ReLU but not with sigmoid.",
-  },
-  {
-    slug: "dropout-digits",
-    title: "Dropout on real digits",
-    topic: "regularisation",
-    status: "built",
-    summary:
-      "A small network trained in the browser on MNIST digits with a feature that gives the label away in training: how much dropout reduces the reliance on it and the gap between training and validation accuracy.",
-  },
-  {
-    slug: "initialisation",
-    title: "Initialisation through depth",
-    topic: "depth",
-    status: "built",
-    summary:
-      "How the weights' variance carries a signal and its gradient through many layers: PyTorch's default, Xavier and He, which quantity each one holds at 1, and why a deep sigmoid stack loses its gradient.",
-  },
-  {
-    slug: "residual",
-    title: "Vanishing gradients and residual connections",
-    topic: "depth",
-    status: "built",
-    summary:
-      "A sigmoid's slope never exceeds 1/4, so deep sigmoid stacks lose their gradient; a skip connection adds an identity that keeps it.",
-  },
-  {
-    slug: "normalisation",
-    title: "Batch and layer normalisation",
-    topic: "normalisation",
-    status: "built",
-    summary:
-      "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and batch norm's full backward pass checked against autodiff.",
-  },
-  {
-    slug: "normalisation-geometry",
-    title: "What normalisation does to data and weights",
-    topic: "normalisation",
-    status: "built",
-    summary:
-      "Batch norm maps any Gaussian to N(β, γ²) but keeps its correlations, unlike whitening; weight normalisation splits a weight into a length and a direction, and its gradient is orthogonal to the direction.",
-  },
-  {
-    slug: "convolution",
-    title: "Convolution arithmetic and parameter counts",
-    topic: "convolution",
-    status: "built",
-    summary:
-      "Recover a filter from its output, upsample with a transposed convolution, and count parameters: 213,504 for a bottleneck against 78,592 for 32 thin paths.",
-  },
-  {
-    slug: "cnn-training",
-    title: "A small CNN trained in your browser",
-    topic: "convolution",
-    status: "built",
-    summary:
-      "A convolutional network with batch norm and dropout trained on MNIST digits in the browser: dropout narrows the gap between training and validation accuracy, and batch norm speeds up the first epoch.",
-  },
-  {
-    slug: "momentum",
-    title: "Momentum, running averages and Adam's correction",
-    topic: "optimisation",
-    status: "built",
-    summary:
-      "Momentum is a running average of gradients in disguise; the average starts biased towards zero by the factor 1 − βᵗ, which Adam divides out.",
-  },
-  {
-    slug: "rnn-gradients",
-    title: "Gradients through time",
-    topic: "recurrent",
-    status: "built",
-    summary:
-      "When the recurrent weights' norm times the activation's largest slope stays below 1, the gradient reaching early steps shrinks geometrically.",
-  },
-];
-
-const dropoutToyTests = "tests/compute/dropout/dropoutToy.test.ts";
-const dropoutTrainTests = "tests/compute/dropout/dropoutTrain.test.ts";
-const dropoutSweepTests = "tests/loaders/dropoutSweep.test.ts";
-const doubleDescentTests = "tests/compute/doubleDescent/doubleDescent.test.ts";
-const doubleDescentLoaderTests = "tests/loaders/doubleDescent.test.ts";
-const doubleDescentBrowserTests = "tests/browser/doubleDescent.test.ts";
+const dropoutToyTests = "tests/compute/dropout-toy/dropoutToy.test.ts";
+const dropoutTrainTests = "tests/compute/dropout-toy/dropoutTrain.test.ts";
+const dropoutSweepTests = "tests/loaders/dropout-toy.test.ts";
+const doubleDescentTests = "tests/compute/double-descent/doubleDescent.test.ts";
+const doubleDescentLoaderTests = "tests/loaders/double-descent.test.ts";
+const doubleDescentBrowserTests = "tests/browser/double-descent.test.ts";
 const filterTests = "tests/compute/convolution/filterRecovery.test.ts";
 const transposedTests = "tests/compute/convolution/transposed.test.ts";
 const convolutionTfTests = "tests/compute/convolution/convolutionTf.test.ts";
-const parameterTests = "tests/compute/convolution/parameterCounts.test.ts";
-const layersTfTests = "tests/compute/convolution/layersTf.test.ts";
+const parameterTests = "tests/compute/parameterCounts.test.ts";
+const layersTfTests = "tests/reference/layersTf.test.ts";
 const convolutionBrowserTests = "tests/browser/convolution.test.ts";
-const cnnLoaderTests = "tests/loaders/cnnTraining.test.ts";
-const cnnBrowserTests = "tests/browser/cnnTraining.test.ts";
-const cnnModelTests = "tests/compute/cnn/cnnModelTf.test.ts";
-const cnnArchitectureTests = "tests/compute/cnn/architecture.test.ts";
-const cnnRobustnessTests = "tests/compute/cnn/robustness.test.ts";
-const momentumTests = "tests/compute/momentum/optimizers.test.ts";
+const cnnLoaderTests = "tests/loaders/cnn-training.test.ts";
+const cnnBrowserTests = "tests/browser/cnn-training.test.ts";
+const cnnModelTests = "tests/compute/cnn-training/cnnModelTf.test.ts";
+const cnnArchitectureTests = "tests/compute/cnn-training/architecture.test.ts";
+const cnnRobustnessTests = "tests/compute/cnn-training/robustness.test.ts";
+const momentumTests = "tests/compute/optimizers.test.ts";
 const biasTests = "tests/compute/momentum/bias.test.ts";
 const momentumBrowserTests = "tests/browser/momentum.test.ts";
-const noiseTikhonovTests = "tests/compute/noise/tikhonov.test.ts";
-const noiseMonteCarloTests = "tests/compute/noise/monteCarlo.test.ts";
-const noiseActivationTests = "tests/compute/noise/activation.test.ts";
-const noiseBrowserTests = "tests/browser/dropoutNoise.test.ts";
-const digitsLoaderTests = "tests/loaders/dropoutDigits.test.ts";
-const digitsBrowserTests = "tests/browser/dropoutDigits.test.ts";
-const digitsTrainTests = "tests/compute/digits/mlpTrainTf.test.ts";
-const depthTests = (name: string) => `tests/compute/depth/${name}.test.ts`;
+const noiseTikhonovTests = "tests/compute/tikhonov.test.ts";
+const noiseMonteCarloTests = "tests/compute/monteCarlo.test.ts";
+const noiseActivationTests = "tests/compute/dropout-noise/activation.test.ts";
+const noiseBrowserTests = "tests/browser/dropout-noise.test.ts";
+const digitsLoaderTests = "tests/loaders/dropout-digits.test.ts";
+const digitsBrowserTests = "tests/browser/dropout-digits.test.ts";
+const digitsTrainTests = "tests/compute/dropout-digits/mlpTrainTf.test.ts";
+const sharedComputeTests = (name: string) => `tests/compute/${name}.test.ts`;
 const [depthSchemeTests, depthTheoryTests, depthSimulationTests, depthActivationTests] = [
   "schemes",
   "meanField",
   "simulate",
   "activations",
-].map(depthTests);
-const initVarianceLoaderTests = "tests/loaders/initVariance.test.ts";
+].map(sharedComputeTests);
+const initVarianceLoaderTests = "tests/loaders/initialisation.test.ts";
 const initialisationBrowserTests = "tests/browser/initialisation.test.ts";
-const rnnTests = (name: string) => `tests/compute/rnn/${name}.test.ts`;
+const rnnTests = (name: string) => `tests/compute/rnn-gradients/${name}.test.ts`;
 const [rnnRecurrenceTests, rnnJacobianTests, rnnExampleTests, brnnTests, brnnTfTests] = [
   "recurrence",
   "jacobian",
@@ -220,7 +94,7 @@ const [rnnRecurrenceTests, rnnJacobianTests, rnnExampleTests, brnnTests, brnnTfT
   "brnn",
   "brnnTf",
 ].map(rnnTests);
-const rnnBrowserTests = "tests/browser/rnnGradients.test.ts";
+const rnnBrowserTests = "tests/browser/rnn-gradients.test.ts";
 const normTests = (name: string) => `tests/compute/normalisation/${name}.test.ts`;
 const [normAxesTests, centredGradientTests, batchNormTests] = [
   "normAxes",
@@ -570,7 +444,7 @@ export const RESULTS: readonly CourseResult[] = [
           "homework 6 Problem 1: at drop rate 0.4 a kept unit gives σ(ax)/0.6 one way and σ(ax/0.6) the other",
       },
       {
-        file: "tests/compute/noise/activationTf.test.ts",
+        file: "tests/compute/dropout-noise/activationTf.test.ts",
         name:
           "compareOrdersTf(tf, layer, relu | leaky-relu): tfjs's two orders give exactly zero difference",
       },
@@ -592,7 +466,7 @@ export const RESULTS: readonly CourseResult[] = [
         name: "dropout-digits loader: every claim the page states holds on the seeded runs",
       },
       {
-        file: "tests/compute/digits/dropoutRobustness.test.ts",
+        file: "tests/compute/dropout-digits/dropoutRobustness.test.ts",
         name:
           "dropout-digits robustness: every claim on the page holds on every fresh draw (FRESH_DRAWS seeds, each with its own split of the digits)",
       },
@@ -619,7 +493,7 @@ export const RESULTS: readonly CourseResult[] = [
         name: "dropout-digits loader: every claim the page states holds on the seeded runs",
       },
       {
-        file: "tests/compute/digits/dropoutRobustness.test.ts",
+        file: "tests/compute/dropout-digits/dropoutRobustness.test.ts",
         name:
           "dropout-digits robustness: every claim on the page holds on every fresh draw (FRESH_DRAWS seeds, each with its own split of the digits)",
       },
@@ -1011,22 +885,22 @@ export const RESULTS: readonly CourseResult[] = [
     page: "normalisation-geometry",
     tests: [
       {
-        file: "tests/compute/normalisation/gaussianBatchNorm.test.ts",
+        file: "tests/compute/normalisation-geometry/gaussianBatchNorm.test.ts",
         name:
           "batchNormGaussian1d(μ = 1.5, σ² = 0.16, β = 3, γ = 1): every batch comes out with mean β and variance γ² exactly",
       },
       {
-        file: "tests/compute/normalisation/gaussianBatchNorm.test.ts",
+        file: "tests/compute/normalisation-geometry/gaussianBatchNorm.test.ts",
         name:
           "batchNormGaussian1d: at m = 256 the pooled outputs are N(β, γ²): kurtosis 3 and normal coverage of β ± γ and β ± 2γ, within 4 SE",
       },
       {
-        file: "tests/browser/normalisationGeometry.test.ts",
+        file: "tests/browser/normalisation-geometry.test.ts",
         name:
           "normalisation-geometry page: BN output moments match N(β, γ²) within sampling error, 2-D BN keeps ρ, and tfjs autodiff matches the closed form, with no console error",
       },
       {
-        file: "tests/browser/normalisationGeometry.test.ts",
+        file: "tests/browser/normalisation-geometry.test.ts",
         name:
           "normalisation-geometry page: moving β, γ and the batch size moves the histogram onto N(β, γ²) and the exact law for m",
       },
@@ -1039,17 +913,17 @@ export const RESULTS: readonly CourseResult[] = [
     page: "normalisation-geometry",
     tests: [
       {
-        file: "tests/compute/normalisation/gaussian2d.test.ts",
+        file: "tests/compute/normalisation-geometry/gaussian2d.test.ts",
         name:
           "batchNormGaussian2d: batch norm centres each axis and gives it unit variance exactly, and keeps the correlation exactly",
       },
       {
-        file: "tests/compute/normalisation/gaussian2d.test.ts",
+        file: "tests/compute/normalisation-geometry/gaussian2d.test.ts",
         name:
           "batchNormGaussian2d: over a large batch the BN output has the correlation matrix of Σ, ρ within 4 SE, still tilted",
       },
       {
-        file: "tests/compute/normalisation/gaussian2d.test.ts",
+        file: "tests/compute/normalisation-geometry/gaussian2d.test.ts",
         name:
           "batchNormGaussian2d: whitening gives covariance I exactly (circles), unlike batch norm",
       },
@@ -1062,7 +936,7 @@ export const RESULTS: readonly CourseResult[] = [
     page: "normalisation-geometry",
     tests: [
       {
-        file: "tests/compute/normalisation/weightNorm.test.ts",
+        file: "tests/compute/normalisation-geometry/weightNorm.test.ts",
         name:
           "weightNormBatchNormGap: on whitened, centred inputs BN(uᵀx) = wᵀx + β to rounding; on raw inputs it does not",
       },
@@ -1074,16 +948,16 @@ export const RESULTS: readonly CourseResult[] = [
     page: "normalisation-geometry",
     tests: [
       {
-        file: "tests/compute/normalisation/weightNorm.test.ts",
+        file: "tests/compute/normalisation-geometry/weightNorm.test.ts",
         name:
           "weightNormGradient(u, γ, ∇_wL): ∇ᵤL = (γ/‖u‖)W⊥∇_wL matches central finite differences of L(γu/‖u‖) to 10⁻⁸",
       },
       {
-        file: "tests/compute/normalisation/weightNorm.test.ts",
+        file: "tests/compute/normalisation-geometry/weightNorm.test.ts",
         name: "weightNormGradient: ∇ᵤL is orthogonal to u (W⊥u = 0), to rounding",
       },
       {
-        file: "tests/compute/normalisation/weightNormTf.test.ts",
+        file: "tests/compute/normalisation-geometry/weightNormTf.test.ts",
         name:
           "weightNormGradientTf (tfjs autodiff) matches the closed form (γ/‖u‖)W⊥∇_wL within float32 rounding",
       },
@@ -1477,7 +1351,7 @@ export const RESULTS: readonly CourseResult[] = [
           "brnnStateGradients: ∇_{hₜᶠ}L and ∇_{hₜᵇ}L by the course's recursions match central finite differences at every t, initial states included",
       },
       {
-        file: "tests/compute/rnn/unrolledGraph.test.ts",
+        file: "tests/compute/rnn-gradients/unrolledGraph.test.ts",
         name:
           "gradientSources: ∇_{hₜᶠ}L gathers yₜ and hₜ₊₁ᶠ, ∇_{hₜᵇ}L gathers yₜ and hₜ₋₁ᵇ, the chains' ends and initial states one term each",
       },
@@ -1512,13 +1386,4 @@ export const RESULTS: readonly CourseResult[] = [
 export function sourceLabel([document, part]: Source): string {
   const { name, part: prefix } = DOCUMENTS[document];
   return `${name}, ${prefix}${part}`;
-}
-
-export function pageBySlug(slug: string): SitePage | undefined {
-  return PAGES.find((page) => page.slug === slug);
-}
-
-/** The site path of a page, as observablehq.config.ts lists it. */
-export function pagePath(page: SitePage): string {
-  return `/pages/${page.slug}`;
 }

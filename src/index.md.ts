@@ -9,7 +9,8 @@
  * src/courseResults.ts or a component below, delete src/.observablehq/cache/index.md (the build
  * task's cache invalidation should cover it).
  */
-import { DOCUMENTS, PAGES, type PreviewId, RESULTS, type SitePage } from "./courseResults.js";
+import { DOCUMENTS, RESULTS } from "./courseResults.js";
+import { PAGES, type PreviewId, type SitePage } from "./site.js";
 import { COURSE_RESULTS_CSS, courseResultsTable } from "./components/front/courseResultsTable.js";
 import { TOPIC_CARD_CSS, topicSections } from "./components/front/topicCard.js";
 import { PREVIEW_CSS } from "./components/front/previewSparkline.js";
@@ -19,9 +20,9 @@ import { PREVIEW_CSS } from "./components/front/previewSparkline.js";
  * argument as a literal) and the model that turns it into a picture.
  */
 const previews: Record<PreviewId, { variable: string; attachment: string; model: string }> = {
-  "dropout-sweep": {
+  "dropout-toy": {
     variable: "dropoutSweep",
-    attachment: "./loaders/dropout-sweep.json",
+    attachment: "./loaders/dropout-toy.json",
     model: "dropoutSweepPreview",
   },
   "double-descent": {

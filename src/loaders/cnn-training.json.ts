@@ -2,7 +2,7 @@
  * Precomputed training runs of the cnn-training page's small CNN: the four batch-norm × dropout
  * combinations over several seeds (accuracy curves with their spread, test accuracy), and the
  * trained weights of one run. The runs are made by the page's own trainer
- * (src/compute/cnn/cnnTrainTf.ts) on TensorFlow.js's CPU backend, on exactly the digits the page
+ * (src/compute/cnn-training/cnnTrainTf.ts) on TensorFlow.js's CPU backend, on exactly the digits the page
  * loads (the split of mnist-digits.bin.ts, from the same package and seed).
  *
  * Input: data/cnn-training.json, or the file named by the first argument or by the
@@ -16,10 +16,10 @@ import "@tensorflow/tfjs-backend-cpu";
 // tfjs-core registers gradients only on request; this bundle registers all of them in the
 // registry that tfjs-core reads (Deno cannot import tfjs-core's own ESM registration file).
 import "@tensorflow/tfjs";
-import { splitDigits } from "../compute/digits/digitSet.js";
-import { cnnDataset } from "../compute/cnn/dataset.js";
-import { parseCnnGrid, runCnnGrid } from "../compute/cnn/precompute.js";
-import { CNN_MOMENTUM } from "../compute/cnn/settings.js";
+import { splitDigits } from "../compute/digitSet.js";
+import { cnnDataset } from "../compute/cnn-training/dataset.js";
+import { parseCnnGrid, runCnnGrid } from "../compute/cnn-training/precompute.js";
+import { CNN_MOMENTUM } from "../compute/cnn-training/settings.js";
 import { readMnistByClass } from "./shared/mnistSource.js";
 import { PER_CLASS, SPLIT_SEED } from "./mnist-digits.bin.js";
 

@@ -16,7 +16,7 @@ import {
   type SweepConfig,
   type SweepTrial,
   validateSweepConfig,
-} from "../compute/doubleDescent/doubleDescent.js";
+} from "../compute/double-descent/doubleDescent.js";
 
 interface TrialRequest {
   config: SweepConfig;

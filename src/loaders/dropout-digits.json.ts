@@ -3,7 +3,7 @@
  * full length of the grid, without dropout and with it, for several seeds, so the page shows the
  * answer before a reader trains anything.
  *
- * The runs are the page's own trainer (src/compute/digits/mlpTrainTf.ts) on TensorFlow.js's CPU
+ * The runs are the page's own trainer (src/compute/dropout-digits/mlpTrainTf.ts) on TensorFlow.js's CPU
  * backend, which is plain deterministic JavaScript: the same grid gives the same bytes on every
  * run. The digits are the ones the page reads from mnist-digits.bin, taken from the mnist package
  * with the same split (PER_CLASS, SPLIT_SEED).
@@ -17,13 +17,13 @@ import "@tensorflow/tfjs-backend-cpu";
 // Registers tfjs-core's gradients (Deno cannot import tfjs-core's extensionless ES module that
 // does this alone); the CPU backend above stays the one in use.
 import "@tensorflow/tfjs";
-import { splitDigits } from "../compute/digits/digitSet.js";
-import { type DigitMlpOptions, resolveMlpOptions } from "../compute/digits/mlpOptions.js";
-import { type DigitMlpFrame, trainDigitMlpTf } from "../compute/digits/mlpTrainTf.js";
-import { type DigitRun, summariseDigitRuns } from "../compute/digits/digitRuns.js";
-import { SCORED_PER_CLASS } from "../compute/digits/mlpSetup.js";
+import { splitDigits } from "../compute/digitSet.js";
+import { type DigitMlpOptions, resolveMlpOptions } from "../compute/dropout-digits/mlpOptions.js";
+import { type DigitMlpFrame, trainDigitMlpTf } from "../compute/dropout-digits/mlpTrainTf.js";
+import { type DigitRun, summariseDigitRuns } from "../compute/dropout-digits/digitRuns.js";
+import { SCORED_PER_CLASS } from "../compute/dropout-digits/mlpSetup.js";
 import { seedValue } from "../compute/validate.js";
-import type { DigitSplits } from "../compute/digits/digitSet.js";
+import type { DigitSplits } from "../compute/digitSet.js";
 import { readMnistByClass } from "./shared/mnistSource.js";
 import { PER_CLASS, SPLIT_SEED } from "./mnist-digits.bin.js";
 

@@ -1,13 +1,13 @@
 /**
  * MNIST digits for the pages that train in the browser: 500 digits of each class from the `mnist`
  * package, split 300 / 100 / 100 into training, validation and test sets by a fixed seed, packed
- * and compressed (src/compute/digits/digitFile.ts). 5,000 digits in all.
+ * and compressed (src/compute/digitFile.ts). 5,000 digits in all.
  *
  * stdout gets the file once; progress goes to stderr; any failure exits 1 with nothing on stdout.
  * The bytes depend only on the package's data and the constants below.
  */
-import { encodeDigitFile } from "../compute/digits/digitFile.js";
-import { type PerClass, splitDigits } from "../compute/digits/digitSet.js";
+import { encodeDigitFile } from "../compute/digitFile.js";
+import { type PerClass, splitDigits } from "../compute/digitSet.js";
 import { readMnistByClass } from "./shared/mnistSource.js";
 
 export const PER_CLASS: PerClass = { train: 300, validation: 100, test: 100 };

@@ -9,7 +9,7 @@ import { browserTest, openPage, openSession, type Session } from "./harness.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
 import { transposedConv2d } from "../../src/compute/convolution/transposed.ts";
 import { TRANSPOSED_2D } from "../../src/compute/convolution/seeds.ts";
-import { bottleneckParams } from "../../src/compute/convolution/parameterCounts.ts";
+import { bottleneckParams } from "../../src/compute/parameterCounts.ts";
 import { quantile, timeEveryControl, timingLine } from "./convolutionMoves.ts";
 import { readSection, stopWhenRunning } from "./stopLive.ts";
 

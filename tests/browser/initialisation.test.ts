@@ -9,14 +9,14 @@ import {
   type LiveDepthParams,
   liveDraws,
   liveLayerWeights,
-} from "../../src/compute/depth/liveDepthTf.ts";
-import { runNetwork, type StandardNetwork } from "../../src/compute/depth/simulate.ts";
-import { runExperiment } from "../../src/compute/depth/experiment.ts";
-import { scaledScheme } from "../../src/compute/depth/schemes.ts";
-import type { Activation } from "../../src/compute/depth/activations.ts";
-import type { LoaderSeries } from "../../src/components/depth/depthRows.ts";
-import { sigTex } from "../../src/components/depth/depthFormat.ts";
-import { dotAgainstLine, ends } from "../../src/components/depth/lookFor.ts";
+} from "../../src/compute/liveDepthTf.ts";
+import { runNetwork, type StandardNetwork } from "../../src/compute/simulate.ts";
+import { runExperiment } from "../../src/compute/initialisation/experiment.ts";
+import { scaledScheme } from "../../src/compute/schemes.ts";
+import type { Activation } from "../../src/compute/activations.ts";
+import type { LoaderSeries } from "../../src/components/depthRows.ts";
+import { sigTex } from "../../src/components/depthFormat.ts";
+import { dotAgainstLine, ends } from "../../src/components/initialisation/lookFor.ts";
 
 const path = "/pages/initialisation";
 
@@ -122,7 +122,7 @@ function logSpread(p: LiveDepthParams, activation: Activation, networks: number)
  * 64 and batch 32 the spread of log q_ℓ over networks is 0.049 at layer 1 and 0.70 at layer 12,
  * so a 2 % error moves log-z by 0.4 at most. The 2 % checks are elsewhere: the live run equals
  * the Float64 network on the same draws to 10⁻⁴ (the first test here), and the weights' variance
- * is σ²/d to 0.8 % over half a million draws (tests/compute/depth/liveDepthTf.test.ts).
+ * is σ²/d to 0.8 % over half a million draws (tests/compute/liveDepthTf.test.ts).
  */
 function assertTypical(live: number[], perNetwork: number[][], what: string) {
   live.forEach((value, l) => {
@@ -331,7 +331,7 @@ Deno.test({
     await waitForDrawn(page);
     const data = await page.evaluate(async () => {
       const url = performance.getEntriesByType("resource").map((e) => e.name)
-        .find((name) => /init-variance\.[^/]*json/.test(name))!;
+        .find((name) => /initialisation\.[^/]*json/.test(name))!;
       return await (await fetch(url)).json();
     }) as { series: LoaderSeries[]; config: { depth: number } };
     const depth = data.config.depth;
@@ -359,7 +359,7 @@ Deno.test({
     for (const value of expected) assert.ok(look.includes(value), `${value} missing`);
     assert.match(look, /mirrors the forward\s+one, exactly/);
     assert.match(look, /Tanh and the sigmoid: no mirror/);
-    // At width 64 the dot and even the 90th percentile are below the line (initVariance.test.ts).
+    // At width 64 the dot and even the 90th percentile are below the line (tests/loaders/initialisation.test.ts).
     assert.ok(he.mean < he.theory && he.p90 < he.theory);
     assert.match(
       look,

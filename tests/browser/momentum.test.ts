@@ -12,7 +12,7 @@ import {
   sliderOptimalPair,
 } from "../../src/compute/momentum/quadraticRate.ts";
 import { averageWeight } from "../../src/compute/momentum/bias.ts";
-import { uncorrectedStepRatio } from "../../src/compute/momentum/optimizers.ts";
+import { uncorrectedStepRatio } from "../../src/compute/optimizers.ts";
 import { BIAS_DRAWS } from "../../src/compute/momentum/pageProblems.ts";
 import { settled, stopWhenRunning, stopWhenStatus } from "./stopLive.ts";
 

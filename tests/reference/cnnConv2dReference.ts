@@ -7,8 +7,8 @@
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
 import type { Tf } from "../../src/compute/tf.ts";
-import { BN_EPSILON } from "../../src/compute/cnn/settings.ts";
-import type { CnnVariables, RunningTensors } from "../../src/compute/cnn/cnnModelTf.ts";
+import { BN_EPSILON } from "../../src/compute/cnn-training/settings.ts";
+import type { CnnVariables, RunningTensors } from "../../src/compute/cnn-training/cnnModelTf.ts";
 
 export function referenceLogits(
   tf: Tf,

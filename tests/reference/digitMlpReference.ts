@@ -5,16 +5,16 @@
  * masks row by row; a kept value is divided by its keep probability). Seeds, initial weights,
  * batches and the cheating blocks come from src/compute/digits (they are not the maths under test).
  */
-import { DIGIT_CLASSES, type DigitSplits } from "../../src/compute/digits/digitSet.ts";
-import { epochBatches } from "../../src/compute/digits/digitBatch.ts";
-import { CHEAT_INPUTS, fillInputs } from "../../src/compute/digits/cheatingFeature.ts";
-import { type DigitMlpOptions, MLP_ADAM } from "../../src/compute/digits/mlpOptions.ts";
+import { DIGIT_CLASSES, type DigitSplits } from "../../src/compute/digitSet.ts";
+import { epochBatches } from "../../src/compute/digitBatch.ts";
+import { CHEAT_INPUTS, fillInputs } from "../../src/compute/dropout-digits/cheatingFeature.ts";
+import { type DigitMlpOptions, MLP_ADAM } from "../../src/compute/dropout-digits/mlpOptions.ts";
 import {
   mlpInitialWeights,
   mlpStreams,
   mlpViews,
   nextEpochSeed,
-} from "../../src/compute/digits/mlpSetup.ts";
+} from "../../src/compute/dropout-digits/mlpSetup.ts";
 
 export interface ReferenceRun {
   /** Loss of every step, before its update. */

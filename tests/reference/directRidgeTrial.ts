@@ -4,7 +4,7 @@
  * It forms X̃ = ReLU(XW⁰ᵀ)/√p explicitly and solves each ridge problem with a dense Cholesky
  * factorisation, the textbook way: (X̃ᵀX̃ + λI)θ = X̃ᵀY when p ≤ N_train, and (X̃X̃ᵀ + λI)α = Y,
  * θ = X̃ᵀα otherwise. Every error comes from explicit predictions. It shares nothing with the
- * shipped solvers (src/compute/doubleDescent/ridgePath.ts and its callers) except the data, which come from the
+ * shipped solvers (src/compute/double-descent/ridgePath.ts and its callers) except the data, which come from the
  * same seeded streams (their distribution is tested on its own in randomFeatures.test.ts).
  */
 import {
@@ -12,7 +12,7 @@ import {
   drawTeacherData,
   type TeacherSizes,
   trialStreams,
-} from "../../src/compute/doubleDescent/randomFeatures.ts";
+} from "../../src/compute/double-descent/randomFeatures.ts";
 
 export interface DirectTrialParams extends TeacherSizes {
   p: number;

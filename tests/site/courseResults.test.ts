@@ -6,16 +6,8 @@
  */
 import assert from "node:assert/strict";
 import config from "../../observablehq.config.ts";
-import {
-  type CourseResult,
-  DOCUMENTS,
-  pageBySlug,
-  pagePath,
-  PAGES,
-  RESULTS,
-  sourceLabel,
-  TOPICS,
-} from "../../src/courseResults.ts";
+import { type CourseResult, DOCUMENTS, RESULTS, sourceLabel } from "../../src/courseResults.ts";
+import { pageBySlug, pagePath, PAGES, TOPICS } from "../../src/site.ts";
 import {
   COURSE_RESULTS_CSS,
   escapeHtml,

@@ -22,7 +22,7 @@ Deno.test({
   async fn() {
     const dir = await copyProject();
     try {
-      await Deno.writeTextFile(`${dir}/data/dropout-sweep.json`, JSON.stringify({ rates: [1.5] }));
+      await Deno.writeTextFile(`${dir}/data/dropout-toy.json`, JSON.stringify({ rates: [1.5] }));
       await Deno.mkdir(`${dir}/dist`);
       await Deno.writeTextFile(`${dir}/dist/index.html`, "last good site");
       const { code, stderr } = await new Deno.Command(Deno.execPath(), {

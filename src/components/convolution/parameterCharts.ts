@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn, textColumn } from "../csv.js";
-import type { ParameterCount } from "../../compute/convolution/parameterCounts.js";
+import type { ParameterCount } from "../../compute/parameterCounts.js";
 
 const count = (value: number) => value.toLocaleString("en-US");
 const palette = [colors.blue, colors.orange, colors.green, colors.purple, colors.red];

@@ -6,16 +6,8 @@
  * On narrow screens each row stacks into a block with its column names in front of the cells;
  * the explicit ARIA roles keep the table's semantics when CSS changes the cells' display.
  */
-import {
-  type CourseResult,
-  type DocumentId,
-  DOCUMENTS,
-  pageBySlug,
-  type SitePage,
-  type Source,
-  type TopicId,
-  TOPICS,
-} from "../../courseResults.js";
+import { type CourseResult, type DocumentId, DOCUMENTS, type Source } from "../../courseResults.js";
+import { pageBySlug, type SitePage, type TopicId, TOPICS } from "../../site.js";
 import { subSupHtml } from "./notation.js";
 
 /**

@@ -132,7 +132,7 @@ export const PREVIEW_CSS = `
 .preview-swatch { width: 20px; height: 10px; overflow: visible; color: var(--theme-foreground); }
 `;
 
-// --- The dropout sweep (src/loaders/dropout-sweep.json) ---
+// --- The dropout sweep (src/loaders/dropout-toy.json) ---
 
 export interface DropoutSweepData {
   closedForm: { rate: number; w1: number; w2: number }[];

@@ -4,7 +4,7 @@
  * Framework `${…}` expression that draws from the page's precomputed data in the browser; a
  * coming page's card says "coming" and has no link.
  */
-import { PAGES, type SitePage, type TopicId, TOPICS } from "../../courseResults.js";
+import { PAGES, type SitePage, type TopicId, TOPICS } from "../../site.js";
 import { escapeHtml, notationHtml, pageLink } from "./courseResultsTable.js";
 
 /**

@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { seriesStepFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn } from "../csv.js";
-import type { LevelCurve } from "../../compute/momentum/surfaces.js";
+import type { LevelCurve } from "../../compute/surfaces.js";
 
 /** One optimiser's path over a surface, drawn as a line, a dashed line or dots. */
 export interface PathSeries {

@@ -5,7 +5,7 @@
  * model's bound, which is not the cause there.
  */
 import type { DivergenceReport } from "../../compute/momentum/divergence.js";
-import { DIVERGENCE_BOUND } from "../../compute/momentum/optimizers.js";
+import { DIVERGENCE_BOUND } from "../../compute/optimizers.js";
 import { num, superscript } from "../math.js";
 
 /** Three significant digits, as the sliders show them. */

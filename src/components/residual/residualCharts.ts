@@ -7,8 +7,8 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn, textColumn } from "../csv.js";
-import { powerLabel, sparseLogTicks } from "../depth/depthRows.js";
-import { layerFrame } from "../depth/depthCharts.js";
+import { powerLabel, sparseLogTicks } from "../depthRows.js";
+import { layerFrame } from "../depthCharts.js";
 import { horizontalReference } from "../referenceMarks.js";
 import { type CaseRun, caseRuns } from "./residualRows.js";
 import {

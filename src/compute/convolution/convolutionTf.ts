@@ -21,7 +21,12 @@
 import type * as TfCore from "@tensorflow/tfjs-core";
 import type { Tf } from "../tf.js";
 import { finiteVector } from "../validate.js";
-import { finiteMatrix, type StrideAndPadding, strideAndPadding, transposedLength } from "./grid.js";
+import {
+  finiteMatrix,
+  type StrideAndPadding,
+  strideAndPadding,
+  transposedLength,
+} from "../grid.js";
 
 async function download(tensor: TfCore.Tensor): Promise<Float32Array> {
   try {

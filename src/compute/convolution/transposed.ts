@@ -16,7 +16,7 @@ import {
   type StrideAndPadding,
   strideAndPadding,
   transposedLength,
-} from "./grid.js";
+} from "../grid.js";
 
 export type { StrideAndPadding };
 

@@ -8,7 +8,7 @@
  */
 import { createRng } from "../prng.js";
 import { finiteNumber, integerAtLeast, nonNegativeNumber } from "../validate.js";
-import { checkBeta } from "./optimizers.js";
+import { checkBeta } from "../optimizers.js";
 
 /** v₁ … vₙ of the recursion for the gradients gs. */
 export function runningAverage(gs: ArrayLike<number>, beta: number): Float64Array {

@@ -8,9 +8,9 @@
  * said is where the run left (the step at which a coordinate passed DIVERGENCE_BOUND) and the
  * first point on the path where the local curvature λ puts ε above 2(1 + β)/λ.
  */
-import type { Trajectory } from "./optimizers.js";
+import type { Trajectory } from "../optimizers.js";
 import { stableStepLimit } from "./quadraticRate.js";
-import { ROSENBROCK_SCALE, type Surface } from "./surfaces.js";
+import { ROSENBROCK_SCALE, type Surface } from "../surfaces.js";
 
 /** The largest eigenvalue of the surface's Hessian at (x, y). */
 export function largestCurvature(surface: Surface, x: number, y: number): number {

@@ -2,7 +2,7 @@
  * The fixed problems of the momentum page, shared by the page and the tests that check what its
  * prose says about them.
  */
-import type { SurfaceSpec } from "./surfaces.js";
+import type { SurfaceSpec } from "../surfaces.js";
 
 /** Adam's section: a mildly ill-conditioned noisy quadratic, 100 steps from the page's start. */
 export const ADAM_PROBLEM: SurfaceSpec = { kind: "noisy", kappa: 5, noise: 0.2, seed: 1 };

@@ -10,8 +10,8 @@
  * 0 < ελ < 2(1 + α) for every eigenvalue.
  */
 import { positiveNumber } from "../validate.js";
-import { checkBeta, MAX_STEPS, runOptimizer } from "./optimizers.js";
-import { diagonalQuadratic } from "./surfaces.js";
+import { checkBeta, MAX_STEPS, runOptimizer } from "../optimizers.js";
+import { diagonalQuadratic } from "../surfaces.js";
 
 /** ρ(λ): the larger modulus of the roots of z² − (1 + β − ελ)z + β. */
 export function heavyBallRate(lambda: number, beta: number, epsilon: number): number {

@@ -6,7 +6,7 @@
  */
 import { createRng } from "../prng.js";
 import { finiteNumber, finiteVector, integerAtLeast, seedValue } from "../validate.js";
-import { RunningMean, type RunningStats } from "../noise/monteCarlo.js";
+import { RunningMean, type RunningStats } from "../monteCarlo.js";
 
 /** The largest batch the page's slider reaches. */
 export const MAX_BATCH = 256;

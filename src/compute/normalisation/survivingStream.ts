@@ -6,7 +6,7 @@
  */
 import type { Tf } from "../tf.js";
 import { macrotask } from "../macrotask.js";
-import { RunningMean } from "../noise/monteCarlo.js";
+import { RunningMean } from "../monteCarlo.js";
 import { addShares, batchSizes, centredSampler, survivingShareTheory } from "./centredGradient.js";
 import { centredGradientTf } from "./centredGradientTf.js";
 import { integerAtLeast, positiveNumber, seedValue } from "../validate.js";

@@ -6,7 +6,7 @@
  * z ~ N(0, σ²): the factor the input loses (or gains) at any depth. For the sigmoid, φ′ ≤ 1/4,
  * so it is at most σ/4.
  */
-import { derivative, gaussianMean } from "../depth/activations.js";
+import { derivative, gaussianMean } from "../activations.js";
 import { inRange } from "../validate.js";
 import { type MlpActivation, mlpActivation } from "./mlp.js";
 

@@ -5,7 +5,7 @@
  * inputs x ~ N(0, I_m); the top layer A_L is the first row of stream L. Biases are 0, except a
  * saturated layer's.
  */
-import { layerWeightFiller, liveDraws } from "../depth/liveDepthTf.js";
+import { layerWeightFiller, liveDraws } from "../liveDepthTf.js";
 import { inRange, integerAtLeast, oneOf, seedValue } from "../validate.js";
 import { createRng } from "../prng.js";
 import {

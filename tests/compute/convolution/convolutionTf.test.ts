@@ -5,7 +5,7 @@ import {
   transposedConv2dTf,
 } from "../../../src/compute/convolution/convolutionTf.ts";
 import { transposedConv2d } from "../../../src/compute/convolution/transposed.ts";
-import { transposedLength } from "../../../src/compute/convolution/grid.ts";
+import { transposedLength } from "../../../src/compute/grid.ts";
 import { createRng } from "../../../src/compute/prng.ts";
 
 await tf.setBackend("cpu");

@@ -9,7 +9,7 @@ import {
   transposedStamps2d,
   transposedTerms1d,
 } from "../../../src/compute/convolution/transposed.ts";
-import { forwardLength, transposedLength } from "../../../src/compute/convolution/grid.ts";
+import { forwardLength, transposedLength } from "../../../src/compute/grid.ts";
 import { createRng, type Rng } from "../../../src/compute/prng.ts";
 
 const SEED_INPUT = [[-1, 2], [3, 1]];

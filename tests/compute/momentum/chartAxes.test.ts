@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { rateAxisBottom } from "../../../src/components/momentum/rateChart.ts";
-import { powerLabel, readableLogAxis } from "../../../src/components/momentum/stepSeriesChart.ts";
+import { powerLabel, readableLogAxis } from "../../../src/components/stepSeriesChart.ts";
 import { optimalPair, quadraticRate } from "../../../src/compute/momentum/quadraticRate.ts";
 
 Deno.test("rateAxisBottom: at the defaults (κ = 50, β = 0.9) the rate axis starts at 0.7, not 0, so 0.949 and 0.980 sit apart", () => {

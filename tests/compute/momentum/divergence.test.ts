@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  makeSurface,
-  ROSENBROCK_SCALE,
-  SURFACE_KINDS,
-} from "../../../src/compute/momentum/surfaces.ts";
-import { DIVERGENCE_BOUND, runOptimizer } from "../../../src/compute/momentum/optimizers.ts";
+import { makeSurface, ROSENBROCK_SCALE, SURFACE_KINDS } from "../../../src/compute/surfaces.ts";
+import { DIVERGENCE_BOUND, runOptimizer } from "../../../src/compute/optimizers.ts";
 import { stableStepLimit } from "../../../src/compute/momentum/quadraticRate.ts";
 import { divergenceReport, largestCurvature } from "../../../src/compute/momentum/divergence.ts";
 import { divergedCaption } from "../../../src/components/momentum/trajectoryCaption.ts";

@@ -7,8 +7,8 @@ import {
   sliderOptimalPair,
   stableStepLimit,
 } from "../../../src/compute/momentum/quadraticRate.ts";
-import { makeSurface } from "../../../src/compute/momentum/surfaces.ts";
-import { runOptimizer } from "../../../src/compute/momentum/optimizers.ts";
+import { makeSurface } from "../../../src/compute/surfaces.ts";
+import { runOptimizer } from "../../../src/compute/optimizers.ts";
 
 /** The page's quadratic has curvatures (1/κ, 1); κ may exceed the page's range here. */
 const eigs = (kappa: number): [number, number] => [1 / kappa, 1];

@@ -25,7 +25,7 @@ import { batchNormGradTf } from "../../../src/compute/normalisation/batchNormTf.
 import {
   centralDifferenceGradient,
   largestDifference,
-} from "../../../src/compute/normalisation/centralDifference.ts";
+} from "../../../src/compute/centralDifference.ts";
 import {
   BETA,
   DEFAULT_BATCH,

@@ -23,7 +23,7 @@ import { centredGradientTf } from "../../../src/compute/normalisation/centredGra
 import {
   centralDifferenceGradient,
   largestDifference,
-} from "../../../src/compute/normalisation/centralDifference.ts";
+} from "../../../src/compute/centralDifference.ts";
 import { createRng } from "../../../src/compute/prng.ts";
 
 await tf.setBackend("cpu");

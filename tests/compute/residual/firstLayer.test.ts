@@ -11,7 +11,7 @@ import {
   HIDDEN_BAND,
   WIDE_LAYER,
 } from "../../../src/compute/residual/firstLayer.ts";
-import { sigmoidDerivative } from "../../../src/compute/depth/activations.ts";
+import { sigmoidDerivative } from "../../../src/compute/activations.ts";
 import {
   RESIDUAL_BATCH,
   RESIDUAL_LIMITS,

@@ -1,0 +1,61 @@
+/**
+ * A worker for the robustness test (dropoutRobustness.test.ts): trains the page's digit MLP with
+ * the page's trainer on TensorFlow.js's CPU backend (the backend the build uses), without dropout
+ * and with it, for each fresh draw it is sent. Each draw has its own data split as well as its own
+ * seed, so the spread covers a new sample of digits, not only new weights, batches and masks.
+ */
+/// <reference lib="deno.worker" />
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+// Registers tfjs-core's gradients, as in the loader.
+import "@tensorflow/tfjs";
+import { splitDigits } from "../../../src/compute/digitSet.ts";
+import type { DigitMlpOptions } from "../../../src/compute/dropout-digits/mlpOptions.ts";
+import { trainDigitMlpTf } from "../../../src/compute/dropout-digits/mlpTrainTf.ts";
+import type { DigitRun } from "../../../src/compute/dropout-digits/digitRuns.ts";
+import { readMnistByClass } from "../../../src/loaders/shared/mnistSource.ts";
+import { PER_CLASS } from "../../../src/loaders/mnist-digits.bin.ts";
+
+export interface FreshDraw {
+  seed: number;
+  splitSeed: number;
+}
+export interface FreshRequest {
+  draws: FreshDraw[];
+  /** Settings shared by both runs; the keep probabilities of the run with dropout. */
+  base: Omit<DigitMlpOptions, "seed" | "keepInput" | "keepHidden">;
+  dropout: { keepInput: number; keepHidden: number };
+}
+export interface FreshPair {
+  draw: FreshDraw;
+  off: DigitRun;
+  on: DigitRun;
+}
+
+async function runToEnd(
+  splits: ReturnType<typeof splitDigits>,
+  options: DigitMlpOptions,
+): Promise<DigitRun> {
+  let last;
+  for await (const frame of trainDigitMlpTf(tf, splits, options)) last = frame;
+  if (!last?.test) throw new Error(`seed ${options.seed} ended without test scores`);
+  return { seed: options.seed, epochs: last.epochs, test: last.test };
+}
+
+self.onmessage = async (event: MessageEvent<FreshRequest>) => {
+  try {
+    await tf.setBackend("cpu");
+    const byClass = await readMnistByClass();
+    const { base, dropout } = event.data;
+    for (const draw of event.data.draws) {
+      const splits = splitDigits(byClass, PER_CLASS, draw.splitSeed);
+      const seed = draw.seed;
+      const off = await runToEnd(splits, { ...base, keepInput: 1, keepHidden: 1, seed });
+      const on = await runToEnd(splits, { ...base, ...dropout, seed });
+      self.postMessage({ pair: { draw, off, on } satisfies FreshPair });
+    }
+    self.postMessage({ done: true });
+  } catch (error) {
+    self.postMessage({ error: (error as Error).message });
+  }
+};
