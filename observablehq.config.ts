@@ -1,56 +1,14 @@
 // Observable Framework configuration. The CLI runs under Deno (see src/tasks/framework.ts).
 import process from "node:process";
+import { sidebar } from "./src/site.ts";
 
 export default {
   root: "src",
   // The build task writes to a staging folder and swaps it in only when the whole build succeeds.
   output: process.env.EXPLORABLES_OUTPUT ?? "dist",
   title: "DNN Explorables",
-  pages: [
-    {
-      name: "Regularisation",
-      pages: [
-        { name: "Dropout on a two-feature toy", path: "/pages/dropout-toy" },
-        { name: "Dropout and noise as penalties", path: "/pages/dropout-noise" },
-        { name: "Dropout on real digits", path: "/pages/dropout-digits" },
-        { name: "Double descent and the tuned ridge", path: "/pages/double-descent" },
-      ],
-    },
-    {
-      name: "Depth and initialisation",
-      pages: [
-        { name: "Initialisation through depth", path: "/pages/initialisation" },
-        { name: "Vanishing gradients and residual connections", path: "/pages/residual" },
-      ],
-    },
-    {
-      name: "Normalisation",
-      pages: [
-        { name: "Batch and layer normalisation", path: "/pages/normalisation" },
-        {
-          name: "What normalisation does to data and weights",
-          path: "/pages/normalisation-geometry",
-        },
-      ],
-    },
-    {
-      name: "Convolution",
-      pages: [
-        { name: "Convolution arithmetic and parameter counts", path: "/pages/convolution" },
-        { name: "A small CNN trained in your browser", path: "/pages/cnn-training" },
-      ],
-    },
-    {
-      name: "Optimisation",
-      pages: [
-        { name: "Momentum, running averages and Adam's correction", path: "/pages/momentum" },
-      ],
-    },
-    {
-      name: "Recurrent networks",
-      pages: [{ name: "Gradients through time", path: "/pages/rnn-gradients" }],
-    },
-  ],
+  // The sidebar: one section per topic, pages in manifest order (src/site.ts).
+  pages: sidebar(),
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.
   globalStylesheets: [],
   style: "style.css",

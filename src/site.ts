@@ -1,11 +1,16 @@
 /**
- * The site's manifest: one entry per page. Everything that lists pages derives from it: the
- * Framework config's sidebar, the front page's cards, the course-results table, the bench parts and
- * the browser suite's page checks. tests/site/site.test.ts holds it to the repository: every page
- * file, topic folder and test it names exists, and every page that exists is named.
+ * The site's manifest: one entry per page, in sidebar order. Everything that lists pages derives
+ * from it: the Framework config's sidebar (observablehq.config.ts), the front page's cards and its
+ * course-results table (src/index.md.ts), the bench parts (tests/bench/run.ts), the browser suite's
+ * page checks and the README's page table. tests/site/site.test.ts holds it to the repository:
+ * every file a page owns exists, and every page, topic folder, loader, loader test, browser test
+ * and bench part that exists belongs to a page named here.
  *
- * A page's slug names everything of its own: src/pages/<slug>.md (served at /pages/<slug>),
- * src/compute/<slug>/, src/components/<slug>/, tests/compute/<slug>/ and tests/browser/<slug>.test.ts.
+ * A page's slug names everything of its own (see `ownFiles`): src/pages/<slug>.md (served at
+ * /pages/<slug>), src/compute/<slug>/ with its README.md (what runs where), tests/browser/
+ * <slug>.test.ts, and, when the page has them, src/components/<slug>/, tests/compute/<slug>/,
+ * tests/components/<slug>/ and its bench part tests/bench/pages/<slug>.ts. Its loaders are listed
+ * by name (two pages may share one), each tested in tests/loaders/<name without extension>.test.ts.
  */
 
 export const TOPICS = {
@@ -38,6 +43,11 @@ export interface SitePage {
    * the value and the control's label as the page shows it.
    */
   refusedLinks: readonly { param: string; value: string; label: string }[];
+  /**
+   * Whether the page has a latency part in `deno task bench` (`--only=<slug>`): the module
+   * tests/bench/pages/<slug>.ts, exporting `latency(backend, webgpu)`.
+   */
+  bench: boolean;
 }
 
 export const PAGES: readonly SitePage[] = [
@@ -54,19 +64,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "rate", value: "0.95", label: "drop rate r" },
       { param: "lr", value: "5", label: "learning rate" },
     ],
-  },
-  {
-    slug: "double-descent",
-    title: "Double descent and the tuned ridge",
-    topic: "regularisation",
-    status: "built",
-    summary:
-      "With random ReLU features and a tiny ridge penalty, test error peaks where the number of features meets the number of training points; a penalty tuned on validation data removes the peak.",
-    preview: "double-descent",
-    loaders: ["double-descent.json"],
-    refusedLinks: [
-      { param: "lambda", value: "1e-9", label: "λ" },
-    ],
+    bench: true,
   },
   {
     slug: "dropout-noise",
@@ -80,6 +78,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "p", value: "0", label: "keep probability p" },
       { param: "sigma", value: "-1", label: "noise sd σ" },
     ],
+    bench: true,
   },
   {
     slug: "dropout-digits",
@@ -93,6 +92,21 @@ export const PAGES: readonly SitePage[] = [
       { param: "keepInput", value: "0", label: "keep probability, inputs" },
       { param: "n", value: "0", label: "training digits per class" },
     ],
+    bench: true,
+  },
+  {
+    slug: "double-descent",
+    title: "Double descent and the tuned ridge",
+    topic: "regularisation",
+    status: "built",
+    summary:
+      "With random ReLU features and a tiny ridge penalty, test error peaks where the number of features meets the number of training points; a penalty tuned on validation data removes the peak.",
+    preview: "double-descent",
+    loaders: ["double-descent.json"],
+    refusedLinks: [
+      { param: "lambda", value: "1e-9", label: "λ" },
+    ],
+    bench: true,
   },
   {
     slug: "initialisation",
@@ -106,6 +120,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "depth", value: "0", label: "depth L" },
       { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
     ],
+    bench: false,
   },
   {
     slug: "residual",
@@ -119,6 +134,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "depth", value: "0", label: "depth L" },
       { param: "sigma", value: "-1", label: "σ (weight std × √m)" },
     ],
+    bench: true,
   },
   {
     slug: "normalisation",
@@ -132,6 +148,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "n", value: "0", label: "batch size n" },
       { param: "delta", value: "-1", label: "change δ to examples 2 and 3" },
     ],
+    bench: true,
   },
   {
     slug: "normalisation-geometry",
@@ -145,6 +162,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "batch", value: "0", label: "batch size m" },
       { param: "rho", value: "1", label: "correlation ρ" },
     ],
+    bench: true,
   },
   {
     slug: "convolution",
@@ -158,6 +176,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "stride2", value: "0", label: "2-D stride" },
       { param: "cin", value: "600", label: "input channels" },
     ],
+    bench: true,
   },
   {
     slug: "cnn-training",
@@ -171,6 +190,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "rate", value: "0.95", label: "drop rate r" },
       { param: "lr", value: "NaN", label: "learning rate" },
     ],
+    bench: true,
   },
   {
     slug: "momentum",
@@ -184,6 +204,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "beta", value: "1", label: "momentum β" },
       { param: "step", value: "0", label: "step size ε" },
     ],
+    bench: true,
   },
   {
     slug: "rnn-gradients",
@@ -197,6 +218,7 @@ export const PAGES: readonly SitePage[] = [
       { param: "T", value: "0", label: "steps T" },
       { param: "s", value: "-1", label: "spectral norm s of W" },
     ],
+    bench: true,
   },
 ];
 
@@ -204,7 +226,39 @@ export function pageBySlug(slug: string): SitePage | undefined {
   return PAGES.find((page) => page.slug === slug);
 }
 
-/** The site path of a page, as observablehq.config.ts lists it. */
+/** The site path of a page, as the sidebar lists it. */
 export function pagePath(page: SitePage): string {
   return `/pages/${page.slug}`;
+}
+
+/** Framework's `pages` option: one section per topic that has a built page, in TOPICS order. */
+export function sidebar(pages: readonly SitePage[] = PAGES) {
+  return (Object.keys(TOPICS) as TopicId[]).map((topic) => ({
+    name: TOPICS[topic],
+    pages: pages.filter((page) => page.topic === topic && page.status === "built").map((page) => ({
+      name: page.title,
+      path: pagePath(page),
+    })),
+  })).filter((section) => section.pages.length > 0);
+}
+
+/** A loader's test: tests/loaders/<name without its extension>.test.ts ("a.json" → "a.test.ts"). */
+export function loaderTest(loader: string): string {
+  return `tests/loaders/${loader.replace(/\.[^.]+$/, "")}.test.ts`;
+}
+
+/** A page's bench part, when `bench` is set. */
+export function benchPart(page: SitePage): string {
+  return `tests/bench/pages/${page.slug}.ts`;
+}
+
+/** Every file a built page owns by its slug and its entry; each must exist. */
+export function ownFiles(page: SitePage): string[] {
+  return [
+    `src/pages/${page.slug}.md`,
+    `src/compute/${page.slug}/README.md`,
+    `tests/browser/${page.slug}.test.ts`,
+    ...page.loaders.flatMap((loader) => [`src/loaders/${loader}.ts`, loaderTest(loader)]),
+    ...(page.bench ? [benchPart(page)] : []),
+  ];
 }

@@ -4,9 +4,9 @@
  * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
  *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
  * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
- * - every page with controls (the list below, after `shipped`): slider-to-chart latency, median
- *   and p95, for each control, per backend (tests/bench/pageLatency.ts and the <page>Latency.ts
- *   files);
+ * - one part per page the manifest (src/site.ts) marks `bench`, named by its slug: slider-to-chart
+ *   latency, median and p95, for each control, per backend (tests/bench/pages/<slug>.ts, with the
+ *   shared timing in tests/bench/pageLatency.ts);
  * - `scripts`: every other tests/bench/*.bench.ts script, run in turn.
  * `--only=NAME` runs one part.
  *
@@ -20,39 +20,15 @@
 import { ensureChromium } from "../../src/tasks/chromium.ts";
 import { ensureNodeModules } from "../../src/tasks/install.ts";
 import { build } from "../../src/tasks/build.ts";
+import { PAGES } from "../../src/site.ts";
 
-const parts = [
-  "build",
-  "load",
-  "shipped",
-  "dropout-toy",
-  "double-descent",
-  "convolution",
-  "momentum",
-  "dropout-noise",
-  "rnn-gradients",
-  "normalisation",
-  "residual",
-  "dropout-digits",
-  "normalisation-geometry",
-  "cnn-training",
-  "scripts",
-];
+/** The parts that drive a browser: page loads, shipped bytes, then each page's latency part. */
 const browserParts = [
   "load",
   "shipped",
-  "dropout-toy",
-  "double-descent",
-  "convolution",
-  "momentum",
-  "dropout-noise",
-  "rnn-gradients",
-  "normalisation",
-  "residual",
-  "dropout-digits",
-  "normalisation-geometry",
-  "cnn-training",
+  ...PAGES.filter((page) => page.bench).map((page) => page.slug),
 ];
+const parts = ["build", ...browserParts, "scripts"];
 
 const only = Deno.args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const part = (name: string) => only === undefined || only === name;

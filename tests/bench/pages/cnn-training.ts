@@ -5,9 +5,14 @@
  * and p95 over 11 moves, each made after the previous run finished, one epoch a run).
  */
 import type { Page } from "playwright-core";
-import { openPage, openSession } from "../browser/harness.ts";
-import { setControl } from "../browser/controls.ts";
-import { type ControlTiming, quantile, timeMove, timingLine } from "../browser/convolutionMoves.ts";
+import { openPage, openSession } from "../../browser/harness.ts";
+import { setControl } from "../../browser/controls.ts";
+import {
+  type ControlTiming,
+  quantile,
+  timeMove,
+  timingLine,
+} from "../../browser/convolutionMoves.ts";
 
 /** Each control with values to cycle through and the chart it redraws. */
 const CONTROLS: [string, (i: number) => string | number, string][] = [
@@ -71,7 +76,7 @@ const mark = (page: Page) =>
     ];
   });
 
-export async function cnnTrainingLatency(backend: string, webgpu: boolean): Promise<void> {
+export async function latency(backend: string, webgpu: boolean): Promise<void> {
   const session = await openSession({ webgpu });
   try {
     const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -4,8 +4,8 @@
  * then, on short runs, every control timed from its input event to the live chart redrawn for
  * the new settings (the run's first frame) and to its first trained epoch.
  */
-import { openSession } from "../browser/harness.ts";
-import { measureFrame, stats } from "./pageLatency.ts";
+import { openSession } from "../../browser/harness.ts";
+import { measureFrame, stats } from "../pageLatency.ts";
 import type { Page } from "playwright-core";
 
 const atRest = (page: Page, timeout = 600_000) =>
@@ -26,7 +26,7 @@ const longestTask = (page: Page) =>
     return longest;
   });
 
-export async function dropoutDigitsLatency(
+export async function latency(
   backend: string,
   webgpu: boolean,
   repeats = 11,

@@ -6,11 +6,11 @@
  * the network's controls redraw the live gradient charts once the backward pass has values.
  */
 import type { Page } from "playwright-core";
-import { openPage, openSession, waitForDrawn } from "../browser/harness.ts";
-import { quantile } from "../browser/convolutionMoves.ts";
+import { openPage, openSession, waitForDrawn } from "../../browser/harness.ts";
+import { quantile } from "../../browser/convolutionMoves.ts";
 
 /** Each control, the values it cycles through, and the chart it redraws. */
-export const RESIDUAL_CONTROLS: [string, (i: number) => string | number, string][] = [
+const RESIDUAL_CONTROLS: [string, (i: number) => string | number, string][] = [
   ["x₁, first entry of X₀", (i) => (-2 + 0.25 * (i % 16)).toFixed(2), "block-cases"],
   ["x₂, second entry of X₀", (i) => (-2 + 0.25 * (i % 16)).toFixed(2), "block-cases"],
   ["block weights: seed", (i) => 1 + i, "block-cases"],
@@ -29,7 +29,7 @@ export const RESIDUAL_CONTROLS: [string, (i: number) => string | number, string]
 ];
 
 /** One move, timed in the page: input → chart replaced, and input → every live section done. */
-export function timeResidualMove(page: Page, label: string, value: string | number, chart: string) {
+function timeResidualMove(page: Page, label: string, value: string | number, chart: string) {
   return page.evaluate(
     ({ label, value, chart }) =>
       new Promise<{ chart: number; work: number; done: number }>((resolve, reject) => {
@@ -93,7 +93,7 @@ export function timeResidualMove(page: Page, label: string, value: string | numb
 const ms = (values: number[]) =>
   `median ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms`;
 
-export async function residualLatency(
+export async function latency(
   backend: string,
   webgpu: boolean,
   repeats = 15,

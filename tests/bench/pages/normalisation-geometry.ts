@@ -4,8 +4,8 @@
  * p95), each move from a page at rest (the tfjs check done). Every chart here is a closed form or
  * a small Float64 simulation; tfjs only runs after them, in the weight-normalisation section.
  */
-import { openPage, openSession, waitForDrawn } from "../browser/harness.ts";
-import { quantile, timeMove } from "../browser/convolutionMoves.ts";
+import { openPage, openSession, waitForDrawn } from "../../browser/harness.ts";
+import { quantile, timeMove } from "../../browser/convolutionMoves.ts";
 
 /** Label, values to cycle through (as the slider's own value: the log for log sliders), chart. */
 const CONTROLS: [string, (i: number) => number, string][] = [
@@ -29,7 +29,7 @@ const CONTROLS: [string, (i: number) => number, string][] = [
 const ms = (values: number[]) =>
   `median ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms`;
 
-export async function normalisationGeometryLatency(
+export async function latency(
   backend: string,
   webgpu: boolean,
   repeats = 21,

@@ -2,10 +2,10 @@
  * The convolution page: every control's closed-form chart, timed from the input event (median and
  * p95 over 21 moves), and the work done in the frame that redraws it, on one backend.
  */
-import { openPage, openSession } from "../browser/harness.ts";
-import { quantile, timeEveryControl, timingLine } from "../browser/convolutionMoves.ts";
+import { openPage, openSession } from "../../browser/harness.ts";
+import { quantile, timeEveryControl, timingLine } from "../../browser/convolutionMoves.ts";
 
-export async function convolutionLatency(backend: string, webgpu: boolean): Promise<void> {
+export async function latency(backend: string, webgpu: boolean): Promise<void> {
   const session = await openSession({ webgpu });
   const { page } = await openPage(session, `/pages/convolution?backend=${backend}`);
   await page.waitForFunction(

@@ -5,8 +5,8 @@
  * on the chosen backend. Then one long run (64 units, 200 steps) from the move to its last slice,
  * with the longest main-thread task it caused.
  */
-import { openPage, openSession, waitForDrawn } from "../browser/harness.ts";
-import { quantile, timeMove } from "../browser/convolutionMoves.ts";
+import { openPage, openSession, waitForDrawn } from "../../browser/harness.ts";
+import { quantile, timeMove } from "../../browser/convolutionMoves.ts";
 
 const CONTROLS: [string, (i: number) => string | number, string][] = [
   ["spectral norm s of W", (i) => (0.5 + 0.05 * (i % 20)).toFixed(2), "jacobian-norm"],
@@ -28,7 +28,7 @@ const CONTROLS: [string, (i: number) => string | number, string][] = [
 const ms = (values: number[]) =>
   `median ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms`;
 
-export async function rnnLatency(backend: string, webgpu: boolean, repeats = 21): Promise<void> {
+export async function latency(backend: string, webgpu: boolean, repeats = 21): Promise<void> {
   const session = await openSession({ webgpu });
   const { page } = await openPage(session, `/pages/rnn-gradients?backend=${backend}`);
   await waitForDrawn(page);

@@ -4,7 +4,7 @@
  * the frame after the move; for the live tfjs charts the first measured frame is timed too.
  */
 import type { Page } from "playwright-core";
-import { openPage, openSession, waitForDrawn } from "../browser/harness.ts";
+import { openPage, openSession, waitForDrawn } from "../../browser/harness.ts";
 
 interface Move {
   label: string;
@@ -103,7 +103,7 @@ const quantile = (values: number[], q: number) => {
 const ms = (values: number[]) =>
   `median ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms`;
 
-export async function normalisationLatency(
+export async function latency(
   backend: string,
   webgpu: boolean,
   repeats = 15,
