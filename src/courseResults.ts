@@ -1,13 +1,12 @@
 /**
- * The one list behind the front page: the site's topics, its pages (built or coming) and every
- * result of the course documents, each with where it comes from, the page that shows it and the
- * tests that check it. The front page (src/index.md.ts) renders its cards and its "Course results"
- * table from this module at build time; tests/site/courseResults.test.ts holds the list to the
- * repository (pages exist, tests exist, no duplicates).
+ * Every result of the course documents, each with where it comes from, the page that shows it (a
+ * slug of the manifest, src/site.ts) and the tests that check it. The front page (src/index.md.ts)
+ * renders its "Course results" table from this module at build time;
+ * tests/site/courseResults.test.ts holds the list to the repository (every page has a result,
+ * every named test exists under its name, no result is listed twice).
  *
- * Adding a page: flip its entry in PAGES to "built" (or add one), and give each of its results in
- * RESULTS the tests that check them. Results are stated in our own words; the documents' numbers
- * are kept as they are.
+ * Adding a page: give each of its results in RESULTS the tests that check them. Results are
+ * stated in our own words; the documents' numbers are kept as they are.
  */
 
 /** The course documents, named as they name themselves. */

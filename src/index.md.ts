@@ -1,13 +1,12 @@
 /**
  * Page loader for the front page: Framework runs it at build time (with the ".ts" interpreter of
- * observablehq.config.ts) and builds its Markdown output as /index. The topic cards and the
- * "Course results" table come from the one list in src/courseResults.ts and are written here as
- * static HTML; only the small previews are drawn in the browser, from each page's precomputed
+ * observablehq.config.ts) and builds its Markdown output as /index. The topic cards come from the
+ * manifest (src/site.ts) and the "Course results" table from src/courseResults.ts, both written
+ * here as static HTML; only the small previews are drawn in the browser, from each page's precomputed
  * data, by hand-written SVG (no Plot, no d3, no tfjs on this page).
  *
- * Framework reruns a page loader only when the loader file itself changes, so after editing
- * src/courseResults.ts or a component below, delete src/.observablehq/cache/index.md (the build
- * task's cache invalidation should cover it).
+ * Framework reruns a page loader only when the loader file itself changes; the build task also
+ * reruns it when src/site.ts, src/courseResults.ts or a component is newer than its cached output.
  */
 import { DOCUMENTS, RESULTS } from "./courseResults.js";
 import { PAGES, type PreviewId, type SitePage } from "./site.js";

@@ -38,7 +38,10 @@ async function mtime(path: string): Promise<number | undefined> {
 async function newestMtime(dirs: string[]): Promise<number> {
   let newest = 0;
   for (const dir of dirs) {
-    for await (const path of walk(dir)) newest = Math.max(newest, (await mtime(path)) ?? 0);
+    for await (const path of walk(dir)) {
+      // A folder's README (src/compute/<slug>/README.md) is prose: editing it reruns no loader.
+      if (!path.endsWith(".md")) newest = Math.max(newest, (await mtime(path)) ?? 0);
+    }
   }
   return newest;
 }

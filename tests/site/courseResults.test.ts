@@ -1,13 +1,13 @@
 /**
- * The front page's list (src/courseResults.ts) against the repository: every built page exists and
- * is in the navigation, every coming page does not exist yet, every named test exists under its
- * name, no result is listed twice, and the page loader writes the table as static HTML. Pure and
- * fast: files are read, nothing is built and no browser starts.
+ * The course results (src/courseResults.ts) against the repository and the manifest: every result
+ * names a page of src/site.ts, every built page has a result, every named test exists under its
+ * name, no result is listed twice, and the page loader writes the table as static HTML. The pages
+ * themselves are held to the repository by tests/site/site.test.ts. Pure and fast: files are read,
+ * nothing is built and no browser starts.
  */
 import assert from "node:assert/strict";
-import config from "../../observablehq.config.ts";
 import { type CourseResult, DOCUMENTS, RESULTS, sourceLabel } from "../../src/courseResults.ts";
-import { pageBySlug, pagePath, PAGES, TOPICS } from "../../src/site.ts";
+import { pageBySlug, PAGES } from "../../src/site.ts";
 import {
   COURSE_RESULTS_CSS,
   escapeHtml,
@@ -25,10 +25,6 @@ async function exists(path: string): Promise<boolean> {
     return false;
   }
 }
-
-const configPaths: string[] = config.pages.flatMap((section) =>
-  section.pages.map((page) => page.path)
-);
 
 const built = PAGES.filter((page) => page.status === "built");
 const coming = PAGES.filter((page) => page.status === "coming");
@@ -70,45 +66,9 @@ Deno.test("d", async (t) => { await t.step("e: step", () => {}); });`;
   ]);
 });
 
-Deno.test("PAGES: every built page is in observablehq.config.ts and exists as src/pages/<slug>.md", async () => {
-  assert.ok(built.length > 0);
-  for (const page of built) {
-    assert.ok(configPaths.includes(pagePath(page)), `${pagePath(page)} is not in the config`);
-    assert.ok(await exists(`src/pages/${page.slug}.md`), `src/pages/${page.slug}.md is missing`);
-  }
-});
-
-Deno.test("PAGES: every page of observablehq.config.ts is a built page of the list", () => {
-  const listed = new Set(built.map(pagePath));
-  for (const path of configPaths) {
-    assert.ok(
-      listed.has(path),
-      `${path} is in the config but not a built page in src/courseResults.ts`,
-    );
-  }
-});
-
-Deno.test("PAGES: a coming page has no file, no config entry and no test", async () => {
-  for (const page of coming) {
-    assert.ok(!(await exists(`src/pages/${page.slug}.md`)), `${page.slug} exists: mark it built`);
-    assert.ok(
-      !configPaths.includes(pagePath(page)),
-      `${page.slug} is in the config: mark it built`,
-    );
-    assert.equal(page.preview, undefined, `${page.slug} is coming but has a preview`);
-  }
+Deno.test("RESULTS: a result on a coming page names no test", () => {
   for (const result of RESULTS.filter((result) => !onBuiltPage(result))) {
     assert.deepEqual(result.tests, [], `coming, yet names tests: ${result.result}`);
-  }
-});
-
-Deno.test("PAGES: slugs are unique, each topic is known and every summary is one sentence", () => {
-  assert.equal(new Set(PAGES.map((page) => page.slug)).size, PAGES.length);
-  for (const page of PAGES) {
-    assert.ok(page.topic in TOPICS, `${page.slug}: unknown topic ${page.topic}`);
-    assert.match(page.slug, /^[a-z0-9-]+$/);
-    assert.match(page.summary, /^[A-Z][^]*\.$/, `${page.slug}: summary is not a sentence`);
-    assert.equal(page.summary.match(/\. [A-Z]/g), null, `${page.slug}: summary has two sentences`);
   }
 });
 
