@@ -81,6 +81,18 @@ Deno.test("PAGES: every built page owns its files (page, compute README, browser
   assert.deepEqual(missing, [], `named by src/site.ts but missing: ${missing.join(", ")}`);
 });
 
+Deno.test("src/compute/<slug>/README.md: a draft, so Framework does not build it as a page", async () => {
+  for (const page of built) {
+    const readme = await Deno.readTextFile(new URL(`src/compute/${page.slug}/README.md`, root));
+    const frontMatter = /^---\n([^]*?)\n---\n/.exec(readme)?.[1] ?? "";
+    assert.match(
+      frontMatter,
+      /^draft: true$/m,
+      `src/compute/${page.slug}/README.md is not a draft`,
+    );
+  }
+});
+
 Deno.test("PAGES: a coming page has no page file, no folder and no sidebar entry", async () => {
   const paths = config.pages.flatMap((section) => section.pages.map((page) => page.path));
   for (const page of coming) {
