@@ -1,16 +1,18 @@
 /**
- * The site's manifest: one entry per page, in sidebar order. Everything that lists pages derives
- * from it: the Framework config's sidebar (observablehq.config.ts), the front page's cards and its
- * course-results table (src/index.md.ts), the bench parts (tests/bench/run.ts), the browser suite's
- * page checks and the README's page table. tests/site/site.test.ts holds it to the repository:
- * every file a page owns exists, and every page, topic folder, loader, loader test, browser test
- * and bench part that exists belongs to a page named here.
+ * The site's manifest: one entry per page; the sidebar groups them by topic (TOPICS order), each
+ * topic's pages in the order here. Everything that lists pages derives from it: the Framework
+ * config's sidebar (observablehq.config.ts), the front page's cards and its course-results table
+ * (src/index.md.ts), the bench parts (tests/bench/run.ts), the browser suite's page checks and the
+ * README's page table. tests/site/site.test.ts holds it to the repository: every file a page owns
+ * exists, and every page, topic folder, loader, loader test, browser test and bench part that
+ * exists belongs to a page named here.
  *
  * A page's slug names everything of its own (see `ownFiles`): src/pages/<slug>.md (served at
- * /pages/<slug>), src/compute/<slug>/ with its README.md (what runs where), tests/browser/
- * <slug>.test.ts, and, when the page has them, src/components/<slug>/, tests/compute/<slug>/,
- * tests/components/<slug>/ and its bench part tests/bench/pages/<slug>.ts. Its loaders are listed
- * by name (two pages may share one), each tested in tests/loaders/<name without extension>.test.ts.
+ * /pages/<slug>), src/compute/<slug>/ with its README.md (what runs where), and
+ * tests/browser/<slug>.test.ts; when the page has them, src/components/<slug>/,
+ * tests/compute/<slug>/, tests/components/<slug>/ and its bench part tests/bench/pages/<slug>.ts.
+ * Its loaders are listed by name (two pages may share one), each tested in
+ * tests/loaders/<name without extension>.test.ts.
  */
 
 export const TOPICS = {
