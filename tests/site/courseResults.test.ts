@@ -72,12 +72,9 @@ Deno.test("RESULTS: a result on a coming page names no test", () => {
   }
 });
 
-Deno.test("RESULTS: every result names a listed page, and every page has a result", () => {
+Deno.test("RESULTS: every result names a listed page", () => {
   for (const result of RESULTS) {
     assert.ok(pageBySlug(result.page), `unknown page "${result.page}": ${result.result}`);
-  }
-  for (const page of PAGES) {
-    assert.ok(RESULTS.some((result) => result.page === page.slug), `${page.slug} has no result`);
   }
 });
 

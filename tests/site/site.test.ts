@@ -2,20 +2,12 @@
  * The manifest (src/site.ts) against the repository, both ways: every file a page owns by its slug
  * and its entry exists, and every page file, topic folder, loader, loader test, browser test and
  * bench part that exists belongs to a page the manifest names. Also: the sidebar is the manifest's,
- * the README's page table is the manifest's, and every file path the READMEs mention exists. Pure
- * and fast: files are read, nothing is built and no browser starts.
+ * and every file path the READMEs mention exists. Pure and fast: files are read, nothing is built
+ * and no browser starts.
  */
 import assert from "node:assert/strict";
 import config from "../../observablehq.config.ts";
-import {
-  benchPart,
-  loaderTest,
-  ownFiles,
-  pagePath,
-  PAGES,
-  type SitePage,
-  TOPICS,
-} from "../../src/site.ts";
+import { benchPart, loaderTest, ownFiles, pagePath, PAGES, TOPICS } from "../../src/site.ts";
 
 const root = new URL("../../", import.meta.url);
 const built = PAGES.filter((page) => page.status === "built");
@@ -153,33 +145,6 @@ Deno.test("the sidebar lists every built page once, by topic in TOPICS order, ti
       : [];
   });
   assert.deepEqual(config.pages, expected);
-});
-
-/** The README's page table as the manifest gives it: one row per built page. */
-function readmePageTable(pages: readonly SitePage[] = built): string {
-  const cell = (text: string) => text.replaceAll("|", "\\|");
-  return [
-    "| page | topic | what it shows |",
-    "| --- | --- | --- |",
-    ...pages.map((page) =>
-      `| [${cell(page.title)}](src/pages/${page.slug}.md) ([code](src/compute/${page.slug}/)) | ${
-        TOPICS[page.topic]
-      } | ${cell(page.summary)} |`
-    ),
-  ].join("\n");
-}
-
-Deno.test("README.md: its page table is the manifest's", async () => {
-  const readme = await Deno.readTextFile(new URL("README.md", root));
-  const start = readme.indexOf("| page | topic |");
-  assert.ok(start >= 0, "README.md has no page table");
-  const end = readme.indexOf("\n\n", start);
-  const expected = readmePageTable();
-  assert.equal(
-    readme.slice(start, end < 0 ? undefined : end),
-    expected,
-    `README.md's page table differs from src/site.ts; paste this:\n${expected}`,
-  );
 });
 
 /** Every file under the repository's own folders, as paths from the root. */
