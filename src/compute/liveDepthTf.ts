@@ -27,7 +27,7 @@ import { createRng } from "./prng.js";
 import { macrotask } from "./macrotask.js";
 import { type Activation, activationName, isHomogeneous } from "./activations.js";
 import { inRange, integerAtLeast, seedValue } from "./validate.js";
-import { powerIterator, spectralNorm } from "./simulate.js";
+import { powerIterator } from "./linalg.js";
 
 /** Target time of one slice of work, in ms. */
 export const SLICE_MS = 20;
@@ -113,11 +113,6 @@ export function liveDraws(seed: number, width: number, batch: number) {
     v: unitRows(streamSeed(seed, 10_001), batch, width),
     u: unitRows(streamSeed(seed, 10_002), batch, width),
   };
-}
-
-/** ‖W‖₂ of a d × d float32 matrix by power iteration on WᵀW, in float64 (simulate.ts). */
-export function powerNorm(w: Float32Array, n: number, iterations = 30): number {
-  return spectralNorm({ rows: n, cols: n, z: w }, createRng(n), iterations);
 }
 
 export interface LayerStats {
@@ -296,7 +291,7 @@ export async function* runLiveDepth(
       while (await timed(`weights ${l}`, () => filler.fill(rowsPerBlock)));
       const w = filler.w;
       if (iterations > 0) {
-        const power = powerIterator({ rows: n, cols: n, z: w }, createRng(n));
+        const power = powerIterator({ rows: n, cols: n, data: w }, createRng(n));
         const perBlock = Math.max(1, Math.floor(2 ** 19 / (n * n)));
         let norm = 0;
         for (let done = 0; done < iterations; done += perBlock) {

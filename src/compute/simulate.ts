@@ -158,44 +158,6 @@ export function timesMatrix(
   }
 }
 
-type MatrixLike = Pick<StandardLayer, "rows" | "cols"> & { z: Float64Array | Float32Array };
-
-/**
- * Power iteration on ZᵀZ from a random start, run a few steps at a time: `step(k)` does k more
- * iterations and returns the current estimate of ‖Z‖₂ (from below, converging).
- */
-export function powerIterator(layer: MatrixLike, rng: Rng) {
-  const { z, rows, cols } = layer;
-  let x = draw(rng, "normal", cols);
-  const y = new Float64Array(rows);
-  const back = new Float64Array(cols);
-  let estimate = 0;
-  return {
-    step(count: number): number {
-      for (let it = 0; it < count; it++) {
-        let nx = 0;
-        for (let j = 0; j < cols; j++) nx += x[j] * x[j];
-        nx = Math.sqrt(nx);
-        if (nx === 0) return (estimate = 0);
-        for (let j = 0; j < cols; j++) x[j] /= nx;
-        timesTranspose(z, rows, cols, x, 1, y);
-        let ny = 0;
-        for (let i = 0; i < rows; i++) ny += y[i] * y[i];
-        estimate = Math.sqrt(ny);
-        timesMatrix(z, rows, cols, y, 1, back);
-        x = back.slice();
-      }
-      return estimate;
-    },
-  };
-}
-
-/** ‖Z‖₂ by power iteration on ZᵀZ from a random start (a lower estimate that converges). */
-export function spectralNorm(layer: MatrixLike, rng: Rng, iterations = 40): number {
-  integerAtLeast("iterations", iterations, 1);
-  return powerIterator(layer, rng).step(iterations);
-}
-
 export interface NetworkRun {
   preMean: number[];
   preMeanSquare: number[];

@@ -13,7 +13,7 @@
 import { sigmoid } from "../activations.js";
 import { createRng } from "../prng.js";
 import { integerAtLeast, seedValue } from "../validate.js";
-import { matrixTimes, transposeTimes } from "./matrix.js";
+import { matrixTimes, transposeTimes } from "../linalg.js";
 
 export interface BrnnSizes {
   /** Input size m. */

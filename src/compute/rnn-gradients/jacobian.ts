@@ -11,7 +11,7 @@
  * is returned as its base-10 logarithm (−Infinity once the product is exactly zero, as when every
  * ReLU unit is off).
  */
-import { operatorNorm } from "./matrix.js";
+import { spectralNorm } from "../linalg.js";
 import { macrotask } from "../macrotask.js";
 import { derivative } from "../activations.js";
 import {
@@ -135,11 +135,8 @@ export function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false
     }
     const step: JacobianStep = {
       t,
-      log10Norm: zero
-        ? -Infinity
-        : lastNormOnly && t < total
-        ? NaN
-        : logScale + Math.log10(operatorNorm(scaled, n, gram)),
+      log10Norm: zero ? -Infinity : lastNormOnly && t < total ? NaN : logScale +
+        Math.log10(spectralNorm({ rows: n, cols: n, data: scaled }, { scratch: gram })),
       slopeMean: slopeSum / n,
       slopeMin,
       slopeMax,

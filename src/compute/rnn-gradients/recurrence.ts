@@ -17,7 +17,7 @@ import { activate, MAX_SLOPE } from "../activations.js";
 import { createRng } from "../prng.js";
 import { finiteNumber, integerAtLeast, nonNegativeNumber, oneOf, seedValue } from "../validate.js";
 import { recurrentMatrix, WEIGHT_KINDS, type WeightKind } from "./weights.js";
-import { matrixTimes } from "./matrix.js";
+import { matrixTimes } from "../linalg.js";
 
 export const RNN_ACTIVATIONS = ["tanh", "sigmoid", "relu"] as const;
 export type RnnActivation = typeof RNN_ACTIVATIONS[number];
