@@ -7,7 +7,8 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn, textColumn } from "../csv.js";
-import { powerLabel, sparseLogTicks } from "../depthRows.js";
+import { powerLabel } from "../depthRows.js";
+import { logTicks } from "../logTicks.js";
 import { layerFrame } from "../depthCharts.js";
 import { horizontalReference } from "../referenceMarks.js";
 import { type CaseRun, caseRuns } from "./residualRows.js";
@@ -150,7 +151,7 @@ export function gradientChart(spec: GradientChartSpec): HTMLElement {
       label: spec.yLabel,
       type: "log",
       grid: true,
-      ticks: sparseLogTicks(values),
+      ticks: logTicks(values, { max: 7 }),
       tickFormat: powerLabel,
     },
     color: { legend: true, domain: series, range },
