@@ -32,13 +32,16 @@ import { powerIterator } from "./linalg.js";
 /** Target time of one slice of work, in ms. */
 export const SLICE_MS = 20;
 
-/** Slider ranges of the page. */
-export const LIVE_LIMITS = {
+/** Ranges of the live deep network's size and σ (the page's sliders) that runLiveDepth accepts. */
+export const LIVE_NETWORK_RANGES = {
   depth: [1, 50],
   width: [8, 512],
   sigma: [0.1, 3],
   batch: [1, 256],
 } as const;
+
+/** @deprecated The page's old name, until initialisation.md imports LIVE_NETWORK_RANGES; then delete. */
+export const LIVE_LIMITS = LIVE_NETWORK_RANGES;
 
 export interface LiveDepthParams {
   depth: number;
@@ -49,10 +52,10 @@ export interface LiveDepthParams {
 }
 
 export function checkLiveParams(p: LiveDepthParams): LiveDepthParams {
-  integerAtLeast("depth", p.depth, LIVE_LIMITS.depth[0], LIVE_LIMITS.depth[1]);
-  integerAtLeast("width", p.width, LIVE_LIMITS.width[0], LIVE_LIMITS.width[1]);
-  inRange("σ", p.sigma, { min: LIVE_LIMITS.sigma[0], max: LIVE_LIMITS.sigma[1] });
-  integerAtLeast("batch size", p.batch, LIVE_LIMITS.batch[0], LIVE_LIMITS.batch[1]);
+  integerAtLeast("depth", p.depth, LIVE_NETWORK_RANGES.depth[0], LIVE_NETWORK_RANGES.depth[1]);
+  integerAtLeast("width", p.width, LIVE_NETWORK_RANGES.width[0], LIVE_NETWORK_RANGES.width[1]);
+  inRange("σ", p.sigma, { min: LIVE_NETWORK_RANGES.sigma[0], max: LIVE_NETWORK_RANGES.sigma[1] });
+  integerAtLeast("batch size", p.batch, LIVE_NETWORK_RANGES.batch[0], LIVE_NETWORK_RANGES.batch[1]);
   seedValue(p.seed);
   return p;
 }
