@@ -29,7 +29,7 @@ export interface LoaderSeries {
   bound?: number[];
 }
 
-export const SCHEME_LABELS: Record<string, string> = {
+const SCHEME_LABELS: Record<string, string> = {
   pytorch: "PyTorch default",
   xavier: "Xavier (σ = 1)",
   he: "He (σ = √2)",

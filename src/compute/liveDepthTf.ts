@@ -51,7 +51,7 @@ export interface LiveDepthParams {
   seed: number;
 }
 
-export function checkLiveParams(p: LiveDepthParams): LiveDepthParams {
+function checkLiveParams(p: LiveDepthParams): LiveDepthParams {
   integerAtLeast("depth", p.depth, LIVE_NETWORK_RANGES.depth[0], LIVE_NETWORK_RANGES.depth[1]);
   integerAtLeast("width", p.width, LIVE_NETWORK_RANGES.width[0], LIVE_NETWORK_RANGES.width[1]);
   inRange("σ", p.sigma, { min: LIVE_NETWORK_RANGES.sigma[0], max: LIVE_NETWORK_RANGES.sigma[1] });

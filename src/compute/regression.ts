@@ -13,7 +13,7 @@ import { createRng, type Rng } from "./prng.js";
 import { integerAtLeast, nonNegativeNumber, seedValue } from "./validate.js";
 
 /** The largest problem the module accepts (the page's sliders stay well inside). */
-export const REGRESSION_LIMITS = { n: 100_000, d: 64 } as const;
+const REGRESSION_LIMITS = { n: 100_000, d: 64 } as const;
 
 export interface RegressionSpec {
   /** Rows (examples), an integer ≥ 1. */
@@ -38,7 +38,7 @@ export interface Regression {
 }
 
 /** Checks a spec and returns it with every field validated (RangeErrors name the field). */
-export function checkRegressionSpec(spec: RegressionSpec): RegressionSpec {
+function checkRegressionSpec(spec: RegressionSpec): RegressionSpec {
   return {
     n: integerAtLeast("n (rows)", spec.n, 1, REGRESSION_LIMITS.n),
     d: integerAtLeast("d (features)", spec.d, 1, REGRESSION_LIMITS.d),

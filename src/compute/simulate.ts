@@ -73,7 +73,7 @@ export function weightScale(scheme: Scheme, distribution: WeightDistribution, fa
   return distribution === "normal" ? Math.sqrt(variance) : Math.sqrt(3 * variance);
 }
 
-export function biasScale(scheme: Scheme, distribution: WeightDistribution, fanIn: number) {
+function biasScale(scheme: Scheme, distribution: WeightDistribution, fanIn: number) {
   const variance = scheme.biasGain / fanIn;
   return distribution === "normal" ? Math.sqrt(variance) : Math.sqrt(3 * variance);
 }

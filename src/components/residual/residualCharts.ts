@@ -27,7 +27,7 @@ const caseColors: Record<BlockCase, string> = {
 };
 
 /** Share of the plane in each case, as words: "38 % outer ReLU off: 0, …". */
-export function caseShares(cells: readonly CaseCell[]): string {
+function caseShares(cells: readonly CaseCell[]): string {
   return BLOCK_CASES.map((c) => {
     const share = cells.filter((d) => d.case === c).length / Math.max(1, cells.length);
     return `${Math.round(100 * share)} % ${BLOCK_CASE_LABELS[c]}`;
@@ -133,7 +133,7 @@ export interface GradientChartSpec {
 }
 
 /** The level at which exact zeros are drawn: a factor 30 below the smallest positive value. */
-export function zeroLevel(rows: readonly GradientRow[]): number {
+function zeroLevel(rows: readonly GradientRow[]): number {
   const positive = rows.map((d) => d.y).filter((y) => y > 0 && Number.isFinite(y));
   return positive.length ? Math.min(...positive) / 30 : 1e-3;
 }

@@ -26,7 +26,7 @@ export interface BrnnSizes {
   steps: number;
 }
 
-export const BRNN_LIMITS = { size: 16, steps: 64 } as const;
+const BRNN_LIMITS = { size: 16, steps: 64 } as const;
 
 export interface Brnn {
   sizes: BrnnSizes;

@@ -79,7 +79,7 @@ export function restingLog10Norm(
  * `lastNormOnly`, the norm (an eigen solve, most of a step's cost) is taken at t = T only and the
  * earlier records carry NaN: for sweeps over many seeds that need only where the run ends.
  */
-export function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false } = {}) {
+function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false } = {}) {
   const rec: Recurrence = buildRecurrence(params);
   const { n } = rec;
   const { activation, steps: total } = rec.params;

@@ -43,7 +43,7 @@ export interface RecurrenceParams {
   seed: number;
 }
 
-export const RECURRENCE_LIMITS = { units: 256, steps: 2000 } as const;
+const RECURRENCE_LIMITS = { units: 256, steps: 2000 } as const;
 
 /** Checks every parameter; the RangeError names the parameter, its range and the value. */
 export function checkRecurrence(p: RecurrenceParams): RecurrenceParams {
