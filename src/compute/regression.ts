@@ -11,6 +11,7 @@
  */
 import { createRng, type Rng } from "./prng.js";
 import { integerAtLeast, nonNegativeNumber, seedValue } from "./validate.js";
+import { matrixTimes } from "./linalg.js";
 
 /** The largest problem the module accepts (the page's sliders stay well inside). */
 const REGRESSION_LIMITS = { n: 100_000, d: 64 } as const;
@@ -171,16 +172,9 @@ export function normalEquations(problem: Regression): { xtx: Float64Array; xty: 
   return { xtx, xty };
 }
 
-/** X v for a d-vector v. */
+/** X v for a d-vector v: the predictions of the weights v. */
 export function multiply(problem: Pick<Regression, "n" | "d" | "x">, v: ArrayLike<number>) {
-  const { n, d, x } = problem;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += x[i * d + j] * v[j];
-    out[i] = s;
-  }
-  return out;
+  return matrixTimes(problem.x, v, problem.n, problem.d);
 }
 
 /** ‖a − c·b‖² for vectors of the same length. */
