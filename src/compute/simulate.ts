@@ -15,8 +15,9 @@
  * - inputGradMeanSquare[ℓ−1]: (n_0/n_ℓ)·mean of ‖J_ℓu_b‖², with J_ℓ = ∂h_ℓ/∂x. Since
  *   E_u‖J u‖² = ‖J‖_F²/n_0 and E_v‖Jᵀv‖² = ‖J‖_F²/n_ℓ, this has the expectation of the squared
  *   gradient reaching the input of the network cut after layer ℓ, for every ℓ from one pass.
- * - spectralNorm[ℓ−1]: ‖W_ℓ‖₂ by power iteration (when asked), for the bound
- *   ‖∂f/∂x‖ ≤ ∏ γ‖W_ℓ‖₂ with γ = sup|φ'|.
+ *
+ * The bound ‖∂f/∂x‖ ≤ ∏ γ‖W_ℓ‖₂ (γ = sup|φ'|) takes ‖Z_ℓ‖₂ from linalg.ts's power iteration
+ * (initialisation/experiment.ts).
  */
 import type { Rng } from "./prng.js";
 import { activate, type Activation, derivative } from "./activations.js";
