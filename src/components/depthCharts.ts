@@ -7,7 +7,8 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "./chartFigure.js";
 import { chartWidth, colors } from "./colors.js";
 import { numberColumn, textColumn } from "./csv.js";
-import { integerTicks, powerLabel, sparseLogTicks } from "./depthRows.js";
+import { integerTicks, powerLabel } from "./depthRows.js";
+import { logTicks } from "./logTicks.js";
 import { sigText } from "./depthFormat.js";
 
 export { histogram } from "./depthRows.js";
@@ -78,7 +79,7 @@ export function layerChart(spec: LayerChartSpec): HTMLElement {
       label: spec.yLabel,
       type: "log" as const,
       grid: true,
-      ticks: sparseLogTicks(values),
+      ticks: logTicks(values, { max: 7 }),
       tickFormat: powerLabel,
     }
     : { label: spec.yLabel, grid: true, nice: true };

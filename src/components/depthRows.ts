@@ -29,7 +29,7 @@ export interface LoaderSeries {
   bound?: number[];
 }
 
-export const SCHEME_LABELS: Record<string, string> = {
+const SCHEME_LABELS: Record<string, string> = {
   pytorch: "PyTorch default",
   xavier: "Xavier (σ = 1)",
   he: "He (σ = √2)",
@@ -159,29 +159,6 @@ export function worstRatio(measured: readonly (number | undefined)[], theory: re
 /** p90/p10 of a Monte Carlo column at index i: how far apart typical networks are. */
 export function bandRatio(columns: Columns, i: number): number {
   return columns.p90[i] / columns.p10[i];
-}
-
-/**
- * Powers of ten inside the data's range for a log axis, every k-th decade so that at most `max`
- * remain: a curve over thirty decades keeps readable labels. Ticks outside the range would be
- * drawn outside the plot, so none are; under two decades it returns undefined (Plot's own ticks).
- */
-export function sparseLogTicks(values: Iterable<number>, max = 7): number[] | undefined {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) {
-    if (v > 0 && Number.isFinite(v)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  if (!(lo <= hi)) return undefined;
-  const a = Math.ceil(Math.log10(lo) - 1e-9);
-  const b = Math.floor(Math.log10(hi) + 1e-9);
-  if (b - a < 1) return undefined;
-  const step = Math.max(1, Math.ceil((b - a + 1) / max));
-  const ticks: number[] = [];
-  for (let e = Math.ceil(a / step) * step; e <= b; e += step) ticks.push(10 ** e);
-  return ticks.length >= 2 ? ticks : undefined;
 }
 
 /** Whole-number ticks from the rows' x range, at most about `max` of them. */

@@ -2,8 +2,126 @@
  * Small dense linear algebra in Float64 for the closed forms on the explorable pages.
  *
  * Every problem here has a handful of unknowns, so the routines favour clarity and numerical care
- * over speed: matrices are plain `number[][]` (row-major), and nothing allocates typed arrays.
+ * over speed. The least-squares solver takes plain `number[][]` rows; the products and the
+ * spectral norm take a row-major typed array (a `DenseMatrix`), the layout of network weights.
  */
+import { symmetricEigenvalues } from "./symmetricEigen.js";
+import { integerAtLeast } from "./validate.js";
+
+/** A rows×cols matrix, row-major: entry (i, j) is data[i * cols + j]. */
+export interface DenseMatrix {
+  rows: number;
+  cols: number;
+  data: Float64Array | Float32Array;
+}
+
+/** A·v for the rows×cols A (row-major), in Float64. */
+export function matrixTimes(
+  a: Float64Array | Float32Array,
+  v: ArrayLike<number>,
+  rows: number,
+  cols: number,
+): Float64Array {
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let sum = 0;
+    for (let j = 0; j < cols; j++) sum += a[i * cols + j] * v[j];
+    out[i] = sum;
+  }
+  return out;
+}
+
+/** Aᵀ·v for the rows×cols A (row-major), in Float64. */
+export function transposeTimes(
+  a: Float64Array | Float32Array,
+  v: ArrayLike<number>,
+  rows: number,
+  cols: number,
+): Float64Array {
+  const out = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[j] += a[i * cols + j] * v[i];
+  }
+  return out;
+}
+
+function checkDense({ rows, cols, data }: DenseMatrix): void {
+  integerAtLeast("rows", rows, 1);
+  integerAtLeast("cols", cols, 1);
+  if (data.length !== rows * cols) {
+    throw new RangeError(`spectralNorm: a ${rows}×${cols} matrix needs ${rows * cols} entries`);
+  }
+}
+
+/** A source of standard normal draws (a prng.ts Rng). */
+export interface NormalSource {
+  normal(): number;
+}
+
+/**
+ * Power iteration on AᵀA from a standard normal start drawn from `rng`, run a few steps at a time:
+ * `step(k)` does k more iterations and returns the current estimate of ‖A‖₂ (from below,
+ * converging). Live runs step it between yields to the page.
+ */
+export function powerIterator(a: DenseMatrix, rng: NormalSource) {
+  checkDense(a);
+  const { rows, cols, data } = a;
+  let x: Float64Array = Float64Array.from({ length: cols }, () => rng.normal());
+  let estimate = 0;
+  return {
+    step(count: number): number {
+      for (let it = 0; it < count; it++) {
+        const size = Math.sqrt(x.reduce((s, v) => s + v * v, 0));
+        if (size === 0) return (estimate = 0);
+        for (let j = 0; j < cols; j++) x[j] /= size;
+        const y = matrixTimes(data, x, rows, cols);
+        estimate = Math.sqrt(y.reduce((s, v) => s + v * v, 0));
+        x = transposeTimes(data, y, rows, cols);
+      }
+      return estimate;
+    },
+  };
+}
+
+/** How to take ‖A‖₂: exactly (optionally into a cols² scratch for AᵀA), or by power iteration. */
+export type SpectralNormMethod =
+  | { scratch?: Float64Array }
+  | { iterations: number; rng: NormalSource };
+
+/**
+ * ‖A‖₂, the largest singular value of A.
+ *
+ * By default exactly, as √λ₁(AᵀA): in closed form for two columns, else from the symmetric eigen
+ * solver; `scratch` (cols² entries) holds AᵀA, so a caller that takes many norms allocates it once.
+ *
+ * With `iterations` and `rng`: that many steps of power iteration on AᵀA from a standard normal
+ * start drawn from `rng`, a lower estimate that converges. Large layers use it (the eigen solver
+ * costs cols³), and so do the experiments whose stored numbers come from it.
+ */
+export function spectralNorm(a: DenseMatrix, method: SpectralNormMethod = {}): number {
+  checkDense(a);
+  const { rows, cols, data } = a;
+  if ("iterations" in method) {
+    integerAtLeast("iterations", method.iterations, 1);
+    return powerIterator(a, method.rng).step(method.iterations);
+  }
+  const gram = method.scratch && method.scratch.length >= cols * cols
+    ? method.scratch
+    : new Float64Array(cols * cols);
+  for (let i = 0; i < cols; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = 0;
+      for (let k = 0; k < rows; k++) sum += data[k * cols + i] * data[k * cols + j];
+      gram[i * cols + j] = sum;
+      gram[j * cols + i] = sum;
+    }
+  }
+  // Rounding can leave a zero eigenvalue slightly negative; the largest is ≥ 0.
+  const top = cols === 2
+    ? eigenvalues2x2Symmetric(gram[0], gram[1], gram[3])[1]
+    : symmetricEigenvalues(gram, cols)[cols - 1];
+  return Math.sqrt(Math.max(0, top));
+}
 
 /** Eigenvalues of the symmetric 2×2 matrix [[a, b], [b, c]], ascending. */
 export function eigenvalues2x2Symmetric(a: number, b: number, c: number): [number, number] {

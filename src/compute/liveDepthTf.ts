@@ -27,18 +27,21 @@ import { createRng } from "./prng.js";
 import { macrotask } from "./macrotask.js";
 import { type Activation, activationName, isHomogeneous } from "./activations.js";
 import { inRange, integerAtLeast, seedValue } from "./validate.js";
-import { powerIterator, spectralNorm } from "./simulate.js";
+import { powerIterator } from "./linalg.js";
 
 /** Target time of one slice of work, in ms. */
 export const SLICE_MS = 20;
 
-/** Slider ranges of the page. */
-export const LIVE_LIMITS = {
+/** Ranges of the live deep network's size and σ (the page's sliders) that runLiveDepth accepts. */
+export const LIVE_NETWORK_RANGES = {
   depth: [1, 50],
   width: [8, 512],
   sigma: [0.1, 3],
   batch: [1, 256],
 } as const;
+
+/** @deprecated The page's old name, until initialisation.md imports LIVE_NETWORK_RANGES; then delete. */
+export const LIVE_LIMITS = LIVE_NETWORK_RANGES;
 
 export interface LiveDepthParams {
   depth: number;
@@ -48,11 +51,11 @@ export interface LiveDepthParams {
   seed: number;
 }
 
-export function checkLiveParams(p: LiveDepthParams): LiveDepthParams {
-  integerAtLeast("depth", p.depth, LIVE_LIMITS.depth[0], LIVE_LIMITS.depth[1]);
-  integerAtLeast("width", p.width, LIVE_LIMITS.width[0], LIVE_LIMITS.width[1]);
-  inRange("σ", p.sigma, { min: LIVE_LIMITS.sigma[0], max: LIVE_LIMITS.sigma[1] });
-  integerAtLeast("batch size", p.batch, LIVE_LIMITS.batch[0], LIVE_LIMITS.batch[1]);
+function checkLiveParams(p: LiveDepthParams): LiveDepthParams {
+  integerAtLeast("depth", p.depth, LIVE_NETWORK_RANGES.depth[0], LIVE_NETWORK_RANGES.depth[1]);
+  integerAtLeast("width", p.width, LIVE_NETWORK_RANGES.width[0], LIVE_NETWORK_RANGES.width[1]);
+  inRange("σ", p.sigma, { min: LIVE_NETWORK_RANGES.sigma[0], max: LIVE_NETWORK_RANGES.sigma[1] });
+  integerAtLeast("batch size", p.batch, LIVE_NETWORK_RANGES.batch[0], LIVE_NETWORK_RANGES.batch[1]);
   seedValue(p.seed);
   return p;
 }
@@ -113,11 +116,6 @@ export function liveDraws(seed: number, width: number, batch: number) {
     v: unitRows(streamSeed(seed, 10_001), batch, width),
     u: unitRows(streamSeed(seed, 10_002), batch, width),
   };
-}
-
-/** ‖W‖₂ of a d × d float32 matrix by power iteration on WᵀW, in float64 (simulate.ts). */
-export function powerNorm(w: Float32Array, n: number, iterations = 30): number {
-  return spectralNorm({ rows: n, cols: n, z: w }, createRng(n), iterations);
 }
 
 export interface LayerStats {
@@ -296,7 +294,7 @@ export async function* runLiveDepth(
       while (await timed(`weights ${l}`, () => filler.fill(rowsPerBlock)));
       const w = filler.w;
       if (iterations > 0) {
-        const power = powerIterator({ rows: n, cols: n, z: w }, createRng(n));
+        const power = powerIterator({ rows: n, cols: n, data: w }, createRng(n));
         const perBlock = Math.max(1, Math.floor(2 ** 19 / (n * n)));
         let norm = 0;
         for (let done = 0; done < iterations; done += perBlock) {

@@ -106,7 +106,7 @@ export function nextCheckpoint(count: number): number {
 }
 
 /** The largest number of draws a run accepts. */
-export const MAX_SAMPLES = 10_000_000;
+const MAX_SAMPLES = 10_000_000;
 
 /** Runs `samples` draws at once and returns the final statistics (tests and loaders). */
 export function monteCarloMean(sampler: LossSampler, samples: number): RunningStats {

@@ -122,7 +122,7 @@ export function checkStart(start: readonly [number, number]): readonly [number, 
  */
 export type Stepper = (g0: number, g1: number) => [number, number];
 
-export function makeStepper(spec: OptimizerSpec): Stepper {
+function makeStepper(spec: OptimizerSpec): Stepper {
   checkOptimizer(spec);
   // The velocity of momentum and of the running average.
   let a0 = 0, a1 = 0;

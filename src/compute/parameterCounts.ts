@@ -65,7 +65,7 @@ export function standardConvParams(options: StandardOptions): ParameterCount {
   ]);
 }
 
-export const SEPARABLE_BIASES = ["none", "pointwise", "both"] as const;
+const SEPARABLE_BIASES = ["none", "pointwise", "both"] as const;
 export type SeparableBias = (typeof SEPARABLE_BIASES)[number];
 
 export interface SeparableOptions {

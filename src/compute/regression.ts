@@ -11,9 +11,10 @@
  */
 import { createRng, type Rng } from "./prng.js";
 import { integerAtLeast, nonNegativeNumber, seedValue } from "./validate.js";
+import { matrixTimes } from "./linalg.js";
 
 /** The largest problem the module accepts (the page's sliders stay well inside). */
-export const REGRESSION_LIMITS = { n: 100_000, d: 64 } as const;
+const REGRESSION_LIMITS = { n: 100_000, d: 64 } as const;
 
 export interface RegressionSpec {
   /** Rows (examples), an integer ≥ 1. */
@@ -38,7 +39,7 @@ export interface Regression {
 }
 
 /** Checks a spec and returns it with every field validated (RangeErrors name the field). */
-export function checkRegressionSpec(spec: RegressionSpec): RegressionSpec {
+function checkRegressionSpec(spec: RegressionSpec): RegressionSpec {
   return {
     n: integerAtLeast("n (rows)", spec.n, 1, REGRESSION_LIMITS.n),
     d: integerAtLeast("d (features)", spec.d, 1, REGRESSION_LIMITS.d),
@@ -171,16 +172,9 @@ export function normalEquations(problem: Regression): { xtx: Float64Array; xty: 
   return { xtx, xty };
 }
 
-/** X v for a d-vector v. */
+/** X v for a d-vector v: the predictions of the weights v. */
 export function multiply(problem: Pick<Regression, "n" | "d" | "x">, v: ArrayLike<number>) {
-  const { n, d, x } = problem;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += x[i * d + j] * v[j];
-    out[i] = s;
-  }
-  return out;
+  return matrixTimes(problem.x, v, problem.n, problem.d);
 }
 
 /** ‖a − c·b‖² for vectors of the same length. */

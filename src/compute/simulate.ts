@@ -15,8 +15,9 @@
  * - inputGradMeanSquare[ℓ−1]: (n_0/n_ℓ)·mean of ‖J_ℓu_b‖², with J_ℓ = ∂h_ℓ/∂x. Since
  *   E_u‖J u‖² = ‖J‖_F²/n_0 and E_v‖Jᵀv‖² = ‖J‖_F²/n_ℓ, this has the expectation of the squared
  *   gradient reaching the input of the network cut after layer ℓ, for every ℓ from one pass.
- * - spectralNorm[ℓ−1]: ‖W_ℓ‖₂ by power iteration (when asked), for the bound
- *   ‖∂f/∂x‖ ≤ ∏ γ‖W_ℓ‖₂ with γ = sup|φ'|.
+ *
+ * The bound ‖∂f/∂x‖ ≤ ∏ γ‖W_ℓ‖₂ (γ = sup|φ'|) takes ‖Z_ℓ‖₂ from linalg.ts's power iteration
+ * (initialisation/experiment.ts).
  */
 import type { Rng } from "./prng.js";
 import { activate, type Activation, derivative } from "./activations.js";
@@ -73,7 +74,7 @@ export function weightScale(scheme: Scheme, distribution: WeightDistribution, fa
   return distribution === "normal" ? Math.sqrt(variance) : Math.sqrt(3 * variance);
 }
 
-export function biasScale(scheme: Scheme, distribution: WeightDistribution, fanIn: number) {
+function biasScale(scheme: Scheme, distribution: WeightDistribution, fanIn: number) {
   const variance = scheme.biasGain / fanIn;
   return distribution === "normal" ? Math.sqrt(variance) : Math.sqrt(3 * variance);
 }
@@ -156,44 +157,6 @@ export function timesMatrix(
       for (let j = 0; j < cols; j++) out[oo + j] += c * z[zo + j];
     }
   }
-}
-
-type MatrixLike = Pick<StandardLayer, "rows" | "cols"> & { z: Float64Array | Float32Array };
-
-/**
- * Power iteration on ZᵀZ from a random start, run a few steps at a time: `step(k)` does k more
- * iterations and returns the current estimate of ‖Z‖₂ (from below, converging).
- */
-export function powerIterator(layer: MatrixLike, rng: Rng) {
-  const { z, rows, cols } = layer;
-  let x = draw(rng, "normal", cols);
-  const y = new Float64Array(rows);
-  const back = new Float64Array(cols);
-  let estimate = 0;
-  return {
-    step(count: number): number {
-      for (let it = 0; it < count; it++) {
-        let nx = 0;
-        for (let j = 0; j < cols; j++) nx += x[j] * x[j];
-        nx = Math.sqrt(nx);
-        if (nx === 0) return (estimate = 0);
-        for (let j = 0; j < cols; j++) x[j] /= nx;
-        timesTranspose(z, rows, cols, x, 1, y);
-        let ny = 0;
-        for (let i = 0; i < rows; i++) ny += y[i] * y[i];
-        estimate = Math.sqrt(ny);
-        timesMatrix(z, rows, cols, y, 1, back);
-        x = back.slice();
-      }
-      return estimate;
-    },
-  };
-}
-
-/** ‖Z‖₂ by power iteration on ZᵀZ from a random start (a lower estimate that converges). */
-export function spectralNorm(layer: MatrixLike, rng: Rng, iterations = 40): number {
-  integerAtLeast("iterations", iterations, 1);
-  return powerIterator(layer, rng).step(iterations);
 }
 
 export interface NetworkRun {

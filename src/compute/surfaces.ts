@@ -27,10 +27,10 @@ export type SurfaceKind = (typeof SURFACE_KINDS)[number];
 export const DOMAIN = { x: [-2, 2], y: [-1, 3] } as const;
 
 /** Where the quadratic's minimum sits: the middle of DOMAIN. */
-export const QUADRATIC_CENTER = [0, 1] as const;
+const QUADRATIC_CENTER = [0, 1] as const;
 
 /** Condition numbers the page offers. */
-export const KAPPA_RANGE = [1, 200] as const;
+const KAPPA_RANGE = [1, 200] as const;
 
 /** Rosenbrock's unscaled Hessian at (1, 1) is [[802, −400], [−400, 200]]; its eigenvalues 501 ± √250601. */
 const ROSENBROCK_HESSIAN_EIGS = [501 - Math.sqrt(250601), 501 + Math.sqrt(250601)] as const;
@@ -66,7 +66,7 @@ export interface Surface {
 }
 
 /** Checks a surface description; the RangeError names the bad parameter, its range and value. */
-export function checkSurfaceSpec(spec: SurfaceSpec): SurfaceSpec {
+function checkSurfaceSpec(spec: SurfaceSpec): SurfaceSpec {
   oneOf("surface", spec.kind, SURFACE_KINDS);
   inRange("condition number κ", spec.kappa, { min: KAPPA_RANGE[0], max: KAPPA_RANGE[1] });
   nonNegativeNumber("noise σ", spec.noise);

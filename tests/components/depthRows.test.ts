@@ -10,7 +10,6 @@ import {
   quarterPowerRows,
   slopeProductRows,
   spanAtEnd,
-  sparseLogTicks,
   worstRatio,
 } from "../../src/components/depthRows.ts";
 
@@ -32,15 +31,6 @@ const series: LoaderSeries = {
   grad: columns([0.9, 1, 1.1, 1]),
   slope: [0.25, 0.25, 0.25],
 };
-
-Deno.test("sparseLogTicks(values) keeps powers of ten inside the data, at most `max` of them", () => {
-  assert.deepEqual(sparseLogTicks([3e-31, 1, 40]), [1e-30, 1e-25, 1e-20, 1e-15, 1e-10, 1e-5, 1]);
-  assert.deepEqual(sparseLogTicks([0.05, 20]), [0.1, 1, 10]);
-  // Under two decades Plot chooses (undefined), and nothing is ever outside the range.
-  assert.equal(sparseLogTicks([1.5, 9]), undefined);
-  assert.equal(sparseLogTicks([]), undefined);
-  for (const t of sparseLogTicks([2e-7, 3e4])!) assert.ok(t >= 2e-7 && t <= 3e4);
-});
 
 Deno.test("integerTicks(xs) gives whole-number steps of 1, 2, 5, 10…", () => {
   assert.deepEqual(integerTicks([0, 1, 2, 3, 4]), [0, 1, 2, 3, 4]);

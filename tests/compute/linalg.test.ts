@@ -1,5 +1,13 @@
 import assert from "node:assert/strict";
-import { eigenvalues2x2Symmetric, weightedLeastSquares } from "../../src/compute/linalg.ts";
+import {
+  eigenvalues2x2Symmetric,
+  matrixTimes,
+  powerIterator,
+  spectralNorm,
+  transposeTimes,
+  weightedLeastSquares,
+} from "../../src/compute/linalg.ts";
+import { symmetricEigenvalues } from "../../src/compute/symmetricEigen.ts";
 import { createRng } from "../../src/compute/prng.ts";
 
 const close = (a: number[], b: number[], tol: number, what = "") =>
@@ -72,4 +80,63 @@ Deno.test("weightedLeastSquares rejects bad input and rank-deficient rows", () =
   // A pivot that comes out exactly zero; tiny ones are legitimate in graded problems (see above).
   assert.throws(() => weightedLeastSquares([[2, 4], [0, 0]], [1, 2]), /rank deficient/);
   assert.throws(() => weightedLeastSquares([], []), /at least one row/);
+});
+
+const dense = (rows: number, cols: number, values: number[]) => ({
+  rows,
+  cols,
+  data: Float64Array.from(values),
+});
+
+Deno.test("matrixTimes and transposeTimes: A·v and Aᵀ·v of a 2×3 matrix", () => {
+  const a = Float64Array.from([1, 2, 3, 4, 5, 6]);
+  assert.deepEqual([...matrixTimes(a, [1, 0, -1], 2, 3)], [-2, -2]);
+  assert.deepEqual([...transposeTimes(a, [1, -1], 2, 3)], [-3, -3, -3]);
+});
+
+Deno.test("spectralNorm(A) exactly: 3 for diag(1, −3, 2), the golden ratio for [[1, 1], [0, 1]]", () => {
+  assert.equal(spectralNorm(dense(3, 3, [1, 0, 0, 0, -3, 0, 0, 0, 2])), 3);
+  const golden = (1 + Math.sqrt(5)) / 2;
+  assert.ok(Math.abs(spectralNorm(dense(2, 2, [1, 1, 0, 1])) - golden) < 1e-15);
+  assert.equal(spectralNorm(dense(2, 2, [0, 0, 0, 0])), 0);
+  assert.throws(() => spectralNorm(dense(2, 2, [1, 2, 3])), RangeError);
+  assert.throws(() => spectralNorm(dense(0, 2, [])), RangeError);
+});
+
+Deno.test("spectralNorm(A) of a rank-one matrix u vᵀ is ‖u‖·‖v‖, square or not, Float32 too", () => {
+  // u = (1, 2, 2), ‖u‖ = 3; v = (3, 4), ‖v‖ = 5: ‖u vᵀ‖₂ = 15 (the 2 % mutation of 15 is 0.3).
+  const u = [1, 2, 2], v = [3, 4];
+  const outer = u.flatMap((ui) => v.map((vj) => ui * vj));
+  assert.ok(Math.abs(spectralNorm(dense(3, 2, outer)) - 15) < 1e-13);
+  const wide = v.flatMap((vi) => u.map((uj) => vi * uj));
+  assert.ok(Math.abs(spectralNorm(dense(2, 3, wide)) - 15) < 1e-13);
+  const single = { rows: 2, cols: 3, data: Float32Array.from(wide) };
+  assert.ok(Math.abs(spectralNorm(single) - 15) < 1e-12);
+  // Power iteration: the first step turns any start not orthogonal to u into u, the second
+  // measures ‖A u/‖u‖‖ = 15 exactly.
+  assert.ok(Math.abs(spectralNorm(single, { iterations: 2, rng: createRng(5) }) - 15) < 1e-12);
+});
+
+Deno.test("spectralNorm(A, {iterations, rng}) converges from below to the largest singular value", () => {
+  const rng = createRng(3);
+  const [rows, cols] = [32, 24];
+  const a = { rows, cols, data: Float64Array.from({ length: rows * cols }, () => rng.normal()) };
+  const gram = new Float64Array(cols * cols);
+  for (let i = 0; i < cols; i++) {
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let k = 0; k < rows; k++) s += a.data[k * cols + i] * a.data[k * cols + j];
+      gram[i * cols + j] = s;
+    }
+  }
+  const exact = Math.sqrt(Math.max(...symmetricEigenvalues(gram, cols)));
+  assert.ok(Math.abs(spectralNorm(a) / exact - 1) < 1e-13);
+  const estimate = spectralNorm(a, { iterations: 400, rng: createRng(1) });
+  assert.ok(estimate <= exact * (1 + 1e-12));
+  assert.ok(Math.abs(estimate / exact - 1) < 1e-6, `${estimate} vs ${exact}`);
+  // Stepping the iterator in pieces gives the very same estimate as one run of 400 steps.
+  const pieces = powerIterator(a, createRng(1));
+  for (let done = 0; done < 400; done += 7) pieces.step(Math.min(7, 400 - done));
+  assert.equal(pieces.step(0), estimate);
+  assert.throws(() => spectralNorm(a, { iterations: 0, rng: createRng(1) }), RangeError);
 });

@@ -4,7 +4,6 @@ import {
   sampleInputs,
   sampleStandardNetwork,
   sampleUnitRows,
-  spectralNorm,
   spread,
   timesMatrix,
   timesTranspose,
@@ -12,7 +11,6 @@ import {
 import { runExperiment, type SpreadColumns } from "../../src/compute/initialisation/experiment.ts";
 import { HE, PYTORCH, scaledScheme, XAVIER } from "../../src/compute/schemes.ts";
 import { activate } from "../../src/compute/activations.ts";
-import { symmetricEigenvalues } from "../../src/compute/symmetricEigen.ts";
 import { createRng } from "../../src/compute/prng.ts";
 
 /**
@@ -83,24 +81,6 @@ Deno.test("runNetwork(...).gradMeanSquare[0] is ‖∂f/∂x‖² by central dif
   const fd = grad.reduce((s, g) => s + g * g, 0);
   assert.ok(Math.abs(run.gradMeanSquare[0] / fd - 1) < 1e-7, `${run.gradMeanSquare[0]} vs ${fd}`);
   assert.equal(run.gradMeanSquare[4], 1);
-});
-
-Deno.test("spectralNorm(layer) converges to the largest singular value (eigenvalues of ZᵀZ)", () => {
-  const rng = createRng(3);
-  const net = sampleStandardNetwork(rng, [24, 32], "normal");
-  const layer = net.layers[0];
-  const gram = new Float64Array(24 * 24);
-  for (let a = 0; a < 24; a++) {
-    for (let b = 0; b < 24; b++) {
-      let s = 0;
-      for (let i = 0; i < 32; i++) s += layer.z[i * 24 + a] * layer.z[i * 24 + b];
-      gram[a * 24 + b] = s;
-    }
-  }
-  const exact = Math.sqrt(Math.max(...symmetricEigenvalues(gram, 24)));
-  const estimate = spectralNorm(layer, createRng(1), 400);
-  assert.ok(estimate <= exact * (1 + 1e-12));
-  assert.ok(Math.abs(estimate / exact - 1) < 1e-6, `${estimate} vs ${exact}`);
 });
 
 Deno.test("spread(values): mean, standard error and interpolated 10th/90th percentiles", () => {

@@ -21,7 +21,7 @@ export interface BandRow extends BandPoint {
 type ErrorSet = "test" | "train";
 
 /** Long format: one row per (p, curve) of the test or train error. */
-export function bandRows(data: DoubleDescentData, set: ErrorSet = "test"): BandRow[] {
+function bandRows(data: DoubleDescentData, set: ErrorSet = "test"): BandRow[] {
   const curves = [
     [curveNames(data)[0], data.curveA[set]],
     [curveNames(data)[1], data.curveB[set]],

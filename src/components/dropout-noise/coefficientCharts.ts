@@ -11,7 +11,7 @@ import { logAxis } from "../logTicks.js";
 import { significant } from "../math.js";
 
 /** One colour per feature (d ≤ 7), from the ordered scale. */
-export function featureColors(d: number): { domain: string[]; range: string[] } {
+function featureColors(d: number): { domain: string[]; range: string[] } {
   const domain = Array.from({ length: d }, (_, j) => featureLabel(j + 1));
   const step = d > 1 ? (colors.sequence.length - 1) / (d - 1) : 0;
   return { domain, range: domain.map((_, j) => colors.sequence[Math.round(j * step)]) };

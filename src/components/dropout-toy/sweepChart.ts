@@ -16,7 +16,7 @@ const weights = ["w1", "w2"] as const;
 const weightLabel = { w1: "w₁", w2: "w₂" };
 
 /** Long format: one row per (rate, optimiser or closed form, weight). */
-export function sweepTable(data: SweepData) {
+function sweepTable(data: SweepData) {
   const trained = weights.flatMap((w) =>
     data.summary.map((d) => ({
       rate: d.rate,

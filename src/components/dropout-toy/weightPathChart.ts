@@ -21,7 +21,7 @@ interface PathPoint {
 }
 
 /** The path thinned to at most `maxPoints`, always keeping the start (0, 0) and the last step. */
-export function thinPath(data: Pick<WeightPathData, "w1" | "w2">, maxPoints: number): PathPoint[] {
+function thinPath(data: Pick<WeightPathData, "w1" | "w2">, maxPoints: number): PathPoint[] {
   const n = data.w1.length;
   const stride = Math.max(1, Math.ceil(n / maxPoints));
   const path: PathPoint[] = [{ w1: 0, w2: 0, step: 0 }];

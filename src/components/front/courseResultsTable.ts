@@ -34,7 +34,7 @@ export function pageLink(page: SitePage): string {
 }
 
 /** One line per document: "Homework 5, Q5(d), Q5(e)". */
-export function sourcesByDocument(sources: readonly Source[]): string[] {
+function sourcesByDocument(sources: readonly Source[]): string[] {
   const parts = new Map<DocumentId, string[]>();
   for (const [document, part] of sources) {
     parts.set(document, [...(parts.get(document) ?? []), part]);

@@ -35,7 +35,7 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Fixed decimals without a trailing "−0", enough for a label. */
-export function formatNumber(value: number, digits: number): string {
+function formatNumber(value: number, digits: number): string {
   const text = value.toFixed(digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }

@@ -11,7 +11,7 @@ import { readoutLine, svgElement } from "../cellDiagram.js";
 import type { BatchNormBackwardPass } from "../../compute/normalisation/batchNormBackward.js";
 import { GRAPH_EDGES, type GraphNode } from "../../compute/normalisation/batchNormGraph.js";
 
-export const NODE_NAMES: Record<GraphNode, string> = {
+const NODE_NAMES: Record<GraphNode, string> = {
   X: "X",
   gamma: "γ",
   beta: "β",
@@ -102,7 +102,7 @@ function layout(width: number): { height: number; at: Record<GraphNode, Point> }
 }
 
 /** "X feeds μ, σ² and Z; …", read off the graph's edges. */
-export function graphSentence(): string {
+function graphSentence(): string {
   const list = (names: string[]) =>
     names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
   const sources = [...new Set(GRAPH_EDGES.map((e) => e.from))];

@@ -31,7 +31,7 @@ export const METHOD_NAMES: Record<NormMethod, string> = {
 };
 
 /** Where a cell sits, from its NCHW position. */
-export function cellPlace(shape: ActivationShape, index: number) {
+function cellPlace(shape: ActivationShape, index: number) {
   const plane = shape.h * shape.w;
   return {
     example: Math.floor(index / (plane * shape.c)),
@@ -42,7 +42,7 @@ export function cellPlace(shape: ActivationShape, index: number) {
 }
 
 /** In words: which cells share the group of cell `index`. */
-export function groupSentence(
+function groupSentence(
   method: NormMethod,
   shape: ActivationShape,
   index: number,

@@ -7,7 +7,8 @@ import * as Plot from "@observablehq/plot";
 import { chartFigure } from "../chartFigure.js";
 import { chartWidth, colors } from "../colors.js";
 import { numberColumn, textColumn } from "../csv.js";
-import { powerLabel, sparseLogTicks } from "../depthRows.js";
+import { powerLabel } from "../depthRows.js";
+import { logTicks } from "../logTicks.js";
 import { layerFrame } from "../depthCharts.js";
 import { horizontalReference } from "../referenceMarks.js";
 import { type CaseRun, caseRuns } from "./residualRows.js";
@@ -26,7 +27,7 @@ const caseColors: Record<BlockCase, string> = {
 };
 
 /** Share of the plane in each case, as words: "38 % outer ReLU off: 0, …". */
-export function caseShares(cells: readonly CaseCell[]): string {
+function caseShares(cells: readonly CaseCell[]): string {
   return BLOCK_CASES.map((c) => {
     const share = cells.filter((d) => d.case === c).length / Math.max(1, cells.length);
     return `${Math.round(100 * share)} % ${BLOCK_CASE_LABELS[c]}`;
@@ -132,7 +133,7 @@ export interface GradientChartSpec {
 }
 
 /** The level at which exact zeros are drawn: a factor 30 below the smallest positive value. */
-export function zeroLevel(rows: readonly GradientRow[]): number {
+function zeroLevel(rows: readonly GradientRow[]): number {
   const positive = rows.map((d) => d.y).filter((y) => y > 0 && Number.isFinite(y));
   return positive.length ? Math.min(...positive) / 30 : 1e-3;
 }
@@ -150,7 +151,7 @@ export function gradientChart(spec: GradientChartSpec): HTMLElement {
       label: spec.yLabel,
       type: "log",
       grid: true,
-      ticks: sparseLogTicks(values),
+      ticks: logTicks(values, { max: 7 }),
       tickFormat: powerLabel,
     },
     color: { legend: true, domain: series, range },

@@ -29,7 +29,7 @@ export interface CnnDataset {
 /** Digits per forward pass when evaluating: small enough for one slice of the main thread. */
 export const EVAL_CHUNK = 100;
 
-export function evalSet(set: DigitSet, indices: number[]): EvalSet {
+function evalSet(set: DigitSet, indices: number[]): EvalSet {
   const patches: Float32Array[] = [];
   for (let at = 0; at < indices.length; at += EVAL_CHUNK) {
     patches.push(digitPatches(set, indices.slice(at, at + EVAL_CHUNK)));

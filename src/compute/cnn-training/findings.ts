@@ -24,7 +24,7 @@ export const TEST_ACCURACY_BAND = { min: 0.8, max: 0.95 } as const;
 
 export type Metric = "train" | "validation" | "gap";
 
-export function metricOf(record: EpochRecord, metric: Metric): number {
+function metricOf(record: EpochRecord, metric: Metric): number {
   if (metric === "train") return record.trainAccuracy;
   if (metric === "validation") return record.validationAccuracy;
   return record.trainAccuracy - record.validationAccuracy;
@@ -52,7 +52,7 @@ function runsOf(runs: readonly PrecomputedRun[], combo: Combination): Precompute
   return mine;
 }
 
-export function compareRuns(
+function compareRuns(
   runs: readonly PrecomputedRun[],
   first: Combination,
   second: Combination,

@@ -96,7 +96,7 @@ function reduce(system: FilterSystem): Reduced {
 }
 
 /** The smallest integer multiple of a vector of fractions, sign chosen so the first non-zero is positive. */
-export function integerDirection(vector: Fraction[]): number[] {
+function integerDirection(vector: Fraction[]): number[] {
   let lcm = 1n;
   const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
   for (const v of vector) lcm = (lcm * v.d) / gcd(lcm, v.d);
@@ -186,7 +186,7 @@ export function correlateValid(signal: number[], filter: number[]): number[] {
 }
 
 /** Exact u·y for integer u and the outputs as the reader typed them. */
-export function relationValue(relation: number[], output: number[]): string {
+function relationValue(relation: number[], output: number[]): string {
   return fractionText(
     relation.reduce(
       (sum, u, j) => add(sum, mul(fraction(BigInt(u)), fromNumber(output[j]))),

@@ -222,7 +222,7 @@ export function transposedStamps2d(
 }
 
 /** Σ a·b over two grids of the same shape. */
-export function inner2d(a: number[][], b: number[][]): number {
+function inner2d(a: number[][], b: number[][]): number {
   if (a.length !== b.length || a[0].length !== b[0].length) {
     throw new RangeError(
       `inner product of a ${a.length}×${a[0].length} and a ${b.length}×${b[0].length} grid`,

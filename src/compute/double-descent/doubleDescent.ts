@@ -26,7 +26,7 @@ import {
 import { integerAtLeast, nonNegativeNumber, seedValue } from "../validate.js";
 
 /** Upper bounds that keep one trial within a browser tab's memory and patience. */
-export const LIMITS = { samples: 5000, d: 1000, p: 20000, lambdas: 1000, trials: 1000 } as const;
+const LIMITS = { samples: 5000, d: 1000, p: 20000, lambdas: 1000, trials: 1000 } as const;
 
 /** Mean squared errors, one entry per λ. */
 export interface TrialErrors {
@@ -325,7 +325,7 @@ export function validateSweepConfig(config: SweepConfig): void {
 }
 
 /** The λ list one sweep trial evaluates: the grid, then λ_A unless the grid already holds it. */
-export function sweepLambdas(config: SweepConfig): { lambdas: Float64Array; indexA: number } {
+function sweepLambdas(config: SweepConfig): { lambdas: Float64Array; indexA: number } {
   const grid = config.lambdas;
   const found = grid.findIndex((l) => Math.abs(l - config.lambdaA) <= 1e-12 * config.lambdaA);
   if (found >= 0) return { lambdas: Float64Array.from(grid), indexA: found };

@@ -28,13 +28,19 @@ import * as ridge from "./ridgePath.js";
 import { macrotask } from "../macrotask.js";
 import { integerAtLeast, nonNegativeNumber, positiveNumber, seedValue } from "../validate.js";
 
-/** Slider ranges of the page; the products for N_train = 500 and p = 3.3·N_train fit a tab easily. */
-export const LIVE_LIMITS = {
+/**
+ * Ranges of the live ridge trial's settings (the page's sliders) that prepareLiveTrial accepts; the
+ * products for N_train = 500 and p = 3.3·N_train fit a tab easily.
+ */
+export const RIDGE_TRIAL_RANGES = {
   nTrain: [10, 500],
   d: [1, 200],
   sigma: [0, 3],
   lambda: [1e-3, 1e2],
 } as const;
+
+/** @deprecated The page's old name, until double-descent.md imports RIDGE_TRIAL_RANGES; then delete. */
+export const LIVE_LIMITS = RIDGE_TRIAL_RANGES;
 
 export interface LiveTrialParams {
   nTrain: number;
@@ -148,11 +154,11 @@ export function coarseToFine(count: number): number[] {
 }
 
 function checkParams(params: LiveTrialParams): number[] {
-  const [nMin, nMax] = LIVE_LIMITS.nTrain;
+  const [nMin, nMax] = RIDGE_TRIAL_RANGES.nTrain;
   integerAtLeast("N_train", params.nTrain, nMin, nMax);
   integerAtLeast("N_validation", params.nVal, 1, 5000);
   integerAtLeast("N_test", params.nTest, 1, 5000);
-  integerAtLeast("d", params.d, LIVE_LIMITS.d[0], LIVE_LIMITS.d[1]);
+  integerAtLeast("d", params.d, RIDGE_TRIAL_RANGES.d[0], RIDGE_TRIAL_RANGES.d[1]);
   seedValue(params.seed);
   const grid = params.pGrid ?? livePGrid(params.nTrain);
   if (!Array.isArray(grid) || grid.length === 0) {

@@ -91,7 +91,7 @@ export function solveBlockInBasis(
 }
 
 /** Eigenvalues of M (ascending) from its factor, without touching the factor. */
-export function factorEigenvalues(f: RidgeFactor): Float64Array {
+function factorEigenvalues(f: RidgeFactor): Float64Array {
   const d = f.tri.d.slice();
   const e = f.tri.e.slice();
   return tridiagonalEigen(d, e, f.tri.n);

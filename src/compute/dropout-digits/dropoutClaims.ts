@@ -40,22 +40,22 @@ export const DIGIT_BANDS = {
 } as const;
 
 /** With dropout a noisy block still costs at least this much test accuracy on every seed. */
-export const STILL_LEANS = 0.15;
+const STILL_LEANS = 0.15;
 
 /** With the block blank, the network with dropout scores at most this much above the other. */
-export const BLANK_GAIN = 0.02;
+const BLANK_GAIN = 0.02;
 
 /** Without dropout the validation accuracy ends more than this below its best epoch. */
-export const FALLS_BY = 0.05;
+const FALLS_BY = 0.05;
 
 /** With dropout it ends within this of its best epoch. */
-export const HOLDS_WITHIN = 0.04;
+const HOLDS_WITHIN = 0.04;
 
 /**
  * At its best epoch the network without dropout is never further than this below the one with
  * dropout at its best (and is above it on average).
  */
-export const EARLY_STOP_WITHIN = 0.03;
+const EARLY_STOP_WITHIN = 0.03;
 
 export interface DigitClaim {
   id: string;

@@ -25,7 +25,7 @@ export interface DigitMlpOptions {
  * Bounds that every caller shares. The upper ones only keep a typo from freezing a tab; the pages'
  * sliders are narrower.
  */
-export const MLP_LIMITS = {
+const MLP_LIMITS = {
   strength: 10,
   perClass: 300,
   hidden: 512,

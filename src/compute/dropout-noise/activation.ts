@@ -13,6 +13,7 @@
  * same mathematically but may round apart in the last bit: `leakyRoundingGap` measures by how much.
  */
 import { createRng } from "../prng.js";
+import { sigmoid } from "../activations.js";
 import { dropRate, finiteNumber, integerAtLeast, oneOf, positiveNumber } from "../validate.js";
 
 export const ACTIVATIONS = ["relu", "leaky-relu", "sigmoid"] as const;
@@ -29,10 +30,6 @@ export function relu(z: number): number {
 
 export function leakyRelu(z: number, slope = LEAKY_SLOPE): number {
   return z > 0 ? z : slope * z;
-}
-
-export function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
 export function activation(name: ActivationName, slope = LEAKY_SLOPE): (z: number) => number {

@@ -105,12 +105,12 @@ export function lambdaGrid(from: number, to: number, count: number): number[] {
 }
 
 /** Mean squared error of weights w on a problem's rows. */
-export function meanSquaredError(problem: Regression, w: ArrayLike<number>): number {
+function meanSquaredError(problem: Regression, w: ArrayLike<number>): number {
   return squaredDistance(problem.y, multiply(problem, w)) / problem.n;
 }
 
 /** One seed of the sweep: both paths and their test errors. */
-export function sweepSeed(spec: SweepSpec, seed: number): SweepSeed {
+function sweepSeed(spec: SweepSpec, seed: number): SweepSeed {
   const { train, test } = splitProblem(spec, seed);
   const solver = penalisedSolver(train);
   const points = spec.keep.map((p) => {

@@ -13,12 +13,12 @@ import {
   sampleInputs,
   sampleStandardNetwork,
   sampleUnitRows,
-  spectralNorm,
   spread,
   type StandardNetwork,
   weightScale,
 } from "../simulate.js";
 import { integerAtLeast, seedValue } from "../validate.js";
+import { spectralNorm } from "../linalg.js";
 
 export interface ExperimentOptions {
   width: number;
@@ -124,7 +124,9 @@ export function runExperiment(
       const net = sampleStandardNetwork(streamRng, widths, distribution);
       const normRng = streamRng.fork();
       const norms = withInputGrad.size
-        ? net.layers.map((layer) => spectralNorm(layer, normRng, iterations))
+        ? net.layers.map(({ rows, cols, z }) =>
+          spectralNorm({ rows, cols, data: z }, { iterations, rng: normRng })
+        )
         : [];
       draws.set(distribution, { net, norms });
     }

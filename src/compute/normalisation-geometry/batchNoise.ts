@@ -93,7 +93,7 @@ export function chiSquareDraw(rng: Rng, nu: number): number {
  * One batch's u for the input z, drawn through the other values' mean and sum of squares
  * (exact in distribution; the tests hold it to whole batches drawn value by value).
  */
-export function batchNoiseDraw(rng: Rng, z: number, m: number): number {
+function batchNoiseDraw(rng: Rng, z: number, m: number): number {
   const r = z - rng.normal() / Math.sqrt(m - 1);
   const q = chiSquareDraw(rng, m - 2);
   const d = Math.sqrt((m - 1) / m) * r;

@@ -39,7 +39,7 @@ export interface Gaussian2dResult {
   sigma: Sym2;
 }
 
-export function checkGaussian2d(spec: Gaussian2dSpec): void {
+function checkGaussian2d(spec: Gaussian2dSpec): void {
   finiteNumber("mean of x₁", spec.mean[0]);
   finiteNumber("mean of x₂", spec.mean[1]);
   positiveNumber("variance of x₁", spec.variance[0]);
@@ -102,7 +102,7 @@ export function cloudMoments({ x, y }: Cloud): CloudMoments {
 }
 
 /** Batch norm with β = 0, γ = 1 and ε = 0: each coordinate standardised on its own. */
-export function batchNormCloud(cloud: Cloud, moments = cloudMoments(cloud)): Cloud {
+function batchNormCloud(cloud: Cloud, moments = cloudMoments(cloud)): Cloud {
   const sx = Math.sqrt(moments.cov.a);
   const sy = Math.sqrt(moments.cov.c);
   return {
@@ -128,7 +128,7 @@ export function inverseSquareRoot(s: Sym2): Sym2 {
 }
 
 /** ZCA whitening with the batch covariance: S^(−1/2)(x − x̄). */
-export function whitenCloud(cloud: Cloud, moments = cloudMoments(cloud)): Cloud {
+function whitenCloud(cloud: Cloud, moments = cloudMoments(cloud)): Cloud {
   const w = inverseSquareRoot(moments.cov);
   const n = cloud.x.length;
   const x = new Float64Array(n);

@@ -51,7 +51,7 @@ export interface Gaussian1dSample {
 }
 
 /** Checks the parameters of one 1-D experiment; the RangeErrors name the reader's controls. */
-export function checkGaussian1d(spec: Gaussian1dSpec): void {
+function checkGaussian1d(spec: Gaussian1dSpec): void {
   finiteNumber("input mean μ", spec.mean);
   positiveNumber("input variance σ²", spec.variance);
   finiteNumber("shift β", spec.beta);

@@ -34,7 +34,7 @@ export function weightFromDirection(u: Vector, gamma: number): number[] {
 }
 
 /** W⊥v = v − u(uᵀv)/‖u‖²: v with its component along u removed. */
-export function projectOut(u: Vector, v: Vector): number[] {
+function projectOut(u: Vector, v: Vector): number[] {
   const k = dotProduct(u, v) / dotProduct(u, u);
   return v.map((x, i) => x - k * u[i]);
 }

@@ -4,6 +4,7 @@
  * change made to the other examples, both from createRng(seed).
  */
 import { createRng } from "../prng.js";
+import { TFJS_EPSILON, TORCH_EPSILON } from "../epsilons.js";
 import { finiteNumber, nonNegativeNumber, seedValue } from "../validate.js";
 import {
   type ActivationShape,
@@ -17,10 +18,8 @@ import {
 /** The activation drawn on the page: 3 examples, 4 channels of 2 × 2 maps. */
 export const AXES_SHAPE: ActivationShape = { n: 3, c: 4, h: 2, w: 2 };
 
-/** tfjs's default ε for batch normalisation (tf.layers.batchNormalization: epsilon 1e-3). */
-export const TFJS_EPSILON = 1e-3;
-/** PyTorch's default ε (torch.nn.BatchNorm*d: eps 1e-5). */
-export const TORCH_EPSILON = 1e-5;
+// Re-exported for the normalisation page and its browser test, which import them from here.
+export { TFJS_EPSILON, TORCH_EPSILON };
 
 export interface GroupMoments {
   /** Mean of each group. */

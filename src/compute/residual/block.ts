@@ -15,7 +15,7 @@
  * block without its skip, ReLU(W₂ReLU(W₁X₀)), has D₂'W₂D₁W₁ and no identity term. Float64, no DOM.
  */
 import { createRng } from "../prng.js";
-import { eigenvalues2x2Symmetric } from "../linalg.js";
+import { spectralNorm } from "../linalg.js";
 import { finiteVector, inRange, integerAtLeast, positiveNumber, seedValue } from "../validate.js";
 
 export type Matrix = number[][];
@@ -258,12 +258,10 @@ export function caseGrid(w1: Matrix, w2: Matrix, extent: number, steps: number):
   return cells;
 }
 
-/** ‖M‖₂ of a 2 × 2 matrix: the square root of the largest eigenvalue of MᵀM. */
+/** ‖M‖₂ of a 2 × 2 matrix given as rows (linalg.ts takes it in closed form). */
 export function spectralNorm2x2(m: Matrix): number {
   squareMatrix("M", m, 2);
-  const [[a, b], [c, d]] = m;
-  const [, top] = eigenvalues2x2Symmetric(a * a + c * c, a * b + c * d, b * b + d * d);
-  return Math.sqrt(Math.max(0, top));
+  return spectralNorm({ rows: 2, cols: 2, data: Float64Array.from(m.flat()) });
 }
 
 /**

@@ -234,7 +234,7 @@ export const SATURATION_MARGIN = 40;
  * the sum can bring a unit back): downwards for ReLU (every unit off, φ′ = 0), upwards for the
  * sigmoid and tanh, where 1 − σ and 1 − tanh² round to exactly 0 in float32 and Float64 alike.
  */
-export function saturatingBias(
+function saturatingBias(
   activation: MlpActivation,
   pre: ArrayLike<number>,
   batch: number,

@@ -13,7 +13,7 @@
 import { sigmoid } from "../activations.js";
 import { createRng } from "../prng.js";
 import { integerAtLeast, seedValue } from "../validate.js";
-import { matrixTimes, transposeTimes } from "./matrix.js";
+import { matrixTimes, transposeTimes } from "../linalg.js";
 
 export interface BrnnSizes {
   /** Input size m. */
@@ -26,7 +26,7 @@ export interface BrnnSizes {
   steps: number;
 }
 
-export const BRNN_LIMITS = { size: 16, steps: 64 } as const;
+const BRNN_LIMITS = { size: 16, steps: 64 } as const;
 
 export interface Brnn {
   sizes: BrnnSizes;

@@ -7,7 +7,7 @@
  *
  *   hₜᶠ = σ(Wᶠxₜ + Uᶠhₜ₋₁ᶠ),   hₜᵇ = σ(Wᵇxₜ + Uᵇhₜ₊₁ᵇ),   L = Σₜ ‖zₜ − (Vᶠhₜᶠ + Vᵇhₜᵇ)‖²,
  *
- * with its own loops, its own logistic function and no helper from brnn.ts or matrix.ts.
+ * with its own loops, its own logistic function and no helper from brnn.ts or linalg.ts.
  * Only the instance (the Brnn record) is shared.
  */
 import type { Brnn, BrnnWeight } from "./brnn.js";

@@ -11,7 +11,7 @@
  * is returned as its base-10 logarithm (−Infinity once the product is exactly zero, as when every
  * ReLU unit is off).
  */
-import { operatorNorm } from "./matrix.js";
+import { spectralNorm } from "../linalg.js";
 import { macrotask } from "../macrotask.js";
 import { derivative } from "../activations.js";
 import {
@@ -79,7 +79,7 @@ export function restingLog10Norm(
  * `lastNormOnly`, the norm (an eigen solve, most of a step's cost) is taken at t = T only and the
  * earlier records carry NaN: for sweeps over many seeds that need only where the run ends.
  */
-export function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false } = {}) {
+function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false } = {}) {
   const rec: Recurrence = buildRecurrence(params);
   const { n } = rec;
   const { activation, steps: total } = rec.params;
@@ -135,11 +135,8 @@ export function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false
     }
     const step: JacobianStep = {
       t,
-      log10Norm: zero
-        ? -Infinity
-        : lastNormOnly && t < total
-        ? NaN
-        : logScale + Math.log10(operatorNorm(scaled, n, gram)),
+      log10Norm: zero ? -Infinity : lastNormOnly && t < total ? NaN : logScale +
+        Math.log10(spectralNorm({ rows: n, cols: n, data: scaled }, { scratch: gram })),
       slopeMean: slopeSum / n,
       slopeMin,
       slopeMax,

@@ -17,7 +17,7 @@ import { activate, MAX_SLOPE } from "../activations.js";
 import { createRng } from "../prng.js";
 import { finiteNumber, integerAtLeast, nonNegativeNumber, oneOf, seedValue } from "../validate.js";
 import { recurrentMatrix, WEIGHT_KINDS, type WeightKind } from "./weights.js";
-import { matrixTimes } from "./matrix.js";
+import { matrixTimes } from "../linalg.js";
 
 export const RNN_ACTIVATIONS = ["tanh", "sigmoid", "relu"] as const;
 export type RnnActivation = typeof RNN_ACTIVATIONS[number];
@@ -43,7 +43,7 @@ export interface RecurrenceParams {
   seed: number;
 }
 
-export const RECURRENCE_LIMITS = { units: 256, steps: 2000 } as const;
+const RECURRENCE_LIMITS = { units: 256, steps: 2000 } as const;
 
 /** Checks every parameter; the RangeError names the parameter, its range and the value. */
 export function checkRecurrence(p: RecurrenceParams): RecurrenceParams {

@@ -7,8 +7,7 @@
  * - "gaussian": s·G/‖G‖₂, whose largest singular value is s but whose powers shrink much faster,
  *   so the bound is loose.
  */
-export { operatorNorm };
-import { operatorNorm } from "./matrix.js";
+import { spectralNorm } from "../linalg.js";
 import type { Rng } from "../prng.js";
 import { integerAtLeast, nonNegativeNumber, oneOf } from "../validate.js";
 
@@ -56,6 +55,6 @@ export function recurrentMatrix(
   oneOf("weights", kind, WEIGHT_KINDS);
   const g = gaussianMatrix(n, rng);
   const base = kind === "orthogonal" ? orthogonalFactor(g, n) : g;
-  const scale = kind === "orthogonal" ? s : s / operatorNorm(g, n);
+  const scale = kind === "orthogonal" ? s : s / spectralNorm({ rows: n, cols: n, data: g });
   return base.map((v) => v * scale);
 }

@@ -32,7 +32,7 @@ import {
   GAMMA,
   upstreamGradient,
 } from "../../../src/compute/normalisation/backwardExample.ts";
-import { TFJS_EPSILON, TORCH_EPSILON } from "../../../src/compute/normalisation/normTensor.ts";
+import { TFJS_EPSILON, TORCH_EPSILON } from "../../../src/compute/epsilons.ts";
 import { createRng } from "../../../src/compute/prng.ts";
 
 await tf.setBackend("cpu");

@@ -23,9 +23,8 @@ import {
   normalisedVariance,
   perturbOtherExamples,
   sampleActivation,
-  TFJS_EPSILON,
-  TORCH_EPSILON,
 } from "../../../src/compute/normalisation/normTensor.ts";
+import { TFJS_EPSILON, TORCH_EPSILON } from "../../../src/compute/epsilons.ts";
 import { normaliseAllTf } from "../../../src/compute/normalisation/axesTf.ts";
 import * as tfl from "@tensorflow/tfjs";
 

@@ -15,7 +15,8 @@ import {
   RNN_ACTIVATIONS,
   slopeCeiling,
 } from "../../../src/compute/rnn-gradients/recurrence.ts";
-import { operatorNorm, WEIGHT_KINDS } from "../../../src/compute/rnn-gradients/weights.ts";
+import { spectralNorm } from "../../../src/compute/linalg.ts";
+import { WEIGHT_KINDS } from "../../../src/compute/rnn-gradients/weights.ts";
 import { PAGE_DEFAULTS } from "../../../src/compute/rnn-gradients/examples.ts";
 
 function multiply(a: Float64Array, b: Float64Array, n: number): Float64Array {
@@ -69,14 +70,14 @@ Deno.test("jacobianNorms: ‖∂hₜ/∂h₀‖ is the norm of ∏ W·diag(σ′
       for (let t = 1; t <= params.steps; t++) {
         const step = rec.w.map((v, k) => v * derivative(activation, states[t - 1][k % n]));
         product = multiply(step, product, n);
-        const want = operatorNorm(product, n);
+        const want = spectralNorm({ rows: n, cols: n, data: product });
         const got = 10 ** run.steps[t].log10Norm;
         assert.ok(
           Math.abs(got / want - 1) < 1e-12,
           `${activation} ${weights} t = ${t}: ${got} vs ${want}`,
         );
       }
-      const fd = operatorNorm(finiteDifferenceJacobian(params), n);
+      const fd = spectralNorm({ rows: n, cols: n, data: finiteDifferenceJacobian(params) });
       const got = 10 ** run.steps[params.steps].log10Norm;
       // Rounding in the differences is about 1e-16/ε relative to ‖h‖, 1e-6 of this small norm.
       assert.ok(
