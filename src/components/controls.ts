@@ -1,14 +1,21 @@
 /**
  * A page's controls built from their descriptions (controlSpecs.ts), with the accessible names
  * Observable Inputs leaves out, messages for refused values, and Reset / Copy link.
+ *
+ * The panel keeps the link in step with the controls itself: after any control moves (a drag, a
+ * typed value, Reset, a page button that sets an input and dispatches "input") and once at start,
+ * it writes the values that differ from their defaults into the URL, URL_DELAY_MS after the last
+ * change, since rewriting the URL on every step of a drag costs the browser several milliseconds.
  */
 import * as Inputs from "@observablehq/inputs";
-import { writeParams } from "./urlState.js";
+import { readParams, writeParams } from "./urlState.js";
+import { notice } from "./notice.js";
 import {
   changedValues,
   checkRange,
   type ChoiceControl,
   type Control,
+  paramSpecs,
   type RangeControl,
   show,
   type Values,
@@ -94,24 +101,38 @@ function setProblem(box: HTMLElement, key: string, message: string): void {
   box.hidden = box.childElementCount === 0;
 }
 
+/** How long the link waits after the last control change before it follows, ms. */
+export const URL_DELAY_MS = 100;
+
 export interface ControlPanel<Cs extends Record<string, Control>> {
   /** One Observable Inputs form per control, for `view()` in the page. */
   inputs: { [K in keyof Cs]: ControlInput };
   /** Reset, Copy link, and the messages about refused values (link or typed). */
   actions: HTMLElement;
-  /** Writes the view into the URL, leaving defaults out. */
+  /** The top-of-page notice of the link's refused values (hidden when there are none). */
+  linkNotice: HTMLElement;
+  /**
+   * Deprecated: the panel writes the URL itself. Writes the view into the URL now, leaving defaults
+   * out, and turns the panel's own writing off (for pages not yet converted; phase 2 removes it).
+   */
   sync(values: Values<Cs>): void;
 }
 
 /**
- * Builds every control of a page. `values` are the starting values (from the link);
- * `linkProblems` are the link values that were refused, shown next to the controls.
+ * Builds every control of a page, starting from the values in the page's link; the link's refused
+ * values are reported both next to the controls and in `linkNotice`. (Deprecated: passing `values`
+ * and `linkProblems` read by the page itself; phase 2 of issue 18 removes the two arguments.)
  */
 export function controlPanel<Cs extends Record<string, Control>>(
   controls: Cs,
-  values: Values<Cs>,
+  values?: Values<Cs>,
   linkProblems: string[] = [],
 ): ControlPanel<Cs> {
+  if (values === undefined) {
+    const link = readParams(paramSpecs(controls), globalThis.location.search);
+    values = link.values;
+    linkProblems = link.problems;
+  }
   const problems = document.createElement("div");
   problems.className = "notice notice-warning";
   problems.setAttribute("role", "alert");
@@ -162,9 +183,45 @@ export function controlPanel<Cs extends Record<string, Control>>(
   const actions = document.createElement("div");
   actions.append(problems, buttons);
 
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pageWrites = false;
+  const current = () =>
+    Object.fromEntries(
+      Object.keys(controls).map((key) => [key, inputs[key as keyof Cs].value]),
+    ) as Values<Cs>;
+  const followLater = () => {
+    clearTimeout(timer);
+    if (!pageWrites) {
+      timer = setTimeout(() => writeParams(changedValues(controls, current())), URL_DELAY_MS);
+    }
+  };
+  for (const input of Object.values(inputs)) input.addEventListener("input", followLater);
+  followLater();
+
   return {
     inputs,
     actions,
-    sync: (current) => writeParams(changedValues(controls, current)),
+    linkNotice: notice(linkProblems, { about: "link" }),
+    sync(values) {
+      pageWrites = true;
+      clearTimeout(timer);
+      writeParams(changedValues(controls, values));
+    },
   };
+}
+
+/**
+ * Sets controls from page code (a button, a drag) as a reader would: each changed input gets its
+ * value and an "input" event, so the page's cells and the link follow.
+ */
+export function setControls<K extends string>(
+  inputs: Record<K, ControlInput | (HTMLFormElement & { value: number | string })>,
+  values: Partial<Record<K, number | string>>,
+): void {
+  for (const [key, value] of Object.entries(values) as [K, number | string][]) {
+    const input = inputs[key];
+    if (input.value === value) continue;
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
 }

@@ -5,11 +5,27 @@
  * `<section data-live-section="NAME">`, carries `data-state` (loading → running → done | error),
  * which tests and benchmarks read to know when the page has finished drawing.
  *
- * A run whose result must not be read as one (NaN, a divergence, accuracy at or below chance)
- * ends with `conclude(message, outcomeProblem(...))`: the status line then says what went wrong
- * first, marked `data-outcome`, instead of reporting the numbers as a result.
+ * A page runs its live computation with `section.run(computation, settings, options)`, the live-run
+ * contract (liveRun.ts): that runner alone calls begin/progress/finish/conclude. A summary whose
+ * result must not be read as one (NaN, a divergence, accuracy at or below chance) returns
+ * `{message, problem: outcomeProblem(...)}`: the status line then says what went wrong first,
+ * marked `data-outcome`, instead of reporting the numbers as a result.
+ *
+ * Deprecated for pages (kept until every page runs through `run`): calling begin, progress, finish,
+ * conclude and `stopped` from page code.
  */
+import type { LiveComputation } from "../compute/liveRun.js";
 import { sciText } from "./math.js";
+import {
+  type OutcomeProblem,
+  REPLACED,
+  runLive,
+  type RunOptions,
+  type Shown,
+  STOP,
+} from "./liveRun.js";
+
+export type { OutcomeProblem };
 
 export type LiveState = "loading" | "running" | "done" | "error";
 
@@ -18,12 +34,6 @@ export type LiveState = "loading" | "running" | "done" | "error";
  * state "done" with a warning status (the result is shown, but the reader is told what is off).
  */
 export type OutcomeSeverity = "error" | "warning";
-
-export interface OutcomeProblem {
-  /** One reader-facing sentence, e.g. "The loss became NaN: the run broke down". */
-  message: string;
-  severity: OutcomeSeverity;
-}
 
 export interface OutcomeCheck {
   /** Numbers the run produced (losses, weights, estimates): any NaN or ±Infinity is a failure. */
@@ -80,6 +90,15 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export interface LiveSection {
   /** Status line, progress bar and Stop button, to display once inside the section. */
   node: HTMLElement;
+  /**
+   * Runs a live computation in this section (liveRun.ts): the value of a page cell, which yields
+   * the run's frames and handles start, progress, Stop, errors, the end and the test hook.
+   */
+  run<S, F>(
+    computation: LiveComputation<S, F>,
+    settings: S,
+    options: RunOptions<S, F>,
+  ): AsyncGenerator<Shown<S, F>, void, undefined>;
   /** Starts a run: stops the one before and returns the new run's abort signal. */
   begin(message: string): AbortSignal;
   /** Reports progress of the current run; fraction in [0, 1]. */
@@ -137,7 +156,7 @@ export function liveSection(name: string): LiveSection {
   };
   stop.addEventListener("click", () => {
     stopped = true;
-    controller?.abort();
+    controller?.abort(STOP);
   });
   const finish = (message: string, state: "done" | "error" = "done") => {
     status.textContent = message;
@@ -146,10 +165,11 @@ export function liveSection(name: string): LiveSection {
   };
   setState("loading");
 
-  return {
+  const section: LiveSection = {
     node,
+    run: (computation, settings, options) => runLive(section, computation, settings, options),
     begin(message) {
-      controller?.abort();
+      controller?.abort(REPLACED);
       controller = new AbortController();
       stopped = false;
       bar.value = 0;
@@ -173,4 +193,5 @@ export function liveSection(name: string): LiveSection {
       return stopped;
     },
   };
+  return section;
 }

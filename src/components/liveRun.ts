@@ -1,0 +1,194 @@
+/**
+ * The live-run contract, page half: runs one live computation (src/compute/liveRun.ts) in one
+ * live section, and is the only code that decides what the section says about it.
+ *
+ * In a page:
+ *
+ *     const section = liveSection("train");            // once, with the page's constants
+ *     display(section.node);                           // inside <section data-live-section="train">
+ *     const run = section.run(trainLive, settings, {   // a cell that re-runs with the controls
+ *       runtime: tfLoad.runtime,                       // from startTf(); omit for plain JS work
+ *       start: `Training: 0 of ${steps} steps…`,
+ *       progress: (frame) => `Training: ${frame.stepsDone} of ${steps} steps…`,
+ *       summary: (frame) => frame.stopped ? `Stopped after …` : `Done: …`,
+ *       hook: {name: "lastRun", fields: ["stepsDone", "estimate"]},
+ *     });
+ *
+ * `run` is an async generator, so Observable re-runs the cells that read it on every value it
+ * yields: first `{settings, progress: 0, done: false, ...initial}` at once (charts draw empty), then
+ * each frame (`frames: "every"`, the default) or none until the end (`frames: "last"`), then the
+ * final frame. Every value is a frame of the computation plus `settings`, `backend` (with a
+ * runtime) and, on the last, `stopped` or `error`.
+ *
+ * Handled here once, for every section:
+ * - a new setting: Observable runs the cell again; the new run's begin() aborts the old one, which
+ *   then ends without a word, so only the newest run writes the section;
+ * - Stop: the computation ends after its current step, and the section says `summary(frame)` of the
+ *   newest frame with `stopped: true`, in state "done", never "running" or "error"; an error thrown
+ *   after Stop (a read cut short) is part of stopping, not a failure;
+ * - errors: a runtime that cannot start, or a computation or summary that throws, ends the section
+ *   in state "error" with "<What> is unavailable: <message>" or "<What> failed: <message>";
+ * - the "done" signal: the section's data-state, which tests and benchmarks wait for;
+ * - the test hook: `testHook(hook.name, {settings, backend, stopped, ...fields of the last frame})`
+ *   when a run ends or is stopped.
+ * The runner talks to the section only through `LiveView`, so it runs in Deno's tests without a DOM.
+ *
+ * Converting a page's hand-written `(async function* () {…})()` cell (momentum.md and
+ * dropout-toy.md are the models):
+ * 1. Move the loop into `src/compute/<slug>/live<Name>.ts` as a computation (contract in
+ *    compute/liveRun.ts): settings = the controls it reads, under their control names; `tfOf(env)`
+ *    for tfjs; yield cumulative snapshots with `progress` and `done`. Do the first slice of work
+ *    before the first yield: a Stop pressed the moment the section says "running" then still
+ *    reports that slice (the momentum test counts at least 10 steps).
+ * 2. Anything the old cell computed after its loop (a gap, an estimate, a target) goes into the
+ *    frames, so a stopped run has it too; the reader-facing sentences stay in the page (or in
+ *    `src/components/<slug>/` when long) as `summary`.
+ * 3. Give `initial` every field that `summary` and the charts read: a run stopped before its first
+ *    frame is summarised from it.
+ * 4. `hook: {name, fields}` keeps the old hook's name and fields; the runner adds `settings`,
+ *    `backend` and `stopped`. A hook the tests read under another key than `settings` (the six
+ *    `params` hooks) needs its tests moved to `settings` first, or a frame field named `params`.
+ * 5. Delete the page's `panel.sync(...)` cell, `readParams`/`paramSpecs` (call
+ *    `controlPanel(controls)` and display `panel.linkNotice`), `initTf()` (use `startTf()`) and
+ *    `globalThis.__explorables` (use `testHook`).
+ */
+import {
+  type Frame,
+  type LiveComputation,
+  type LiveFrame,
+  timeSliced,
+} from "../compute/liveRun.js";
+import type { Tf } from "../compute/tf.js";
+import { testHook } from "./testHook.js";
+
+/** The abort reason of a run that the reader stopped. */
+export const STOP = "stopped by the reader";
+/** The abort reason of a run that a newer run of the same section replaced. */
+export const REPLACED = "replaced by a newer run";
+
+export interface OutcomeProblem {
+  /** One reader-facing sentence, e.g. "The loss became NaN: the run broke down". */
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** What the runner needs of a live section (liveSection.ts gives it; tests give a fake). */
+export interface LiveView {
+  /** Starts a run: aborts the one before (reason REPLACED) and returns the new run's signal. */
+  begin(message: string): AbortSignal;
+  progress(fraction: number, message: string): void;
+  finish(message: string, state?: "done" | "error"): void;
+  conclude(message: string, problem?: OutcomeProblem): void;
+}
+
+/** A frame as the page sees it. */
+export type Shown<S, F> = Frame<F> & {
+  settings: S;
+  /** The tfjs backend that ran it, with a runtime. */
+  backend?: string;
+  /** On the last frame of a run the reader stopped. */
+  stopped?: boolean;
+  /** On the last frame of a run that failed. */
+  error?: string;
+};
+
+export interface RunOptions<S, F> {
+  /** tfjs, from startTf(): awaited before the run begins; its failure is shown as `unavailable`. */
+  runtime?: Promise<{ tf: Tf; backend: string }>;
+  /** The status line while the run starts. */
+  start: string;
+  /** The status line for a frame in progress (default: `start`). */
+  progress?: (frame: Shown<S, F>) => string;
+  /**
+   * The status line at the end, for a finished or a stopped run (`frame.stopped`); with a `problem`
+   * (liveSection's outcomeProblem) the section says that first, as liveSection's conclude().
+   */
+  summary: (frame: Shown<S, F>) => string | { message: string; problem?: OutcomeProblem };
+  /** Which frames Observable sees: every one (charts follow the run) or the last only. */
+  frames?: "every" | "last";
+  /** Fields of the first value, before any frame (e.g. empty arrays for the charts). */
+  initial?: Partial<F>;
+  /** Publishes the run's last frame for tests; `fields` picks what to publish (default: all). */
+  hook?: { name: string; fields?: readonly (keyof F | keyof LiveFrame)[] };
+  /**
+   * What runs, for the messages "<What> is unavailable: …" (tfjs could not start) and "<What>
+   * failed: …" (the run threw); default "the live computation".
+   */
+  what?: string;
+  /** Work between two frames, ms (timeSliced's default when absent). */
+  sliceMs?: number;
+}
+
+const messageOf = (error: unknown) => error instanceof Error ? error.message : String(error);
+
+/** Runs `computation` on `settings` in `section`; see the module comment. */
+export async function* runLive<S, F>(
+  section: LiveView,
+  computation: LiveComputation<S, F>,
+  settings: S,
+  options: RunOptions<S, F>,
+): AsyncGenerator<Shown<S, F>, void, undefined> {
+  const { runtime, what = "the live computation" } = options;
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  const failed = (error: unknown) => `${What} failed: ${messageOf(error)}`;
+  let shown = {
+    settings,
+    progress: 0,
+    done: false,
+    elapsedMs: 0,
+    longestSliceMs: 0,
+    ...options.initial,
+  } as Shown<S, F>;
+  yield shown;
+  let tf: Tf | undefined;
+  let backend: string | undefined;
+  try {
+    if (runtime) ({ tf, backend } = await runtime);
+  } catch (error) {
+    section.finish(`${What} is unavailable: ${messageOf(error)}`, "error");
+    return;
+  }
+  const signal = section.begin(options.start);
+  const own = backend === undefined ? { settings } : { settings, backend };
+  try {
+    const steps = computation(settings, { signal, tf });
+    for await (const frame of timeSliced(steps, { signal, sliceMs: options.sliceMs })) {
+      shown = { ...frame, ...own };
+      if (signal.aborted || frame.done) break;
+      section.progress(frame.progress, options.progress?.(shown) ?? options.start);
+      if (options.frames !== "last") yield shown;
+    }
+  } catch (error) {
+    if (!signal.aborted) {
+      section.finish(failed(error), "error");
+      yield { ...shown, error: messageOf(error) };
+      return;
+    }
+  }
+  if (signal.aborted && signal.reason !== STOP) return;
+  const last: Shown<S, F> = signal.reason === STOP ? { ...shown, stopped: true } : shown;
+  try {
+    const summary = options.summary(last);
+    if (typeof summary === "string") section.finish(summary);
+    else section.conclude(summary.message, summary.problem);
+    if (options.hook) testHook(options.hook.name, hookValue(last, options.hook.fields));
+  } catch (error) {
+    section.finish(failed(error), "error");
+    yield { ...last, error: messageOf(error) };
+    return;
+  }
+  yield last;
+}
+
+function hookValue<S, F>(
+  frame: Shown<S, F>,
+  fields?: readonly (keyof F | keyof LiveFrame)[],
+): Record<string, unknown> {
+  if (!fields) return { ...frame } as Record<string, unknown>;
+  const { settings, backend, stopped } = frame;
+  const picked: Record<string, unknown> = { settings };
+  if (backend !== undefined) picked.backend = backend;
+  if (stopped) picked.stopped = true;
+  for (const field of fields) picked[field as string] = frame[field as keyof Shown<S, F>];
+  return picked;
+}
