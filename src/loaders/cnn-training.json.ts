@@ -11,11 +11,6 @@
  * (src/loaders/shared/gridPath.ts). Output, progress and exit status as every loader
  * (src/loaders/shared/runLoader.ts).
  */
-import * as tf from "@tensorflow/tfjs-core";
-import "@tensorflow/tfjs-backend-cpu";
-// tfjs-core registers gradients only on request; this bundle registers all of them in the
-// registry that tfjs-core reads (Deno cannot import tfjs-core's own ESM registration file).
-import "@tensorflow/tfjs";
 import { splitDigits } from "../compute/digitSet.js";
 import { cnnDataset } from "../compute/cnn-training/dataset.js";
 import { parseCnnGrid } from "../compute/cnn-training/grid.js";
@@ -25,6 +20,7 @@ import { gridPath } from "./shared/gridPath.js";
 import { readMnistByClass } from "./shared/mnistSource.js";
 import { readGrid } from "./shared/readGrid.js";
 import { runLoader } from "./shared/runLoader.js";
+import { cpuTf } from "./shared/tfCpu.js";
 import { PER_CLASS, SPLIT_SEED } from "./mnist-digits.bin.js";
 
 if (import.meta.main) {
@@ -32,7 +28,7 @@ if (import.meta.main) {
     await runLoader("cnn-training", async (log) => {
       const path = gridPath("cnn-training");
       const grid = await readGrid(path, parseCnnGrid);
-      if (!(await tf.setBackend("cpu"))) throw new Error("tfjs could not start its CPU backend");
+      const tf = await cpuTf();
       const data = cnnDataset(splitDigits(await readMnistByClass(), PER_CLASS, SPLIT_SEED));
       log(`${grid.seeds.length} seeds × 4 combinations from ${path}`);
       return runCnnGrid(tf, data, grid, CNN_MOMENTUM, log);

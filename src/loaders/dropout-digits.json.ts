@@ -9,11 +9,6 @@
  * DROPOUT_DIGITS_GRID (src/loaders/shared/gridPath.ts). Six significant digits. Output, progress
  * and exit status as every loader (src/loaders/shared/runLoader.ts).
  */
-import * as tf from "@tensorflow/tfjs-core";
-import "@tensorflow/tfjs-backend-cpu";
-// Registers tfjs-core's gradients (Deno cannot import tfjs-core's extensionless ES module that
-// does this alone); the CPU backend above stays the one in use.
-import "@tensorflow/tfjs";
 import { splitDigits } from "../compute/digitSet.js";
 import { parseDigitGrid } from "../compute/dropout-digits/grid.js";
 import { precomputeDigitRuns } from "../compute/dropout-digits/precompute.js";
@@ -22,6 +17,7 @@ import { gridPath } from "./shared/gridPath.js";
 import { readMnistByClass } from "./shared/mnistSource.js";
 import { readGrid } from "./shared/readGrid.js";
 import { runLoader } from "./shared/runLoader.js";
+import { cpuTf } from "./shared/tfCpu.js";
 import { PER_CLASS, SPLIT_SEED } from "./mnist-digits.bin.js";
 
 if (import.meta.main) {
@@ -29,7 +25,7 @@ if (import.meta.main) {
     await runLoader("dropout-digits", async (log) => {
       const path = gridPath("dropout-digits");
       const grid = await readGrid(path, parseDigitGrid);
-      if (!(await tf.setBackend("cpu"))) throw new Error("the tfjs CPU backend did not start");
+      const tf = await cpuTf();
       const splits = splitDigits(await readMnistByClass(), PER_CLASS, SPLIT_SEED);
       log(`${grid.seeds.length} seeds × 2 runs of ${grid.base.epochs} epochs from ${path}`);
       return precomputeDigitRuns(tf, grid, splits, significantDigits(6), log);
