@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
 import { runLoader as runLoaderAt } from "./runLoader.ts";
-import {
-  logGrid,
-  type SweepConfig,
-  validateSweepConfig,
-} from "../../src/compute/double-descent/doubleDescent.ts";
+import { parseDoubleDescentGrid } from "../../src/compute/double-descent/grid.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const loader = `${root}src/loaders/double-descent.json.ts`;
@@ -28,7 +24,7 @@ async function runLoader(config: unknown, env: Record<string, string> = {}) {
   try {
     const path = `${dir}/grid.json`;
     await Deno.writeTextFile(path, typeof config === "string" ? config : JSON.stringify(config));
-    return await runLoaderAt(loader, [], { DOUBLE_DESCENT_CONFIG: path, NO_COLOR: "1", ...env });
+    return await runLoaderAt(loader, [], { DOUBLE_DESCENT_GRID: path, NO_COLOR: "1", ...env });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -111,7 +107,7 @@ Deno.test("double-descent.json loader exits non-zero with empty stdout on a bad 
     const run = await runLoader(config);
     assert.notEqual(run.code, 0, `accepted ${JSON.stringify(config)}`);
     assert.equal(run.stdout, "");
-    assert.match(run.stderr, /double-descent loader failed/);
+    assert.match(run.stderr, /double-descent: FAILED/);
     assert.match(run.stderr, message);
   }
   const missing = await runLoader(smallGrid, { DOUBLE_DESCENT_WORKERS: "0" });
@@ -122,11 +118,7 @@ Deno.test("double-descent.json loader exits non-zero with empty stdout on a bad 
 
 Deno.test("data/double-descent.json describes the full sweep: ≥ 20 trials, ~71 p up to ≥ 1000, 31 λ", async () => {
   const raw = JSON.parse(await Deno.readTextFile(`${root}data/double-descent.json`));
-  const config: SweepConfig = {
-    ...raw,
-    lambdas: logGrid(raw.lambdaGrid.min, raw.lambdaGrid.max, raw.lambdaGrid.count),
-  };
-  validateSweepConfig(config);
+  const config = parseDoubleDescentGrid(raw);
   assert.ok(config.trials >= 20);
   assert.ok(config.pGrid.length >= 70 && config.pGrid[0] === 1 && config.pGrid.at(-1)! >= 1000);
   const near = config.pGrid.filter((p) => Math.abs(p - config.nTrain) <= 0.15 * config.nTrain);

@@ -70,8 +70,8 @@ Deno.test("dropout-noise-sweep loader: the same bytes on every run, in under 20 
   assert.equal(again.stdout, first.stdout);
   assert.equal(sweep.seeds.length, 20);
   assert.deepEqual(sweep.config.keep, keepGrid(50).map((p) => Number(p.toPrecision(8))));
-  const ms = Number(/done in (\d+) ms/.exec(first.stderr)?.[1]);
-  assert.ok(ms < 20_000, `${ms} ms`);
+  const seconds = Number(/done in ([\d.]+) s/.exec(first.stderr)?.[1]);
+  assert.ok(seconds < 20, `${seconds} s`);
 });
 
 Deno.test("dropout-noise-sweep loader: each problem's paths are the live page's coefficientPaths for the same (n, d, noise, seed)", () => {

@@ -5,7 +5,7 @@
  * trained weights of one run for the "inside the network" view.
  */
 import type { Tf } from "../tf.js";
-import { seedValue } from "../validate.js";
+import { decimalPlaces, significantDigits } from "../round.js";
 import { type CnnRunState, type EpochRecord, trainCnnTf } from "./cnnTrainTf.js";
 import type { CnnDataset } from "./dataset.js";
 import {
@@ -16,65 +16,14 @@ import {
   summariseCnnRuns,
   type SummaryRow,
 } from "./runSummary.js";
-import { checkCnnSettings, type CnnSettings } from "./settings.js";
+import type { CnnGrid } from "./grid.js";
 import { type CnnWeights, type RunningStats, WEIGHT_NAMES } from "./weights.js";
 
-export interface CnnGrid {
-  note?: string;
-  seeds: number[];
-  /** Everything but the two switches and the seed. */
-  settings: Omit<CnnSettings, "batchNorm" | "dropout" | "seed">;
-  /** The run whose trained weights are shipped. */
-  network: Combination & { seed: number };
-}
-
-function object(name: string, value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new RangeError(`${name} must be a JSON object; got ${JSON.stringify(value)}`);
-  }
-  return value as Record<string, unknown>;
-}
-
-/** The grid file's contents, checked; every message names the field. */
-export function parseCnnGrid(raw: unknown): CnnGrid {
-  const g = object("grid", raw);
-  if (!Array.isArray(g.seeds) || g.seeds.length < 2) {
-    throw new RangeError(
-      `grid.seeds must list at least two seeds (a spread needs two); got ${
-        JSON.stringify(g.seeds)
-      }`,
-    );
-  }
-  const seeds = g.seeds.map((s, i) => seedValue(s, `grid.seeds[${i}]`));
-  if (new Set(seeds).size !== seeds.length) throw new RangeError("grid.seeds must not repeat");
-  const s = object("grid.settings", g.settings);
-  const settings = {
-    dropRate: s.dropRate as number,
-    batchSize: s.batchSize as number,
-    learningRate: s.learningRate as number,
-    epochs: s.epochs as number,
-  };
-  // The same checks as a run from the page, for every combination.
-  checkCnnSettings({ ...settings, batchNorm: true, dropout: true, seed: seeds[0] });
-  const n = object("grid.network", g.network);
-  const network = {
-    batchNorm: n.batchNorm === true,
-    dropout: n.dropout === true,
-    seed: seedValue(n.seed, "grid.network.seed"),
-  };
-  if (!seeds.includes(network.seed)) {
-    throw new RangeError(`grid.network.seed (${network.seed}) must be one of grid.seeds`);
-  }
-  if (g.note !== undefined && typeof g.note !== "string") {
-    throw new RangeError("grid.note must be a string");
-  }
-  return { ...(typeof g.note === "string" ? { note: g.note } : {}), seeds, settings, network };
-}
-
 /** Float32 values at 9 significant digits: enough to get every float32 back exactly. */
-const float32 = (xs: ArrayLike<number>) => Array.from(xs, (x) => Number(x.toPrecision(9)));
+const float32 = (xs: ArrayLike<number>) => Array.from(xs, significantDigits(9));
 /** Accuracies are counts over 500 or 1,000 digits; a difference of two is rounded to 1e-9. */
-const tidy = (x: number) => Math.round(x * 1e9) / 1e9;
+const tidy = decimalPlaces(9);
+const lossDigits = significantDigits(6);
 
 export interface ShippedNetwork extends Combination {
   seed: number;
@@ -100,7 +49,7 @@ function roundHistory(history: EpochRecord[]): EpochRecord[] {
     epoch: h.epoch,
     trainAccuracy: tidy(h.trainAccuracy),
     validationAccuracy: tidy(h.validationAccuracy),
-    loss: h.loss === null ? null : Number(h.loss.toPrecision(6)),
+    loss: h.loss === null ? null : lossDigits(h.loss),
   }));
 }
 

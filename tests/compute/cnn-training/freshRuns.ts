@@ -9,7 +9,7 @@ import { cnnDataset } from "../../../src/compute/cnn-training/dataset.ts";
 import { PER_CLASS } from "../../../src/loaders/mnist-digits.bin.ts";
 import { type CnnRunState, trainCnnTf } from "../../../src/compute/cnn-training/cnnTrainTf.ts";
 import { COMBINATIONS, type PrecomputedRun } from "../../../src/compute/cnn-training/runSummary.ts";
-import type { CnnGrid } from "../../../src/compute/cnn-training/precompute.ts";
+import type { CnnGrid } from "../../../src/compute/cnn-training/grid.ts";
 import type { Draw } from "../../../src/compute/cnn-training/freshDraws.ts";
 
 /** The four runs of one draw at the grid's settings. */

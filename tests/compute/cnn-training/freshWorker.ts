@@ -6,7 +6,7 @@ import "@tensorflow/tfjs";
 import { readMnistByClass } from "../../../src/loaders/shared/mnistSource.ts";
 import { freshRuns } from "./freshRuns.ts";
 import type { Draw } from "../../../src/compute/cnn-training/freshDraws.ts";
-import type { CnnGrid } from "../../../src/compute/cnn-training/precompute.ts";
+import type { CnnGrid } from "../../../src/compute/cnn-training/grid.ts";
 
 self.onmessage = async (e: MessageEvent<{ settings: CnnGrid["settings"]; draws: Draw[] }>) => {
   try {

@@ -6,7 +6,7 @@
  * over worker threads); it prints the spreads it measured.
  */
 import assert from "node:assert/strict";
-import { parseCnnGrid } from "../../../src/compute/cnn-training/precompute.ts";
+import { parseCnnGrid } from "../../../src/compute/cnn-training/grid.ts";
 import {
   cnnFindings,
   type Comparison,

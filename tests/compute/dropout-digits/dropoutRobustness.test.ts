@@ -16,7 +16,7 @@ import {
   FRESH_DRAWS,
 } from "../../../src/compute/dropout-digits/dropoutClaims.ts";
 import { seedSpread } from "../../../src/compute/dropout-digits/digitRuns.ts";
-import { gridFromJson } from "../../../src/loaders/dropout-digits.json.ts";
+import { parseDigitGrid } from "../../../src/compute/dropout-digits/grid.ts";
 import { SPLIT_SEED } from "../../../src/loaders/mnist-digits.bin.ts";
 import { freshDigitPairs } from "./freshDigitRuns.ts";
 
@@ -34,7 +34,7 @@ Deno.test({
   async fn() {
     assert.ok(FRESH_DRAWS >= 20);
     assert.ok(freshDraws.every((d) => d.seed > 4 && d.splitSeed !== SPLIT_SEED));
-    const grid = gridFromJson(
+    const grid = parseDigitGrid(
       JSON.parse(
         await Deno.readTextFile(new URL("../../../data/dropout-digits.json", import.meta.url)),
       ),

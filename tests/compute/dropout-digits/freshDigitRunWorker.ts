@@ -11,7 +11,7 @@ import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
 import { splitDigits } from "../../../src/compute/digitSet.ts";
 import type { DigitMlpOptions } from "../../../src/compute/dropout-digits/mlpOptions.ts";
-import { trainDigitMlpTf } from "../../../src/compute/dropout-digits/mlpTrainTf.ts";
+import { runDigitMlpToEnd } from "../../../src/compute/dropout-digits/precompute.ts";
 import type { DigitRun } from "../../../src/compute/dropout-digits/digitRuns.ts";
 import { readMnistByClass } from "../../../src/loaders/shared/mnistSource.ts";
 import { PER_CLASS } from "../../../src/loaders/mnist-digits.bin.ts";
@@ -32,16 +32,6 @@ export interface FreshPair {
   on: DigitRun;
 }
 
-async function runToEnd(
-  splits: ReturnType<typeof splitDigits>,
-  options: DigitMlpOptions,
-): Promise<DigitRun> {
-  let last;
-  for await (const frame of trainDigitMlpTf(tf, splits, options)) last = frame;
-  if (!last?.test) throw new Error(`seed ${options.seed} ended without test scores`);
-  return { seed: options.seed, epochs: last.epochs, test: last.test };
-}
-
 self.onmessage = async (event: MessageEvent<FreshRequest>) => {
   try {
     await tf.setBackend("cpu");
@@ -50,8 +40,13 @@ self.onmessage = async (event: MessageEvent<FreshRequest>) => {
     for (const draw of event.data.draws) {
       const splits = splitDigits(byClass, PER_CLASS, draw.splitSeed);
       const seed = draw.seed;
-      const off = await runToEnd(splits, { ...base, keepInput: 1, keepHidden: 1, seed });
-      const on = await runToEnd(splits, { ...base, ...dropout, seed });
+      const off = await runDigitMlpToEnd(tf, splits, {
+        ...base,
+        keepInput: 1,
+        keepHidden: 1,
+        seed,
+      });
+      const on = await runDigitMlpToEnd(tf, splits, { ...base, ...dropout, seed });
       self.postMessage({ pair: { draw, off, on } satisfies FreshPair });
     }
     self.postMessage({ done: true });
