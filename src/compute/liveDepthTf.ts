@@ -40,9 +40,6 @@ export const LIVE_NETWORK_RANGES = {
   batch: [1, 256],
 } as const;
 
-/** @deprecated The page's old name, until initialisation.md imports LIVE_NETWORK_RANGES; then delete. */
-export const LIVE_LIMITS = LIVE_NETWORK_RANGES;
-
 export interface LiveDepthParams {
   depth: number;
   width: number;

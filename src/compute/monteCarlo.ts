@@ -7,7 +7,6 @@
  */
 import type { Rng } from "./prng.js";
 import { integerAtLeast } from "./validate.js";
-import { macrotask } from "./macrotask.js";
 import { checkRegression, type Regression } from "./regression.js";
 import { type MaskModel, maskMoments } from "./tikhonov.js";
 
@@ -116,56 +115,38 @@ export function monteCarloMean(sampler: LossSampler, samples: number): RunningSt
   return acc.stats;
 }
 
-export interface MonteCarloFrame extends RunningStats {
+export interface MonteCarloStep extends RunningStats {
   samples: number;
+  /** The running mean at the counts nextCheckpoint picks; grows in place from step to step. */
   checkpoints: Checkpoint[];
-  done: boolean;
-  /** Time spent drawing so far (ms), excluding the pauses between slices. */
+  /** Time spent drawing so far (ms). */
   busyMs: number;
-  /** The longest single slice of work (ms): what the page was blocked for at most. */
-  longestSliceMs: number;
+  /** count / samples, and true once every draw is in (the live-run contract's fields). */
+  progress: number;
+  done: boolean;
 }
-
-export interface StreamOptions {
-  /** Work per slice before a macrotask lets the page paint and answer input (default 8 ms). */
-  sliceMs?: number;
-  /** Least time between yielded frames (default 80 ms): each frame costs the page a redraw. */
-  frameMs?: number;
-  /** Draws in the first slice, so the first frame comes at once (default 64). */
-  firstSlice?: number;
-  signal?: AbortSignal;
-  now?: () => number;
-}
-
-/** Draws between clock reads inside a slice. */
-const CLOCK_EVERY = 16;
 
 /**
- * The same run as monteCarloMean, in slices of about `sliceMs` (the clock is read every 16 draws,
- * so a slice overruns by at most 16 draws), with a macrotask between slices so the page paints and
- * answers input. The first frame comes after `firstSlice` draws, later ones at most every
- * `frameMs`; the last one has done. Aborting ends the generator quietly after the current slice.
+ * The same run as monteCarloMean, `drawsPerStep` draws at a time (default 64, about a millisecond
+ * at the page's largest problem), as a live computation's steps (compute/liveRun.ts): the driver,
+ * not this loop, decides when the page paints. The numbers do not depend on the step size.
  */
-export async function* streamMonteCarlo(
+export function* monteCarloSteps(
   sampler: LossSampler,
   samples: number,
-  { sliceMs = 8, frameMs = 80, firstSlice = 64, signal, now = () => performance.now() }:
-    StreamOptions = {},
-): AsyncGenerator<MonteCarloFrame, void, undefined> {
+  drawsPerStep = 64,
+): Generator<MonteCarloStep, void, undefined> {
   integerAtLeast("samples", samples, 1, MAX_SAMPLES);
+  integerAtLeast("drawsPerStep", drawsPerStep, 1);
   const acc = new RunningMean();
   const checkpoints: Checkpoint[] = [];
   let count = 0;
   let next = 1;
   let busyMs = 0;
-  let longestSliceMs = 0;
-  let lastFrame = -Infinity;
-  let first = true;
-  while (!signal?.aborted) {
-    const started = now();
-    const limit = first ? Math.min(samples, count + Math.max(1, firstSlice)) : samples;
-    let elapsed = 0;
-    while (count < limit) {
+  while (count < samples) {
+    const started = performance.now();
+    const end = Math.min(samples, count + drawsPerStep);
+    while (count < end) {
       acc.add(sampler());
       count++;
       if (count === next || count === samples) {
@@ -173,29 +154,15 @@ export async function* streamMonteCarlo(
         checkpoints.push({ count, mean, standardError });
         next = nextCheckpoint(count);
       }
-      if (count % CLOCK_EVERY === 0 && !first) {
-        elapsed = now() - started;
-        if (elapsed >= sliceMs) break;
-      }
     }
-    first = false;
-    elapsed = now() - started;
-    busyMs += elapsed;
-    longestSliceMs = Math.max(longestSliceMs, elapsed);
-    const done = count >= samples;
-    const time = now();
-    if (done || time - lastFrame >= frameMs) {
-      lastFrame = time;
-      yield {
-        ...acc.stats,
-        samples,
-        checkpoints: checkpoints.slice(),
-        done,
-        busyMs,
-        longestSliceMs,
-      };
-    }
-    if (done) return;
-    await macrotask();
+    busyMs += performance.now() - started;
+    yield {
+      ...acc.stats,
+      samples,
+      checkpoints,
+      busyMs,
+      progress: count / samples,
+      done: count === samples,
+    };
   }
 }

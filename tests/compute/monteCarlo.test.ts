@@ -3,11 +3,10 @@ import { generateRegression, problemStreams } from "../../src/compute/regression
 import { expectedLoss, type MaskModel } from "../../src/compute/tikhonov.ts";
 import {
   lossSampler,
-  type MonteCarloFrame,
   monteCarloMean,
+  monteCarloSteps,
   nextCheckpoint,
   RunningMean,
-  streamMonteCarlo,
 } from "../../src/compute/monteCarlo.ts";
 
 const SEED = 7;
@@ -106,18 +105,16 @@ Deno.test("RunningMean: Welford's mean, variance and standard error match the di
   assert.ok(Number.isNaN(one.stats.standardError));
 });
 
-Deno.test("streamMonteCarlo(sampler, samples): the same numbers as monteCarloMean whatever the slicing", async () => {
+Deno.test("monteCarloSteps(sampler, samples, drawsPerStep): the same numbers as monteCarloMean whatever the step", () => {
   const model: MaskModel = { kind: "bernoulli", keep: 0.6, inverted: false };
   const sampler = () => lossSampler(problem, w, model, problemStreams(SEED).masks(3));
   const direct = monteCarloMean(sampler(), 5000);
-  for (const sliceMs of [0.01, 5, 1000]) {
-    let last: MonteCarloFrame | undefined;
-    let frames = 0;
-    for await (const frame of streamMonteCarlo(sampler(), 5000, { sliceMs, frameMs: 0 })) {
-      last = frame;
-      frames++;
-    }
-    assert.ok(last?.done);
+  for (const drawsPerStep of [1, 64, 10_000]) {
+    const steps = [...monteCarloSteps(sampler(), 5000, drawsPerStep)];
+    const last = steps.at(-1)!;
+    assert.equal(steps.length, Math.ceil(5000 / drawsPerStep));
+    assert.ok(last.done && steps.slice(0, -1).every((s) => !s.done));
+    assert.equal(last.progress, 1);
     assert.equal(last.count, 5000);
     assert.equal(last.mean, direct.mean);
     assert.equal(last.standardError, direct.standardError);
@@ -126,54 +123,22 @@ Deno.test("streamMonteCarlo(sampler, samples): the same numbers as monteCarloMea
     assert.equal(counts.at(-1), 5000);
     for (let k = 1; k < counts.length; k++) assert.ok(counts[k] > counts[k - 1]);
     assert.ok(counts.length < 150, `${counts.length} checkpoints`);
-    if (sliceMs < 1) assert.ok(frames > 10, `${frames} frames at ${sliceMs} ms`);
   }
 });
 
-Deno.test("streamMonteCarlo: the first frame comes after at most 64 draws, and aborting stops quietly", async () => {
+Deno.test("monteCarloSteps: the first step comes after 64 draws; a consumer that stops early stops the draws", () => {
   const model: MaskModel = { kind: "gaussian", mean: 1, sd: 1 };
-  const controller = new AbortController();
-  const frames: MonteCarloFrame[] = [];
-  for await (
-    const frame of streamMonteCarlo(
-      lossSampler(problem, w, model, problemStreams(SEED).masks(1)),
-      100_000,
-      { signal: controller.signal, sliceMs: 1 },
-    )
-  ) {
-    frames.push(frame);
-    if (frames.length === 3) controller.abort();
+  let draws = 0;
+  const base = lossSampler(problem, w, model, problemStreams(SEED).masks(1));
+  const counted = () => (draws++, base());
+  const steps: number[] = [];
+  for (const step of monteCarloSteps(counted, 100_000)) {
+    steps.push(step.count);
+    if (steps.length === 3) break;
   }
-  assert.equal(frames.length, 3);
-  assert.equal(frames[0].count, 64);
-  assert.ok(!frames[2].done);
-});
-
-Deno.test("streamMonteCarlo: frames come at most every frameMs, each slice stays near sliceMs", async () => {
-  let clock = 0;
-  // A fake clock: each draw takes 0.1 ms.
-  const sampler = () => {
-    clock += 0.1;
-    return 1;
-  };
-  const frames: MonteCarloFrame[] = [];
-  const times: number[] = [];
-  for await (
-    const frame of streamMonteCarlo(sampler, 20_000, {
-      sliceMs: 8,
-      frameMs: 80,
-      now: () => clock,
-    })
-  ) {
-    frames.push(frame);
-    times.push(clock);
-  }
-  assert.equal(frames[0].count, 64);
-  assert.ok(frames.at(-1)!.done);
-  for (let k = 2; k < frames.length - 1; k++) assert.ok(times[k] - times[k - 1] >= 80 - 1e-9);
-  // 16 draws between clock reads: a slice ends at most 1.6 ms past its 8 ms.
-  assert.ok(frames.at(-1)!.longestSliceMs <= 8 + 1.6 + 1e-9, `${frames.at(-1)!.longestSliceMs} ms`);
-  assert.ok(frames.length < 40, `${frames.length} frames for 2000 ms of work`);
+  assert.deepEqual(steps, [64, 128, 192]);
+  assert.equal(draws, 192);
+  assert.throws(() => [...monteCarloSteps(counted, 0)], /samples/);
 });
 
 Deno.test("nextCheckpoint(count): every count to 10, then steps of about 5 %", () => {

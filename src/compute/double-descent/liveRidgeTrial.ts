@@ -39,9 +39,6 @@ export const RIDGE_TRIAL_RANGES = {
   lambda: [1e-3, 1e2],
 } as const;
 
-/** @deprecated The page's old name, until double-descent.md imports RIDGE_TRIAL_RANGES; then delete. */
-export const LIVE_LIMITS = RIDGE_TRIAL_RANGES;
-
 export interface LiveTrialParams {
   nTrain: number;
   nVal: number;
