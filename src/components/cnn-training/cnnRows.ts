@@ -101,13 +101,8 @@ export function largestMagnitude(rows: readonly CellRow[], floor = 1e-12): numbe
   return m;
 }
 
-/** Softmax of logits, in Float64. */
-export function softmax(logits: ArrayLike<number>): number[] {
-  const top = Math.max(...Array.from(logits));
-  const e = Array.from(logits, (z) => Math.exp(z - top));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
+/** Softmax of logits, in Float64 (computed with the inside view, compute/cnn-training/liveTrain.ts). */
+export { softmax } from "../../compute/cnn-training/liveTrain.js";
 
 /** A percentage for prose and tables: one decimal. */
 export const percent = (fraction: number) => `${(100 * fraction).toFixed(1)} %`;
