@@ -47,118 +47,138 @@ const notices = async (page: Page) =>
 
 const { test, open } = browserFixture();
 
-test("cnn-training page: trains the default run far above chance (10 %) to the loader's seed-1 accuracies", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  const run = await waitForRun(page);
-  assert.equal(await backend(page), "wasm");
-  assert.equal(run.history.length, 11);
-  assert.ok(Math.abs(run.history[0].validationAccuracy - 0.1) < 0.1, "chance before training");
-  const final = run.history[10];
-  assert.ok(final.validationAccuracy > 0.8, `validation ${final.validationAccuracy}`);
-  assert.ok(run.testAccuracy! > 0.8, `test ${run.testAccuracy}`);
-  // The same code as the loader's seed-1 run; WebAssembly rounds float32 sums in another order,
-  // yet every accuracy comes out the same (what the page says).
-  const output = await precomputed();
-  const loaderRun = output.runs.find((r) =>
-    sameCombination(r, { batchNorm: true, dropout: true }) && r.seed === 1
-  )!;
-  assert.deepEqual(
-    run.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
-    loaderRun.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
-  );
-  assert.equal(run.testAccuracy, loaderRun.testAccuracy);
-  const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
-  assert.match(text, /Batch norm speeds up early training\. After the first epoch/);
-  assert.match(text, /smaller on every one of the 3 seeds in both pairs/);
-  const status = await page.textContent('[data-live-section="train"] .live-status');
-  assert.match(status ?? "", /^Done: 10 epochs in [\d.]+ s on wasm/);
-});
-
-test("cnn-training page: on the CPU backend a live run repeats the loader's precomputed run exactly, epoch by epoch", async () => {
-  const output = await precomputed();
-  const { page } = await open(`${path}?backend=cpu&epochs=2&bn=off&seed=2`);
-  const run = await waitForRun(page, { epochs: 2, seed: 2, batchNorm: false });
-  assert.equal(run.backend, "cpu");
-  const loaderRun = output.runs.find((r) =>
-    sameCombination(r, { batchNorm: false, dropout: true }) && r.seed === 2
-  )!;
-  assert.deepEqual(
-    run.history.map((h) => [h.epoch, h.trainAccuracy, h.validationAccuracy]),
-    loaderRun.history.slice(0, 3).map((h) => [h.epoch, h.trainAccuracy, h.validationAccuracy]),
-  );
-  for (const [i, h] of run.history.entries()) {
-    if (h.loss !== null) assert.ok(Math.abs(h.loss - loaderRun.history[i].loss!) < 1e-5);
-  }
-});
-
-test("cnn-training page: the tensor count returns to its baseline after a finished run and a stopped run (200 control moves: quality.test.ts)", async () => {
-  const { page } = await open(`${path}?epochs=1`);
-  await waitForRun(page, { epochs: 1 });
-  await waitForDrawn(page);
-  const baseline = await numTensors(page);
-  await setControl(page, "drop rate r", 0.3);
-  await waitForRun(page, { dropRate: 0.3, epochs: 1 });
-  assert.equal(await numTensors(page), baseline, "after a finished run");
-  // A long run, stopped by the reader.
-  await setControl(page, "epochs", 20);
-  await page.waitForFunction(() =>
-    (document.querySelector('[data-live-section="train"] .live-status')?.textContent ?? "")
-      .startsWith("Epoch 2 of 20")
-  );
-  await page.click('[data-live-section="train"] button[data-action="stop"]');
-  const stopped = await waitForRun(page, { epochs: 20 });
-  assert.ok(stopped.stopped);
-  assert.match(
-    (await page.textContent('[data-live-section="train"] .live-status')) ?? "",
-    /^Stopped after \d+ of 400 steps/,
-  );
-  assert.equal(await numTensors(page), baseline, "after a stopped run");
-});
-
-test("cnn-training page: bad values in the link get clear messages (drop rate 0.95, batch 0, learning rate NaN, batch norm 'maybe') and the defaults run", async () => {
-  const { page } = await open(`${path}?rate=0.95&batch=0&lr=NaN&bn=maybe&epochs=1`);
-  await waitForRun(page, { epochs: 1, dropRate: 0.5, batchSize: 25, batchNorm: true });
-  const messages = (await notices(page)).join("\n");
-  assert.match(messages, /rate=0\.95, but drop rate r must be between 0\.05 and 0\.8, got 0\.95/);
-  assert.match(messages, /batch=0, but batch size must be between 5 and 100, got 0/);
-  assert.match(messages, /lr=NaN, but learning rate must be between 0\.001 and 0\.3, got NaN/);
-  assert.match(messages, /bn=maybe, but batch norm must be one of on, off/);
-  assert.doesNotMatch((await page.textContent("main")) ?? "", /NaN %/);
-});
-
-test("cnn-training page: the inside view follows the chosen test digit and switches to the reader's own network", async () => {
-  const { page } = await open(`${path}?epochs=1`);
-  await waitForRun(page, { epochs: 1 });
-  await waitForDrawn(page);
-  await setControl(page, "test digit", 7);
-  const inside = async (want: Record<string, unknown>) => {
-    const handle = await page.waitForFunction(
-      (want) => {
-        const last = (globalThis as unknown as {
-          __explorables?: { lastInside?: Record<string, unknown> };
-        }).__explorables?.lastInside;
-        return last &&
-            Object.entries(want).every(([k, v]) =>
-              typeof v === "string" ? String(last[k]).includes(v) : last[k] === v
-            )
-          ? last
-          : null;
-      },
-      want,
-      { timeout: 30_000 },
+test({
+  name:
+    "cnn-training page: loads with every chart, trains the default run far above chance (10 %) to the loader's seed-1 accuracies, no console error, no foreign request",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    const run = await waitForRun(page);
+    assert.equal(await backend(page), "wasm");
+    assert.equal(run.history.length, 11);
+    assert.ok(Math.abs(run.history[0].validationAccuracy - 0.1) < 0.1, "chance before training");
+    const final = run.history[10];
+    assert.ok(final.validationAccuracy > 0.8, `validation ${final.validationAccuracy}`);
+    assert.ok(run.testAccuracy! > 0.8, `test ${run.testAccuracy}`);
+    // The same code as the loader's seed-1 run; WebAssembly rounds float32 sums in another order,
+    // yet every accuracy comes out the same (what the page says).
+    const output = await precomputed();
+    const loaderRun = output.runs.find((r) =>
+      sameCombination(r, { batchNorm: true, dropout: true }) && r.seed === 1
+    )!;
+    assert.deepEqual(
+      run.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
+      loaderRun.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
     );
-    return (await handle.jsonValue()) as Record<string, unknown>;
-  };
-  const seven = await inside({ digit: 7, network: "precomputed" });
-  await page.waitForFunction(() =>
-    document.querySelector('[data-chart="feature-maps"] .chart-description')?.textContent
-      ?.includes("test digit 7")
-  );
-  assert.ok((seven.maxActivation as number) > 0);
-  await setControl(page, "network", "your last run");
-  const yours = await inside({ digit: 7, network: "your last run" });
-  assert.match(String(yours.network), /your last run \(batch norm, dropout 0\.5/);
+    assert.equal(run.testAccuracy, loaderRun.testAccuracy);
+    const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
+    assert.match(text, /Batch norm speeds up early training\. After the first epoch/);
+    assert.match(text, /smaller on every one of the 3 seeds in both pairs/);
+    const status = await page.textContent('[data-live-section="train"] .live-status');
+    assert.match(status ?? "", /^Done: 10 epochs in [\d.]+ s on wasm/);
+  },
+});
+
+test({
+  name:
+    "cnn-training page: on the CPU backend a live run repeats the loader's precomputed run exactly, epoch by epoch",
+  async fn() {
+    const output = await precomputed();
+    const { page } = await open(`${path}?backend=cpu&epochs=2&bn=off&seed=2`);
+    const run = await waitForRun(page, { epochs: 2, seed: 2, batchNorm: false });
+    assert.equal(run.backend, "cpu");
+    const loaderRun = output.runs.find((r) =>
+      sameCombination(r, { batchNorm: false, dropout: true }) && r.seed === 2
+    )!;
+    assert.deepEqual(
+      run.history.map((h) => [h.epoch, h.trainAccuracy, h.validationAccuracy]),
+      loaderRun.history.slice(0, 3).map((h) => [h.epoch, h.trainAccuracy, h.validationAccuracy]),
+    );
+    for (const [i, h] of run.history.entries()) {
+      if (h.loss !== null) assert.ok(Math.abs(h.loss - loaderRun.history[i].loss!) < 1e-5);
+    }
+  },
+});
+
+test({
+  name:
+    "cnn-training page: the tensor count returns to its baseline after a finished run and a stopped run (200 control moves: quality.test.ts)",
+  async fn() {
+    const { page } = await open(`${path}?epochs=1`);
+    await waitForRun(page, { epochs: 1 });
+    await waitForDrawn(page);
+    const baseline = await numTensors(page);
+    await setControl(page, "drop rate r", 0.3);
+    await waitForRun(page, { dropRate: 0.3, epochs: 1 });
+    assert.equal(await numTensors(page), baseline, "after a finished run");
+    // A long run, stopped by the reader.
+    await setControl(page, "epochs", 20);
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-live-section="train"] .live-status')?.textContent ?? "")
+        .startsWith("Epoch 2 of 20")
+    );
+    await page.click('[data-live-section="train"] button[data-action="stop"]');
+    const stopped = await waitForRun(page, { epochs: 20 });
+    assert.ok(stopped.stopped);
+    assert.match(
+      (await page.textContent('[data-live-section="train"] .live-status')) ?? "",
+      /^Stopped after \d+ of 400 steps/,
+    );
+    assert.equal(await numTensors(page), baseline, "after a stopped run");
+  },
+});
+
+test({
+  name:
+    "cnn-training page: bad values in the link get clear messages (drop rate 0.95, batch 0, learning rate NaN, batch norm 'maybe') and the defaults run",
+  async fn() {
+    const { page } = await open(`${path}?rate=0.95&batch=0&lr=NaN&bn=maybe&epochs=1`);
+    await waitForRun(page, { epochs: 1, dropRate: 0.5, batchSize: 25, batchNorm: true });
+    const messages = (await notices(page)).join("\n");
+    assert.match(messages, /rate=0\.95, but drop rate r must be between 0\.05 and 0\.8, got 0\.95/);
+    assert.match(messages, /batch=0, but batch size must be between 5 and 100, got 0/);
+    assert.match(messages, /lr=NaN, but learning rate must be between 0\.001 and 0\.3, got NaN/);
+    assert.match(messages, /bn=maybe, but batch norm must be one of on, off/);
+    assert.doesNotMatch((await page.textContent("main")) ?? "", /NaN %/);
+  },
+});
+
+test({
+  name:
+    "cnn-training page: the inside view follows the chosen test digit and switches to the reader's own network",
+  async fn() {
+    const { page } = await open(`${path}?epochs=1`);
+    await waitForRun(page, { epochs: 1 });
+    await waitForDrawn(page);
+    await setControl(page, "test digit", 7);
+    const inside = async (want: Record<string, unknown>) => {
+      const handle = await page.waitForFunction(
+        (want) => {
+          const last = (globalThis as unknown as {
+            __explorables?: { lastInside?: Record<string, unknown> };
+          }).__explorables?.lastInside;
+          return last &&
+              Object.entries(want).every(([k, v]) =>
+                typeof v === "string" ? String(last[k]).includes(v) : last[k] === v
+              )
+            ? last
+            : null;
+        },
+        want,
+        { timeout: 30_000 },
+      );
+      return (await handle.jsonValue()) as Record<string, unknown>;
+    };
+    const seven = await inside({ digit: 7, network: "precomputed" });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-chart="feature-maps"] .chart-description')?.textContent
+        ?.includes("test digit 7")
+    );
+    assert.ok((seven.maxActivation as number) > 0);
+    await setControl(page, "network", "your last run");
+    const yours = await inside({ digit: 7, network: "your last run" });
+    assert.match(String(yours.network), /your last run \(batch norm, dropout 0\.5/);
+  },
 });
 
 /**
@@ -173,88 +193,98 @@ const ONE_DIGIT = 1 / 500;
 /** "Learns": well above chance (10 %) after one short epoch. */
 const LEARNED = 0.5;
 
-test("cnn-training page: one epoch on every backend (WebGPU via SwiftShader, WebAssembly, WebGL where it starts, CPU) learns, matches the CPU's first and epoch-1 losses to float32 rounding, and logs no console error or warning during the run", async () => {
-  const output = await precomputed();
-  const loaderRun = output.runs.find((r) =>
-    sameCombination(r, { batchNorm: true, dropout: true }) && r.seed === 1
-  )!;
-  let cpuFirstLoss: number | undefined;
-  for (const name of ["cpu", "webgpu", "wasm", "webgl"]) {
-    const { page, console: log } = await open(`${path}?backend=${name}&epochs=1`, { webgpu: true });
-    const used = await backend(page);
-    if (name === "webgl" && used !== "webgl") {
-      console.warn(`WebGL does not start in this headless Chromium (got ${used}); skipped`);
+test({
+  name:
+    "cnn-training page: one epoch on every backend (WebGPU via SwiftShader, WebAssembly, WebGL where it starts, CPU) learns, matches the CPU's first and epoch-1 losses to float32 rounding, and logs no console error or warning during the run",
+  async fn() {
+    const output = await precomputed();
+    const loaderRun = output.runs.find((r) =>
+      sameCombination(r, { batchNorm: true, dropout: true }) && r.seed === 1
+    )!;
+    let cpuFirstLoss: number | undefined;
+    for (const name of ["cpu", "webgpu", "wasm", "webgl"]) {
+      const { page, console: log } = await open(`${path}?backend=${name}&epochs=1`, {
+        webgpu: true,
+      });
+      const used = await backend(page);
+      if (name === "webgl" && used !== "webgl") {
+        console.warn(`WebGL does not start in this headless Chromium (got ${used}); skipped`);
+        await page.close();
+        continue;
+      }
+      assert.equal(used, name);
+      log.phase = "run";
+      const run = await waitForRun(page, { epochs: 1, seed: 1 });
+      assert.equal(run.backend, name);
+      assert.equal(run.failure, null, `${name}: ${run.failure}`);
+      const [before, after] = run.history;
+      assert.ok(after.validationAccuracy > LEARNED, `${name}: ${after.validationAccuracy}`);
+      assert.ok(run.testAccuracy! > LEARNED, `${name}: test ${run.testAccuracy}`);
+      for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
+        assert.ok(
+          Math.abs(before[key] - loaderRun.history[0][key]) <= ONE_DIGIT,
+          `${name}: epoch 0 ${key} ${before[key]} against ${loaderRun.history[0][key]}`,
+        );
+      }
+      if (name === "cpu") {
+        // The CPU backend computed the precomputed run: the same numbers exactly.
+        assert.deepEqual(
+          run.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
+          loaderRun.history.slice(0, 2).map((h) => [h.trainAccuracy, h.validationAccuracy]),
+        );
+        cpuFirstLoss = run.firstStepLoss;
+      }
+      const cpu = loaderRun.history[1];
+      const gap = Math.abs(run.firstStepLoss! / cpuFirstLoss! - 1);
+      assert.ok(
+        gap <= LOSS_RELATIVE,
+        `${name}: first loss ${run.firstStepLoss}, cpu ${cpuFirstLoss}`,
+      );
+      // The loader keeps 6 digits of the epoch's loss: its rounding (≤ 5e-7 relative) fits.
+      const epochGap = Math.abs(after.loss! / cpu.loss! - 1);
+      assert.ok(
+        epochGap <= LOSS_RELATIVE,
+        `${name}: epoch 1 loss ${after.loss}, cpu ${cpu.loss}`,
+      );
+      for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
+        assert.ok(
+          Math.abs(after[key] - cpu[key]) <= ONE_DIGIT,
+          `${name}: epoch 1 ${key} ${after[key]} against ${cpu[key]}`,
+        );
+      }
+      console.log(
+        `${name}: first loss ${run.firstStepLoss} (cpu ${cpuFirstLoss}), epoch 1 loss ${after.loss}, ` +
+          `validation ${after.validationAccuracy}, test ${run.testAccuracy}, ${run.elapsedMs} ms`,
+      );
+      assert.deepEqual(log.unexpected(), [], `${name}: console during load or run`);
       await page.close();
-      continue;
     }
-    assert.equal(used, name);
-    log.phase = "run";
-    const run = await waitForRun(page, { epochs: 1, seed: 1 });
-    assert.equal(run.backend, name);
-    assert.equal(run.failure, null, `${name}: ${run.failure}`);
-    const [before, after] = run.history;
-    assert.ok(after.validationAccuracy > LEARNED, `${name}: ${after.validationAccuracy}`);
-    assert.ok(run.testAccuracy! > LEARNED, `${name}: test ${run.testAccuracy}`);
-    for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
-      assert.ok(
-        Math.abs(before[key] - loaderRun.history[0][key]) <= ONE_DIGIT,
-        `${name}: epoch 0 ${key} ${before[key]} against ${loaderRun.history[0][key]}`,
-      );
-    }
-    if (name === "cpu") {
-      // The CPU backend computed the precomputed run: the same numbers exactly.
-      assert.deepEqual(
-        run.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
-        loaderRun.history.slice(0, 2).map((h) => [h.trainAccuracy, h.validationAccuracy]),
-      );
-      cpuFirstLoss = run.firstStepLoss;
-    }
-    const cpu = loaderRun.history[1];
-    const gap = Math.abs(run.firstStepLoss! / cpuFirstLoss! - 1);
-    assert.ok(
-      gap <= LOSS_RELATIVE,
-      `${name}: first loss ${run.firstStepLoss}, cpu ${cpuFirstLoss}`,
-    );
-    // The loader keeps 6 digits of the epoch's loss: its rounding (≤ 5e-7 relative) fits.
-    const epochGap = Math.abs(after.loss! / cpu.loss! - 1);
-    assert.ok(
-      epochGap <= LOSS_RELATIVE,
-      `${name}: epoch 1 loss ${after.loss}, cpu ${cpu.loss}`,
-    );
-    for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
-      assert.ok(
-        Math.abs(after[key] - cpu[key]) <= ONE_DIGIT,
-        `${name}: epoch 1 ${key} ${after[key]} against ${cpu[key]}`,
-      );
-    }
-    console.log(
-      `${name}: first loss ${run.firstStepLoss} (cpu ${cpuFirstLoss}), epoch 1 loss ${after.loss}, ` +
-        `validation ${after.validationAccuracy}, test ${run.testAccuracy}, ${run.elapsedMs} ms`,
-    );
-    assert.deepEqual(log.unexpected(), [], `${name}: console during load or run`);
-    await page.close();
-  }
+  },
 });
 
-test("cnn-training page: at 375 px every row label of the results and layer tables sits on the line of its values", async () => {
-  const { page } = await open(`${path}?epochs=1`, {
-    viewport: { width: 375, height: 800 },
-  });
-  await page.waitForSelector("table.cnn-results");
-  const tops = await page.evaluate(() =>
-    [...document.querySelectorAll("table.cnn-results tbody tr, table.cnn-layers tbody tr")]
-      .map((tr) =>
-        // The first line of each cell's text (cells share their box; the text may sit low).
-        [...tr.children].map((cell) => {
-          const range = document.createRange();
-          range.selectNodeContents(cell);
-          return range.getClientRects()[0].top;
-        })
-      )
-  );
-  assert.ok(tops.length >= 4);
-  for (const row of tops) {
-    assert.ok(Math.max(...row) - Math.min(...row) < 1, `first text lines at ${row}`);
-  }
-  await page.close();
+test({
+  name:
+    "cnn-training page: at 375 px every row label of the results and layer tables sits on the line of its values",
+  async fn() {
+    const { page } = await open(`${path}?epochs=1`, {
+      viewport: { width: 375, height: 800 },
+    });
+    await page.waitForSelector("table.cnn-results");
+    const tops = await page.evaluate(() =>
+      [...document.querySelectorAll("table.cnn-results tbody tr, table.cnn-layers tbody tr")]
+        .map((tr) =>
+          // The first line of each cell's text (cells share their box; the text may sit low).
+          [...tr.children].map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return range.getClientRects()[0].top;
+          })
+        )
+    );
+    assert.ok(tops.length >= 4);
+    for (const row of tops) {
+      assert.ok(Math.max(...row) - Math.min(...row) < 1, `first text lines at ${row}`);
+    }
+    await page.close();
+  },
 });

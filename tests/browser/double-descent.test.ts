@@ -58,77 +58,92 @@ async function builtSweep(): Promise<{ p: number[]; curveA: { test: { median: nu
 
 const { test, open } = browserFixture();
 
-test("double-descent page: the live trial equals a direct Float64 solve and peaks at p ≈ N_train", async () => {
-  const { page } = await open(path);
-  assert.equal(await backend(page), "wasm");
-  const live = await waitForLive(page, { nTrain: 300, d: 35, sigma: 0.5, lambda: 0.01, seed: 1 });
-  assert.equal(live.curve.p.length, 27);
-  const gap = gapToFloat64(live);
-  assert.ok(gap < 1e-3, `page vs Float64 solver: relative gap ${gap}`);
-  assert.ok(Math.abs(peakOf(live) - 300) <= 45, `peak at p = ${peakOf(live)}`);
-  // The prose quotes the built data's numbers (MathML text repeats each one as its TeX source).
-  const sweep = await builtSweep();
-  const median = sweep.curveA.test.median;
-  const peak = Math.max(...median);
-  const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
-  assert.ok(
-    text.includes(
-      `peaks at ${peak.toFixed(3)}${peak.toFixed(3)} at p=${sweep.p[median.indexOf(peak)]}`,
-    ),
-    `the page should quote the peak ${peak.toFixed(3)}`,
-  );
-  assert.ok(Math.abs(sweep.p[median.indexOf(peak)] - 300) <= 45);
+test({
+  name:
+    "double-descent page: the live trial equals a direct Float64 solve and peaks at p ≈ N_train",
+  async fn() {
+    const { page } = await open(path);
+    assert.equal(await backend(page), "wasm");
+    const live = await waitForLive(page, { nTrain: 300, d: 35, sigma: 0.5, lambda: 0.01, seed: 1 });
+    assert.equal(live.curve.p.length, 27);
+    const gap = gapToFloat64(live);
+    assert.ok(gap < 1e-3, `page vs Float64 solver: relative gap ${gap}`);
+    assert.ok(Math.abs(peakOf(live) - 300) <= 45, `peak at p = ${peakOf(live)}`);
+    // The prose quotes the built data's numbers (MathML text repeats each one as its TeX source).
+    const sweep = await builtSweep();
+    const median = sweep.curveA.test.median;
+    const peak = Math.max(...median);
+    const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
+    assert.ok(
+      text.includes(
+        `peaks at ${peak.toFixed(3)}${peak.toFixed(3)} at p=${sweep.p[median.indexOf(peak)]}`,
+      ),
+      `the page should quote the peak ${peak.toFixed(3)}`,
+    );
+    assert.ok(Math.abs(sweep.p[median.indexOf(peak)] - 300) <= 45);
+  },
 });
 
-test("double-descent page: moving the λ slider redraws the curve and flattens the peak", async () => {
-  const { page } = await open(path);
-  const before = await waitForLive(page, { lambda: 0.01 });
-  const markup = await chartMarkup(page, "live-curve");
-  await setControl(page, "λ", 3);
-  await page.waitForFunction(
-    (markup) => document.querySelector('[data-chart="live-curve"]')?.outerHTML !== markup,
-    markup,
-    { timeout: 10_000 },
-  );
-  const after = await waitForLive(page, { lambda: 3 });
-  const peakBefore = Math.max(...before.curve.testError);
-  const peakAfter = Math.max(...after.curve.testError);
-  assert.ok(peakAfter < peakBefore / 2, `peak ${peakBefore} → ${peakAfter}`);
-  assert.ok(gapToFloat64(after) < 1e-3);
-  assert.match(page.url(), /lambda=3/);
+test({
+  name: "double-descent page: moving the λ slider redraws the curve and flattens the peak",
+  async fn() {
+    const { page } = await open(path);
+    const before = await waitForLive(page, { lambda: 0.01 });
+    const markup = await chartMarkup(page, "live-curve");
+    await setControl(page, "λ", 3);
+    await page.waitForFunction(
+      (markup) => document.querySelector('[data-chart="live-curve"]')?.outerHTML !== markup,
+      markup,
+      { timeout: 10_000 },
+    );
+    const after = await waitForLive(page, { lambda: 3 });
+    const peakBefore = Math.max(...before.curve.testError);
+    const peakAfter = Math.max(...after.curve.testError);
+    assert.ok(peakAfter < peakBefore / 2, `peak ${peakBefore} → ${peakAfter}`);
+    assert.ok(gapToFloat64(after) < 1e-3);
+    assert.match(page.url(), /lambda=3/);
+  },
 });
 
-test("double-descent page: the peak follows N_train, and the spectrum follows the pointer", async () => {
-  const { page } = await open(`${path}?ntrain=150`);
-  const live = await waitForLive(page, { nTrain: 150 });
-  assert.ok(Math.abs(peakOf(live) - 150) <= 23, `peak at p = ${peakOf(live)}`);
-  const dip = live.sMin.reduce((a, b) => (b.sMin < a.sMin ? b : a));
-  assert.ok(Math.abs(dip.p - 150) <= 8, `smallest singular value dips at p = ${dip.p}`);
-  // Default spectrum: the grid point nearest N_train; hovering far right picks p = 500.
-  const spectrumP = () =>
-    page.evaluate(() => document.querySelector<HTMLElement>('[data-chart="spectrum"]')?.dataset.p);
-  assert.equal(await spectrumP(), "150");
-  const plot = page.locator('[data-chart="live-curve"] svg[role="img"]');
-  const box = (await plot.boundingBox())!;
-  await plot.hover({ position: { x: box.width - 20, y: box.height / 2 } });
-  await page.waitForFunction(
-    () => document.querySelector<HTMLElement>('[data-chart="spectrum"]')?.dataset.p === "500",
-    undefined,
-    { timeout: 10_000 },
-  );
+test({
+  name: "double-descent page: the peak follows N_train, and the spectrum follows the pointer",
+  async fn() {
+    const { page } = await open(`${path}?ntrain=150`);
+    const live = await waitForLive(page, { nTrain: 150 });
+    assert.ok(Math.abs(peakOf(live) - 150) <= 23, `peak at p = ${peakOf(live)}`);
+    const dip = live.sMin.reduce((a, b) => (b.sMin < a.sMin ? b : a));
+    assert.ok(Math.abs(dip.p - 150) <= 8, `smallest singular value dips at p = ${dip.p}`);
+    // Default spectrum: the grid point nearest N_train; hovering far right picks p = 500.
+    const spectrumP = () =>
+      page.evaluate(() =>
+        document.querySelector<HTMLElement>('[data-chart="spectrum"]')?.dataset.p
+      );
+    assert.equal(await spectrumP(), "150");
+    const plot = page.locator('[data-chart="live-curve"] svg[role="img"]');
+    const box = (await plot.boundingBox())!;
+    await plot.hover({ position: { x: box.width - 20, y: box.height / 2 } });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-chart="spectrum"]')?.dataset.p === "500",
+      undefined,
+      { timeout: 10_000 },
+    );
+  },
 });
 
-test("double-descent page: bad values in the link get a clear message and the defaults", async () => {
-  const { page } = await open(`${path}?ntrain=0&lambda=-1&d=abc`);
-  await waitForLive(page, { nTrain: 300, lambda: 0.01, d: 35 });
-  const text = (await page.textContent("main")) ?? "";
-  assert.match(
-    text,
-    /ntrain=0, but N_train must be a whole number between 10 and 500, got 0; using 300/,
-  );
-  assert.match(text, /lambda=-1, but λ must be between 0\.001 and 100, got -1; using 0\.01/);
-  assert.match(text, /d=abc, but d must be a whole number between 1 and 200, got NaN; using 35/);
-  assert.doesNotMatch(text, /NaN(?!; using)/);
+test({
+  name: "double-descent page: bad values in the link get a clear message and the defaults",
+  async fn() {
+    const { page } = await open(`${path}?ntrain=0&lambda=-1&d=abc`);
+    await waitForLive(page, { nTrain: 300, lambda: 0.01, d: 35 });
+    const text = (await page.textContent("main")) ?? "";
+    assert.match(
+      text,
+      /ntrain=0, but N_train must be a whole number between 10 and 500, got 0; using 300/,
+    );
+    assert.match(text, /lambda=-1, but λ must be between 0\.001 and 100, got -1; using 0\.01/);
+    assert.match(text, /d=abc, but d must be a whole number between 1 and 200, got NaN; using 35/);
+    assert.doesNotMatch(text, /NaN(?!; using)/);
+  },
 });
 
 /**
@@ -181,43 +196,49 @@ async function afterStop(page: Page) {
   });
 }
 
-test("double-descent page: Stop, before the first value of p or midway, leaves a clear state", async () => {
-  // Stopped before the trial's first snapshot: nothing to draw, and the page says so.
-  {
-    const { page } = await open(`${path}?seed=7`);
-    await stopTrialAt(page, "start");
-    const shown = await afterStop(page);
-    assert.equal(shown.state, "done");
-    assert.match(shown.status, /^Stopped before the first value of p was computed/);
-    assert.deepEqual(shown.errors, []);
-    assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
-    assert.match(shown.text, /nothing to draw yet/);
-    assert.match(shown.text, /No smallest singular value to draw/);
-    assert.doesNotMatch(shown.text, /\d\.\d{5}/, "no raw float on an empty axis");
-    await page.close();
-  }
-  // Stopped midway: the values already computed stay drawn.
-  {
-    const { page } = await open(`${path}?seed=8`);
-    await stopTrialAt(page, 5);
-    const shown = await afterStop(page);
-    assert.equal(shown.state, "done");
-    const match = /^Stopped with (\d+) of (\d+) values of p computed/.exec(shown.status);
-    assert.ok(match, shown.status);
-    assert.ok(Number(match[1]) >= 5 && Number(match[1]) < Number(match[2]), shown.status);
-    assert.deepEqual(shown.errors, []);
-    assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
-    assert.ok(shown.curve, "the partial curve stays drawn");
-    await page.close();
-  }
+test({
+  name: "double-descent page: Stop, before the first value of p or midway, leaves a clear state",
+  async fn() {
+    // Stopped before the trial's first snapshot: nothing to draw, and the page says so.
+    {
+      const { page } = await open(`${path}?seed=7`);
+      await stopTrialAt(page, "start");
+      const shown = await afterStop(page);
+      assert.equal(shown.state, "done");
+      assert.match(shown.status, /^Stopped before the first value of p was computed/);
+      assert.deepEqual(shown.errors, []);
+      assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
+      assert.match(shown.text, /nothing to draw yet/);
+      assert.match(shown.text, /No smallest singular value to draw/);
+      assert.doesNotMatch(shown.text, /\d\.\d{5}/, "no raw float on an empty axis");
+      await page.close();
+    }
+    // Stopped midway: the values already computed stay drawn.
+    {
+      const { page } = await open(`${path}?seed=8`);
+      await stopTrialAt(page, 5);
+      const shown = await afterStop(page);
+      assert.equal(shown.state, "done");
+      const match = /^Stopped with (\d+) of (\d+) values of p computed/.exec(shown.status);
+      assert.ok(match, shown.status);
+      assert.ok(Number(match[1]) >= 5 && Number(match[1]) < Number(match[2]), shown.status);
+      assert.deepEqual(shown.errors, []);
+      assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
+      assert.ok(shown.curve, "the partial curve stays drawn");
+      await page.close();
+    }
+  },
 });
 
-test("double-descent page on WebGPU (SwiftShader): same curve as the Float64 solver", async () => {
-  const { page } = await open(`${path}?backend=webgpu`, { webgpu: true });
-  assert.equal(await backend(page), "webgpu");
-  const live = await waitForLive(page, { nTrain: 300, lambda: 0.01 });
-  assert.equal(live.backend, "webgpu");
-  const gap = gapToFloat64(live);
-  assert.ok(gap < 1e-3, `WebGPU page vs Float64 solver: relative gap ${gap}`);
-  await page.close();
+test({
+  name: "double-descent page on WebGPU (SwiftShader): same curve as the Float64 solver",
+  async fn() {
+    const { page } = await open(`${path}?backend=webgpu`, { webgpu: true });
+    assert.equal(await backend(page), "webgpu");
+    const live = await waitForLive(page, { nTrain: 300, lambda: 0.01 });
+    assert.equal(live.backend, "webgpu");
+    const gap = gapToFloat64(live);
+    assert.ok(gap < 1e-3, `WebGPU page vs Float64 solver: relative gap ${gap}`);
+    await page.close();
+  },
 });

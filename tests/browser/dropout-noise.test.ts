@@ -65,181 +65,211 @@ function checkMonteCarlo(hook: McHook, model: MaskModel, stream: number) {
 
 const { test, open } = browserFixture();
 
-test("dropout-noise page: without a WebGPU adapter every section finishes on WebAssembly", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  assert.equal(await backend(page), "wasm");
+test({
+  name: "dropout-noise page: without a WebGPU adapter every section finishes on WebAssembly",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    assert.equal(await backend(page), "wasm");
+  },
 });
 
-test("dropout-noise page: each live Monte-Carlo mean lands within 4 standard errors of the closed form", async () => {
-  const { page } = await open(path);
-  const dropout = await waitForHook<McHook>(page, "dropoutMonteCarlo", {
-    p: 0.8,
-    masks: "plain",
-  });
-  checkMonteCarlo(dropout, { kind: "bernoulli", keep: 0.8, inverted: false }, 0);
-  const gaussian = await waitForHook<McHook>(page, "gaussianMonteCarlo", { mu: 1, sigma: 0.5 });
-  checkMonteCarlo(gaussian, { kind: "gaussian", mean: 1, sd: 0.5 }, 2);
-  // How long a slice may hold the main thread is checked with a fake clock in
-  // tests/compute/monteCarlo.test.ts and measured by the bench; wall-clock time here
-  // depends on what else the machine is doing.
+test({
+  name:
+    "dropout-noise page: each live Monte-Carlo mean lands within 4 standard errors of the closed form",
+  async fn() {
+    const { page } = await open(path);
+    const dropout = await waitForHook<McHook>(page, "dropoutMonteCarlo", {
+      p: 0.8,
+      masks: "plain",
+    });
+    checkMonteCarlo(dropout, { kind: "bernoulli", keep: 0.8, inverted: false }, 0);
+    const gaussian = await waitForHook<McHook>(page, "gaussianMonteCarlo", { mu: 1, sigma: 0.5 });
+    checkMonteCarlo(gaussian, { kind: "gaussian", mean: 1, sd: 0.5 }, 2);
+    // How long a slice may hold the main thread is checked with a fake clock in
+    // tests/compute/monteCarlo.test.ts and measured by the bench; wall-clock time here
+    // depends on what else the machine is doing.
+  },
 });
 
-test("dropout-noise page: moving p, the mask convention, μ and σ reruns Monte Carlo onto the new closed form", async () => {
-  const { page } = await open(`${path}?draws=5000`);
-  await waitForDrawn(page);
-  await setControl(page, "keep probability p", 0.3);
-  await setControl(page, "masks", "inverted (R/p)");
-  const dropout = await waitForHook<McHook>(page, "dropoutMonteCarlo", {
-    p: 0.3,
-    masks: "inverted",
-    draws: 5000,
-  });
-  checkMonteCarlo(dropout, { kind: "bernoulli", keep: 0.3, inverted: true }, 1);
-  await setControl(page, "noise mean μ", 0.5);
-  await setControl(page, "noise sd σ", 1.2);
-  const gaussian = await waitForHook<McHook>(page, "gaussianMonteCarlo", {
-    mu: 0.5,
-    sigma: 1.2,
-    draws: 5000,
-  });
-  checkMonteCarlo(gaussian, { kind: "gaussian", mean: 0.5, sd: 1.2 }, 2);
-  await setControl(page, "n (rows)", 120);
-  const bigger = await waitForHook<McHook>(page, "dropoutMonteCarlo", { n: 120, draws: 5000 });
-  checkMonteCarlo(bigger, { kind: "bernoulli", keep: 0.3, inverted: true }, 1);
-  assert.match(page.url(), /p=0\.3/);
-  assert.match(page.url(), /masks=inverted/);
+test({
+  name:
+    "dropout-noise page: moving p, the mask convention, μ and σ reruns Monte Carlo onto the new closed form",
+  async fn() {
+    const { page } = await open(`${path}?draws=5000`);
+    await waitForDrawn(page);
+    await setControl(page, "keep probability p", 0.3);
+    await setControl(page, "masks", "inverted (R/p)");
+    const dropout = await waitForHook<McHook>(page, "dropoutMonteCarlo", {
+      p: 0.3,
+      masks: "inverted",
+      draws: 5000,
+    });
+    checkMonteCarlo(dropout, { kind: "bernoulli", keep: 0.3, inverted: true }, 1);
+    await setControl(page, "noise mean μ", 0.5);
+    await setControl(page, "noise sd σ", 1.2);
+    const gaussian = await waitForHook<McHook>(page, "gaussianMonteCarlo", {
+      mu: 0.5,
+      sigma: 1.2,
+      draws: 5000,
+    });
+    checkMonteCarlo(gaussian, { kind: "gaussian", mean: 0.5, sd: 1.2 }, 2);
+    await setControl(page, "n (rows)", 120);
+    const bigger = await waitForHook<McHook>(page, "dropoutMonteCarlo", { n: 120, draws: 5000 });
+    checkMonteCarlo(bigger, { kind: "bernoulli", keep: 0.3, inverted: true }, 1);
+    assert.match(page.url(), /p=0\.3/);
+    assert.match(page.url(), /masks=inverted/);
+  },
 });
 
-test("dropout-noise page: the coefficient chart and the counterexample follow their sliders to the closed forms", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  await setControl(page, "keep probability p", 0.35);
-  await page.waitForFunction(
-    () =>
-      document.querySelector('[data-chart="coefficients"] .chart-title')?.textContent
-        ?.includes("p = 0.35"),
-    undefined,
-    { timeout: 10_000 },
-  );
-  const problem = generateRegression({ n: 50, d: 5, noise: 0.5, seed: 1 });
-  const norm = Math.hypot(...dropoutMinimiser(problem, 0.35).w);
-  const description = await page.textContent('[data-chart="coefficients"] .chart-description');
-  assert.match(description ?? "", new RegExp(`have norm ${norm.toPrecision(3)} against`));
-
-  await setControl(page, "weight a", -2.5);
-  await setControl(page, "drop rate r", 0.6);
-  await page.waitForFunction(
-    () =>
-      document.querySelector('[data-chart="sigmoid-counterexample"] .chart-title')?.textContent
-        ?.includes("a = -2.5"),
-    undefined,
-    { timeout: 10_000 },
-  );
-  const curves = counterexampleCurves(-2.5, 0.6);
-  const gaps = curves.map((c) => c.activationFirst - c.dropoutFirst);
-  const largest = Math.max(...gaps);
-  const text = await page.textContent('[data-chart="sigmoid-counterexample"] .chart-description');
-  assert.match(text ?? "", new RegExp(`the gap is largest, ${largest.toPrecision(3)}`));
-  assert.ok(gaps.every((g) => g > 0));
-});
-
-test("dropout-noise page: the live check gives exactly zero difference for ReLU and leaky ReLU, and the sigmoid's double-precision difference", async () => {
-  const { page } = await open(path);
-  const relu = await waitForHook<OrdersHook>(page, "lastOrders", {
-    activation: "relu",
-    rate: 0.4,
-  });
-  assert.equal(relu.nonZero, 0);
-  assert.equal(relu.maxAbsDifference, 0);
-  assert.equal(relu.units, LAYER.batch * LAYER.units);
-  await setControl(page, "activation", "leaky ReLU");
-  const leaky = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "leaky-relu" });
-  assert.equal(leaky.nonZero, 0);
-  assert.equal(leaky.maxAbsDifference, 0);
-  assert.ok(leaky.dropoutFirst.some((v) => v < 0));
-  await setControl(page, "activation", "sigmoid");
-  const sigmoid = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "sigmoid" });
-  const reference = compareOrders(randomLayer(1, 0.4), "sigmoid");
-  assert.equal(sigmoid.nonZero, sigmoid.units);
-  for (const key of ["dropoutFirst", "activationFirst"] as const) {
-    sigmoid[key].forEach((v, k) =>
-      assert.ok(
-        Math.abs(v - reference[key][k]) < 2e-6,
-        `${key}[${k}]: ${v} vs ${reference[key][k]}`,
-      )
+test({
+  name:
+    "dropout-noise page: the coefficient chart and the counterexample follow their sliders to the closed forms",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    await setControl(page, "keep probability p", 0.35);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-chart="coefficients"] .chart-title')?.textContent
+          ?.includes("p = 0.35"),
+      undefined,
+      { timeout: 10_000 },
     );
-  }
-  assert.ok(Math.abs(sigmoid.maxAbsDifference - reference.maxAbsDifference) < 2e-6);
-  const status = await page.textContent('[data-live-section="activation-orders"] .live-status');
-  const units = LAYER.batch * LAYER.units;
-  assert.match(
-    status ?? "",
-    new RegExp(`^sigmoid on wasm: the two orders differ on ${units} of ${units} units`),
-  );
-});
+    const problem = generateRegression({ n: 50, d: 5, noise: 0.5, seed: 1 });
+    const norm = Math.hypot(...dropoutMinimiser(problem, 0.35).w);
+    const description = await page.textContent('[data-chart="coefficients"] .chart-description');
+    assert.match(description ?? "", new RegExp(`have norm ${norm.toPrecision(3)} against`));
 
-test("dropout-noise page: bad link values (p outside (0, 1], σ < 0, n = 0, NaN) get clear messages and the defaults", async () => {
-  const { page } = await open(`${path}?p=0&sigma=-1&n=0&mu=NaN&rate=1.2`);
-  await waitForDrawn(page);
-  const text = (await page.textContent('.notice[data-for="link"]')) ?? "";
-  assert.match(
-    text,
-    /p=0, but keep probability p must be between 0\.02 and 1, got 0; using 0\.8/,
-  );
-  assert.match(text, /sigma=-1, but noise sd σ must be between 0 and 2, got -1; using 0\.5/);
-  assert.match(
-    text,
-    /n=0, but n \(rows\) must be a whole number between 1 and 400, got 0; using 50/,
-  );
-  assert.match(text, /mu=NaN, but noise mean μ must be between -2 and 2, got NaN; using 1/);
-  assert.match(
-    text,
-    /rate=1\.2, but drop rate r must be between 0 and 0\.9, got 1\.2; using 0\.4/,
-  );
-  const hook = await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 0.8, n: 50 });
-  assert.ok(Number.isFinite(hook.mean));
-  const main = (await page.textContent("main")) ?? "";
-  assert.doesNotMatch(main.replace(/mu=NaN[^.]*\./g, ""), /NaN/);
-  await page.close();
-
-  const high = await open(`${path}?p=1.5`);
-  await waitForDrawn(high.page);
-  assert.match(
-    (await high.page.textContent('.notice[data-for="link"]')) ?? "",
-    /p=1\.5, but keep probability p must be between 0\.02 and 1, got 1\.5/,
-  );
-  await high.page.close();
-});
-
-test("dropout-noise page: with Chromium's WebGPU adapter the activation check runs on webgpu", async () => {
-  const { page } = await open(`${path}?draws=1000`, { webgpu: true });
-  assert.equal(await backend(page), "webgpu");
-  const relu = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
-  assert.equal(relu.backend, "webgpu");
-  assert.equal(relu.nonZero, 0);
-  await page.close();
-});
-
-test("dropout-noise page: at p = 1 and σ = 0 the Monte-Carlo status and chart say the draws do not vary, with no NaN", async () => {
-  const { page } = await open(`${path}?p=1&sigma=0&draws=1000`);
-  await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 1 });
-  await waitForHook<McHook>(page, "gaussianMonteCarlo", { sigma: 0 });
-  for (const section of ["dropout-monte-carlo", "gaussian-monte-carlo"]) {
-    const { state, status, text } = await readSection(page, section);
-    assert.equal(state, "done");
-    assert.match(
-      status,
-      /^1000 draws, all the same: this noise does not vary the loss, every draw gives [\d.]+, and the exact value is [\d.]+ \((identical|relative difference [\d.]+ × 10⁻\d+, rounding)\)\./,
+    await setControl(page, "weight a", -2.5);
+    await setControl(page, "drop rate r", 0.6);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-chart="sigmoid-counterexample"] .chart-title')?.textContent
+          ?.includes("a = -2.5"),
+      undefined,
+      { timeout: 10_000 },
     );
-    const description = await page.evaluate(
-      (section) => document.querySelector(`[data-chart="${section}"]`)?.textContent ?? "",
-      section,
-    );
-    assert.match(description, /all the same/);
-    for (const shown of [status, text, description]) {
-      assert.doesNotMatch(shown, /NaN|Infinity|undefined/);
+    const curves = counterexampleCurves(-2.5, 0.6);
+    const gaps = curves.map((c) => c.activationFirst - c.dropoutFirst);
+    const largest = Math.max(...gaps);
+    const text = await page.textContent('[data-chart="sigmoid-counterexample"] .chart-description');
+    assert.match(text ?? "", new RegExp(`the gap is largest, ${largest.toPrecision(3)}`));
+    assert.ok(gaps.every((g) => g > 0));
+  },
+});
+
+test({
+  name:
+    "dropout-noise page: the live check gives exactly zero difference for ReLU and leaky ReLU, and the sigmoid's double-precision difference",
+  async fn() {
+    const { page } = await open(path);
+    const relu = await waitForHook<OrdersHook>(page, "lastOrders", {
+      activation: "relu",
+      rate: 0.4,
+    });
+    assert.equal(relu.nonZero, 0);
+    assert.equal(relu.maxAbsDifference, 0);
+    assert.equal(relu.units, LAYER.batch * LAYER.units);
+    await setControl(page, "activation", "leaky ReLU");
+    const leaky = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "leaky-relu" });
+    assert.equal(leaky.nonZero, 0);
+    assert.equal(leaky.maxAbsDifference, 0);
+    assert.ok(leaky.dropoutFirst.some((v) => v < 0));
+    await setControl(page, "activation", "sigmoid");
+    const sigmoid = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "sigmoid" });
+    const reference = compareOrders(randomLayer(1, 0.4), "sigmoid");
+    assert.equal(sigmoid.nonZero, sigmoid.units);
+    for (const key of ["dropoutFirst", "activationFirst"] as const) {
+      sigmoid[key].forEach((v, k) =>
+        assert.ok(
+          Math.abs(v - reference[key][k]) < 2e-6,
+          `${key}[${k}]: ${v} vs ${reference[key][k]}`,
+        )
+      );
     }
-  }
-  await page.close();
+    assert.ok(Math.abs(sigmoid.maxAbsDifference - reference.maxAbsDifference) < 2e-6);
+    const status = await page.textContent('[data-live-section="activation-orders"] .live-status');
+    const units = LAYER.batch * LAYER.units;
+    assert.match(
+      status ?? "",
+      new RegExp(`^sigmoid on wasm: the two orders differ on ${units} of ${units} units`),
+    );
+  },
+});
+
+test({
+  name:
+    "dropout-noise page: bad link values (p outside (0, 1], σ < 0, n = 0, NaN) get clear messages and the defaults",
+  async fn() {
+    const { page } = await open(`${path}?p=0&sigma=-1&n=0&mu=NaN&rate=1.2`);
+    await waitForDrawn(page);
+    const text = (await page.textContent('.notice[data-for="link"]')) ?? "";
+    assert.match(
+      text,
+      /p=0, but keep probability p must be between 0\.02 and 1, got 0; using 0\.8/,
+    );
+    assert.match(text, /sigma=-1, but noise sd σ must be between 0 and 2, got -1; using 0\.5/);
+    assert.match(
+      text,
+      /n=0, but n \(rows\) must be a whole number between 1 and 400, got 0; using 50/,
+    );
+    assert.match(text, /mu=NaN, but noise mean μ must be between -2 and 2, got NaN; using 1/);
+    assert.match(
+      text,
+      /rate=1\.2, but drop rate r must be between 0 and 0\.9, got 1\.2; using 0\.4/,
+    );
+    const hook = await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 0.8, n: 50 });
+    assert.ok(Number.isFinite(hook.mean));
+    const main = (await page.textContent("main")) ?? "";
+    assert.doesNotMatch(main.replace(/mu=NaN[^.]*\./g, ""), /NaN/);
+    await page.close();
+
+    const high = await open(`${path}?p=1.5`);
+    await waitForDrawn(high.page);
+    assert.match(
+      (await high.page.textContent('.notice[data-for="link"]')) ?? "",
+      /p=1\.5, but keep probability p must be between 0\.02 and 1, got 1\.5/,
+    );
+    await high.page.close();
+  },
+});
+
+test({
+  name: "dropout-noise page: with Chromium's WebGPU adapter the activation check runs on webgpu",
+  async fn() {
+    const { page } = await open(`${path}?draws=1000`, { webgpu: true });
+    assert.equal(await backend(page), "webgpu");
+    const relu = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
+    assert.equal(relu.backend, "webgpu");
+    assert.equal(relu.nonZero, 0);
+    await page.close();
+  },
+});
+
+test({
+  name:
+    "dropout-noise page: at p = 1 and σ = 0 the Monte-Carlo status and chart say the draws do not vary, with no NaN",
+  async fn() {
+    const { page } = await open(`${path}?p=1&sigma=0&draws=1000`);
+    await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 1 });
+    await waitForHook<McHook>(page, "gaussianMonteCarlo", { sigma: 0 });
+    for (const section of ["dropout-monte-carlo", "gaussian-monte-carlo"]) {
+      const { state, status, text } = await readSection(page, section);
+      assert.equal(state, "done");
+      assert.match(
+        status,
+        /^1000 draws, all the same: this noise does not vary the loss, every draw gives [\d.]+, and the exact value is [\d.]+ \((identical|relative difference [\d.]+ × 10⁻\d+, rounding)\)\./,
+      );
+      const description = await page.evaluate(
+        (section) => document.querySelector(`[data-chart="${section}"]`)?.textContent ?? "",
+        section,
+      );
+      assert.match(description, /all the same/);
+      for (const shown of [status, text, description]) {
+        assert.doesNotMatch(shown, /NaN|Infinity|undefined/);
+      }
+    }
+    await page.close();
+  },
 });

@@ -29,44 +29,50 @@ const waitForRun = (page: Page, want: Record<string, number | string>) =>
 
 const { test, open } = browserFixture();
 
-test("dropout page: without a WebGPU adapter the fallback backend (wasm) runs", async () => {
-  const { page } = await open(path);
-  assert.equal(await backend(page), "wasm");
-  const badge = await page.textContent(".backend-badge");
-  assert.match(badge ?? "", /WebAssembly/);
+test({
+  name: "dropout page: without a WebGPU adapter the fallback backend (wasm) runs",
+  async fn() {
+    const { page } = await open(path);
+    assert.equal(await backend(page), "wasm");
+    const badge = await page.textContent(".backend-badge");
+    assert.match(badge ?? "", /WebAssembly/);
+  },
 });
 
-test("dropout page: each control changes the charts", async () => {
-  const { page } = await open(`${path}?steps=400`);
-  await waitForRun(page, { steps: 400 });
-  const moves: [string, string | number, string][] = [
-    ["drop rate r", 0.2, "weight-path"],
-    ["batch size", 4, "loss"],
-    ["learning rate", 0.001, "loss"],
-    ["steps", 600, "loss"],
-    ["optimiser", "adam", "loss"],
-    ["seed", 7, "loss"],
-  ];
-  for (const [label, value, chart] of moves) {
-    const before = await chartMarkup(page, chart);
-    await setControl(page, label, value);
-    await page.waitForFunction(
-      ({ chart, before }) =>
-        document.querySelector(`[data-chart="${chart}"]`)?.outerHTML !== before,
-      { chart, before },
-      { timeout: 20_000 },
-    );
-  }
-  const run = await waitForRun(page, {
-    rate: 0.2,
-    batchSize: 4,
-    steps: 600,
-    optimizer: "adam",
-    seed: 7,
-  });
-  assert.equal(run.stepsDone, 600);
-  assert.match(page.url(), /rate=0\.2/);
-  assert.match(page.url(), /optimizer=adam/);
+test({
+  name: "dropout page: each control changes the charts",
+  async fn() {
+    const { page } = await open(`${path}?steps=400`);
+    await waitForRun(page, { steps: 400 });
+    const moves: [string, string | number, string][] = [
+      ["drop rate r", 0.2, "weight-path"],
+      ["batch size", 4, "loss"],
+      ["learning rate", 0.001, "loss"],
+      ["steps", 600, "loss"],
+      ["optimiser", "adam", "loss"],
+      ["seed", 7, "loss"],
+    ];
+    for (const [label, value, chart] of moves) {
+      const before = await chartMarkup(page, chart);
+      await setControl(page, label, value);
+      await page.waitForFunction(
+        ({ chart, before }) =>
+          document.querySelector(`[data-chart="${chart}"]`)?.outerHTML !== before,
+        { chart, before },
+        { timeout: 20_000 },
+      );
+    }
+    const run = await waitForRun(page, {
+      rate: 0.2,
+      batchSize: 4,
+      steps: 600,
+      optimizer: "adam",
+      seed: 7,
+    });
+    assert.equal(run.stepsDone, 600);
+    assert.match(page.url(), /rate=0\.2/);
+    assert.match(page.url(), /optimizer=adam/);
+  },
 });
 
 /**
@@ -84,71 +90,81 @@ const LIVE_RUNS = [
 ] as const;
 
 for (const live of LIVE_RUNS) {
-  test(`dropout page: a live ${live.optimizer} run equals the Float64 trainer to float32 precision, and its status line says how far it is from the closed form`, async () => {
-    const query = new URLSearchParams(Object.entries(live).map(([k, v]) => [k, String(v)]));
-    const { page } = await open(`${path}?${query}`);
-    const { rate, steps, optimizer, seed } = live;
-    const run = await waitForRun(page, { rate, batchSize: live.batch, steps, optimizer, seed });
-    assert.equal(run.diverged, false);
-    assert.equal(run.stepsDone, steps);
-    const reference = trainDropout(run.settings).tailMean;
-    const tol = FLOAT32_LEVEL[optimizer];
-    run.estimate.forEach((v, i) => {
-      const gap = Math.abs(v - reference[i]) / Math.abs(reference[i]);
-      assert.ok(gap <= tol, `w${i + 1}: page ${v} vs Float64 ${reference[i]} (relative ${gap})`);
-    });
-    if (optimizer === "sgd") {
-      // This run has landed: within 1.5 % of the closed form (seed noise is about 0.4 %).
-      const target = expectedLossMinimiser(rate);
-      run.estimate.forEach((v, i) => assert.ok(Math.abs(v - target[i]) <= 0.015 * target[i]));
-    }
-    // The status line says how far the run is, as the run assessment computes it, and what
-    // would close the gap when it has not landed (Adam at the page defaults).
-    const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
-    const verdict = assessDropoutRun(run.settings, run.estimate);
-    const percent = (100 * verdict.relativeDistance).toFixed(
-      verdict.relativeDistance < 0.1 ? 1 : 0,
-    );
-    if (verdict.converged && verdict.relativeDistance <= verdict.tolerance) {
-      assert.match(status, new RegExp(`and the run is within ${percent} % of it\\.$`));
-    } else {
-      assert.ok(
-        verdict.relativeDistance > 0.15,
-        `Adam at the defaults: ${verdict.relativeDistance}`,
+  test({
+    name:
+      `dropout page: a live ${live.optimizer} run equals the Float64 trainer to float32 precision, and its status line says how far it is from the closed form`,
+    async fn() {
+      const query = new URLSearchParams(Object.entries(live).map(([k, v]) => [k, String(v)]));
+      const { page } = await open(`${path}?${query}`);
+      const { rate, steps, optimizer, seed } = live;
+      const run = await waitForRun(page, { rate, batchSize: live.batch, steps, optimizer, seed });
+      assert.equal(run.diverged, false);
+      assert.equal(run.stepsDone, steps);
+      const reference = trainDropout(run.settings).tailMean;
+      const tol = FLOAT32_LEVEL[optimizer];
+      run.estimate.forEach((v, i) => {
+        const gap = Math.abs(v - reference[i]) / Math.abs(reference[i]);
+        assert.ok(gap <= tol, `w${i + 1}: page ${v} vs Float64 ${reference[i]} (relative ${gap})`);
+      });
+      if (optimizer === "sgd") {
+        // This run has landed: within 1.5 % of the closed form (seed noise is about 0.4 %).
+        const target = expectedLossMinimiser(rate);
+        run.estimate.forEach((v, i) => assert.ok(Math.abs(v - target[i]) <= 0.015 * target[i]));
+      }
+      // The status line says how far the run is, as the run assessment computes it, and what
+      // would close the gap when it has not landed (Adam at the page defaults).
+      const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
+      const verdict = assessDropoutRun(run.settings, run.estimate);
+      const percent = (100 * verdict.relativeDistance).toFixed(
+        verdict.relativeDistance < 0.1 ? 1 : 0,
       );
-      assert.match(
-        status,
-        new RegExp(
-          `still ${percent} % away and has not converged\\. More steps or a larger learning rate would close the gap\\.$`,
-        ),
-      );
-    }
-    await page.close();
+      if (verdict.converged && verdict.relativeDistance <= verdict.tolerance) {
+        assert.match(status, new RegExp(`and the run is within ${percent} % of it\\.$`));
+      } else {
+        assert.ok(
+          verdict.relativeDistance > 0.15,
+          `Adam at the defaults: ${verdict.relativeDistance}`,
+        );
+        assert.match(
+          status,
+          new RegExp(
+            `still ${percent} % away and has not converged\\. More steps or a larger learning rate would close the gap\\.$`,
+          ),
+        );
+      }
+      await page.close();
+    },
   });
 }
 
-test("dropout page: a bad value in the link gets a clear message, not NaN", async () => {
-  const { page } = await open(`${path}?rate=1.5&batch=0&lr=NaN`);
-  await waitForRun(page, { rate: 0.5 });
-  const text = (await page.textContent("main")) ?? "";
-  assert.match(
-    text,
-    /rate=1\.5, but drop rate r must be between 0 and 0\.9, got 1\.5; using 0\.5/,
-  );
-  assert.match(
-    text,
-    /batch=0, but batch size must be a whole number between 1 and 256, got 0; using 32/,
-  );
-  assert.match(text, /lr=NaN, but learning rate must be between 0\.0001 and 0\.1, got NaN/);
-  const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
-  assert.match(status, /^Done: \d+ steps/);
-  assert.doesNotMatch(status, /NaN/);
+test({
+  name: "dropout page: a bad value in the link gets a clear message, not NaN",
+  async fn() {
+    const { page } = await open(`${path}?rate=1.5&batch=0&lr=NaN`);
+    await waitForRun(page, { rate: 0.5 });
+    const text = (await page.textContent("main")) ?? "";
+    assert.match(
+      text,
+      /rate=1\.5, but drop rate r must be between 0 and 0\.9, got 1\.5; using 0\.5/,
+    );
+    assert.match(
+      text,
+      /batch=0, but batch size must be a whole number between 1 and 256, got 0; using 32/,
+    );
+    assert.match(text, /lr=NaN, but learning rate must be between 0\.0001 and 0\.1, got NaN/);
+    const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
+    assert.match(status, /^Done: \d+ steps/);
+    assert.doesNotMatch(status, /NaN/);
+  },
 });
 
-test("dropout page: with Chromium's WebGPU adapter the backend is webgpu and training runs", async () => {
-  const { page } = await open(`${path}?steps=300&batch=16`, { webgpu: true });
-  assert.equal(await backend(page), "webgpu");
-  const run = await waitForRun(page, { steps: 300, batchSize: 16 });
-  assert.equal(run.stepsDone, 300);
-  await page.close();
+test({
+  name: "dropout page: with Chromium's WebGPU adapter the backend is webgpu and training runs",
+  async fn() {
+    const { page } = await open(`${path}?steps=300&batch=16`, { webgpu: true });
+    assert.equal(await backend(page), "webgpu");
+    const run = await waitForRun(page, { steps: 300, batchSize: 16 });
+    assert.equal(run.stepsDone, 300);
+    await page.close();
+  },
 });

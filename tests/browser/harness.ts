@@ -196,7 +196,7 @@ export interface BrowserFixture {
   /** Opens `path` as openPage does; the page is closed and its console checked after the test. */
   open(path: string, options?: OpenOptions): Promise<Watched>;
   /** A browser test: it may run alone (`--filter`), in any order. */
-  test(name: string, fn: () => Promise<void>): void;
+  test(definition: { name: string; fn: () => Promise<void> }): void;
 }
 
 /**
@@ -220,7 +220,7 @@ export function browserFixture(): BrowserFixture {
       opened.push(watched);
       return watched;
     },
-    test(name, fn) {
+    test({ name, fn }) {
       Deno.test({
         name,
         ...browserTest,

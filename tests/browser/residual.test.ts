@@ -89,158 +89,183 @@ function assertBlock(run: LastBlock) {
 
 const { test, open } = browserFixture();
 
-test("residual page: loads, and its block, autodiff check and live comparison match the Float64 computations", async () => {
-  const { page } = await open(path);
-  const run = await waitForHook<LastResidual>(page, "lastResidual", {
-    depth: RESIDUAL_DEFAULTS.depth,
-  }, { field: "params" });
-  await waitForDrawn(page);
-  assert.equal(await backend(page), "wasm");
-  assertMatchesFloat64(run);
-  // The default: sigmoid, no intervention; the input's gradient vanishes only without skips.
-  assert.ok(run.skip.gradY[0]! > 1e10 * run.plain.gradY[0]!);
-  const block = await waitForHook<LastBlock>(page, "lastBlock", {
-    x0: [BLOCK_DEFAULTS.x1, BLOCK_DEFAULTS.x2],
-  }, { field: "" });
-  assertBlock(block);
-  assert.equal(block.kind, "both-on");
-  const check = await waitForHook<{ worst: number }>(page, "lastCheck", { activation: "sigmoid" }, {
-    field: "",
-  });
-  assert.ok(check.worst < 1e-5, `autodiff check: ${check.worst}`);
+test({
+  name:
+    "residual page: loads with no console error, draws every chart, and its block, autodiff check and live comparison match the Float64 computations",
+  async fn() {
+    const { page } = await open(path);
+    const run = await waitForHook<LastResidual>(page, "lastResidual", {
+      depth: RESIDUAL_DEFAULTS.depth,
+    }, { field: "params" });
+    await waitForDrawn(page);
+    assert.equal(await backend(page), "wasm");
+    assertMatchesFloat64(run);
+    // The default: sigmoid, no intervention; the input's gradient vanishes only without skips.
+    assert.ok(run.skip.gradY[0]! > 1e10 * run.plain.gradY[0]!);
+    const block = await waitForHook<LastBlock>(page, "lastBlock", {
+      x0: [BLOCK_DEFAULTS.x1, BLOCK_DEFAULTS.x2],
+    }, { field: "" });
+    assertBlock(block);
+    assert.equal(block.kind, "both-on");
+    const check = await waitForHook<{ worst: number }>(
+      page,
+      "lastCheck",
+      { activation: "sigmoid" },
+      {
+        field: "",
+      },
+    );
+    assert.ok(check.worst < 1e-5, `autodiff check: ${check.worst}`);
+  },
 });
 
-test("residual page: setting Aⱼ = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged", async () => {
-  const start = { depth: 12, width: 16 };
-  const { page } = await open(`${path}?depth=12&width=16&layer=7`);
-  await waitForHook<LastResidual>(page, "lastResidual", start, { field: "params" });
-  await waitForDrawn(page);
-  for (
-    const [option, intervention] of [["set Aⱼ = 0", "zero"], [
-      "saturate it (φ′ = 0)",
-      "saturate",
-    ]]
-  ) {
-    for (const activation of ["sigmoid", "ReLU"]) {
-      await setControl(page, "activation φ", activation);
-      const before = await chartMarkup(page, "gradient-to-layer");
-      await setControl(page, "what to do to layer j", option);
-      const run = await waitForHook<LastResidual>(page, "lastResidual", {
-        ...start,
-        intervention,
-        activation: activation.toLowerCase(),
-      }, { field: "params" });
-      await waitForDrawn(page);
-      assertMatchesFloat64(run);
-      assert.equal(run.layer, 7);
-      assert.deepEqual(run.plain.gradY.slice(0, 7), new Array(7).fill(0));
-      assert.deepEqual(run.plain.gradA.slice(0, 6), new Array(6).fill(0));
-      assert.ok(run.skip.gradY.slice(0, 7).every((v) => v! > 0));
-      assert.ok(Math.abs(run.skip.gradY[6]! / run.skip.gradY[7]! - 1) < 1e-5);
-      if (intervention === "saturate") assert.equal(run.skip.flatUnits, 16);
-      const after = await chartMarkup(page, "gradient-to-layer");
-      assert.notEqual(after, before);
-      const zeros = after.match(/without skips it is exactly 0 at layers 0–(\d+)/);
-      assert.ok(zeros && Number(zeros[1]) >= 6, "the description names the zero layers");
-      await setControl(page, "what to do to layer j", "nothing");
-      await waitForHook<LastResidual>(page, "lastResidual", { ...start, intervention: "none" }, {
-        field: "params",
-      });
-      await waitForDrawn(page);
+test({
+  name:
+    "residual page: setting Aⱼ = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
+  async fn() {
+    const start = { depth: 12, width: 16 };
+    const { page } = await open(`${path}?depth=12&width=16&layer=7`);
+    await waitForHook<LastResidual>(page, "lastResidual", start, { field: "params" });
+    await waitForDrawn(page);
+    for (
+      const [option, intervention] of [["set Aⱼ = 0", "zero"], [
+        "saturate it (φ′ = 0)",
+        "saturate",
+      ]]
+    ) {
+      for (const activation of ["sigmoid", "ReLU"]) {
+        await setControl(page, "activation φ", activation);
+        const before = await chartMarkup(page, "gradient-to-layer");
+        await setControl(page, "what to do to layer j", option);
+        const run = await waitForHook<LastResidual>(page, "lastResidual", {
+          ...start,
+          intervention,
+          activation: activation.toLowerCase(),
+        }, { field: "params" });
+        await waitForDrawn(page);
+        assertMatchesFloat64(run);
+        assert.equal(run.layer, 7);
+        assert.deepEqual(run.plain.gradY.slice(0, 7), new Array(7).fill(0));
+        assert.deepEqual(run.plain.gradA.slice(0, 6), new Array(6).fill(0));
+        assert.ok(run.skip.gradY.slice(0, 7).every((v) => v! > 0));
+        assert.ok(Math.abs(run.skip.gradY[6]! / run.skip.gradY[7]! - 1) < 1e-5);
+        if (intervention === "saturate") assert.equal(run.skip.flatUnits, 16);
+        const after = await chartMarkup(page, "gradient-to-layer");
+        assert.notEqual(after, before);
+        const zeros = after.match(/without skips it is exactly 0 at layers 0–(\d+)/);
+        assert.ok(zeros && Number(zeros[1]) >= 6, "the description names the zero layers");
+        await setControl(page, "what to do to layer j", "nothing");
+        await waitForHook<LastResidual>(page, "lastResidual", { ...start, intervention: "none" }, {
+          field: "params",
+        });
+        await waitForDrawn(page);
+      }
     }
-  }
-  // A layer j beyond the network acts on layer L − 1, and says so.
-  await setControl(page, "what to do to layer j", "set Aⱼ = 0");
-  await setControl(page, "layer j", 30);
-  const deep = await waitForHook<LastResidual>(page, "lastResidual", {
-    ...start,
-    layer: 30,
-    intervention: "zero",
-  }, { field: "params" });
-  assert.equal(deep.layer, 11);
-  assert.match(
-    (await page.textContent("main")) ?? "",
-    /Layer 30 is beyond this network's hidden layers \(2 to 11\), so layer 11 is zeroed instead/,
-  );
+    // A layer j beyond the network acts on layer L − 1, and says so.
+    await setControl(page, "what to do to layer j", "set Aⱼ = 0");
+    await setControl(page, "layer j", 30);
+    const deep = await waitForHook<LastResidual>(page, "lastResidual", {
+      ...start,
+      layer: 30,
+      intervention: "zero",
+    }, { field: "params" });
+    assert.equal(deep.layer, 11);
+    assert.match(
+      (await page.textContent("main")) ?? "",
+      /Layer 30 is beyond this network's hidden layers \(2 to 11\), so layer 11 is zeroed instead/,
+    );
+  },
 });
 
-test("residual page: each case's button moves X₀ into that case, where the course's Jacobian equals the formula, central differences and tfjs autodiff", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  const { w1, w2 } = blockWeights(BLOCK_DEFAULTS.seed, 2, BLOCK_DEFAULTS.scale);
-  const points = casePoints(w1, w2, 3, CASE_POINT_SPACING);
-  for (const [kind, point] of Object.entries(points)) {
-    await page.locator(".diagram-buttons button").filter({ hasText: `at (${point!.join(", ")})` })
-      .click();
-    const run = await waitForHook<LastBlock>(page, "lastBlock", { x0: point }, { field: "" });
-    assert.equal(run.kind, kind);
-    assertBlock(run);
-    const map = await chartMarkup(page, "block-cases");
-    assert.match(map, new RegExp(`your X₀ = \\(${point![0]}, ${point![1]}\\)`));
-  }
-  // The weight scale at 0: the block is ReLU(X₀), and its Jacobian diag(1[X₀ > 0]).
-  await setControl(page, "block weights: scale", 0);
-  const flat = await waitForHook<LastBlock>(page, "lastBlock", { scale: 0 }, { field: "" });
-  assertBlock(flat);
-  const x0 = flat.x0;
-  assert.deepEqual(flat.formula, x0.map((v, i) => x0.map((_, k) => (i === k && v > 0 ? 1 : 0))));
+test({
+  name:
+    "residual page: each case's button moves X₀ into that case, where the course's Jacobian equals the formula, central differences and tfjs autodiff",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    const { w1, w2 } = blockWeights(BLOCK_DEFAULTS.seed, 2, BLOCK_DEFAULTS.scale);
+    const points = casePoints(w1, w2, 3, CASE_POINT_SPACING);
+    for (const [kind, point] of Object.entries(points)) {
+      await page.locator(".diagram-buttons button").filter({ hasText: `at (${point!.join(", ")})` })
+        .click();
+      const run = await waitForHook<LastBlock>(page, "lastBlock", { x0: point }, { field: "" });
+      assert.equal(run.kind, kind);
+      assertBlock(run);
+      const map = await chartMarkup(page, "block-cases");
+      assert.match(map, new RegExp(`your X₀ = \\(${point![0]}, ${point![1]}\\)`));
+    }
+    // The weight scale at 0: the block is ReLU(X₀), and its Jacobian diag(1[X₀ > 0]).
+    await setControl(page, "block weights: scale", 0);
+    const flat = await waitForHook<LastBlock>(page, "lastBlock", { scale: 0 }, { field: "" });
+    assertBlock(flat);
+    const x0 = flat.x0;
+    assert.deepEqual(flat.formula, x0.map((v, i) => x0.map((_, k) => (i === k && v > 0 ? 1 : 0))));
+  },
 });
 
-test("residual page: Stop in the middle of every live section leaves a clear stopped state (the network keeps the layers it drew), with no runtime error", async () => {
-  const { page } = await open(path);
-  await waitForHook<LastResidual>(page, "lastResidual", { depth: RESIDUAL_DEFAULTS.depth }, {
-    field: "params",
-  });
-  await waitForDrawn(page);
-  // The network: just after a run begins, and during its backward pass.
-  await armStop(page, "network");
-  await setControl(page, "depth L", 40);
-  assert.match(await assertStopped(page, "network"), /before the backward pass began/);
-  await armStop(page, "network", "^Backward");
-  await setControl(page, "width m", 128);
-  await setControl(page, "depth L", 50);
-  assert.match(await assertStopped(page, "network"), /during the backward pass/);
-  assert.notEqual(await chartMarkup(page, "gradient-to-layer"), "");
-  // The block's autodiff and the small network's check.
-  await armStop(page, "block");
-  await setControl(page, "x₁, first entry of X₀", 0.5);
-  await assertStopped(page, "block");
-  await armStop(page, "check");
-  await setControl(page, "seed", 3);
-  await assertStopped(page, "check");
+test({
+  name:
+    "residual page: Stop in the middle of every live section leaves a clear stopped state (the network keeps the layers it drew), with no runtime error",
+  async fn() {
+    const { page } = await open(path);
+    await waitForHook<LastResidual>(page, "lastResidual", { depth: RESIDUAL_DEFAULTS.depth }, {
+      field: "params",
+    });
+    await waitForDrawn(page);
+    // The network: just after a run begins, and during its backward pass.
+    await armStop(page, "network");
+    await setControl(page, "depth L", 40);
+    assert.match(await assertStopped(page, "network"), /before the backward pass began/);
+    await armStop(page, "network", "^Backward");
+    await setControl(page, "width m", 128);
+    await setControl(page, "depth L", 50);
+    assert.match(await assertStopped(page, "network"), /during the backward pass/);
+    assert.notEqual(await chartMarkup(page, "gradient-to-layer"), "");
+    // The block's autodiff and the small network's check.
+    await armStop(page, "block");
+    await setControl(page, "x₁, first entry of X₀", 0.5);
+    await assertStopped(page, "block");
+    await armStop(page, "check");
+    await setControl(page, "seed", 3);
+    await assertStopped(page, "check");
+  },
 });
 
-test("residual page: bad link values (depth 0, width 0, σ < 0, NaN) get clear messages and the defaults run", async () => {
-  const { page } = await open(`${path}?depth=0&width=0&sigma=-1&layer=NaN&x1=NaN`);
-  await waitForHook<LastResidual>(page, "lastResidual", {
-    depth: 30,
-    width: 64,
-    sigma: 1,
-    layer: 20,
-  }, { field: "params" });
-  await waitForDrawn(page);
-  const text = (await page.textContent("main")) ?? "";
-  assert.match(
-    text,
-    /depth=0, but depth L must be a whole number between 3 and 50, got 0; using 30/,
-  );
-  assert.match(
-    text,
-    /width=0, but width m must be a whole number between 2 and 128, got 0; using 64/,
-  );
-  assert.match(
-    text,
-    /sigma=-1, but σ \(weight std × √m\) must be between 0\.1 and 3, got -1; using 1/,
-  );
-  assert.match(
-    text,
-    /layer=NaN, but layer j must be a whole number between 2 and 49, got NaN; using 20/,
-  );
-  assert.match(
-    text,
-    /x1=NaN, but x₁, first entry of X₀ must be between -3 and 3, got NaN; using 1/,
-  );
-  const status = (await page.textContent('[data-live-section="network"] .live-status')) ?? "";
-  assert.match(status, /^Done in \d+ ms/);
-  assert.doesNotMatch(status, /NaN/);
+test({
+  name:
+    "residual page: bad link values (depth 0, width 0, σ < 0, NaN) get clear messages and the defaults run",
+  async fn() {
+    const { page } = await open(`${path}?depth=0&width=0&sigma=-1&layer=NaN&x1=NaN`);
+    await waitForHook<LastResidual>(page, "lastResidual", {
+      depth: 30,
+      width: 64,
+      sigma: 1,
+      layer: 20,
+    }, { field: "params" });
+    await waitForDrawn(page);
+    const text = (await page.textContent("main")) ?? "";
+    assert.match(
+      text,
+      /depth=0, but depth L must be a whole number between 3 and 50, got 0; using 30/,
+    );
+    assert.match(
+      text,
+      /width=0, but width m must be a whole number between 2 and 128, got 0; using 64/,
+    );
+    assert.match(
+      text,
+      /sigma=-1, but σ \(weight std × √m\) must be between 0\.1 and 3, got -1; using 1/,
+    );
+    assert.match(
+      text,
+      /layer=NaN, but layer j must be a whole number between 2 and 49, got NaN; using 20/,
+    );
+    assert.match(
+      text,
+      /x1=NaN, but x₁, first entry of X₀ must be between -3 and 3, got NaN; using 1/,
+    );
+    const status = (await page.textContent('[data-live-section="network"] .live-status')) ?? "";
+    assert.match(status, /^Done in \d+ ms/);
+    assert.doesNotMatch(status, /NaN/);
+  },
 });

@@ -63,194 +63,214 @@ function assertSameRun(hook: JacobianHook, params: RecurrenceParams): void {
 }
 
 const { test, open } = browserFixture();
-test("rnn-gradients page: the live ‖∂hₜ/∂h₀‖ is the compute module's exact Jacobian product and stays under (γs)ᵗ, with no console error", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  assert.equal(await backend(page), "wasm");
-  const hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { norm: PAGE_DEFAULTS.norm });
-  assert.deepEqual(hook.settings, PAGE_DEFAULTS);
-  assertSameRun(hook, PAGE_DEFAULTS);
-  // Nearly tight: within a factor of 10 of the bound after 60 steps with a small input.
-  const T = PAGE_DEFAULTS.steps;
-  assert.ok(hook.log10Norms[T] > hook.log10Bound[T] - 1);
-  await waitForDrawn(page);
-  // How often the ReLU instance grows, over the slider's seeds, as Deno counts it.
-  const relu = endSpread(RELU_HALF_OFF, SEED_RANGE.min, SEED_RANGE.max);
-  const pct = (k: number) => `${Math.round((100 * k) / relu.seeds)} %`;
-  const share = (pick: (...v: number[]) => number) => pick(...relu.meanSlopes).toFixed(2);
-  const reluText = `Over the slider's ${relu.seeds} seeds (0 to 100) the share on averages ` +
-    `between ${share(Math.min)} and ${share(Math.max)}, and the median run ends at ` +
-    `5.0 × 10⁻⁵, but ${relu.grow} of them (${pct(relu.grow)}) end above 1 and ` +
-    `${relu.growPast100} (${pct(relu.growPast100)}) above 100`;
-  await page.waitForFunction(
-    (text) => document.querySelector("main")?.textContent?.replace(/\s+/g, " ").includes(text),
-    reluText,
-    { timeout: 30_000 },
-  );
-  assert.ok(Math.abs(relu.median - Math.log10(5e-5)) < 0.02, `median ${relu.median}`);
-  // The graphs' text equivalents: one row per edge, 21 forward and 15 gradient edges.
-  const rows = await page.evaluate(() =>
-    ["brnn-forward-graph", "brnn-gradient-graph"].map((name) =>
-      document.querySelector(`[data-chart="${name}"] summary`)?.textContent
-    )
-  );
-  assert.deepEqual(rows, ["Data table (21 rows)", "Data table (15 rows)"]);
-  // Tensors come from the main tfjs-core bundle's engine, so their methods work (see tfRuntime.ts).
-  const cloned = await page.evaluate(async () => {
-    const tf =
-      (globalThis as unknown as { __explorables: { tf: typeof import("@tensorflow/tfjs-core") } })
-        .__explorables.tf;
-    const t = tf.tensor1d([1, 2]);
-    const copy = t.clone();
-    const values = Array.from(await copy.data());
-    tf.dispose([t, copy]);
-    return values;
-  });
-  assert.deepEqual(cloned, [1, 2]);
-});
-
-test("rnn-gradients page: moving the controls moves the chart onto its theory: the bound itself at rest for orthogonal W, (s·σ′(c))ᵗ ≪ (γs)ᵗ when saturated at γs = 2 > 1, far below it for Gaussian W", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  const atRest = { ...PAGE_DEFAULTS, drive: 0 };
-  let before = await chartMarkup(page, "jacobian-norm");
-  await setControl(page, "input size a", 0);
-  let hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { drive: 0 });
-  assertSameRun(hook, atRest);
-  assert.notEqual(await chartMarkup(page, "jacobian-norm"), before);
-  hook.log10Norms.forEach((v, t) =>
-    assert.ok(Math.abs(v - hook.log10Bound[t]) < 1e-11, `t = ${t}`)
-  );
-  hook.log10Exact!.forEach((v, t) => assert.ok(Math.abs(v - hook.log10Bound[t]) < 1e-12));
-
-  // The saturated example: γs = 2, yet (2·tanh′(1.5))ᵗ vanishes.
-  before = await chartMarkup(page, "jacobian-norm");
-  await page.getByRole("button", { name: /yet vanishes/ }).click();
-  hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { norm: 2, rest: 1.5, drive: 0 });
-  assertSameRun(hook, FATES.saturated);
-  assert.notEqual(await chartMarkup(page, "jacobian-norm"), before);
-  const T = FATES.saturated.steps;
-  hook.log10Norms.forEach((v, t) =>
-    assert.ok(Math.abs(v - restingLog10Norm("tanh", 2, 1.5, t)) < 1e-10, `t = ${t}`)
-  );
-  assert.ok(hook.log10Norms[T] < -26 && hook.log10Bound[T] > 18);
-
-  // Gaussian W with the same largest singular value: many decades under the bound.
-  await setControl(page, "recurrent weights W", "Gaussian, rescaled to norm s");
-  await setControl(page, "resting state c", 0);
-  hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { weights: "gaussian", rest: 0 });
-  const gaussian = { ...FATES.saturated, weights: "gaussian" as const, rest: 0 };
-  assertSameRun(hook, gaussian);
-  assert.equal(hook.log10Exact, null);
-  assert.ok(hook.log10Norms[T] < hook.log10Bound[T] - 5);
-});
-
-test("rnn-gradients page: Stop pressed mid-run leaves the steps done so far drawn and says where it stopped, in both live sections, with no error; the next move runs to the end", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  // The saturated example with Gaussian W (as the test above leaves the page).
-  await page.getByRole("button", { name: /yet vanishes/ }).click();
-  await waitForHook<JacobianHook>(page, "rnnJacobian", { norm: 2, rest: 1.5, drive: 0 });
-  await setControl(page, "recurrent weights W", "Gaussian, rescaled to norm s");
-  await setControl(page, "resting state c", 0);
-  await waitForHook<JacobianHook>(page, "rnnJacobian", { weights: "gaussian", rest: 0 });
-  // 64 units for 200 steps: many slices, so the press lands mid-run.
-  await setControl(page, "hidden units n", 64);
-  await waitForHook<JacobianHook>(page, "rnnJacobian", { units: 64 });
-  await stopWhenRunning(page, "jacobian");
-  await setControl(page, "steps T", 200);
-  const stopped = await waitForHook<JacobianHook>(page, "rnnJacobian", { units: 64, steps: 200 });
-  assert.equal(stopped.stopped, true);
-  const done = stopped.log10Norms.length - 1;
-  assert.ok(done >= 1 && done < 200, `${done} steps`);
-  assertSameRun(stopped, {
-    ...FATES.saturated,
-    weights: "gaussian",
-    rest: 0,
-    units: 64,
-    steps: done,
-  });
-  const status = await readSection(page, "jacobian");
-  assert.equal(status.state, "done");
-  assert.match(status.status, new RegExp(`^Stopped at step ${done} of 200: `));
-  await page.waitForFunction(
-    (done) =>
-      document.querySelector("main")?.textContent?.includes(
-        `The run was stopped at step ${done} of 200`,
-      ),
-    done,
-    { timeout: 10_000 },
-  );
-  assert.notEqual(await chartMarkup(page, "jacobian-norm"), "");
-  // The next move runs to the end.
-  await setControl(page, "steps T", 199);
-  const full = await waitForHook<JacobianHook>(page, "rnnJacobian", { units: 64, steps: 199 });
-  assert.equal(full.stopped, false);
-  assert.equal(full.log10Norms.length, 200);
-
-  // The autodiff check, stopped before tfjs's gradients are read.
-  await stopWhenRunning(page, "brnn-check");
-  await setControl(page, "BRNN seed", 13);
-  const brnn = await waitForHook<BrnnHook>(page, "brnnCheck", { seed: 13 });
-  assert.equal(brnn.stopped, true);
-  const brnnStatus = await readSection(page, "brnn-check");
-  assert.equal(brnnStatus.state, "done");
-  assert.match(
-    brnnStatus.status,
-    /^Stopped before TensorFlow\.js's gradients were read \(seed 13, /,
-  );
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll("[data-live-section=brnn-check] td")].some((td) =>
-        td.textContent === "stopped"
-      ),
-    undefined,
-    { timeout: 10_000 },
-  );
-  assert.notEqual(await chartMarkup(page, "brnn-gradient-check"), "");
-  await setControl(page, "BRNN seed", 14);
-  const after = await waitForHook<BrnnHook>(page, "brnnCheck", { seed: 14 });
-  assert.equal(after.stopped, undefined);
-  assert.ok(after.tfGap.wf < 1e-5);
-});
-
-test("rnn-gradients page: tfjs autodiff gives the course's ∇Wᶠ and ∇Uᵇ to float32 precision and finite differences to 1e-7, seed after seed", async () => {
-  const { page } = await open(path);
-  await waitForDrawn(page);
-  for (const [seed, steps] of [[1, 3], [7, 3], [7, 8], [42, 1]]) {
-    await setControl(page, "BRNN seed", seed);
-    await setControl(page, "sequence length", steps);
-    const hook = await waitForHook<BrnnHook>(page, "brnnCheck", { seed, steps });
-    const want = brnnWeightGradients(randomBrnn({ seed, steps }));
-    assert.ok(relativeGap(hook.formula.wf, want.wf) < 1e-12);
-    assert.ok(relativeGap(hook.formula.ub, want.ub) < 1e-12);
-    const tf = { wf: relativeGap(hook.tf.wf, want.wf), ub: relativeGap(hook.tf.ub, want.ub) };
-    assert.ok(
-      tf.wf < 1e-5 && tf.ub < 1e-5,
-      `seed ${seed}, T = ${steps}: autodiff ${JSON.stringify(tf)}`,
+test({
+  name:
+    "rnn-gradients page: the live ‖∂hₜ/∂h₀‖ is the compute module's exact Jacobian product and stays under (γs)ᵗ, with no console error",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    assert.equal(await backend(page), "wasm");
+    const hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { norm: PAGE_DEFAULTS.norm });
+    assert.deepEqual(hook.settings, PAGE_DEFAULTS);
+    assertSameRun(hook, PAGE_DEFAULTS);
+    // Nearly tight: within a factor of 10 of the bound after 60 steps with a small input.
+    const T = PAGE_DEFAULTS.steps;
+    assert.ok(hook.log10Norms[T] > hook.log10Bound[T] - 1);
+    await waitForDrawn(page);
+    // How often the ReLU instance grows, over the slider's seeds, as Deno counts it.
+    const relu = endSpread(RELU_HALF_OFF, SEED_RANGE.min, SEED_RANGE.max);
+    const pct = (k: number) => `${Math.round((100 * k) / relu.seeds)} %`;
+    const share = (pick: (...v: number[]) => number) => pick(...relu.meanSlopes).toFixed(2);
+    const reluText = `Over the slider's ${relu.seeds} seeds (0 to 100) the share on averages ` +
+      `between ${share(Math.min)} and ${share(Math.max)}, and the median run ends at ` +
+      `5.0 × 10⁻⁵, but ${relu.grow} of them (${pct(relu.grow)}) end above 1 and ` +
+      `${relu.growPast100} (${pct(relu.growPast100)}) above 100`;
+    await page.waitForFunction(
+      (text) => document.querySelector("main")?.textContent?.replace(/\s+/g, " ").includes(text),
+      reluText,
+      { timeout: 30_000 },
     );
-    assert.ok(Math.abs(hook.tfGap.wf - tf.wf) < 1e-12 && Math.abs(hook.tfGap.ub - tf.ub) < 1e-12);
-    assert.ok(hook.finiteGap.wf < 1e-7 && hook.finiteGap.ub < 1e-7);
-  }
+    assert.ok(Math.abs(relu.median - Math.log10(5e-5)) < 0.02, `median ${relu.median}`);
+    // The graphs' text equivalents: one row per edge, 21 forward and 15 gradient edges.
+    const rows = await page.evaluate(() =>
+      ["brnn-forward-graph", "brnn-gradient-graph"].map((name) =>
+        document.querySelector(`[data-chart="${name}"] summary`)?.textContent
+      )
+    );
+    assert.deepEqual(rows, ["Data table (21 rows)", "Data table (15 rows)"]);
+    // Tensors come from the main tfjs-core bundle's engine, so their methods work (see tfRuntime.ts).
+    const cloned = await page.evaluate(async () => {
+      const tf =
+        (globalThis as unknown as { __explorables: { tf: typeof import("@tensorflow/tfjs-core") } })
+          .__explorables.tf;
+      const t = tf.tensor1d([1, 2]);
+      const copy = t.clone();
+      const values = Array.from(await copy.data());
+      tf.dispose([t, copy]);
+      return values;
+    });
+    assert.deepEqual(cloned, [1, 2]);
+  },
 });
 
-test("rnn-gradients page: bad values in the link (T = 0, s = −1, NaN) get clear messages, not NaN", async () => {
-  const { page } = await open(`${path}?T=0&s=-1&a=NaN&act=gelu`);
-  await waitForHook<JacobianHook>(page, "rnnJacobian", { steps: PAGE_DEFAULTS.steps });
-  await waitForDrawn(page);
-  const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
-  assert.match(
-    text,
-    /T=0, but steps T must be a whole number between 1 and 200, got 0; using 60/,
-  );
-  assert.match(
-    text,
-    /s=-1, but spectral norm s of W must be between 0\.05 and 3, got -1; using 0\.9/,
-  );
-  assert.match(text, /a=NaN, but input size a must be between 0 and 4, got NaN; using 0\.1/);
-  assert.match(text, /act=gelu, but activation σ must be one of tanh, sigmoid, relu; using tanh/);
-  const statuses = await page.evaluate(() =>
-    [...document.querySelectorAll(".live-status")].map((n) => n.textContent ?? "")
-  );
-  for (const status of statuses) assert.doesNotMatch(status, /NaN/);
+test({
+  name:
+    "rnn-gradients page: moving the controls moves the chart onto its theory: the bound itself at rest for orthogonal W, (s·σ′(c))ᵗ ≪ (γs)ᵗ when saturated at γs = 2 > 1, far below it for Gaussian W",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    const atRest = { ...PAGE_DEFAULTS, drive: 0 };
+    let before = await chartMarkup(page, "jacobian-norm");
+    await setControl(page, "input size a", 0);
+    let hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { drive: 0 });
+    assertSameRun(hook, atRest);
+    assert.notEqual(await chartMarkup(page, "jacobian-norm"), before);
+    hook.log10Norms.forEach((v, t) =>
+      assert.ok(Math.abs(v - hook.log10Bound[t]) < 1e-11, `t = ${t}`)
+    );
+    hook.log10Exact!.forEach((v, t) => assert.ok(Math.abs(v - hook.log10Bound[t]) < 1e-12));
+
+    // The saturated example: γs = 2, yet (2·tanh′(1.5))ᵗ vanishes.
+    before = await chartMarkup(page, "jacobian-norm");
+    await page.getByRole("button", { name: /yet vanishes/ }).click();
+    hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { norm: 2, rest: 1.5, drive: 0 });
+    assertSameRun(hook, FATES.saturated);
+    assert.notEqual(await chartMarkup(page, "jacobian-norm"), before);
+    const T = FATES.saturated.steps;
+    hook.log10Norms.forEach((v, t) =>
+      assert.ok(Math.abs(v - restingLog10Norm("tanh", 2, 1.5, t)) < 1e-10, `t = ${t}`)
+    );
+    assert.ok(hook.log10Norms[T] < -26 && hook.log10Bound[T] > 18);
+
+    // Gaussian W with the same largest singular value: many decades under the bound.
+    await setControl(page, "recurrent weights W", "Gaussian, rescaled to norm s");
+    await setControl(page, "resting state c", 0);
+    hook = await waitForHook<JacobianHook>(page, "rnnJacobian", { weights: "gaussian", rest: 0 });
+    const gaussian = { ...FATES.saturated, weights: "gaussian" as const, rest: 0 };
+    assertSameRun(hook, gaussian);
+    assert.equal(hook.log10Exact, null);
+    assert.ok(hook.log10Norms[T] < hook.log10Bound[T] - 5);
+  },
+});
+
+test({
+  name:
+    "rnn-gradients page: Stop pressed mid-run leaves the steps done so far drawn and says where it stopped, in both live sections, with no error; the next move runs to the end",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    // The saturated example with Gaussian W (as the test above leaves the page).
+    await page.getByRole("button", { name: /yet vanishes/ }).click();
+    await waitForHook<JacobianHook>(page, "rnnJacobian", { norm: 2, rest: 1.5, drive: 0 });
+    await setControl(page, "recurrent weights W", "Gaussian, rescaled to norm s");
+    await setControl(page, "resting state c", 0);
+    await waitForHook<JacobianHook>(page, "rnnJacobian", { weights: "gaussian", rest: 0 });
+    // 64 units for 200 steps: many slices, so the press lands mid-run.
+    await setControl(page, "hidden units n", 64);
+    await waitForHook<JacobianHook>(page, "rnnJacobian", { units: 64 });
+    await stopWhenRunning(page, "jacobian");
+    await setControl(page, "steps T", 200);
+    const stopped = await waitForHook<JacobianHook>(page, "rnnJacobian", { units: 64, steps: 200 });
+    assert.equal(stopped.stopped, true);
+    const done = stopped.log10Norms.length - 1;
+    assert.ok(done >= 1 && done < 200, `${done} steps`);
+    assertSameRun(stopped, {
+      ...FATES.saturated,
+      weights: "gaussian",
+      rest: 0,
+      units: 64,
+      steps: done,
+    });
+    const status = await readSection(page, "jacobian");
+    assert.equal(status.state, "done");
+    assert.match(status.status, new RegExp(`^Stopped at step ${done} of 200: `));
+    await page.waitForFunction(
+      (done) =>
+        document.querySelector("main")?.textContent?.includes(
+          `The run was stopped at step ${done} of 200`,
+        ),
+      done,
+      { timeout: 10_000 },
+    );
+    assert.notEqual(await chartMarkup(page, "jacobian-norm"), "");
+    // The next move runs to the end.
+    await setControl(page, "steps T", 199);
+    const full = await waitForHook<JacobianHook>(page, "rnnJacobian", { units: 64, steps: 199 });
+    assert.equal(full.stopped, false);
+    assert.equal(full.log10Norms.length, 200);
+
+    // The autodiff check, stopped before tfjs's gradients are read.
+    await stopWhenRunning(page, "brnn-check");
+    await setControl(page, "BRNN seed", 13);
+    const brnn = await waitForHook<BrnnHook>(page, "brnnCheck", { seed: 13 });
+    assert.equal(brnn.stopped, true);
+    const brnnStatus = await readSection(page, "brnn-check");
+    assert.equal(brnnStatus.state, "done");
+    assert.match(
+      brnnStatus.status,
+      /^Stopped before TensorFlow\.js's gradients were read \(seed 13, /,
+    );
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll("[data-live-section=brnn-check] td")].some((td) =>
+          td.textContent === "stopped"
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
+    assert.notEqual(await chartMarkup(page, "brnn-gradient-check"), "");
+    await setControl(page, "BRNN seed", 14);
+    const after = await waitForHook<BrnnHook>(page, "brnnCheck", { seed: 14 });
+    assert.equal(after.stopped, undefined);
+    assert.ok(after.tfGap.wf < 1e-5);
+  },
+});
+
+test({
+  name:
+    "rnn-gradients page: tfjs autodiff gives the course's ∇Wᶠ and ∇Uᵇ to float32 precision and finite differences to 1e-7, seed after seed",
+  async fn() {
+    const { page } = await open(path);
+    await waitForDrawn(page);
+    for (const [seed, steps] of [[1, 3], [7, 3], [7, 8], [42, 1]]) {
+      await setControl(page, "BRNN seed", seed);
+      await setControl(page, "sequence length", steps);
+      const hook = await waitForHook<BrnnHook>(page, "brnnCheck", { seed, steps });
+      const want = brnnWeightGradients(randomBrnn({ seed, steps }));
+      assert.ok(relativeGap(hook.formula.wf, want.wf) < 1e-12);
+      assert.ok(relativeGap(hook.formula.ub, want.ub) < 1e-12);
+      const tf = { wf: relativeGap(hook.tf.wf, want.wf), ub: relativeGap(hook.tf.ub, want.ub) };
+      assert.ok(
+        tf.wf < 1e-5 && tf.ub < 1e-5,
+        `seed ${seed}, T = ${steps}: autodiff ${JSON.stringify(tf)}`,
+      );
+      assert.ok(Math.abs(hook.tfGap.wf - tf.wf) < 1e-12 && Math.abs(hook.tfGap.ub - tf.ub) < 1e-12);
+      assert.ok(hook.finiteGap.wf < 1e-7 && hook.finiteGap.ub < 1e-7);
+    }
+  },
+});
+
+test({
+  name:
+    "rnn-gradients page: bad values in the link (T = 0, s = −1, NaN) get clear messages, not NaN",
+  async fn() {
+    const { page } = await open(`${path}?T=0&s=-1&a=NaN&act=gelu`);
+    await waitForHook<JacobianHook>(page, "rnnJacobian", { steps: PAGE_DEFAULTS.steps });
+    await waitForDrawn(page);
+    const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
+    assert.match(
+      text,
+      /T=0, but steps T must be a whole number between 1 and 200, got 0; using 60/,
+    );
+    assert.match(
+      text,
+      /s=-1, but spectral norm s of W must be between 0\.05 and 3, got -1; using 0\.9/,
+    );
+    assert.match(text, /a=NaN, but input size a must be between 0 and 4, got NaN; using 0\.1/);
+    assert.match(text, /act=gelu, but activation σ must be one of tanh, sigmoid, relu; using tanh/);
+    const statuses = await page.evaluate(() =>
+      [...document.querySelectorAll(".live-status")].map((n) => n.textContent ?? "")
+    );
+    for (const status of statuses) assert.doesNotMatch(status, /NaN/);
+  },
 });

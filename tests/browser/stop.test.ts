@@ -204,11 +204,14 @@ for (const path of sitePaths) {
 
 for (const { slug, what, query, ready, forbidden, cases, after } of stopCases) {
   const page = PAGES.find((page) => page.slug === slug)!;
-  browser.test(`${pagePath(page)}: Stop on ${what}, with no error`, async () => {
-    const { page: tab } = await browser.open(`${pagePath(page)}${query}`);
-    for (const { hook, want, match } of ready) await waitForHook(tab, hook, want, match);
-    for (const stopCase of cases) await runStopCase(tab, stopCase, forbidden);
-    await after?.(tab);
+  browser.test({
+    name: `${pagePath(page)}: Stop on ${what}, with no error`,
+    async fn() {
+      const { page: tab } = await browser.open(`${pagePath(page)}${query}`);
+      for (const { hook, want, match } of ready) await waitForHook(tab, hook, want, match);
+      for (const stopCase of cases) await runStopCase(tab, stopCase, forbidden);
+      await after?.(tab);
+    },
   });
 }
 
