@@ -152,12 +152,22 @@ export function collectConsole(page: Page): ConsoleLog {
 
 /**
  * Waits until the page has finished drawing: every `[data-live-section]` has data-state "done".
- * A page without a live section is finished at load. A section in "error" throws with its status.
+ * A page without a live section is finished at load. A section in "error" throws with its status,
+ * unless `acceptErrors` (a run that ends in a message for the reader has finished too).
  */
-export async function waitForDrawn(page: Page, { timeout = 120_000 } = {}): Promise<void> {
+export async function waitForDrawn(
+  page: Page,
+  { timeout = 120_000, acceptErrors = false } = {},
+): Promise<void> {
   const handle = await page.waitForFunction(
-    () => {
+    (acceptErrors) => {
       const sections = [...document.querySelectorAll<HTMLElement>("[data-live-section]")];
+      if (acceptErrors) {
+        const ended = sections.every((s) =>
+          s.dataset.state === "done" || s.dataset.state === "error"
+        );
+        return ended ? { error: "" } : null;
+      }
       const failed = sections.find((section) => section.dataset.state === "error");
       if (failed) {
         const status = failed.querySelector("[role=status]")?.textContent ?? failed.textContent;
@@ -167,7 +177,7 @@ export async function waitForDrawn(page: Page, { timeout = 120_000 } = {}): Prom
       }
       return sections.every((section) => section.dataset.state === "done") ? { error: "" } : null;
     },
-    undefined,
+    acceptErrors,
     { timeout, polling: 100 },
   );
   const { error } = (await handle.jsonValue()) as { error: string };

@@ -483,7 +483,7 @@ for (const path of sitePaths) {
         const consoleSince = await consoleDuring(path, `${leakMoveCount} control moves`);
         for (const [label, value] of leak.setup) await setControl(page, label, value);
         for (const { hook, want, match } of leak.ready) await waitForHook(page, hook, want, match);
-        await waitForDrawn(page);
+        await waitForDrawn(page, { acceptErrors: true });
         await settle(page);
         const baseline = await numTensors(page);
         for (let i = 0; i < leakMoveCount; i++) {
@@ -492,7 +492,9 @@ for (const path of sitePaths) {
         }
         for (const [label, value] of leak.final) await setControl(page, label, value);
         for (const { hook, want, match } of leak.done) await waitForHook(page, hook, want, match);
-        await waitForDrawn(page);
+        // A small run may end in a message for the reader (dropout-digits' 20 digits per class can
+        // diverge); what counts here is that it ended and freed its tensors.
+        await waitForDrawn(page, { acceptErrors: true });
         await settle(page);
         assert.equal(await numTensors(page), baseline, `tensors on ${path}`);
         assertNone(consoleSince(), `console during control moves on ${path}`);
