@@ -211,8 +211,8 @@ export interface BrowserFixture {
 
 /**
  * One browser fixture per test file. Each test opens the pages it needs; the browsers start on the
- * first test that asks and live until the test process ends (Playwright stops them on exit), so no
- * test depends on another having run first. After each test every page it opened is closed, and
+ * first test that asks and close after the file's last test (Deno.test.afterAll), so no test
+ * depends on another having run first. After each test every page it opened is closed, and
  * one that logged a console error or an uncaught exception fails the test: no page test has to
  * say "with no console error" again.
  */
@@ -223,6 +223,9 @@ export function browserFixture(): BrowserFixture {
     if (!sessions.has(webgpu)) sessions.set(webgpu, openSession({ webgpu }));
     return sessions.get(webgpu)!;
   };
+  Deno.test.afterAll(async () => {
+    for (const started of sessions.values()) await (await started).close();
+  });
   return {
     session,
     async open(path, { webgpu = false, ...options } = {}) {
