@@ -7,14 +7,7 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import {
-  browserTest,
-  openPage,
-  openSession,
-  type Session,
-  sitePaths,
-  waitForDrawn,
-} from "./harness.ts";
+import { browserFixture, browserTest, openPage, sitePaths, waitForDrawn } from "./harness.ts";
 import { backendTable, mismatches, numbersAt, worstRatio } from "./backendTable.ts";
 import type { BackendName } from "../../src/components/urlState.ts";
 
@@ -22,13 +15,10 @@ const backends: BackendName[] = ["cpu", "wasm", "webgl", "webgpu"];
 /** WebGPU runs on a software adapter, and some pages train: allow them time. */
 const drawTimeout = 180_000;
 
-let plainSession: Promise<Session> | undefined;
-let gpuSession: Promise<Session> | undefined;
+const browser = browserFixture();
 /** WebGL and WebGPU need a browser without --disable-gpu (software rendering still applies). */
 const sessionFor = (backend: BackendName) =>
-  backend === "webgpu" || backend === "webgl"
-    ? gpuSession ??= openSession({ webgpu: true })
-    : plainSession ??= openSession();
+  browser.session({ webgpu: backend === "webgpu" || backend === "webgl" });
 
 interface BackendRun {
   backend: string;
@@ -160,11 +150,3 @@ for (const path of livePaths) {
     });
   }
 }
-
-Deno.test({
-  name: "backends: the browsers and the static server shut down",
-  ...browserTest,
-  async fn() {
-    for (const session of [plainSession, gpuSession]) if (session) await (await session).close();
-  },
-});

@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, openPage, openSession, type Session } from "./harness.ts";
-import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
+import { backend, setControl } from "./controls.ts";
 import { transposedConv2d } from "../../src/compute/convolution/transposed.ts";
 import { TRANSPOSED_2D } from "../../src/compute/convolution/seeds.ts";
 import { bottleneckParams } from "../../src/compute/parameterCounts.ts";
@@ -32,41 +32,6 @@ interface TransposeCheck {
   gap?: number;
   error?: string;
   stopped?: boolean;
-}
-
-type Hooks = { lastFilterCheck?: FilterCheck; lastTransposeCheck?: TransposeCheck };
-
-/** Waits for the page's TensorFlow.js check whose fields match `want` (a stale one must not count). */
-async function waitForCheck<T>(
-  page: Page,
-  hook: keyof Hooks,
-  want: Record<string, unknown>,
-): Promise<T> {
-  const handle = await page.waitForFunction(
-    ({ hook, want }) => {
-      const hooks = (globalThis as unknown as { __explorables?: Record<string, unknown> })
-        .__explorables;
-      const check = hooks?.[hook] as Record<string, unknown> | undefined;
-      if (!check) return null;
-      return Object.entries(want).every(([k, v]) => JSON.stringify(check[k]) === JSON.stringify(v))
-        ? check
-        : null;
-    },
-    { hook, want },
-    { timeout: 60_000, polling: 50 },
-  );
-  return (await handle.jsonValue()) as T;
-}
-
-async function allDone(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll<HTMLElement>("[data-live-section]")].every((s) =>
-        s.dataset.state === "done"
-      ),
-    undefined,
-    { timeout: 60_000, polling: 50 },
-  );
 }
 
 /** Waits until the chart's one-sentence description contains `text`. */
@@ -98,53 +63,35 @@ async function hover(page: Page, chart: string, key: string) {
   }, chart);
 }
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
+test({
   name:
     "convolution page: loads with the course's filter checked by TensorFlow.js, no console error, no foreign request",
-  ...browserTest,
   async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
-    const check = await waitForCheck<FilterCheck>(page, "lastFilterCheck", {
+    const { page } = await open(path);
+    const check = await waitForHook<FilterCheck>(page, "lastFilterCheck", {
       signal: [1, 4, 0, -2, 3],
-    });
+    }, { field: "" });
     assert.deepEqual(check.filter, [2, -1, 3]);
     assert.deepEqual(check.got, [-2, 2, 11]);
     assert.equal(check.gap, 0);
-    const transpose = await waitForCheck<TransposeCheck>(page, "lastTransposeCheck", {
+    const transpose = await waitForHook<TransposeCheck>(page, "lastTransposeCheck", {
       stride: 1,
       padding: 0,
-    });
+    }, { field: "" });
     assert.deepEqual(transpose.got, [[-1, 3, -2], [3, -3, 1], [0, 3, 1]]);
-    await allDone(page);
-    for (
-      const chart of [
-        "sliding-filter",
-        "transposed-1d",
-        "transposed-2d",
-        "calculator",
-        "group-blocks",
-        "blocks",
-      ]
-    ) {
-      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
-    }
+    await waitForDrawn(page, { timeout: 60_000 });
     assert.equal(await backend(page), "wasm");
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "convolution page: the course's numbers are on the page (filter, transposed outputs, 108/112/39/43/46, 213,504/78,592, 2.72)",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     const text = await mainText(page);
     assert.match(text, /exactly one filter fits: \(2, −1, 3\)/);
     assert.match(text, /det A = −52/);
@@ -159,19 +106,19 @@ Deno.test({
     }
     const blocks = await page.textContent('[data-chart="blocks"] .chart-description');
     assert.match(blocks ?? "", /bottleneck 213,504, 32 summed paths 78,592/);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "convolution page: a singular system gets a clear message, both when many filters fit and when none does",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     await page.getByRole("button", { name: "A constant signal" }).click();
-    await waitForCheck(page, "lastFilterCheck", { signal: [1, 1, 1, 1, 1], output: [3, 3, 3] });
+    await waitForHook(page, "lastFilterCheck", { signal: [1, 1, 1, 1, 1], output: [3, 3, 3] }, {
+      field: "",
+    });
     let text = await mainText(page);
     assert.match(
       text,
@@ -179,10 +126,10 @@ Deno.test({
     );
     assert.match(text, /There is no unique answer/);
     await page.getByRole("button", { name: "First and last windows equal" }).click();
-    const none = await waitForCheck<FilterCheck>(page, "lastFilterCheck", {
+    const none = await waitForHook<FilterCheck>(page, "lastFilterCheck", {
       signal: [1, 0, 1, 0, 1],
       output: [1, 2, 3],
-    });
+    }, { field: "" });
     assert.equal(none.filter, null);
     text = await mainText(page);
     assert.match(
@@ -194,16 +141,14 @@ Deno.test({
       /No filter fits these outputs, so there is nothing for TensorFlow\.js to check\./,
     );
     assert.doesNotMatch(text, /NaN/);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "convolution page: hovering links outputs to the inputs and taps that made them, and back",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     const out = await hover(page, "sliding-filter", "out:1");
     assert.deepEqual(out.lit, ["in:1", "in:2", "in:3", "out:1", "tap:0", "tap:1", "tap:2"]);
     assert.match(out.readout, /y₂ = 2·4 \+ \(−1\)·0 \+ 3·\(−2\) = 2/);
@@ -228,16 +173,14 @@ Deno.test({
       "in:1:1",
     ]);
     assert.match(grid.readout, /Output cell \(2, 2\) = −1 \+ 0 − 3 \+ 1 = −3/);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "convolution page: Play slides the filter window by window",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     const readout = page.locator('[data-chart="sliding-filter"] .diagram-readout');
     await page.locator('[data-chart="sliding-filter"] button[data-action="play"]').click();
     await page.waitForFunction(
@@ -253,24 +196,22 @@ Deno.test({
     );
     assert.match(moved, /translate\(/);
     assert.match((await readout.textContent()) ?? "", /y₂ = /);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "convolution page: stride and padding move the transposed outputs, and TensorFlow.js agrees at every setting",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     for (const [stride, padding] of [[2, 0], [3, 1], [2, 1], [1, 1], [3, 0]]) {
       await setControl(page, "2-D stride", stride);
       await setControl(page, "2-D padding", padding);
-      const check = await waitForCheck<TransposeCheck>(page, "lastTransposeCheck", {
+      const check = await waitForHook<TransposeCheck>(page, "lastTransposeCheck", {
         stride,
         padding,
-      });
+      }, { field: "" });
       const expected = transposedConv2d(
         TRANSPOSED_2D.input.map((r) => [...r]),
         TRANSPOSED_2D.filter.map((r) => [...r]),
@@ -281,7 +222,7 @@ Deno.test({
     }
     await setControl(page, "2-D stride", 1);
     await setControl(page, "2-D padding", 2);
-    await waitForCheck(page, "lastTransposeCheck", { stride: 1, padding: 2 });
+    await waitForHook(page, "lastTransposeCheck", { stride: 1, padding: 2 }, { field: "" });
     assert.match(
       await mainText(page),
       /padding 2 crops 2 cells from each end, but the full output has only 3: nothing is left/,
@@ -292,17 +233,15 @@ Deno.test({
       "transposed-1d",
       "gives 9 output cells: [ax, ay, az, bx, by, bz, cx, cy, cz]",
     );
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "convolution page: the calculator, the groups slider and the path sliders redraw their counts",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     await setControl(page, "biases", "pointwise part only");
     await waitForDescription(page, "calculator", "standard 112, depthwise-separable 43");
     await setControl(page, "biases", "both parts");
@@ -319,20 +258,15 @@ Deno.test({
     await setControl(page, "path width", 64);
     const same = bottleneckParams({ channels: 256, width: 64 }).total.toLocaleString("en");
     await waitForDescription(page, "blocks", `bottleneck ${same}, 1 path ${same}`);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "convolution page: bad link values (stride 0, channels 0, a kernel of 12, NaN) get clear messages",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(
-      session,
-      `${path}?stride2=0&cin=0&kernel=12&x1=NaN&bias=some`,
-    );
-    await allDone(page);
+    const { page } = await open(`${path}?stride2=0&cin=0&kernel=12&x1=NaN&bias=some`);
+    await waitForDrawn(page, { timeout: 60_000 });
     const text = await mainText(page);
     assert.match(
       text,
@@ -349,17 +283,15 @@ Deno.test({
     assert.match(text, /x1=NaN, but signal x₁ must be between -10 and 10, got NaN; using 1/);
     assert.match(text, /bias=some, but biases must be one of none, pointwise, both; using none/);
     assert.match(text, /exactly one filter fits: \(2, −1, 3\)/);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "convolution page: Stop pressed mid-run in either TensorFlow.js check leaves a clear stopped state, no error, and the next move runs again",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     const cases = [
       {
         section: "filter-check",
@@ -379,13 +311,15 @@ Deno.test({
     for (const { section, hook, label, stop, again } of cases) {
       await stopWhenRunning(page, section);
       await setControl(page, label, stop);
-      await waitForCheck(page, hook, { stopped: true });
+      await waitForHook(page, hook, { stopped: true }, { field: "" });
       const stopped = await readSection(page, section);
       assert.equal(stopped.state, "done", `${section}: ${stopped.status}`);
       assert.match(stopped.status, /^Stopped before TensorFlow\.js's answer was read/);
       // The next move runs the check to the end again.
       await setControl(page, label, again.value);
-      const check = await waitForCheck<{ gap?: number }>(page, hook, again.want);
+      const check = await waitForHook<{ gap?: number }>(page, hook, again.want, {
+        field: "",
+      });
       assert.ok(
         check.gap !== undefined && check.gap < 1e-5,
         `${section}: ${JSON.stringify(check)}`,
@@ -394,39 +328,15 @@ Deno.test({
       assert.equal(done.state, "done");
       assert.match(done.status, /^TensorFlow\.js's/);
     }
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
-  name: "convolution page: the tensor count returns to its baseline after 200 control changes",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
-    const baseline = await numTensors(page);
-    for (let i = 0; i < 200; i++) {
-      if (i % 2) await setControl(page, "signal x₁", ((i % 40) - 20) / 4);
-      else await setControl(page, "2-D stride", 1 + (i % 3));
-    }
-    await setControl(page, "signal x₁", 2.5);
-    await setControl(page, "2-D stride", 2);
-    await waitForCheck(page, "lastFilterCheck", { signal: [2.5, 4, 0, -2, 3] });
-    await waitForCheck(page, "lastTransposeCheck", { stride: 2 });
-    await allDone(page);
-    assert.equal(await numTensors(page), baseline);
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name:
     "convolution page: every control redraws its closed-form chart in the first frame after the input",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
-    await allDone(page);
+    const { page } = await open(path);
+    await waitForDrawn(page, { timeout: 60_000 });
     const timings = await timeEveryControl(page, 11);
     console.log(
       `slider-to-chart latency on ${path} (wasm; all backends: deno task bench --only=convolution):\n  ${
@@ -439,7 +349,5 @@ Deno.test({
       assert.equal(Math.max(...t.frames), 1, `${t.label}: the chart came after a later frame`);
       assert.ok(quantile(t.work, 0.5) < 50, timingLine(t));
     }
-    await page.close();
-    await session.close();
   },
 });

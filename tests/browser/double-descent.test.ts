@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, distDir, openPage, openSession, type Session } from "./harness.ts";
+import { browserFixture, distDir, waitForHook } from "./harness.ts";
 import { backend, chartMarkup, setControl } from "./controls.ts";
 import { directRidgeTrial } from "../reference/directRidgeTrial.ts";
 
@@ -19,22 +19,8 @@ interface LastLive {
 }
 
 /** Waits for a finished live trial whose settings match `want` (a stale one must not count). */
-async function waitForLive(page: Page, want: Partial<LastLive["settings"]>): Promise<LastLive> {
-  const handle = await page.waitForFunction(
-    (want) => {
-      const live = (globalThis as unknown as { __explorables?: { lastLive?: LastLive } })
-        .__explorables?.lastLive;
-      if (!live) return null;
-      const settings = live.settings as unknown as Record<string, unknown>;
-      return Object.entries(want).every(([k, v]) => Math.abs(Number(settings[k]) - v) < 1e-9)
-        ? live
-        : null;
-    },
-    want as Record<string, number>,
-    { timeout: 60_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as LastLive;
-}
+const waitForLive = (page: Page, want: Partial<LastLive["settings"]>) =>
+  waitForHook<LastLive>(page, "lastLive", want, { tolerance: 1e-9 });
 
 /** Largest relative gap between the page's test errors and the direct solve's at the same settings. */
 function gapToFloat64(live: LastLive): number {
@@ -70,15 +56,13 @@ async function builtSweep(): Promise<{ p: number[]; curveA: { test: { median: nu
   throw new Error("no double-descent data in the built site");
 }
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
+test({
   name:
     "double-descent page: the live trial equals a direct Float64 solve and peaks at p ≈ N_train",
-  ...browserTest,
   async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
+    const { page } = await open(path);
     assert.equal(await backend(page), "wasm");
     const live = await waitForLive(page, { nTrain: 300, d: 35, sigma: 0.5, lambda: 0.01, seed: 1 });
     assert.equal(live.curve.p.length, 27);
@@ -97,17 +81,13 @@ Deno.test({
       `the page should quote the peak ${peak.toFixed(3)}`,
     );
     assert.ok(Math.abs(sweep.p[median.indexOf(peak)] - 300) <= 45);
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "double-descent page: moving the λ slider redraws the curve and flattens the peak",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, path);
+    const { page } = await open(path);
     const before = await waitForLive(page, { lambda: 0.01 });
     const markup = await chartMarkup(page, "live-curve");
     await setControl(page, "λ", 3);
@@ -122,16 +102,13 @@ Deno.test({
     assert.ok(peakAfter < peakBefore / 2, `peak ${peakBefore} → ${peakAfter}`);
     assert.ok(gapToFloat64(after) < 1e-3);
     assert.match(page.url(), /lambda=3/);
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "double-descent page: the peak follows N_train, and the spectrum follows the pointer",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?ntrain=150`);
+    const { page } = await open(`${path}?ntrain=150`);
     const live = await waitForLive(page, { nTrain: 150 });
     assert.ok(Math.abs(peakOf(live) - 150) <= 23, `peak at p = ${peakOf(live)}`);
     const dip = live.sMin.reduce((a, b) => (b.sMin < a.sMin ? b : a));
@@ -150,15 +127,13 @@ Deno.test({
       undefined,
       { timeout: 10_000 },
     );
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "double-descent page: bad values in the link get a clear message and the defaults",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, `${path}?ntrain=0&lambda=-1&d=abc`);
+    const { page } = await open(`${path}?ntrain=0&lambda=-1&d=abc`);
     await waitForLive(page, { nTrain: 300, lambda: 0.01, d: 35 });
     const text = (await page.textContent("main")) ?? "";
     assert.match(
@@ -168,9 +143,6 @@ Deno.test({
     assert.match(text, /lambda=-1, but λ must be between 0\.001 and 100, got -1; using 0\.01/);
     assert.match(text, /d=abc, but d must be a whole number between 1 and 200, got NaN; using 35/);
     assert.doesNotMatch(text, /NaN(?!; using)/);
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
-    await session.close();
   },
 });
 
@@ -224,64 +196,49 @@ async function afterStop(page: Page) {
   });
 }
 
-Deno.test({
+test({
   name: "double-descent page: Stop, before the first value of p or midway, leaves a clear state",
-  ...browserTest,
   async fn() {
-    const own = await openSession();
-    try {
-      // Stopped before the trial's first snapshot: nothing to draw, and the page says so.
-      {
-        const { page, consoleErrors } = await openPage(own, `${path}?seed=7`);
-        await stopTrialAt(page, "start");
-        const shown = await afterStop(page);
-        assert.equal(shown.state, "done");
-        assert.match(shown.status, /^Stopped before the first value of p was computed/);
-        assert.deepEqual(shown.errors, []);
-        assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
-        assert.match(shown.text, /nothing to draw yet/);
-        assert.match(shown.text, /No smallest singular value to draw/);
-        assert.doesNotMatch(shown.text, /\d\.\d{5}/, "no raw float on an empty axis");
-        assert.deepEqual(consoleErrors, []);
-        await page.close();
-      }
-      // Stopped midway: the values already computed stay drawn.
-      {
-        const { page, consoleErrors } = await openPage(own, `${path}?seed=8`);
-        await stopTrialAt(page, 5);
-        const shown = await afterStop(page);
-        assert.equal(shown.state, "done");
-        const match = /^Stopped with (\d+) of (\d+) values of p computed/.exec(shown.status);
-        assert.ok(match, shown.status);
-        assert.ok(Number(match[1]) >= 5 && Number(match[1]) < Number(match[2]), shown.status);
-        assert.deepEqual(shown.errors, []);
-        assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
-        assert.ok(shown.curve, "the partial curve stays drawn");
-        assert.deepEqual(consoleErrors, []);
-        await page.close();
-      }
-    } finally {
-      await own.close();
+    // Stopped before the trial's first snapshot: nothing to draw, and the page says so.
+    {
+      const { page } = await open(`${path}?seed=7`);
+      await stopTrialAt(page, "start");
+      const shown = await afterStop(page);
+      assert.equal(shown.state, "done");
+      assert.match(shown.status, /^Stopped before the first value of p was computed/);
+      assert.deepEqual(shown.errors, []);
+      assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
+      assert.match(shown.text, /nothing to draw yet/);
+      assert.match(shown.text, /No smallest singular value to draw/);
+      assert.doesNotMatch(shown.text, /\d\.\d{5}/, "no raw float on an empty axis");
+      await page.close();
+    }
+    // Stopped midway: the values already computed stay drawn.
+    {
+      const { page } = await open(`${path}?seed=8`);
+      await stopTrialAt(page, 5);
+      const shown = await afterStop(page);
+      assert.equal(shown.state, "done");
+      const match = /^Stopped with (\d+) of (\d+) values of p computed/.exec(shown.status);
+      assert.ok(match, shown.status);
+      assert.ok(Number(match[1]) >= 5 && Number(match[1]) < Number(match[2]), shown.status);
+      assert.deepEqual(shown.errors, []);
+      assert.doesNotMatch(shown.text, /Cannot read|undefined|NaN/);
+      assert.ok(shown.curve, "the partial curve stays drawn");
+      await page.close();
     }
   },
 });
 
-Deno.test({
+test({
   name: "double-descent page on WebGPU (SwiftShader): same curve as the Float64 solver",
-  ...browserTest,
   async fn() {
-    const gpu = await openSession({ webgpu: true });
-    try {
-      const { page, consoleErrors } = await openPage(gpu, `${path}?backend=webgpu`);
-      assert.equal(await backend(page), "webgpu");
-      const live = await waitForLive(page, { nTrain: 300, lambda: 0.01 });
-      assert.equal(live.backend, "webgpu");
-      const gap = gapToFloat64(live);
-      assert.ok(gap < 1e-3, `WebGPU page vs Float64 solver: relative gap ${gap}`);
-      assert.deepEqual(consoleErrors, []);
-      await page.close();
-    } finally {
-      await gpu.close();
-    }
+    const { page } = await open(`${path}?backend=webgpu`, { webgpu: true });
+    assert.equal(await backend(page), "webgpu");
+    const live = await waitForLive(page, { nTrain: 300, lambda: 0.01 });
+    assert.equal(live.backend, "webgpu");
+    const gap = gapToFloat64(live);
+    assert.ok(gap < 1e-3, `WebGPU page vs Float64 solver: relative gap ${gap}`);
+    await page.close();
   },
 });

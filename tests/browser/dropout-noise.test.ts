@@ -5,9 +5,8 @@
  * sliders, tensors do not leak, and bad link values are refused with a message.
  */
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
-import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
-import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
+import { backend, setControl } from "./controls.ts";
 import { generateRegression, problemStreams } from "../../src/compute/regression.ts";
 import { dropoutMinimiser, expectedLoss, type MaskModel } from "../../src/compute/tikhonov.ts";
 import { lossSampler, monteCarloMean } from "../../src/compute/monteCarlo.ts";
@@ -18,7 +17,7 @@ import {
   LAYER,
   randomLayer,
 } from "../../src/compute/dropout-noise/activation.ts";
-import { readSection, settled, stopWhenRunning, stopWhenStatus } from "./stopLive.ts";
+import { readSection } from "./stopLive.ts";
 
 const path = "/pages/dropout-noise";
 
@@ -39,26 +38,6 @@ interface OrdersHook {
   units: number;
   dropoutFirst: number[];
   activationFirst: number[];
-}
-
-/** Waits for the page's hook `name` to hold a finished result whose settings match `want`. */
-async function waitForHook<T>(
-  page: Page,
-  name: string,
-  want: Record<string, number | string>,
-): Promise<T> {
-  const handle = await page.waitForFunction(
-    ({ name, want }) => {
-      const hooks = (globalThis as unknown as { __explorables?: Record<string, unknown> })
-        .__explorables;
-      const hook = hooks?.[name] as { settings: Record<string, unknown> } | undefined;
-      if (!hook) return null;
-      return Object.entries(want).every(([k, v]) => hook.settings[k] === v) ? hook : null;
-    },
-    { name, want },
-    { timeout: 60_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as T;
 }
 
 /** The same run in Deno: stream k of the seed, the teacher's weights, the same draws. */
@@ -84,44 +63,22 @@ function checkMonteCarlo(hook: McHook, model: MaskModel, stream: number) {
   assert.ok(Math.abs(z) < 4, `page mean ${hook.mean} is ${z.toFixed(2)} SE from ${exact}`);
 }
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
-  name: "dropout-noise page: loads with no console error and no request to another origin",
-  ...browserTest,
+test({
+  name: "dropout-noise page: without a WebGPU adapter every section finishes on WebAssembly",
   async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForDrawn(page);
-    for (
-      const chart of [
-        "dropout-monte-carlo",
-        "coefficients",
-        "dropout-path",
-        "ridge-path",
-        "column-norms",
-        "noise-sweep",
-        "ridge-grid",
-        "gaussian-monte-carlo",
-        "order-difference",
-        "sigmoid-counterexample",
-      ]
-    ) {
-      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
-    }
     assert.equal(await backend(page), "wasm");
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "dropout-noise page: each live Monte-Carlo mean lands within 4 standard errors of the closed form",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     const dropout = await waitForHook<McHook>(page, "dropoutMonteCarlo", {
       p: 0.8,
       masks: "plain",
@@ -132,16 +89,14 @@ Deno.test({
     // How long a slice may hold the main thread is checked with a fake clock in
     // tests/compute/monteCarlo.test.ts and measured by the bench; wall-clock time here
     // depends on what else the machine is doing.
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "dropout-noise page: moving p, the mask convention, μ and σ reruns Monte Carlo onto the new closed form",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, `${path}?draws=5000`);
+    const { page } = await open(`${path}?draws=5000`);
     await waitForDrawn(page);
     await setControl(page, "keep probability p", 0.3);
     await setControl(page, "masks", "inverted (R/p)");
@@ -164,17 +119,14 @@ Deno.test({
     checkMonteCarlo(bigger, { kind: "bernoulli", keep: 0.3, inverted: true }, 1);
     assert.match(page.url(), /p=0\.3/);
     assert.match(page.url(), /masks=inverted/);
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "dropout-noise page: the coefficient chart and the counterexample follow their sliders to the closed forms",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForDrawn(page);
     await setControl(page, "keep probability p", 0.35);
     await page.waitForFunction(
@@ -204,16 +156,14 @@ Deno.test({
     const text = await page.textContent('[data-chart="sigmoid-counterexample"] .chart-description');
     assert.match(text ?? "", new RegExp(`the gap is largest, ${largest.toPrecision(3)}`));
     assert.ok(gaps.every((g) => g > 0));
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "dropout-noise page: the live check gives exactly zero difference for ReLU and leaky ReLU, and the sigmoid's double-precision difference",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     const relu = await waitForHook<OrdersHook>(page, "lastOrders", {
       activation: "relu",
       rate: 0.4,
@@ -245,34 +195,14 @@ Deno.test({
       status ?? "",
       new RegExp(`^sigmoid on wasm: the two orders differ on ${units} of ${units} units`),
     );
-    await page.close();
   },
 });
 
-Deno.test({
-  name: "dropout-noise page: the tensor count returns to its baseline after 200 slider moves",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(session, `${path}?draws=1000`);
-    await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu", rate: 0.4 });
-    const baseline = await numTensors(page);
-    for (let i = 0; i < 200; i++) {
-      await setControl(page, "drop rate r", ((i % 18) * 0.05).toFixed(2));
-    }
-    await setControl(page, "drop rate r", 0.25);
-    await waitForHook<OrdersHook>(page, "lastOrders", { rate: 0.25 });
-    await waitForDrawn(page);
-    assert.equal(await numTensors(page), baseline);
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name:
     "dropout-noise page: bad link values (p outside (0, 1], σ < 0, n = 0, NaN) get clear messages and the defaults",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?p=0&sigma=-1&n=0&mu=NaN&rate=1.2`);
+    const { page } = await open(`${path}?p=0&sigma=-1&n=0&mu=NaN&rate=1.2`);
     await waitForDrawn(page);
     const text = (await page.textContent('.notice[data-for="link"]')) ?? "";
     assert.match(
@@ -295,130 +225,51 @@ Deno.test({
     assert.doesNotMatch(main.replace(/mu=NaN[^.]*\./g, ""), /NaN/);
     await page.close();
 
-    const high = await openPage(session, `${path}?p=1.5`);
+    const high = await open(`${path}?p=1.5`);
     await waitForDrawn(high.page);
     assert.match(
       (await high.page.textContent('.notice[data-for="link"]')) ?? "",
       /p=1\.5, but keep probability p must be between 0\.02 and 1, got 1\.5/,
     );
     await high.page.close();
-    await session.close();
   },
 });
 
-Deno.test({
+test({
   name: "dropout-noise page: with Chromium's WebGPU adapter the activation check runs on webgpu",
-  ...browserTest,
   async fn() {
-    const gpu = await openSession({ webgpu: true });
-    try {
-      const { page, consoleErrors } = await openPage(gpu, `${path}?draws=1000`);
-      assert.equal(await backend(page), "webgpu");
-      const relu = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
-      assert.equal(relu.backend, "webgpu");
-      assert.equal(relu.nonZero, 0);
-      assert.deepEqual(consoleErrors, []);
-      await page.close();
-    } finally {
-      await gpu.close();
-    }
+    const { page } = await open(`${path}?draws=1000`, { webgpu: true });
+    assert.equal(await backend(page), "webgpu");
+    const relu = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
+    assert.equal(relu.backend, "webgpu");
+    assert.equal(relu.nonZero, 0);
+    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "dropout-noise page: at p = 1 and σ = 0 the Monte-Carlo status and chart say the draws do not vary, with no NaN",
-  ...browserTest,
   async fn() {
-    const stopSession = await openSession();
-    try {
-      const { page, consoleErrors } = await openPage(stopSession, `${path}?p=1&sigma=0&draws=1000`);
-      await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 1 });
-      await waitForHook<McHook>(page, "gaussianMonteCarlo", { sigma: 0 });
-      for (const section of ["dropout-monte-carlo", "gaussian-monte-carlo"]) {
-        const { state, status, text } = await readSection(page, section);
-        assert.equal(state, "done");
-        assert.match(
-          status,
-          /^1000 draws, all the same: this noise does not vary the loss, every draw gives [\d.]+, and the exact value is [\d.]+ \((identical|relative difference [\d.]+ × 10⁻\d+, rounding)\)\./,
-        );
-        const description = await page.evaluate(
-          (section) => document.querySelector(`[data-chart="${section}"]`)?.textContent ?? "",
-          section,
-        );
-        assert.match(description, /all the same/);
-        for (const shown of [status, text, description]) {
-          assert.doesNotMatch(shown, /NaN|Infinity|undefined/);
-        }
-      }
-      assert.deepEqual(consoleErrors, []);
-      await page.close();
-    } finally {
-      await stopSession.close();
-    }
-  },
-});
-
-Deno.test({
-  name:
-    "dropout-noise page: Stop on every live section, at its start and part-way, leaves a clear stopped state and no error",
-  ...browserTest,
-  async fn() {
-    const stopSession = await openSession();
-    try {
-      const { page, consoleErrors } = await openPage(stopSession, path);
-      await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 0.8 });
-      await waitForHook<McHook>(page, "gaussianMonteCarlo", { mu: 1 });
-      await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
-      const monteCarlo: [string, string, number][] = [
-        ["dropout-monte-carlo", "keep probability p", 0.7],
-        ["gaussian-monte-carlo", "noise mean μ", 0.5],
-      ];
-      for (const [section, control, value] of monteCarlo) {
-        // Part-way: the last frame's numbers stay, said to be a stopped run's.
-        await stopWhenStatus(page, section, "^Drawn \\d+ of 20000");
-        await setControl(page, control, value);
-        const partway = await settled(page, section);
-        assert.equal(partway.state, "done", `${section}: ${partway.status}`);
-        assert.match(
-          partway.status,
-          /^Stopped after (\d+) draws: mean .+ ± .+ against the exact .+, [\d.]+ standard errors apart\.$/,
-        );
-        assert.ok(Number(/after (\d+)/.exec(partway.status)![1]) < 20000);
-        assert.notEqual(await chartMarkup(page, section), "");
-        assert.equal(partway.errors, 0);
-        // At its start: nothing drawn yet, and the section does not stay "running".
-        await stopWhenRunning(page, section);
-        await setControl(page, control, value + 0.05);
-        const early = await settled(page, section);
-        assert.equal(early.state, "done");
-        assert.match(
-          early.status,
-          /^Stopped (before the first draw; move a control to run again|after \d+ draws: .*)\.$/,
-        );
-        assert.equal(early.errors, 0);
-        for (const shown of [partway.text, early.text]) {
-          assert.doesNotMatch(shown, /NaN|undefined|Cannot read/);
-        }
-      }
-      await stopWhenRunning(page, "activation-orders");
-      await setControl(page, "activation", "sigmoid");
-      const orders = await settled(page, "activation-orders");
-      assert.equal(orders.state, "done");
-      assert.equal(
-        orders.status,
-        "Stopped before the two orders were compared; move a control to run again.",
+    const { page } = await open(`${path}?p=1&sigma=0&draws=1000`);
+    await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 1 });
+    await waitForHook<McHook>(page, "gaussianMonteCarlo", { sigma: 0 });
+    for (const section of ["dropout-monte-carlo", "gaussian-monte-carlo"]) {
+      const { state, status, text } = await readSection(page, section);
+      assert.equal(state, "done");
+      assert.match(
+        status,
+        /^1000 draws, all the same: this noise does not vary the loss, every draw gives [\d.]+, and the exact value is [\d.]+ \((identical|relative difference [\d.]+ × 10⁻\d+, rounding)\)\./,
       );
-      assert.match(orders.text, /Stopped: no comparison drawn\./);
-      assert.equal(orders.errors, 0);
-      // And a control moved afterwards runs it again.
-      await setControl(page, "activation", "ReLU");
-      const again = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
-      assert.equal(again.nonZero, 0);
-      assert.deepEqual(consoleErrors, []);
-      await page.close();
-    } finally {
-      await stopSession.close();
+      const description = await page.evaluate(
+        (section) => document.querySelector(`[data-chart="${section}"]`)?.textContent ?? "",
+        section,
+      );
+      assert.match(description, /all the same/);
+      for (const shown of [status, text, description]) {
+        assert.doesNotMatch(shown, /NaN|Infinity|undefined/);
+      }
     }
+    await page.close();
   },
 });

@@ -3,8 +3,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, openPage, openSession, type Session } from "./harness.ts";
-import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { browserFixture, waitForHook } from "./harness.ts";
+import { backend, chartMarkup, setControl } from "./controls.ts";
 import { expectedLossMinimiser } from "../../src/compute/dropout-toy/dropoutToy.ts";
 import { assessDropoutRun } from "../../src/compute/dropout-toy/dropoutConvergence.ts";
 import {
@@ -24,58 +24,25 @@ interface LastRun {
 }
 
 /** Waits for a finished run whose settings match `want` (a stale run must not count). */
-async function waitForRun(page: Page, want: Record<string, number | string>): Promise<LastRun> {
-  const handle = await page.waitForFunction(
-    (want) => {
-      const run = (globalThis as unknown as { __explorables?: { lastRun?: LastRun } }).__explorables
-        ?.lastRun;
-      if (!run) return null;
-      const settings = run.settings as unknown as Record<string, unknown>;
-      return Object.entries(want).every(([k, v]) => settings[k] === v) ? run : null;
-    },
-    want,
-    { timeout: 60_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as LastRun;
-}
+const waitForRun = (page: Page, want: Record<string, number | string>) =>
+  waitForHook<LastRun>(page, "lastRun", want);
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
-  name: "dropout page: loads with no console error and no request to another origin",
-  ...browserTest,
-  async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
-    await waitForRun(page, { rate: 0.5 });
-    for (const chart of ["weight-path", "loss", "contributions", "sweep"]) {
-      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
-    }
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await Deno.mkdir("tests/output", { recursive: true });
-    await page.screenshot({ path: "tests/output/dropout-toy.png", fullPage: true });
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name: "dropout page: without a WebGPU adapter the fallback backend (wasm) runs",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     assert.equal(await backend(page), "wasm");
     const badge = await page.textContent(".backend-badge");
     assert.match(badge ?? "", /WebAssembly/);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "dropout page: each control changes the charts",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, `${path}?steps=400`);
+    const { page } = await open(`${path}?steps=400`);
     await waitForRun(page, { steps: 400 });
     const moves: [string, string | number, string][] = [
       ["drop rate r", 0.2, "weight-path"],
@@ -105,8 +72,6 @@ Deno.test({
     assert.equal(run.stepsDone, 600);
     assert.match(page.url(), /rate=0\.2/);
     assert.match(page.url(), /optimizer=adam/);
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
@@ -125,13 +90,12 @@ const LIVE_RUNS = [
 ] as const;
 
 for (const live of LIVE_RUNS) {
-  Deno.test({
+  test({
     name:
       `dropout page: a live ${live.optimizer} run equals the Float64 trainer to float32 precision, and its status line says how far it is from the closed form`,
-    ...browserTest,
     async fn() {
       const query = new URLSearchParams(Object.entries(live).map(([k, v]) => [k, String(v)]));
-      const { page } = await openPage(session, `${path}?${query}`);
+      const { page } = await open(`${path}?${query}`);
       const { rate, steps, optimizer, seed } = live;
       const run = await waitForRun(page, { rate, batchSize: live.batch, steps, optimizer, seed });
       assert.equal(run.diverged, false);
@@ -173,28 +137,10 @@ for (const live of LIVE_RUNS) {
   });
 }
 
-Deno.test({
-  name: "dropout page: the tensor count returns to its baseline after 200 slider updates",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(session, `${path}?steps=300`);
-    await waitForRun(page, { steps: 300, rate: 0.5 });
-    const baseline = await numTensors(page);
-    for (let i = 0; i < 200; i++) {
-      await setControl(page, "drop rate r", ((i % 90) / 100).toFixed(2));
-    }
-    await setControl(page, "drop rate r", 0.33);
-    await waitForRun(page, { rate: 0.33, steps: 300 });
-    assert.equal(await numTensors(page), baseline);
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name: "dropout page: a bad value in the link gets a clear message, not NaN",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?rate=1.5&batch=0&lr=NaN`);
+    const { page } = await open(`${path}?rate=1.5&batch=0&lr=NaN`);
     await waitForRun(page, { rate: 0.5 });
     const text = (await page.textContent("main")) ?? "";
     assert.match(
@@ -209,25 +155,16 @@ Deno.test({
     const status = (await page.textContent("[data-live-section] .live-status")) ?? "";
     assert.match(status, /^Done: \d+ steps/);
     assert.doesNotMatch(status, /NaN/);
-    await page.close();
-    await session.close();
   },
 });
 
-Deno.test({
+test({
   name: "dropout page: with Chromium's WebGPU adapter the backend is webgpu and training runs",
-  ...browserTest,
   async fn() {
-    const gpu = await openSession({ webgpu: true });
-    try {
-      const { page, consoleErrors } = await openPage(gpu, `${path}?steps=300&batch=16`);
-      assert.equal(await backend(page), "webgpu");
-      const run = await waitForRun(page, { steps: 300, batchSize: 16 });
-      assert.equal(run.stepsDone, 300);
-      assert.deepEqual(consoleErrors, []);
-      await page.close();
-    } finally {
-      await gpu.close();
-    }
+    const { page } = await open(`${path}?steps=300&batch=16`, { webgpu: true });
+    assert.equal(await backend(page), "webgpu");
+    const run = await waitForRun(page, { steps: 300, batchSize: 16 });
+    assert.equal(run.stepsDone, 300);
+    await page.close();
   },
 });

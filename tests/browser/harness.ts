@@ -1,4 +1,5 @@
 /** Shared set-up for browser tests: the built site on a loopback port and Debian's Chromium. */
+import assert from "node:assert/strict";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { serveStatic } from "../../src/tasks/serve.ts";
 import config from "../../observablehq.config.ts";
@@ -151,12 +152,22 @@ export function collectConsole(page: Page): ConsoleLog {
 
 /**
  * Waits until the page has finished drawing: every `[data-live-section]` has data-state "done".
- * A page without a live section is finished at load. A section in "error" throws with its status.
+ * A page without a live section is finished at load. A section in "error" throws with its status,
+ * unless `acceptErrors` (a run that ends in a message for the reader has finished too).
  */
-export async function waitForDrawn(page: Page, { timeout = 120_000 } = {}): Promise<void> {
+export async function waitForDrawn(
+  page: Page,
+  { timeout = 120_000, acceptErrors = false } = {},
+): Promise<void> {
   const handle = await page.waitForFunction(
-    () => {
+    (acceptErrors) => {
       const sections = [...document.querySelectorAll<HTMLElement>("[data-live-section]")];
+      if (acceptErrors) {
+        const ended = sections.every((s) =>
+          s.dataset.state === "done" || s.dataset.state === "error"
+        );
+        return ended ? { error: "" } : null;
+      }
       const failed = sections.find((section) => section.dataset.state === "error");
       if (failed) {
         const status = failed.querySelector("[role=status]")?.textContent ?? failed.textContent;
@@ -166,7 +177,7 @@ export async function waitForDrawn(page: Page, { timeout = 120_000 } = {}): Prom
       }
       return sections.every((section) => section.dataset.state === "done") ? { error: "" } : null;
     },
-    undefined,
+    acceptErrors,
     { timeout, polling: 100 },
   );
   const { error } = (await handle.jsonValue()) as { error: string };
@@ -182,4 +193,113 @@ export async function settle(page: Page, ms = 150): Promise<void> {
       ),
   );
   await page.waitForTimeout(ms);
+}
+
+export interface OpenOptions extends PageOptions {
+  /** Open in the file's WebGPU browser (Chromium's software adapter) instead of the plain one. */
+  webgpu?: boolean;
+}
+
+export interface BrowserFixture {
+  /** The file's browser and static server, started on first use (one plain, one with WebGPU). */
+  session(options?: { webgpu?: boolean }): Promise<Session>;
+  /** Opens `path` as openPage does; the page is closed and its console checked after the test. */
+  open(path: string, options?: OpenOptions): Promise<Watched>;
+  /** A browser test: it may run alone (`--filter`), in any order. */
+  test(definition: { name: string; fn: () => Promise<void> }): void;
+}
+
+/**
+ * One browser fixture per test file. Each test opens the pages it needs; the browsers start on the
+ * first test that asks and close after the file's last test (Deno.test.afterAll), so no test
+ * depends on another having run first. After each test every page it opened is closed, and
+ * one that logged a console error or an uncaught exception fails the test: no page test has to
+ * say "with no console error" again.
+ */
+export function browserFixture(): BrowserFixture {
+  const sessions = new Map<boolean, Promise<Session>>();
+  let opened: Watched[] = [];
+  const session = ({ webgpu = false } = {}) => {
+    if (!sessions.has(webgpu)) sessions.set(webgpu, openSession({ webgpu }));
+    return sessions.get(webgpu)!;
+  };
+  Deno.test.afterAll(async () => {
+    for (const started of sessions.values()) await (await started).close();
+  });
+  return {
+    session,
+    async open(path, { webgpu = false, ...options } = {}) {
+      const watched = await openPage(await session({ webgpu }), path, options);
+      opened.push(watched);
+      return watched;
+    },
+    test({ name, fn }) {
+      Deno.test({
+        name,
+        ...browserTest,
+        async fn() {
+          opened = [];
+          try {
+            await fn();
+            for (const { page, consoleErrors } of opened) {
+              assert.deepEqual(consoleErrors, [], `console errors on ${page.url()}`);
+            }
+          } finally {
+            for (const { page } of opened) await page.close().catch(() => {});
+            opened = [];
+          }
+        },
+      });
+    },
+  };
+}
+
+/** How waitForHook compares a hook's fields with the wanted values. */
+export interface HookMatch {
+  /**
+   * Where the hook keeps the values `want` names: "settings" (most pages), "params", or "" for
+   * fields on the hook itself.
+   */
+  field?: string;
+  /** Numbers match within this absolute distance; otherwise values must be equal (as JSON). */
+  tolerance?: number;
+  /** Also wait until this live section says "done" (a hook written before it ends must not count). */
+  section?: string;
+  timeout?: number;
+  polling?: number;
+}
+
+/**
+ * Waits for the page's test hook `globalThis.__explorables[name]` to hold a result whose settings
+ * match `want` (a stale result, from before the last control move, must not count), and returns it.
+ */
+export async function waitForHook<T>(
+  page: Page,
+  name: string,
+  want: Record<string, unknown> = {},
+  { field = "settings", tolerance, section, timeout = 60_000, polling = 100 }: HookMatch = {},
+): Promise<T> {
+  const handle = await page.waitForFunction(
+    ({ name, want, field, tolerance, section }) => {
+      const hook = (globalThis as unknown as { __explorables?: Record<string, unknown> })
+        .__explorables?.[name] as Record<string, unknown> | undefined;
+      if (!hook) return null;
+      if (section) {
+        const state = document.querySelector<HTMLElement>(
+          `[data-live-section="${CSS.escape(section)}"]`,
+        )?.dataset.state;
+        if (state !== "done") return null;
+      }
+      const values = (field ? hook[field] : hook) as Record<string, unknown> | undefined;
+      if (!values) return null;
+      const same = (got: unknown, wanted: unknown) =>
+        tolerance !== undefined && typeof wanted === "number"
+          ? Math.abs(Number(got) - wanted) < tolerance
+          : JSON.stringify(got) === JSON.stringify(wanted);
+      return Object.entries(want).every(([key, value]) => same(values[key], value)) ? hook : null;
+    },
+    { name, want, field, tolerance, section },
+    { timeout, polling },
+  );
+  return (await handle.jsonValue()) as T;
 }

@@ -3,8 +3,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
-import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
+import { backend, chartMarkup, setControl } from "./controls.ts";
 import {
   type LiveDepthParams,
   liveDraws,
@@ -41,34 +41,15 @@ interface LastVanishing {
   spectralNorms: number[];
 }
 
-/** Waits for a finished live run whose settings match `want` (a stale run must not count). */
-async function waitForDepth(page: Page, want: Record<string, number | string>): Promise<LastDepth> {
-  const handle = await page.waitForFunction(
-    (want) => {
-      const run = (globalThis as unknown as { __explorables?: { lastDepth?: LastDepth } })
-        .__explorables?.lastDepth;
-      if (!run) return null;
-      const p = run.params as unknown as Record<string, unknown>;
-      return Object.entries(want).every(([k, v]) => p[k] === v) ? run : null;
-    },
-    want,
-    { timeout: 120_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as LastDepth;
-}
+/** Waits for a finished live run whose parameters match `want` (a stale run must not count). */
+const waitForDepth = (page: Page, want: Record<string, number | string>) =>
+  waitForHook<LastDepth>(page, "lastDepth", want, { field: "params", timeout: 120_000 });
 
-async function waitForVanishing(page: Page, depth: number): Promise<LastVanishing> {
-  const handle = await page.waitForFunction(
-    (depth) => {
-      const run = (globalThis as unknown as { __explorables?: { lastVanishing?: LastVanishing } })
-        .__explorables?.lastVanishing;
-      return run && run.params.depth === depth ? run : null;
-    },
-    depth,
-    { timeout: 120_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as LastVanishing;
-}
+const waitForVanishing = (page: Page, depth: number) =>
+  waitForHook<LastVanishing>(page, "lastVanishing", { depth }, {
+    field: "params",
+    timeout: 120_000,
+  });
 
 /** The page's network in Float64 on the same draws (simulate.ts), for one activation. */
 function float64Run(p: LiveDepthParams, activation: Activation) {
@@ -134,53 +115,31 @@ function assertTypical(live: number[], perNetwork: number[][], what: string) {
   });
 }
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
+test({
   name:
     "initialisation page: loads with no console error, draws every chart, and the live network equals the Float64 network on the same draws",
-  ...browserTest,
   async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
+    const { page } = await open(path);
     const run = await waitForDepth(page, { depth: 30, width: 128, activation: "relu" });
     await waitForDrawn(page);
     assert.equal(await backend(page), "wasm");
-    for (
-      const chart of [
-        "pytorch-recursion",
-        "forward-variance",
-        "backward-gradient",
-        "live-variance",
-        "live-gradient",
-        "histograms",
-        "slopes",
-        "slope-product",
-        "first-layer-gradient",
-        "live-first-layer-gradient",
-      ]
-    ) {
-      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
-    }
     const ref = float64Run(run.params, "relu");
     const near = (got: number, want: number, what: string) =>
       assert.ok(Math.abs(got / want - 1) < 1e-4, `${what}: ${got} vs ${want}`);
     run.pre.forEach((q, l) => near(q, ref.preMeanSquare[l], `q${l + 1}`));
     run.inputGrad.forEach((g, l) => near(g, ref.inputGradMeanSquare[l], `input gradient ${l + 1}`));
     run.grad.forEach((g, l) => near(g, ref.gradMeanSquare[l], `r${l}`));
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "initialisation page: the live network is a typical draw around the theory, and moving σ to 1 moves it onto Xavier–ReLU's halving",
-  ...browserTest,
   async fn() {
     const start = { depth: 12, width: 64, sigma: 1.41, batch: 32, seed: 1 };
-    const { page } = await openPage(session, `${path}?depth=12&width=64&batch=32`);
+    const { page } = await open(`${path}?depth=12&width=64&batch=32`);
     const he = await waitForDepth(page, { ...start, activation: "relu" });
     assertTypical(he.pre, logSpread(start, "relu", 300), "σ = 1.41");
     const before = await chartMarkup(page, "live-variance");
@@ -192,16 +151,14 @@ Deno.test({
     xavier.theory.preVariance.forEach((q, l) => assert.ok(Math.abs(q / 2 ** -l - 1) < 1e-12));
     // And the measured variance falls by orders of magnitude, as the line does.
     assert.ok(xavier.pre[11] < 0.01 * he.pre[11], `${xavier.pre[11]} vs ${he.pre[11]}`);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "initialisation page: sigmoid's gradient at the input stays under (1/4)^L·∏‖W_ℓ‖₂ and falls far below ReLU's",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?depth=20&width=64&batch=16`);
+    const { page } = await open(`${path}?depth=20&width=64&batch=16`);
     const run = await waitForVanishing(page, 20);
     let bound = 1;
     run.spectralNorms.forEach((norm, l) => {
@@ -213,38 +170,13 @@ Deno.test({
     run.sigmoid.forEach((g, l) =>
       assert.ok(Math.abs(g / ref.inputGradMeanSquare[l] - 1) < 1e-4, `sigmoid depth ${l + 1}`)
     );
-    await page.close();
   },
 });
 
-Deno.test({
-  name: "initialisation page: the tensor count returns to its baseline after 200 slider moves",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(session, `${path}?depth=3&width=16&batch=8`);
-    await waitForDepth(page, { depth: 3, width: 16, batch: 8 });
-    await waitForDrawn(page);
-    const baseline = await numTensors(page);
-    for (let i = 0; i < 200; i++) {
-      await setControl(
-        page,
-        i % 2 ? "σ (weight std × √d)" : "depth L",
-        i % 2 ? 1 + (i % 7) / 10 : 1 + (i % 4),
-      );
-    }
-    await setControl(page, "depth L", 5);
-    await waitForDepth(page, { depth: 5 });
-    await waitForDrawn(page);
-    assert.equal(await numTensors(page), baseline);
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name: "initialisation page: bad link values (depth 0, width 0, σ < 0, NaN) get clear messages",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?depth=0&width=0&sigma=-1&batch=NaN`);
+    const { page } = await open(`${path}?depth=0&width=0&sigma=-1&batch=NaN`);
     await waitForDepth(page, { depth: 30, width: 128, sigma: 1.41, batch: 64 });
     const text = (await page.textContent("main")) ?? "";
     assert.match(
@@ -266,7 +198,6 @@ Deno.test({
     const status = (await page.textContent('[data-live-section="network"] .live-status')) ?? "";
     assert.match(status, /^Done: 30 layers/);
     assert.doesNotMatch(status, /NaN/);
-    await page.close();
   },
 });
 
@@ -280,17 +211,13 @@ async function sectionState(page: Page, name: string) {
   };
 }
 
-Deno.test({
+test({
   name:
     "initialisation page: Stop on each live section, at once and mid-run, leaves a stopped status, the charts and no error; the next run completes",
-  ...browserTest,
   async fn() {
     for (const name of ["network", "vanishing"]) {
       for (const wait of [0, 1500]) {
-        const { page, consoleErrors } = await openPage(
-          session,
-          `${path}?depth=50&width=512&batch=256`,
-        );
+        const { page, consoleErrors } = await open(`${path}?depth=50&width=512&batch=256`);
         const section = `[data-live-section="${name}"]`;
         await page.waitForSelector(`${section}[data-state="running"]`, { timeout: 120_000 });
         await page.waitForTimeout(wait);
@@ -321,12 +248,11 @@ Deno.test({
   },
 });
 
-Deno.test({
+test({
   name:
     "initialisation page: 'What to look for' prints the loader's numbers through the formatter, and no raw float, NaN or undefined reaches the text",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?depth=4&width=16&batch=8&twidth=64`);
+    const { page } = await open(`${path}?depth=4&width=16&batch=8&twidth=64`);
     await waitForDepth(page, { depth: 4, width: 16, batch: 8 });
     await waitForDrawn(page);
     const data = await page.evaluate(async () => {
@@ -395,7 +321,6 @@ Deno.test({
     for (const text of texts) {
       assert.doesNotMatch(text, /\d\.\d{7,}|\d[eE][+-]?\d|NaN|Infinity|undefined/);
     }
-    await page.close();
   },
 });
 
@@ -431,12 +356,11 @@ async function redrawLatency(page: Page, label: string, value: number | string):
   }, { label, value });
 }
 
-Deno.test({
+test({
   name:
     "initialisation page: slider-to-chart latency per control on wasm, and depth 50 × width 512 × batch 256 streamed in short tasks",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForDepth(page, { depth: 30 });
     await waitForDrawn(page);
     const moves: [string, number | string][] = [
@@ -457,7 +381,7 @@ Deno.test({
     await page.close();
     // The largest network, with the browser's own record of long tasks (over 50 ms), counted from
     // the moment the page has loaded and typeset its formulas: the live run is what is measured.
-    const { page: big } = await openPage(session, `${path}?depth=2&width=16&batch=8`);
+    const { page: big } = await open(`${path}?depth=2&width=16&batch=8`);
     await waitForDepth(big, { depth: 2, width: 16, batch: 8 });
     await waitForDrawn(big);
     await big.waitForTimeout(3000);
@@ -496,6 +420,5 @@ Deno.test({
     }
     assert.ok(run.elapsedMs > 0);
     await big.close();
-    await session.close();
   },
 });

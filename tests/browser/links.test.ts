@@ -5,14 +5,14 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, openPage, openSession, type Session, settle, sitePaths } from "./harness.ts";
+import { browserFixture, browserTest, openPage, settle, sitePaths } from "./harness.ts";
 import { refusedLinkValues } from "./linkValues.ts";
 
 const long = "9".repeat(5000);
 const widths = [1280, 375];
 
-let sessionStarted: Promise<Session> | undefined;
-const session = () => sessionStarted ??= openSession();
+const browser = browserFixture();
+const session = () => browser.session();
 
 /** The texts of the visible top-of-page link notices, once one names `expected` (or after 20 s). */
 async function linkNotices(page: Page, expected: string): Promise<string[]> {
@@ -113,11 +113,3 @@ for (const path of sitePaths) {
     },
   });
 }
-
-Deno.test({
-  name: "links: the browser and the static server shut down",
-  ...browserTest,
-  async fn() {
-    if (sessionStarted) await (await sessionStarted).close();
-  },
-});

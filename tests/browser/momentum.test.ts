@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
-import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
+import { backend, chartMarkup, setControl } from "./controls.ts";
 import {
   optimalPair,
   quadraticRate,
@@ -14,25 +14,11 @@ import {
 import { averageWeight } from "../../src/compute/momentum/bias.ts";
 import { uncorrectedStepRatio } from "../../src/compute/optimizers.ts";
 import { BIAS_DRAWS } from "../../src/compute/momentum/pageProblems.ts";
-import { settled, stopWhenRunning, stopWhenStatus } from "./stopLive.ts";
+import { MOMENTUM_FLOAT32_PATH } from "./stopCases.ts";
 
 const path = "/pages/momentum";
 
 type Hooks = Record<string, { settings: Record<string, unknown> } & Record<string, unknown>>;
-
-/** Waits for the hook `name` whose settings match `want` (a stale one must not count). */
-async function waitForHook<T>(page: Page, name: string, want: Record<string, unknown>): Promise<T> {
-  const handle = await page.waitForFunction(
-    ({ name, want }) => {
-      const hook = (globalThis as unknown as { __explorables?: Hooks }).__explorables?.[name];
-      if (!hook) return null;
-      return Object.entries(want).every(([k, v]) => hook.settings[k] === v) ? hook : null;
-    },
-    { name, want },
-    { timeout: 60_000, polling: 50 },
-  );
-  return (await handle.jsonValue()) as T;
-}
 
 interface Trajectories {
   settings: { kappa: number; beta: number; step: number; surface: string };
@@ -66,17 +52,15 @@ interface BiasHook {
  * float32 and stays within 3e-6 of our path on these surfaces (within 1.1e-5 for Adam).
  */
 const ROUNDING = 1e-12;
-const FLOAT32_PATH = 5e-5;
+const FLOAT32_PATH = MOMENTUM_FLOAT32_PATH;
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
+test({
   name:
     "momentum page: the two forms coincide to rounding and tfjs's momentum follows them, with no console error",
-  ...browserTest,
   async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
+    const { page } = await open(path);
     assert.equal(await backend(page), "wasm");
     const view = await waitForHook<Trajectories>(page, "trajectories", { beta: 0.9, step: 1 });
     assert.ok(view.formsGap <= ROUNDING, `forms gap ${view.formsGap}`);
@@ -85,32 +69,14 @@ Deno.test({
     assert.equal(ref.stepsDone, 100);
     assert.ok(ref.gap <= FLOAT32_PATH, `tfjs gap ${ref.gap}`);
     await waitForDrawn(page);
-    for (
-      const chart of [
-        "trajectory",
-        "distance",
-        "rate",
-        "race",
-        "race-loss",
-        "bias",
-        "adam-paths",
-        "adam-steps",
-      ]
-    ) {
-      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
-    }
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "momentum page: moving β moves the trajectories, and their measured rate sits on the closed form",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForHook<Trajectories>(page, "trajectories", { beta: 0.9 });
     for (const beta of [0.5, 0.75, 0.97]) {
       const before = await chartMarkup(page, "trajectory");
@@ -148,16 +114,13 @@ Deno.test({
       const ref = await waitForHook<Reference>(page, "reference", { surface, beta: 0.9 });
       assert.ok(ref.gap <= FLOAT32_PATH, `${surface}: tfjs gap ${ref.gap}`);
     }
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "momentum page: the optimal-pair button sets β and ε to the quadratic's optimum",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?kappa=100`);
+    const { page } = await open(`${path}?kappa=100`);
     await waitForHook<Trajectories>(page, "trajectories", { kappa: 100 });
     await page.click('button[data-action="optimal-pair"]');
     const best = optimalPair([1 / 100, 1]);
@@ -171,15 +134,13 @@ Deno.test({
     );
     assert.ok(Math.abs(view.measuredRate / view.closedRate - 1) < 1e-3);
     await page.waitForFunction((beta) => location.search.includes(`beta=${beta}`), beta);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name: "momentum page: dragging on the trajectory chart moves the start point",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForHook<Reference>(page, "reference", { beta: 0.9 });
     await waitForDrawn(page);
     const svg = page.locator('[data-chart="trajectory"] svg[role="img"]');
@@ -200,16 +161,14 @@ Deno.test({
     const [x0, y0] = (await start.jsonValue()) as number[];
     assert.ok(x0 > -1.8 && x0 < 2 && y0 > -1 && y0 < 2.5, `start (${x0}, ${y0})`);
     await page.waitForFunction(() => /x0=/.test(location.search));
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "momentum page: moving β moves the Monte Carlo means onto E[vₜ] = (1 − βᵗ)E[g], and the corrected mean onto E[g]",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForHook<BiasHook>(page, "bias", { beta: 0.9 });
     for (const beta of [0.5, 0.8, 0.95]) {
       const before = await chartMarkup(page, "bias");
@@ -231,16 +190,14 @@ Deno.test({
         );
       }
     }
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "momentum page: tf.train.adam follows our Float64 Adam, and the uncorrected first step is (1 − β₁)/√(1 − β₂) times η",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     const adam = await waitForHook<Reference>(page, "adam", { beta1: 0.9, beta2: 0.999 });
     assert.equal(adam.stepsDone, 100);
     assert.ok(adam.gap <= FLOAT32_PATH, `tfjs Adam gap ${adam.gap}`);
@@ -253,7 +210,6 @@ Deno.test({
     assert.ok(Math.abs(runs.firstStepRaw / uncorrectedStepRatio(0.99, 0.9, 1) - 1) < 1e-6);
     const after = await waitForHook<Reference>(page, "adam", { beta1: 0.99, beta2: 0.9 });
     assert.ok(after.gap <= FLOAT32_PATH, `tfjs Adam gap ${after.gap}`);
-    await page.close();
   },
 });
 
@@ -266,12 +222,11 @@ async function raceState(page: Page): Promise<{ step: string; description: strin
   }));
 }
 
-Deno.test({
+test({
   name:
     "momentum page: the race plays, pauses, steps and resets, and replays the same race under its seed",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, `${path}?surface=noisy`);
+    const { page } = await open(`${path}?surface=noisy`);
     await waitForHook<Trajectories>(page, "trajectories", { surface: "noisy" });
     const step = page.locator('.race-clock button[data-action="step"]');
     for (let i = 0; i < 3; i++) await step.click();
@@ -312,39 +267,13 @@ Deno.test({
       undefined,
       { timeout: 20_000 },
     );
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
-  name: "momentum page: the tensor count returns to its baseline after 200 slider moves",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(session, path);
-    await waitForHook<Reference>(page, "reference", { beta: 0.9 });
-    await waitForHook<Reference>(page, "adam", { beta1: 0.9 });
-    await waitForDrawn(page);
-    const baseline = await numTensors(page);
-    for (let i = 0; i < 100; i++) {
-      await setControl(page, "momentum β", ((i % 90) / 100).toFixed(2));
-      await setControl(page, "Adam β₁", ((i % 90) / 100).toFixed(2));
-    }
-    await setControl(page, "momentum β", 0.33);
-    await setControl(page, "Adam β₁", 0.33);
-    await waitForHook<Reference>(page, "reference", { beta: 0.33 });
-    await waitForHook<Reference>(page, "adam", { beta1: 0.33 });
-    await waitForDrawn(page);
-    assert.equal(await numTensors(page), baseline);
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name: "momentum page: bad values in the link get clear messages, not NaN",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?beta=1&step=0&kappa=NaN&beta2=-0.5`);
+    const { page } = await open(`${path}?beta=1&step=0&kappa=NaN&beta2=-0.5`);
     await waitForHook<Reference>(page, "reference", { beta: 0.9 });
     await waitForDrawn(page);
     const text = ((await page.textContent("main")) ?? "").replace(/\s+/g, " ");
@@ -362,92 +291,34 @@ Deno.test({
       [...document.querySelectorAll(".live-status")].map((n) => n.textContent ?? "")
     );
     for (const status of statuses) assert.doesNotMatch(status, /NaN/);
-    await page.close();
-    await session.close();
   },
 });
 
-Deno.test({
-  name:
-    "momentum page: Stop on both live sections, at the start and part-way, leaves the partial tfjs path and a 'Stopped' status, no error",
-  ...browserTest,
-  async fn() {
-    const stopSession = await openSession();
-    try {
-      const { page, consoleErrors } = await openPage(stopSession, `${path}?steps=500`);
-      await waitForHook<Reference>(page, "reference", { steps: 500, beta: 0.9 });
-      await waitForHook<Reference>(page, "adam", {});
-      // The reference, part-way through 500 steps, then at its start.
-      await stopWhenStatus(page, "reference", "^tfjs: \\d+ of 500 steps");
-      await setControl(page, "momentum β", 0.8);
-      const partway = await settled(page, "reference");
-      assert.equal(partway.state, "done", partway.status);
-      const done = Number(/^Stopped after (\d+) of 500 tfjs steps\.$/.exec(partway.status)?.[1]);
-      assert.ok(done >= 10 && done < 500, partway.status);
-      const stopped = await waitForHook<Reference>(page, "reference", { beta: 0.8 });
-      assert.equal(stopped.stepsDone, done);
-      assert.ok(stopped.gap < FLOAT32_PATH, `${stopped.gap}`);
-      assert.notEqual(await chartMarkup(page, "trajectory"), "");
-      await stopWhenRunning(page, "reference");
-      await setControl(page, "momentum β", 0.7);
-      const early = await settled(page, "reference");
-      assert.equal(early.state, "done");
-      assert.match(early.status, /^Stopped after \d+ of 500 tfjs steps\.$/);
-      // Adam's reference: part-way, then at its start.
-      await stopWhenStatus(page, "adam", "^tf\\.train\\.adam: \\d+ of");
-      await setControl(page, "Adam step η", 0.04);
-      const adamPartway = await settled(page, "adam");
-      assert.equal(adamPartway.state, "done");
-      assert.match(adamPartway.status, /^Stopped after \d+ of \d+ tfjs steps\.$/);
-      await stopWhenRunning(page, "adam");
-      await setControl(page, "Adam step η", 0.03);
-      const adamEarly = await settled(page, "adam");
-      assert.equal(adamEarly.state, "done");
-      assert.match(adamEarly.status, /^Stopped after \d+ of \d+ tfjs steps\.$/);
-      for (const s of [partway, early, adamPartway, adamEarly]) {
-        assert.equal(s.errors, 0, s.text);
-        assert.doesNotMatch(s.text, /NaN|undefined|Cannot read|error/i);
-      }
-      assert.notEqual(await chartMarkup(page, "adam-paths"), "");
-      assert.deepEqual(consoleErrors, []);
-      await page.close();
-    } finally {
-      await stopSession.close();
-    }
-  },
-});
-
-Deno.test({
+test({
   name:
     "momentum page: a diverged run's caption names the quadratic bound only on the quadratic; the race prints losses without 'e+'",
-  ...browserTest,
   async fn() {
-    const captionSession = await openSession();
-    try {
-      const caption = async (query: string) => {
-        const { page } = await openPage(captionSession, `${path}?${query}`);
-        await waitForDrawn(page);
-        const text = await page.evaluate(() =>
-          document.querySelector('[data-chart="trajectory"]')?.textContent ?? ""
-        );
-        const race = await page.evaluate(() =>
-          document.querySelector('[data-chart="race-loss"]')?.textContent ?? ""
-        );
-        await page.close();
-        return { text, race };
-      };
-      const rosenbrock = await caption("surface=rosenbrock&step=1.5");
-      assert.match(rosenbrock.text, /the path runs away: .* a coordinate passing 10⁶ at step 8\./);
-      assert.match(rosenbrock.text, /\(ε is below it\), not to this path\./);
-      assert.doesNotMatch(rosenbrock.text, /because/);
-      const quadratic = await caption("step=3.9");
-      assert.match(quadratic.text, /because ε is above 2\(1 \+ β\)\/λ_max = 3\.8\./);
-      for (const { race } of [rosenbrock, quadratic]) {
-        assert.match(race, /SGD at loss \d/);
-        assert.doesNotMatch(race, /e[+-]\d|NaN/);
-      }
-    } finally {
-      await captionSession.close();
+    const caption = async (query: string) => {
+      const { page } = await open(`${path}?${query}`);
+      await waitForDrawn(page);
+      const text = await page.evaluate(() =>
+        document.querySelector('[data-chart="trajectory"]')?.textContent ?? ""
+      );
+      const race = await page.evaluate(() =>
+        document.querySelector('[data-chart="race-loss"]')?.textContent ?? ""
+      );
+      await page.close();
+      return { text, race };
+    };
+    const rosenbrock = await caption("surface=rosenbrock&step=1.5");
+    assert.match(rosenbrock.text, /the path runs away: .* a coordinate passing 10⁶ at step 8\./);
+    assert.match(rosenbrock.text, /\(ε is below it\), not to this path\./);
+    assert.doesNotMatch(rosenbrock.text, /because/);
+    const quadratic = await caption("step=3.9");
+    assert.match(quadratic.text, /because ε is above 2\(1 \+ β\)\/λ_max = 3\.8\./);
+    for (const { race } of [rosenbrock, quadratic]) {
+      assert.match(race, /SGD at loss \d/);
+      assert.doesNotMatch(race, /e[+-]\d|NaN/);
     }
   },
 });

@@ -8,8 +8,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, openPage, openSession, type Session, waitForDrawn } from "./harness.ts";
-import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
+import { backend, setControl } from "./controls.ts";
 import { armStop, assertStopped } from "./stopLive.ts";
 import { cellIndex, groupMates, NORM_METHODS } from "../../src/compute/normalisation/normAxes.ts";
 import {
@@ -31,29 +31,6 @@ import {
 import { BETA, GAMMA, upstreamGradient } from "../../src/compute/normalisation/backwardExample.ts";
 
 const path = "/pages/normalisation";
-
-/** Waits for the page's hook `name` to hold a result whose settings match `want`. */
-async function waitForHook<T>(
-  page: Page,
-  name: string,
-  want: (hook: T) => boolean,
-  wantText: string,
-): Promise<T> {
-  const handle = await page.waitForFunction(
-    ({ name, wantText }) => {
-      const hooks = (globalThis as unknown as { __explorables?: Record<string, unknown> })
-        .__explorables;
-      const hook = hooks?.[name];
-      // The predicate travels as source text, as page functions must.
-      return hook && new Function("hook", `return (${wantText})(hook)`)(hook) ? hook : null;
-    },
-    { name, wantText },
-    { timeout: 60_000, polling: 100 },
-  );
-  const hook = (await handle.jsonValue()) as T;
-  assert.ok(want(hook));
-  return hook;
-}
 
 interface AxesHook {
   settings: { seed: number; delta: number; groups: number };
@@ -88,21 +65,14 @@ const litCells = (page: Page) =>
     ).sort((a, b) => a - b)
   );
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
+test({
   name:
     "normalisation page: loads with its charts and no console error; the lit cells are each method's groups (batch: N, H, W per channel; layer: C, H, W per example)",
-  ...browserTest,
   async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForDrawn(page);
-    for (
-      const chart of ["norm-axes", "example-change", "one-batch", "surviving-gradient", "bn-graph"]
-    ) {
-      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
-    }
     assert.equal(await backend(page), "wasm");
     // Default: channel 2 of example 1 is chosen.
     const chosen = cellIndex(AXES_SHAPE, 0, 1, 0, 0);
@@ -138,23 +108,18 @@ Deno.test({
       (await page.textContent('[data-chart="norm-axes"] .chart-description')) ?? "",
       /^Layer norm: these 16 cells, every channel and position of example 3 \(C × H × W = 4 × 2 × 2\)/,
     );
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "normalisation page: tfjs gives every group mean 0 and variance σ²/(σ² + ε); changing examples 2 and 3 moves example 1 under batch norm only",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?delta=2&seed=4`);
+    const { page } = await open(`${path}?delta=2&seed=4`);
     const hook = await waitForHook<AxesHook>(
       page,
       "lastAxes",
-      (h) => h.settings.delta === 2 && h.settings.seed === 4,
-      "(h) => h.settings.delta === 2 && h.settings.seed === 4",
+      { delta: 2, seed: 4 },
     );
     assert.equal(hook.count, 4 + 3 + 12 + 6);
     assert.ok(hook.worstMean < 2e-6, `mean ${hook.worstMean}`);
@@ -174,7 +139,6 @@ Deno.test({
     }
     const status = await page.textContent('[data-live-section="axes-check"] .live-status');
     assert.match(status ?? "", /by exactly 0 under layer, instance and group norm\.$/);
-    await page.close();
   },
 });
 
@@ -204,20 +168,18 @@ function checkSurviving(hook: SurvivingHook, batch: number) {
   }
 }
 
-Deno.test({
+test({
   name:
     "normalisation page: moving the batch-size slider moves the surviving-gradient curve onto (n − 1)/n, exactly 0 at n = 1",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, `${path}?draws=300`);
+    const { page } = await open(`${path}?draws=300`);
     await waitForDrawn(page);
     for (const batch of [2, 64, 256, 1]) {
       await setControl(page, "batch size n", batch);
       const hook = await waitForHook<SurvivingHook>(
         page,
         "lastSurviving",
-        (h) => h.settings.batch === batch,
-        `(h) => h.settings.batch === ${batch}`,
+        { batch },
       );
       checkSurviving(hook, batch);
       const description = await page.textContent(
@@ -234,31 +196,25 @@ Deno.test({
     const gammaHook = await waitForHook<SurvivingHook>(
       page,
       "lastSurviving",
-      (h) => h.settings.gamma === 0.5,
-      "(h) => h.settings.gamma === 0.5",
+      { gamma: 0.5 },
     );
     checkSurviving(gammaHook, 1);
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "normalisation page: editing X updates the closed form and the tfjs check; a bad entry, a batch of one and a constant column get clear messages",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForDrawn(page);
     const editor = page.locator("form.matrix-input textarea");
     const check = async (x: number[][], epsilon: number) => {
       const hook = await waitForHook<BackwardHook>(
         page,
         "lastBackward",
-        (h) => JSON.stringify(h.x) === JSON.stringify(x) && h.epsilon === epsilon,
-        `(h) => JSON.stringify(h.x) === ${
-          JSON.stringify(JSON.stringify(x))
-        } && h.epsilon === ${epsilon}`,
+        { x, epsilon },
+        { field: "" },
       );
       const d = x[0].length;
       const params = { gamma: GAMMA.slice(0, d), beta: BETA.slice(0, d), epsilon };
@@ -295,41 +251,14 @@ Deno.test({
     await page.waitForFunction(() => location.search.includes("X=0.3"));
     assert.match(decodeURIComponent(page.url()), /X=0\.3,1\.2;-1,0\.4;2\.2,-0\.7;0,0/);
     assert.match(page.url(), /eps=0\.00001/);
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
-  name: "normalisation page: the tensor count returns to its baseline after 200 slider moves",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(session, `${path}?draws=100`);
-    await waitForDrawn(page);
-    const baseline = await numTensors(page);
-    for (let i = 0; i < 200; i++) {
-      if (i % 2) await setControl(page, "change δ to examples 2 and 3", ((i % 30) / 10).toFixed(1));
-      else await setControl(page, "batch size n", 1 + (i % 40));
-    }
-    await setControl(page, "batch size n", 12);
-    await waitForHook<SurvivingHook>(
-      page,
-      "lastSurviving",
-      (h) => h.settings.batch === 12,
-      "(h) => h.settings.batch === 12",
-    );
-    await waitForDrawn(page);
-    assert.equal(await numTensors(page), baseline);
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name:
     "normalisation page: Stop in the middle of every live section leaves a clear stopped state, with no runtime error",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForDrawn(page);
     await armStop(page, "axes-check");
     await setControl(page, "seed", 5);
@@ -347,17 +276,14 @@ Deno.test({
     await armStop(page, "full-backward");
     await setControl(page, "ε", "10⁻⁵ (PyTorch's default)");
     await assertStopped(page, "full-backward");
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "normalisation page at 375 px: the group-moments caption wraps inside the column instead of scrolling away with the table",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path, { viewport: { width: 375, height: 800 } });
+    const { page } = await open(path, { viewport: { width: 375, height: 800 } });
     await waitForDrawn(page);
     await page.waitForSelector("#group-moments-caption");
     const box = await page.evaluate(() => {
@@ -375,16 +301,14 @@ Deno.test({
     assert.equal(box.inScrollBox, false);
     assert.equal(box.labels, "TABLE");
     assert.ok(box.left >= 0 && box.right <= 375, `caption spans ${box.left}–${box.right}`);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "normalisation page: bad link values (batch size 0, an empty batch, NaN in X, δ < 0, an unknown ε) get clear messages and the defaults",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?n=0&X=1,NaN&delta=-1&eps=0.1`);
+    const { page } = await open(`${path}?n=0&X=1,NaN&delta=-1&eps=0.1`);
     await waitForDrawn(page);
     const text = (await page.textContent('.notice[data-for="link"]')) ?? "";
     assert.match(
@@ -397,21 +321,18 @@ Deno.test({
     );
     assert.match(text, /delta=-1, but change δ to examples 2 and 3 must be between 0 and 3/);
     assert.match(text, /eps=0\.1, but ε must be one of 0\.001, 0\.00001; using 0\.001/);
-    await waitForHook<BackwardHook>(
-      page,
-      "lastBackward",
-      (h) => h.x.length === 4 && h.epsilon === 1e-3,
-      "(h) => h.x.length === 4 && h.epsilon === 1e-3",
-    );
+    const backward = await waitForHook<BackwardHook>(page, "lastBackward", { epsilon: 1e-3 }, {
+      field: "",
+    });
+    assert.equal(backward.x.length, 4, "the default 4 × 3 batch");
     await page.close();
 
-    const empty = await openPage(session, `${path}?X=`);
+    const empty = await open(`${path}?X=`);
     await waitForDrawn(empty.page);
     assert.match(
       (await empty.page.textContent('.notice[data-for="link"]')) ?? "",
       /X=, but X has no rows: a batch needs at least one example/,
     );
     await empty.page.close();
-    await session.close();
   },
 });

@@ -1,12 +1,15 @@
 /**
- * Site quality on every page (issue 7, "Done means" 1–5), in real headless Chromium against the
- * built site. Each page is loaded once per colour scheme (light and dark side by side, each in its
- * own browser context), waited on until every live section says it is done, then resized through
- * the widths below; everything measured on the way is asserted by the tests that follow.
+ * The checks every page shares, driven by the page list: site quality (issue 7, "Done means"
+ * 1–5), the charts each page draws, its drawn text, its refused link values and its tensor count
+ * after 200 control moves, in real headless Chromium against the built site. Each page is loaded
+ * once per colour scheme (light and dark side by side, each in its own browser context), waited on
+ * until every live section says it is done, then resized through the widths below; everything
+ * measured on the way is asserted by the tests that follow, which then act on the light page.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import {
+  browserFixture,
   browserTest,
   type ColorScheme,
   type ConsoleEntry,
@@ -14,13 +17,16 @@ import {
   isAllowedConsoleEntry,
   noWebgpuAdapterWarning,
   openPage,
-  openSession,
-  type Session,
   settle,
   sitePaths,
   waitForDrawn,
+  waitForHook,
   type Watched,
 } from "./harness.ts";
+import { numTensors, setControl } from "./controls.ts";
+import { pageChecks } from "./pageChecks.ts";
+import { drawnText, textProblems } from "./pageText.ts";
+import { PAGES } from "../../src/site.ts";
 import { type AxeFinding, formatFinding, runAxe } from "./axe.ts";
 import { type LayoutReport, measureLayout, minChartWidth } from "./layout.ts";
 import { chartProblems } from "./chartChecks.ts";
@@ -45,6 +51,8 @@ import {
 import { refusedLinkValues } from "./linkValues.ts";
 
 const schemes: ColorScheme[] = ["light", "dark"];
+/** Control moves of the tensor-leak check: each restarts a live run. */
+const leakMoveCount = 200;
 const widths = [320, 375, 768, 1024, 1280, 1920];
 const axeWidths = [1280, 375];
 const screenshotWidths = [1280, 375];
@@ -69,10 +77,15 @@ interface SchemePass {
   axe: Map<number, AxeFinding[]>;
   /** Console entries up to the end of the width pass. */
   consoleEntries: ConsoleEntry[];
+  /** Charts of pageChecks that were not drawn once the page was done. */
+  missingCharts: string[];
+  /** What pageText's rules find in the drawn text at 1280 px, once the page was done. */
+  textProblems: string[];
 }
 
-let sessionStarted: Promise<Session> | undefined;
-const session = () => sessionStarted ??= openSession();
+const browser = browserFixture();
+const session = () => browser.session();
+const slugOf = (path: string) => path.split("/").at(-1)!;
 const passes = new Map<string, Promise<Record<ColorScheme, SchemePass>>>();
 
 async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass> {
@@ -99,7 +112,18 @@ async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass
     layouts: new Map(),
     axe: new Map(),
     consoleEntries: [],
+    missingCharts: [],
+    textProblems: [],
   };
+  for (const chart of pageChecks[slugOf(path)]?.charts ?? []) {
+    const drawn = await page.locator(`[data-chart="${chart}"]`).count();
+    if (drawn === 0) pass.missingCharts.push(chart);
+  }
+  if (scheme === "light") {
+    pass.textProblems = textProblems(await drawnText(page)).map((problem) =>
+      `${problem.rule}: "${problem.text}" in "…${problem.context}…"`
+    );
+  }
   await Deno.mkdir(outputDir, { recursive: true });
   for (const width of widths) {
     watched.console.phase = `width ${width}`;
@@ -128,7 +152,9 @@ async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass
 function pagePass(path: string): Promise<Record<ColorScheme, SchemePass>> {
   let pass = passes.get(path);
   if (!pass) {
+    // A test of a page whose tabs were closed (tests in another order) loads it again.
     const previous = [...passes.values()];
+    passes.clear();
     pass = (async () => {
       for (const old of previous) {
         for (const scheme of Object.values(await old)) await scheme.watched.page.close();
@@ -177,6 +203,28 @@ for (const path of sitePaths) {
         ...pass.watched.foreignRequests.map((url) => `${pass.scheme}: requested ${url}`),
       ]);
       assertNone(problems, `${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path} [light, dark]: draws every chart it names in pageChecks.ts`,
+    ...browserTest,
+    async fn() {
+      const problems = (await bothSchemes(path)).flatMap((pass) =>
+        pass.missingCharts.map((chart) => `${pass.scheme}: chart ${chart} is missing`)
+      );
+      assertNone(problems, `charts on ${path}`);
+    },
+  });
+
+  Deno.test({
+    name: `${path}: the drawn text has no raw float, exponent notation, NaN, Infinity or undefined`,
+    ...browserTest,
+    async fn() {
+      const { light } = await pagePass(path);
+      // A page that does not finish is the first test's failure; its text is still read.
+      const when = light.drawError ? ` (read before it finished drawing: ${light.drawError})` : "";
+      assertNone(light.textProblems, `${path} shows${when}`);
     },
   });
 
@@ -424,6 +472,36 @@ for (const path of sitePaths) {
     },
   });
 
+  const leak = pageChecks[slugOf(path)]?.leak;
+  if (leak) {
+    Deno.test({
+      name: `${path}: the tensor count returns to its baseline after ` +
+        `${leakMoveCount} control moves (${leak.moves.map(([label]) => label).join(", ")})`,
+      ...browserTest,
+      async fn() {
+        const page = await lightPage(path);
+        const consoleSince = await consoleDuring(path, `${leakMoveCount} control moves`);
+        for (const [label, value] of leak.setup) await setControl(page, label, value);
+        for (const { hook, want, match } of leak.ready) await waitForHook(page, hook, want, match);
+        await waitForDrawn(page, { acceptErrors: true });
+        await settle(page);
+        const baseline = await numTensors(page);
+        for (let i = 0; i < leakMoveCount; i++) {
+          const [label, value] = leak.moves[i % leak.moves.length];
+          await setControl(page, label, value(i));
+        }
+        for (const [label, value] of leak.final) await setControl(page, label, value);
+        for (const { hook, want, match } of leak.done) await waitForHook(page, hook, want, match);
+        // A small run may end in a message for the reader (dropout-digits' 20 digits per class can
+        // diverge); what counts here is that it ended and freed its tensors.
+        await waitForDrawn(page, { acceptErrors: true });
+        await settle(page);
+        assert.equal(await numTensors(page), baseline, `tensors on ${path}`);
+        assertNone(consoleSince(), `console during control moves on ${path}`);
+      },
+    });
+  }
+
   Deno.test({
     name: `${path}?<out-of-range value>: the link value is refused, with a notice at the top of ` +
       `the page (in the first viewport at 1280 and 375 px) and one next to the controls`,
@@ -509,10 +587,6 @@ for (const path of sitePaths) {
   });
 }
 
-Deno.test({
-  name: "quality suite: the browser and the static server shut down",
-  ...browserTest,
-  async fn() {
-    if (sessionStarted) await (await sessionStarted).close();
-  },
+Deno.test("pageChecks.ts names every page of the manifest, and nothing else", () => {
+  assert.deepEqual(Object.keys(pageChecks).sort(), PAGES.map((page) => page.slug).sort());
 });

@@ -3,16 +3,8 @@
  * page load for the default view and a few more for the moves, to keep the file short.
  */
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
-import {
-  browserTest,
-  openPage,
-  openSession,
-  type Session,
-  settle,
-  waitForDrawn,
-} from "./harness.ts";
-import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
+import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
+import { backend, chartMarkup, setControl } from "./controls.ts";
 import { armStop, assertStopped } from "./stopLive.ts";
 import {
   effectiveLayer,
@@ -59,29 +51,6 @@ interface LastBlock {
   autoError: number;
 }
 
-async function waitForHook<T>(
-  page: Page,
-  hook: string,
-  want: Record<string, unknown>,
-  field = "params",
-): Promise<T> {
-  const handle = await page.waitForFunction(
-    ({ hook, want, field }) => {
-      const run =
-        (globalThis as unknown as { __explorables?: Record<string, Record<string, unknown>> })
-          .__explorables?.[hook];
-      if (!run) return null;
-      const p = (field ? run[field] : run) as Record<string, unknown>;
-      return Object.entries(want).every(([k, v]) => JSON.stringify(p[k]) === JSON.stringify(v))
-        ? run
-        : null;
-    },
-    { hook, want, field },
-    { timeout: 60_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as T;
-}
-
 /** The page's live numbers against the Float64 network of mlp.ts on the same draws. */
 function assertMatchesFloat64(run: LastResidual) {
   const p = run.params;
@@ -118,52 +87,45 @@ function assertBlock(run: LastBlock) {
   assert.ok(maxAbsDifference(run.auto, run.formula) < 1e-5);
 }
 
-let session: Session;
+const { test, open } = browserFixture();
 
-Deno.test({
+test({
   name:
     "residual page: loads with no console error, draws every chart, and its block, autodiff check and live comparison match the Float64 computations",
-  ...browserTest,
   async fn() {
-    session = await openSession();
-    const { page, consoleErrors, foreignRequests } = await openPage(session, path);
+    const { page } = await open(path);
     const run = await waitForHook<LastResidual>(page, "lastResidual", {
       depth: RESIDUAL_DEFAULTS.depth,
-    });
+    }, { field: "params" });
     await waitForDrawn(page);
     assert.equal(await backend(page), "wasm");
-    for (const chart of ["slopes", "block-cases", "gradient-to-layer", "gradient-for-weights"]) {
-      assert.notEqual(await chartMarkup(page, chart), "", `chart ${chart} is missing`);
-    }
     assertMatchesFloat64(run);
     // The default: sigmoid, no intervention; the input's gradient vanishes only without skips.
     assert.ok(run.skip.gradY[0]! > 1e10 * run.plain.gradY[0]!);
     const block = await waitForHook<LastBlock>(page, "lastBlock", {
       x0: [BLOCK_DEFAULTS.x1, BLOCK_DEFAULTS.x2],
-    }, "");
+    }, { field: "" });
     assertBlock(block);
     assert.equal(block.kind, "both-on");
     const check = await waitForHook<{ worst: number }>(
       page,
       "lastCheck",
       { activation: "sigmoid" },
-      "",
+      {
+        field: "",
+      },
     );
     assert.ok(check.worst < 1e-5, `autodiff check: ${check.worst}`);
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(foreignRequests, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "residual page: setting Aⱼ = 0 or saturating layer j makes every gradient below j exactly 0 without skips, while with skips it crosses j unchanged",
-  ...browserTest,
   async fn() {
     const start = { depth: 12, width: 16 };
-    const { page } = await openPage(session, `${path}?depth=12&width=16&layer=7`);
-    await waitForHook<LastResidual>(page, "lastResidual", start);
+    const { page } = await open(`${path}?depth=12&width=16&layer=7`);
+    await waitForHook<LastResidual>(page, "lastResidual", start, { field: "params" });
     await waitForDrawn(page);
     for (
       const [option, intervention] of [["set Aⱼ = 0", "zero"], [
@@ -179,7 +141,7 @@ Deno.test({
           ...start,
           intervention,
           activation: activation.toLowerCase(),
-        });
+        }, { field: "params" });
         await waitForDrawn(page);
         assertMatchesFloat64(run);
         assert.equal(run.layer, 7);
@@ -193,7 +155,9 @@ Deno.test({
         const zeros = after.match(/without skips it is exactly 0 at layers 0–(\d+)/);
         assert.ok(zeros && Number(zeros[1]) >= 6, "the description names the zero layers");
         await setControl(page, "what to do to layer j", "nothing");
-        await waitForHook<LastResidual>(page, "lastResidual", { ...start, intervention: "none" });
+        await waitForHook<LastResidual>(page, "lastResidual", { ...start, intervention: "none" }, {
+          field: "params",
+        });
         await waitForDrawn(page);
       }
     }
@@ -204,29 +168,27 @@ Deno.test({
       ...start,
       layer: 30,
       intervention: "zero",
-    });
+    }, { field: "params" });
     assert.equal(deep.layer, 11);
     assert.match(
       (await page.textContent("main")) ?? "",
       /Layer 30 is beyond this network's hidden layers \(2 to 11\), so layer 11 is zeroed instead/,
     );
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "residual page: each case's button moves X₀ into that case, where the course's Jacobian equals the formula, central differences and tfjs autodiff",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, path);
+    const { page } = await open(path);
     await waitForDrawn(page);
     const { w1, w2 } = blockWeights(BLOCK_DEFAULTS.seed, 2, BLOCK_DEFAULTS.scale);
     const points = casePoints(w1, w2, 3, CASE_POINT_SPACING);
     for (const [kind, point] of Object.entries(points)) {
       await page.locator(".diagram-buttons button").filter({ hasText: `at (${point!.join(", ")})` })
         .click();
-      const run = await waitForHook<LastBlock>(page, "lastBlock", { x0: point }, "");
+      const run = await waitForHook<LastBlock>(page, "lastBlock", { x0: point }, { field: "" });
       assert.equal(run.kind, kind);
       assertBlock(run);
       const map = await chartMarkup(page, "block-cases");
@@ -234,49 +196,21 @@ Deno.test({
     }
     // The weight scale at 0: the block is ReLU(X₀), and its Jacobian diag(1[X₀ > 0]).
     await setControl(page, "block weights: scale", 0);
-    const flat = await waitForHook<LastBlock>(page, "lastBlock", { scale: 0 }, "");
+    const flat = await waitForHook<LastBlock>(page, "lastBlock", { scale: 0 }, { field: "" });
     assertBlock(flat);
     const x0 = flat.x0;
     assert.deepEqual(flat.formula, x0.map((v, i) => x0.map((_, k) => (i === k && v > 0 ? 1 : 0))));
-    await page.close();
   },
 });
 
-Deno.test({
-  name: "residual page: the tensor count returns to its baseline after 200 slider moves",
-  ...browserTest,
-  async fn() {
-    const { page } = await openPage(session, `${path}?depth=4&width=4`);
-    await waitForHook<LastResidual>(page, "lastResidual", { depth: 4, width: 4 });
-    await waitForDrawn(page);
-    await settle(page);
-    const baseline = await numTensors(page);
-    const moves: [string, (i: number) => number][] = [
-      ["depth L", (i) => 3 + (i % 4)],
-      ["σ (weight std × √m)", (i) => 0.5 + (i % 7) / 10],
-      ["x₁, first entry of X₀", (i) => -1 + (i % 9) / 4],
-      ["layer j", (i) => 2 + (i % 5)],
-    ];
-    for (let i = 0; i < 200; i++) {
-      const [label, value] = moves[i % moves.length];
-      await setControl(page, label, value(i));
-    }
-    await setControl(page, "depth L", 5);
-    await waitForHook<LastResidual>(page, "lastResidual", { depth: 5 });
-    await waitForDrawn(page);
-    await settle(page);
-    assert.equal(await numTensors(page), baseline);
-    await page.close();
-  },
-});
-
-Deno.test({
+test({
   name:
     "residual page: Stop in the middle of every live section leaves a clear stopped state (the network keeps the layers it drew), with no runtime error",
-  ...browserTest,
   async fn() {
-    const { page, consoleErrors } = await openPage(session, path);
-    await waitForHook<LastResidual>(page, "lastResidual", { depth: RESIDUAL_DEFAULTS.depth });
+    const { page } = await open(path);
+    await waitForHook<LastResidual>(page, "lastResidual", { depth: RESIDUAL_DEFAULTS.depth }, {
+      field: "params",
+    });
     await waitForDrawn(page);
     // The network: just after a run begins, and during its backward pass.
     await armStop(page, "network");
@@ -294,23 +228,20 @@ Deno.test({
     await armStop(page, "check");
     await setControl(page, "seed", 3);
     await assertStopped(page, "check");
-    assert.deepEqual(consoleErrors, []);
-    await page.close();
   },
 });
 
-Deno.test({
+test({
   name:
     "residual page: bad link values (depth 0, width 0, σ < 0, NaN) get clear messages and the defaults run",
-  ...browserTest,
   async fn() {
-    const { page } = await openPage(session, `${path}?depth=0&width=0&sigma=-1&layer=NaN&x1=NaN`);
+    const { page } = await open(`${path}?depth=0&width=0&sigma=-1&layer=NaN&x1=NaN`);
     await waitForHook<LastResidual>(page, "lastResidual", {
       depth: 30,
       width: 64,
       sigma: 1,
       layer: 20,
-    });
+    }, { field: "params" });
     await waitForDrawn(page);
     const text = (await page.textContent("main")) ?? "";
     assert.match(
@@ -336,7 +267,5 @@ Deno.test({
     const status = (await page.textContent('[data-live-section="network"] .live-status')) ?? "";
     assert.match(status, /^Done in \d+ ms/);
     assert.doesNotMatch(status, /NaN/);
-    await page.close();
-    await session.close();
   },
 });

@@ -4,18 +4,22 @@
  * (the last good result, or a clear "stopped" status) within a few seconds, with no error state,
  * no error text and no console error or uncaught exception. Two ways: Stop the moment a section
  * starts (a MutationObserver presses it right after begin(), so even a 5 ms run is caught), and
- * Stop mid-run (the CPU is throttled while the page loads so that runs are still going).
+ * Stop mid-run (the CPU is throttled while the page loads so that runs are still going). Then
+ * the cases of stopCases.ts: one section stopped at a chosen moment, with the page's own stopped
+ * state and numbers checked.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import {
+  browserFixture,
   browserTest,
   collectConsole,
-  openSession,
-  type Session,
   sitePaths,
   waitForDrawn,
+  waitForHook,
 } from "./harness.ts";
+import { runStopCase, stopCases } from "./stopCases.ts";
+import { pagePath, PAGES } from "../../src/site.ts";
 
 /** How much slower than the machine the page runs until each section has been stopped. */
 const throttle = 8;
@@ -126,8 +130,8 @@ async function stoppedAtStart(page: Page): Promise<StopOutcome[]> {
   );
 }
 
-let sessionStarted: Promise<Session> | undefined;
-const session = () => sessionStarted ??= openSession();
+const browser = browserFixture();
+const session = () => browser.session();
 
 /** Problems with how the sections of `path` end after Stop, pressed `when`. */
 async function stopProblems(path: string, when: "at start" | "mid-run"): Promise<string[]> {
@@ -198,10 +202,20 @@ for (const path of sitePaths) {
   }
 }
 
-Deno.test({
-  name: "stop: the browser and the static server shut down",
-  ...browserTest,
-  async fn() {
-    if (sessionStarted) await (await sessionStarted).close();
-  },
+for (const { slug, what, query, ready, forbidden, cases, after } of stopCases) {
+  const page = PAGES.find((page) => page.slug === slug)!;
+  browser.test({
+    name: `${pagePath(page)}: Stop on ${what}, with no error`,
+    async fn() {
+      const { page: tab } = await browser.open(`${pagePath(page)}${query}`);
+      for (const { hook, want, match } of ready) await waitForHook(tab, hook, want, match);
+      for (const stopCase of cases) await runStopCase(tab, stopCase, forbidden);
+      await after?.(tab);
+    },
+  });
+}
+
+Deno.test("stopCases.ts names pages of the manifest", () => {
+  const slugs = PAGES.map((page) => page.slug);
+  for (const { slug } of stopCases) assert.ok(slugs.includes(slug), slug);
 });
