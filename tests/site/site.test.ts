@@ -21,7 +21,6 @@ const SUITE_BROWSER_TESTS = [
   "backendTableRules",
   "backends",
   "links",
-  "pageText",
   "pageTextRules",
   "quality",
   "qualityHelpers",
