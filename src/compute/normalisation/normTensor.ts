@@ -18,7 +18,8 @@ import {
 /** The activation drawn on the page: 3 examples, 4 channels of 2 × 2 maps. */
 export const AXES_SHAPE: ActivationShape = { n: 3, c: 4, h: 2, w: 2 };
 
-// Re-exported for the normalisation page and its browser test, which import them from here.
+// Re-exported for tests/browser/normalisation.test.ts, which imports them from here (the page
+// imports them from epsilons.ts).
 export { TFJS_EPSILON, TORCH_EPSILON };
 
 export interface GroupMoments {

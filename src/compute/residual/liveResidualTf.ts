@@ -17,11 +17,13 @@
  * Float64 network of mlp.ts on the same draws.
  *
  * Work is cut into slices of whole layers (about `sliceMs` each), each slice's numbers downloaded
- * at once and followed by a macrotask; a snapshot is yielded after every slice.
+ * at once; a snapshot is yielded after every slice, and the page's driver (compute/liveRun.ts, run
+ * with sliceMs 0) hands each one out and lets the browser paint before the next slice.
+ * `liveComparison` is the same run as a live computation of the page's controls.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
 import type { Tf } from "../tf.js";
-import { macrotask } from "../macrotask.js";
+import { type LiveEnv, type LiveStep, tfOf } from "../liveRun.js";
 import { downloadChunk } from "../tfRead.js";
 import { SATURATION_MARGIN } from "./mlp.js";
 import {
@@ -58,9 +60,8 @@ export interface LiveResidualSnapshot {
   phase: "forward" | "backward" | "done";
   /** Fraction of the run done, for a progress bar. */
   progress: number;
-  elapsedMs: number;
-  /** Longest synchronous stretch between two yields to the page, in ms. */
-  longestSliceMs: number;
+  /** True on the last snapshot, once both backward passes reached the input. */
+  done: boolean;
 }
 
 export interface LiveResidualOptions {
@@ -106,8 +107,6 @@ export async function* runLiveResidual(
   const B = RESIDUAL_BATCH;
   const j = intervention === "none" ? undefined : effectiveLayer(p);
   const rescaleSignal = activation === "relu";
-  const started = performance.now();
-  let longest = 0;
   const empty = (): NetProfile => ({
     gradY: new Array(L).fill(undefined),
     gradA: new Array(L).fill(undefined),
@@ -139,8 +138,7 @@ export async function* runLiveResidual(
     },
     phase,
     progress,
-    elapsedMs: performance.now() - started,
-    longestSliceMs: longest,
+    done: phase === "done",
   });
   const x = tf.tensor2d(residualInputs(p), [B, m]);
   // Layer ℓ's weights, drawn when the forward pass first needs them (inside the timed slices).
@@ -197,7 +195,6 @@ export async function* runLiveResidual(
         l++;
       }
       const values = await downloadChunk(tf, stats, (held) => tf.concat(held));
-      longest = Math.max(longest, performance.now() - t0);
       layers.forEach((layer, k) => {
         nets.forEach((net, i) => {
           const [r, flat] = [values[4 * k + 2 * i], values[4 * k + 2 * i + 1]];
@@ -207,12 +204,10 @@ export async function* runLiveResidual(
       });
       done += layers.length;
       yield snapshot("forward", done / steps);
-      await macrotask();
     }
 
     // The top layer: ∂y_L/∂y_{L−1} = A_L for every input, ∂y_L/∂A_L = y_{L−1}ᵀ, ∂y_L/∂b_L = 1.
     {
-      const t0 = performance.now();
       const stats = nets.map((net) =>
         tf.tidy(() => {
           const top = weight(L);
@@ -224,7 +219,6 @@ export async function* runLiveResidual(
         })
       );
       const values = await downloadChunk(tf, stats, (held) => tf.concat(held));
-      longest = Math.max(longest, performance.now() - t0);
       nets.forEach((net, i) => {
         net.profile.gradY[L - 1] = Math.sqrt(values[2 * i]);
         net.profile.gradA[L - 1] = (Math.sqrt(values[2 * i + 1]) / B) * Math.exp(net.yLog[L - 1]);
@@ -232,7 +226,6 @@ export async function* runLiveResidual(
       });
       done++;
       yield snapshot("backward", done / steps);
-      await macrotask();
     }
 
     // Backward: layer ℓ of both networks per step; each leaves [‖G̃‖², ‖δᵀỸ‖², ‖Σδ‖², r].
@@ -271,7 +264,6 @@ export async function* runLiveResidual(
         l--;
       }
       const values = await downloadChunk(tf, stats, (held) => tf.concat(held));
-      longest = Math.max(longest, performance.now() - t0);
       layers.forEach((layer, k) => {
         nets.forEach((net, i) => {
           const [g2, a2, b2, r] = values.subarray(8 * k + 4 * i, 8 * k + 4 * i + 4);
@@ -293,7 +285,6 @@ export async function* runLiveResidual(
         });
       }
       yield snapshot(l < 1 ? "done" : "backward", done / steps);
-      if (l >= 1) await macrotask();
     }
   } finally {
     for (const net of nets) {
@@ -303,5 +294,27 @@ export async function* runLiveResidual(
     }
     tf.dispose(weights);
     x.dispose();
+  }
+}
+
+/** A snapshot as the page shows it: the intervened layer is null when there is none. */
+export type ComparisonFrame = Omit<LiveResidualSnapshot, "layer"> & { layer: number | null };
+
+/** The page's controls: the network's size, activation, σ, seed, and what to do to layer j. */
+export interface ComparisonSettings extends Omit<LiveResidualParams, "intervention"> {
+  change: LiveResidualParams["intervention"];
+}
+
+/**
+ * The live comparison as a live computation (compute/liveRun.ts): runLiveResidual on the page's
+ * controls, with the intervened layer as null when there is none (as the page's test hook has it).
+ */
+export async function* liveComparison(
+  { change, ...rest }: ComparisonSettings,
+  env: LiveEnv,
+): AsyncGenerator<LiveStep<ComparisonFrame>, void, undefined> {
+  const params = { ...rest, intervention: change };
+  for await (const snap of runLiveResidual(tfOf(env), params, { signal: env.signal })) {
+    yield { ...snap, layer: snap.layer ?? null };
   }
 }

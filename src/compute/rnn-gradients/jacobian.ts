@@ -12,7 +12,6 @@
  * ReLU unit is off).
  */
 import { spectralNorm } from "../linalg.js";
-import { macrotask } from "../macrotask.js";
 import { derivative } from "../activations.js";
 import {
   buildRecurrence,
@@ -79,7 +78,7 @@ export function restingLog10Norm(
  * `lastNormOnly`, the norm (an eigen solve, most of a step's cost) is taken at t = T only and the
  * earlier records carry NaN: for sweeps over many seeds that need only where the run ends.
  */
-function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false } = {}) {
+export function jacobianTracker(params: RecurrenceParams, { lastNormOnly = false } = {}) {
   const rec: Recurrence = buildRecurrence(params);
   const { n } = rec;
   const { activation, steps: total } = rec.params;
@@ -169,34 +168,5 @@ export function runEnd(params: RecurrenceParams): { log10Norm: number; meanSlope
   return { log10Norm: steps[steps.length - 1].log10Norm, meanSlope: slopes / (steps.length - 1) };
 }
 
-/** Work per slice of the streamed run before the browser gets a turn, in ms. */
+/** Work per slice of a streamed run before the browser gets a turn, in ms. */
 export const JACOBIAN_SLICE_MS = 8;
-
-export interface StreamOptions {
-  signal?: AbortSignal;
-  /** Work per slice before the browser gets a turn, in ms (default JACOBIAN_SLICE_MS). */
-  sliceMs?: number;
-  now?: () => number;
-}
-
-/**
- * The same run in slices of about `sliceMs`, with a macrotask between them: yields a snapshot
- * (the steps so far) after every slice, the last one with done = true. Stops quietly when the
- * signal aborts.
- */
-export async function* streamJacobianNorms(
-  params: RecurrenceParams,
-  { signal, sliceMs = JACOBIAN_SLICE_MS, now = () => performance.now() }: StreamOptions = {},
-): AsyncGenerator<JacobianRun & { longestSliceMs: number }> {
-  const tracker = jacobianTracker(params);
-  let longestSliceMs = 0;
-  while (!tracker.run.done) {
-    const start = now();
-    do tracker.advance(); while (!tracker.run.done && now() - start < sliceMs);
-    longestSliceMs = Math.max(longestSliceMs, now() - start);
-    yield { ...tracker.run, steps: tracker.run.steps.slice(), longestSliceMs };
-    if (tracker.run.done) return;
-    await macrotask();
-    if (signal?.aborted) return;
-  }
-}

@@ -5,7 +5,6 @@ import {
   jacobianNorms,
   log10Bound,
   restingLog10Norm,
-  streamJacobianNorms,
 } from "../../../src/compute/rnn-gradients/jacobian.ts";
 import {
   buildRecurrence,
@@ -187,31 +186,6 @@ Deno.test("jacobianNorms: nearly tight in the linear-ish regime (orthogonal, tan
     const looseRate = 10 ** (loose.steps[60].log10Norm / 60);
     assert.ok(looseRate < 0.7 * 0.95, `seed ${seed}: Gaussian rate ${looseRate}`);
   }
-});
-
-Deno.test("streamJacobianNorms: the same numbers as jacobianNorms, in slices, and it stops when aborted", async () => {
-  const params = { ...PAGE_DEFAULTS, units: 32, steps: 120 };
-  const whole = jacobianNorms(params);
-  let clock = 0;
-  const now = () => (clock += 1);
-  const frames = [];
-  for await (const frame of streamJacobianNorms(params, { sliceMs: 10, now })) frames.push(frame);
-  assert.ok(frames.length > 3);
-  assert.ok(frames.at(-1)!.done);
-  assert.deepEqual(frames.at(-1)!.steps, whole.steps);
-  for (let i = 1; i < frames.length; i++) {
-    assert.ok(frames[i].steps.length > frames[i - 1].steps.length);
-  }
-  const controller = new AbortController();
-  const partial = [];
-  for await (
-    const frame of streamJacobianNorms(params, { sliceMs: 10, now, signal: controller.signal })
-  ) {
-    partial.push(frame);
-    controller.abort();
-  }
-  assert.equal(partial.length, 1);
-  assert.ok(!partial[0].done);
 });
 
 Deno.test("log10Bound and restingLog10Norm: bad s, t and activations are refused by name", () => {
