@@ -111,28 +111,18 @@ export interface ControlPanel<Cs extends Record<string, Control>> {
   actions: HTMLElement;
   /** The top-of-page notice of the link's refused values (hidden when there are none). */
   linkNotice: HTMLElement;
-  /**
-   * Deprecated: the panel writes the URL itself. Writes the view into the URL now, leaving defaults
-   * out, and turns the panel's own writing off (for pages not yet converted; phase 2 removes it).
-   */
-  sync(values: Values<Cs>): void;
 }
 
 /**
  * Builds every control of a page, starting from the values in the page's link; the link's refused
- * values are reported both next to the controls and in `linkNotice`. (Deprecated: passing `values`
- * and `linkProblems` read by the page itself; phase 2 of issue 18 removes the two arguments.)
+ * values are reported both next to the controls and in `linkNotice`. The panel writes the URL
+ * itself, leaving defaults out, URL_DELAY_MS after the last change.
  */
-export function controlPanel<Cs extends Record<string, Control>>(
-  controls: Cs,
-  values?: Values<Cs>,
-  linkProblems: string[] = [],
-): ControlPanel<Cs> {
-  if (values === undefined) {
-    const link = readParams(paramSpecs(controls), globalThis.location.search);
-    values = link.values;
-    linkProblems = link.problems;
-  }
+export function controlPanel<Cs extends Record<string, Control>>(controls: Cs): ControlPanel<Cs> {
+  const { values, problems: linkProblems } = readParams(
+    paramSpecs(controls),
+    globalThis.location.search,
+  );
   const problems = document.createElement("div");
   problems.className = "notice notice-warning";
   problems.setAttribute("role", "alert");
@@ -184,16 +174,13 @@ export function controlPanel<Cs extends Record<string, Control>>(
   actions.append(problems, buttons);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let pageWrites = false;
   const current = () =>
     Object.fromEntries(
       Object.keys(controls).map((key) => [key, inputs[key as keyof Cs].value]),
     ) as Values<Cs>;
   const followLater = () => {
     clearTimeout(timer);
-    if (!pageWrites) {
-      timer = setTimeout(() => writeParams(changedValues(controls, current())), URL_DELAY_MS);
-    }
+    timer = setTimeout(() => writeParams(changedValues(controls, current())), URL_DELAY_MS);
   };
   for (const input of Object.values(inputs)) input.addEventListener("input", followLater);
   followLater();
@@ -202,11 +189,6 @@ export function controlPanel<Cs extends Record<string, Control>>(
     inputs,
     actions,
     linkNotice: notice(linkProblems, { about: "link" }),
-    sync(values) {
-      pageWrites = true;
-      clearTimeout(timer);
-      writeParams(changedValues(controls, values));
-    },
   };
 }
 

@@ -33,24 +33,21 @@
  *   when a run ends or is stopped.
  * The runner talks to the section only through `LiveView`, so it runs in Deno's tests without a DOM.
  *
- * Converting a page's hand-written `(async function* () {…})()` cell (momentum.md and
- * dropout-toy.md are the models):
- * 1. Move the loop into `src/compute/<slug>/live<Name>.ts` as a computation (contract in
+ * Writing a live section (momentum.md and dropout-toy.md are the models):
+ * 1. The loop is a computation in `src/compute/<slug>/live<Name>.ts` (contract in
  *    compute/liveRun.ts): settings = the controls it reads, under their control names; `tfOf(env)`
  *    for tfjs; yield cumulative snapshots with `progress` and `done`. Do the first slice of work
  *    before the first yield: a Stop pressed the moment the section says "running" then still
  *    reports that slice (the momentum test counts at least 10 steps).
- * 2. Anything the old cell computed after its loop (a gap, an estimate, a target) goes into the
- *    frames, so a stopped run has it too; the reader-facing sentences stay in the page (or in
+ * 2. Anything computed after the loop (a gap, an estimate, a target) goes into the frames, so a
+ *    stopped run has it too; the reader-facing sentences stay in the page (or in
  *    `src/components/<slug>/` when long) as `summary`.
  * 3. Give `initial` every field that `summary` and the charts read: a run stopped before its first
  *    frame is summarised from it.
- * 4. `hook: {name, fields}` keeps the old hook's name and fields; the runner adds `settings`,
- *    `backend` and `stopped`. A hook the tests read under another key than `settings` (the six
- *    `params` hooks) needs its tests moved to `settings` first, or a frame field named `params`.
- * 5. Delete the page's `panel.sync(...)` cell, `readParams`/`paramSpecs` (call
- *    `controlPanel(controls)` and display `panel.linkNotice`), `initTf()` (use `startTf()`) and
- *    `globalThis.__explorables` (use `testHook`).
+ * 4. `hook: {name, fields}` names the test hook and its fields; the runner adds `settings`,
+ *    `backend` and `stopped`.
+ * 5. Controls come from `controlPanel(controls)` (it reads and writes the link), tfjs from
+ *    `startTf()`, and any other test hook goes through `testHook`.
  */
 import {
   type Frame,

@@ -10,9 +10,7 @@
  * result must not be read as one (NaN, a divergence, accuracy at or below chance) returns
  * `{message, problem: outcomeProblem(...)}`: the status line then says what went wrong first,
  * marked `data-outcome`, instead of reporting the numbers as a result.
- *
- * Deprecated for pages (kept until every page runs through `run`): calling begin, progress, finish,
- * conclude and `stopped` from page code.
+ * Pages never call begin, progress, finish, conclude or `stopped` themselves: the runner does.
  */
 import type { LiveComputation } from "../compute/liveRun.js";
 import { sciText } from "./math.js";

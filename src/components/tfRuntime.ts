@@ -101,11 +101,8 @@ export function requestedBackend(search: string): BackendName | undefined {
 
 let runtime: Promise<TfRuntime> | undefined;
 
-/**
- * Starts tfjs now, once per page. Pages call startTf() instead (deprecated for pages: the three
- * that still call it move to startTf in phase 2 of issue 18).
- */
-export function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfRuntime> {
+/** Starts tfjs now, once per page; pages call startTf(), which waits for their first chart. */
+function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfRuntime> {
   runtime ??= (async () => {
     // tfjs-core first: Framework bundles the gradient module with its own copy of tfjs-core, and
     // whichever copy runs first creates the shared engine. Made by that copy, tensors have no op
