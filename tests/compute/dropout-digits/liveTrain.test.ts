@@ -4,31 +4,12 @@
  * reused when only a keep probability moves, and a stopped run leaves no tensor.
  */
 import assert from "node:assert/strict";
+import { small, splits } from "./smallRun.ts";
 import * as tf from "@tensorflow/tfjs-core";
-import "@tensorflow/tfjs-backend-cpu";
-import "@tensorflow/tfjs";
-import { splitDigits } from "../../../src/compute/digitSet.ts";
 import { timeSliced } from "../../../src/compute/liveRun.ts";
 import type { DigitMlpOptions } from "../../../src/compute/dropout-digits/mlpOptions.ts";
 import { trainDigitMlpTf } from "../../../src/compute/dropout-digits/mlpTrainTf.ts";
 import { digitsTrainLive, runPlan } from "../../../src/compute/dropout-digits/liveTrain.ts";
-import { readMnistByClass } from "../../../src/loaders/shared/mnistSource.ts";
-import { PER_CLASS, SPLIT_SEED } from "../../../src/loaders/mnist-digits.bin.ts";
-
-await tf.setBackend("cpu");
-const splits = splitDigits(await readMnistByClass(), PER_CLASS, SPLIT_SEED);
-
-const small: DigitMlpOptions = {
-  keepInput: 0.7,
-  keepHidden: 0.6,
-  strength: 3,
-  perClass: 5,
-  hidden: 8,
-  epochs: 2,
-  batchSize: 10,
-  learningRate: 0.01,
-  seed: 5,
-};
 
 async function lastFrame(run: ReturnType<typeof digitsTrainLive>, settings: DigitMlpOptions) {
   const signal = new AbortController().signal;

@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
+import { small, splits } from "./smallRun.ts";
 import * as tf from "@tensorflow/tfjs-core";
-import "@tensorflow/tfjs-backend-cpu";
-// tfjs-core ships no gradient definitions; the full bundle registers them, as on the page.
-import "@tensorflow/tfjs";
-import { splitDigits } from "../../../src/compute/digitSet.ts";
 import type { DigitMlpOptions } from "../../../src/compute/dropout-digits/mlpOptions.ts";
 import {
   type DigitMlpFrame,
@@ -11,25 +8,7 @@ import {
   mlpTotalSteps,
   trainDigitMlpTf,
 } from "../../../src/compute/dropout-digits/mlpTrainTf.ts";
-import { readMnistByClass } from "../../../src/loaders/shared/mnistSource.ts";
-import { PER_CLASS, SPLIT_SEED } from "../../../src/loaders/mnist-digits.bin.ts";
 import { referenceDigitMlp } from "../../reference/digitMlpReference.ts";
-
-await tf.setBackend("cpu");
-const splits = splitDigits(await readMnistByClass(), PER_CLASS, SPLIT_SEED);
-
-/** A run small enough for a unit test: 50 training digits, 8 hidden units, 10 steps. */
-const small: DigitMlpOptions = {
-  keepInput: 0.7,
-  keepHidden: 0.6,
-  strength: 3,
-  perClass: 5,
-  hidden: 8,
-  epochs: 2,
-  batchSize: 10,
-  learningRate: 0.01,
-  seed: 5,
-};
 
 async function frames(options: DigitMlpOptions, run: DigitMlpRunOptions = {}) {
   const out: DigitMlpFrame[] = [];
