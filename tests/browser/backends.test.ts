@@ -69,6 +69,19 @@ async function run(path: string, backend: BackendName): Promise<BackendRun> {
         `did not finish (${(error as Error).message.split("\n")[0]}); ${sections.join("; ")}`,
       );
     });
+    // A page may publish a hook after its sections end (double-descent's waits for its link to
+    // follow the sliders): give the hooks this entry reads a moment to appear.
+    const roots = [...(entry?.same ?? []), ...(entry?.gaps ?? []), ...(entry?.learns ?? [])]
+      .map(({ hook }) => hook.split(".")[0]);
+    await page.waitForFunction(
+      (roots) => {
+        const hooks = (globalThis as unknown as { __explorables?: Record<string, unknown> })
+          .__explorables ?? {};
+        return roots.every((root) => hooks[root] !== undefined);
+      },
+      roots,
+      { timeout: 10_000 },
+    ).catch(() => {/* reported below as "no numbers on the page's hooks" */});
     const read = await readRun(page);
     problems.push(
       ...log.unexpected().map((entry) =>
