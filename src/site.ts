@@ -254,12 +254,17 @@ export function benchPart(page: SitePage): string {
   return `tests/bench/pages/${page.slug}.ts`;
 }
 
-/** Every file a built page owns by its slug and its entry; each must exist. */
+/**
+ * Every file a built page owns by its slug and its entry; each must exist. Its
+ * tests/browser/pages/<slug>.ts gives the shared browser suites its charts, leak moves, backend
+ * numbers and Stop cases (tests/browser/pageData.ts).
+ */
 export function ownFiles(page: SitePage): string[] {
   return [
     `src/pages/${page.slug}.md`,
     `src/compute/${page.slug}/README.md`,
     `tests/browser/${page.slug}.test.ts`,
+    `tests/browser/pages/${page.slug}.ts`,
     ...page.loaders.flatMap((loader) => [`src/loaders/${loader}.ts`, loaderTest(loader)]),
     ...(page.bench ? [benchPart(page)] : []),
   ];

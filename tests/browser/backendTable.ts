@@ -2,8 +2,9 @@
  * What each page's live sections produce, per page, for backends.test.ts: which numbers on the
  * page's test hooks (`globalThis.__explorables`) must equal the CPU backend's within a float32
  * bound, which measured gaps to a Float64 reference must stay under a float32 bound on every
- * backend, and which trainings must learn. A new page with live sections adds an entry (the test
- * fails for a page without one).
+ * backend, and which trainings must learn. Each page with live sections gives its entry as
+ * `backends` in tests/browser/pages/<slug>.ts (the test fails for a page without one); here are
+ * its shape and the helpers behind the verdicts.
  *
  * Paths are dotted, `*` standing for every key or element (`runs.*.test.noise`); every number
  * below a path is compared, arrays and objects flattened in order.
@@ -40,131 +41,7 @@ export interface BackendEntry {
 }
 
 /** One training run's end point after a few thousand float32 steps: rounding differs by backend. */
-const training = "float32 rounding differs between backends and accumulates over the run";
-
-export const backendTable: Record<string, BackendEntry> = {
-  "/pages/dropout-toy": {
-    same: [
-      { hook: "lastRun.stepsDone", rel: 0 },
-      { hook: "lastRun.estimate", rel: 1e-3, note: training },
-    ],
-    gaps: [],
-  },
-  "/pages/dropout-noise": {
-    same: [
-      { hook: "lastOrders.dropoutFirst", rel: 1e-5, abs: 1e-6 },
-      { hook: "lastOrders.activationFirst", rel: 1e-5, abs: 1e-6 },
-      { hook: "dropoutMonteCarlo.mean", rel: 1e-3 },
-      { hook: "gaussianMonteCarlo.mean", rel: 1e-3 },
-    ],
-    // The page says the two orders agree exactly for ReLU, its default.
-    gaps: [{ hook: "lastOrders.maxAbsDifference", max: 0 }],
-  },
-  "/pages/dropout-digits": {
-    query: "epochs=2&n=100",
-    same: [{
-      hook: "lastDigits.runs.*.test",
-      rel: 0,
-      abs: 0.01,
-      note: `two short trainings: ${training}; accuracies within 1 point`,
-    }],
-    gaps: [],
-    learns: [{
-      hook: "lastDigits.runs.*.test.honest",
-      min: 0.5,
-      note: "two epochs on 100 digits a class already read honest digits far above 10 % chance",
-    }],
-  },
-  "/pages/double-descent": {
-    same: [
-      { hook: "lastLive.curve.p", rel: 0 },
-      {
-        hook: "lastLive.curve.trainError",
-        rel: 1e-3,
-        note: "float32 products, then Float64 factorisations that amplify their rounding near " +
-          "p = N (measured: at most 2.7e-4 relative)",
-      },
-      { hook: "lastLive.curve.testError", rel: 1e-3, note: "as trainError" },
-      { hook: "lastLive.curve.valError", rel: 1e-3, note: "as trainError" },
-    ],
-    gaps: [],
-  },
-  "/pages/initialisation": {
-    // At the defaults (30 layers of 128, batch 64) the software WebGPU adapter had not finished
-    // after 300 s (WebGL 48 s, cpu 9 s): a smaller network keeps every backend under a minute.
-    query: "depth=10&width=32&batch=16",
-    note: "smaller network than the defaults; the defaults on WebGPU are the page's own concern",
-    same: [
-      { hook: "lastDepth.pre", rel: 1e-3 },
-      { hook: "lastDepth.slope", rel: 1e-3 },
-      { hook: "lastDepth.inputGrad", rel: 1e-3 },
-      { hook: "lastDepth.grad", rel: 1e-3 },
-      { hook: "lastVanishing.sigmoid", rel: 1e-3 },
-      { hook: "lastVanishing.relu", rel: 1e-3 },
-    ],
-    gaps: [],
-  },
-  "/pages/residual": {
-    same: [
-      { hook: "lastBlock.auto", rel: 1e-5, abs: 1e-6 },
-      { hook: "lastResidual.skip", rel: 1e-3 },
-      { hook: "lastResidual.plain", rel: 1e-3 },
-    ],
-    gaps: [],
-  },
-  "/pages/normalisation": {
-    same: [
-      { hook: "lastBackward.dX", rel: 1e-4, abs: 1e-6 },
-      { hook: "lastBackward.dGamma", rel: 1e-4, abs: 1e-6 },
-      { hook: "lastBackward.dBeta", rel: 1e-4, abs: 1e-6 },
-      { hook: "lastSurviving.rows", rel: 1e-3, abs: 1e-6 },
-    ],
-    gaps: [{ hook: "lastBackward.gap", max: 1e-5 }],
-  },
-  "/pages/normalisation-geometry": {
-    same: [],
-    gaps: [
-      { hook: "bnTf.relativeGap", max: 1e-5 },
-      { hook: "weightNormTf.gradError", max: 1e-5 },
-      { hook: "weightNormTf.gammaError", max: 1e-5 },
-    ],
-  },
-  "/pages/convolution": {
-    same: [
-      { hook: "lastFilterCheck.got", rel: 1e-6 },
-      { hook: "lastTransposeCheck.got", rel: 1e-6 },
-    ],
-    gaps: [
-      { hook: "lastFilterCheck.gap", max: 1e-5 },
-      { hook: "lastTransposeCheck.gap", max: 1e-5 },
-    ],
-  },
-  "/pages/cnn-training": {
-    query: "epochs=1",
-    same: [{ hook: "lastInside.maxActivation", rel: 1e-3 }],
-    gaps: [],
-    learns: [{
-      hook: "lastCnnRun.testAccuracy",
-      min: 0.3,
-      note: "one epoch (the smallest setting) reaches about 70 % on cpu and wasm; chance is 10 %",
-    }],
-    note: "the CNN's own WebGPU test (cnnTraining.test.ts) holds the full training to its bands",
-  },
-  "/pages/momentum": {
-    same: [],
-    gaps: [
-      { hook: "reference.gap", max: 1e-5 },
-      { hook: "adam.gap", max: 1e-4 },
-    ],
-  },
-  "/pages/rnn-gradients": {
-    same: [{ hook: "brnnCheck.loss", rel: 1e-5 }],
-    gaps: [
-      { hook: "brnnCheck.tfGap.wf", max: 1e-5 },
-      { hook: "brnnCheck.tfGap.ub", max: 1e-5 },
-    ],
-  },
-};
+export const training = "float32 rounding differs between backends and accumulates over the run";
 
 /** Every number under `path` in `hooks`, flattened in order (`*`: every key or element). */
 export function numbersAt(hooks: unknown, path: string): number[] {

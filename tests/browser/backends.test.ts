@@ -2,13 +2,15 @@
  * Every live section of every page on every TensorFlow.js backend: CPU, WebAssembly, WebGL where
  * it starts and WebGPU (Chromium's software adapter). Each page is loaded with `?backend=NAME`
  * and waited on until every live section is done; any console error or warning during the run
- * fails (not only at load), and the numbers registered in backendTable.ts must equal the CPU
+ * fails (not only at load), and the numbers each page registers as `backends` in its
+ * tests/browser/pages/<slug>.ts must equal the CPU
  * run's within their float32 bound, stay under their gap bound, or show that a training learned.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserFixture, browserTest, openPage, sitePaths, waitForDrawn } from "./harness.ts";
-import { backendTable, mismatches, numbersAt, worstRatio } from "./backendTable.ts";
+import { mismatches, numbersAt, worstRatio } from "./backendTable.ts";
+import { backendTable } from "./pageData.ts";
 import type { BackendName } from "../../src/components/urlState.ts";
 
 const backends: BackendName[] = ["cpu", "wasm", "webgl", "webgpu"];
@@ -102,7 +104,7 @@ const cpuRun = (path: string) => {
 
 const livePaths = sitePaths.filter((path) => path !== "/");
 
-Deno.test("backendTable registers every page with live sections, and nothing else", () => {
+Deno.test("tests/browser/pages/ registers backends for every page with live sections, and nothing else", () => {
   assert.deepEqual(Object.keys(backendTable).sort(), [...livePaths].sort());
 });
 

@@ -14,7 +14,7 @@ import {
 import { averageWeight } from "../../src/compute/momentum/bias.ts";
 import { uncorrectedStepRatio } from "../../src/compute/optimizers.ts";
 import { BIAS_DRAWS } from "../../src/compute/momentum/pageProblems.ts";
-import { MOMENTUM_FLOAT32_PATH } from "./stopCases.ts";
+import { MOMENTUM_FLOAT32_PATH } from "./pages/momentum.ts";
 
 const path = "/pages/momentum";
 

@@ -5,8 +5,8 @@
  * no error text and no console error or uncaught exception. Two ways: Stop the moment a section
  * starts (a MutationObserver presses it right after begin(), so even a 5 ms run is caught), and
  * Stop mid-run (the CPU is throttled while the page loads so that runs are still going). Then
- * the cases of stopCases.ts: one section stopped at a chosen moment, with the page's own stopped
- * state and numbers checked.
+ * the cases a page gives as `stopCases` in its tests/browser/pages/<slug>.ts: one section
+ * stopped at a chosen moment, with the page's own stopped state and numbers checked.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -18,7 +18,8 @@ import {
   waitForDrawn,
   waitForHook,
 } from "./harness.ts";
-import { runStopCase, stopCases } from "./stopCases.ts";
+import { runStopCase } from "./stopCases.ts";
+import { stopCases } from "./pageData.ts";
 import { pagePath, PAGES } from "../../src/site.ts";
 
 /** How much slower than the machine the page runs until each section has been stopped. */
@@ -215,7 +216,7 @@ for (const { slug, what, query, ready, forbidden, cases, after } of stopCases) {
   });
 }
 
-Deno.test("stopCases.ts names pages of the manifest", () => {
+Deno.test("the Stop cases name pages of the manifest", () => {
   const slugs = PAGES.map((page) => page.slug);
   for (const { slug } of stopCases) assert.ok(slugs.includes(slug), slug);
 });

@@ -1,9 +1,9 @@
 /**
  * The manifest (src/site.ts) against the repository, both ways: every file a page owns by its slug
- * and its entry exists, and every page file, topic folder, loader, loader test, browser test and
- * bench part that exists belongs to a page the manifest names. Also: the sidebar is the manifest's,
- * and every file path the READMEs mention exists. Pure and fast: files are read, nothing is built
- * and no browser starts.
+ * and its entry exists, and every page file, topic folder, loader, loader test, browser test, page
+ * file of the browser suites (tests/browser/pages/) and bench part that exists belongs to a page
+ * the manifest names. Also: the sidebar is the manifest's, and every file path the READMEs mention
+ * exists. Pure and fast: files are read, nothing is built and no browser starts.
  */
 import assert from "node:assert/strict";
 import config from "../../observablehq.config.ts";
@@ -63,7 +63,7 @@ Deno.test("PAGES: slugs are unique, each topic is known and every summary is one
   }
 });
 
-Deno.test("PAGES: every built page owns its files (page, compute README, browser test, loaders and their tests, bench part)", async () => {
+Deno.test("PAGES: every built page owns its files (page, compute README, browser test and suite rows, loaders and their tests, bench part)", async () => {
   assert.ok(built.length > 0);
   const missing: string[] = [];
   for (const page of built) {
@@ -114,6 +114,11 @@ Deno.test("the repository holds no page, topic folder, loader or test that the m
       "tests/browser/",
       (await list("tests/browser", "file")).filter((name) => name.endsWith(".test.ts")),
       [...slugs, ...SUITE_BROWSER_TESTS].map((name) => `${name}.test.ts`),
+    ),
+    ...strays(
+      "tests/browser/pages/",
+      await list("tests/browser/pages", "file"),
+      slugs.map((slug) => `${slug}.ts`),
     ),
     ...strays(
       "tests/bench/pages/",
