@@ -18,8 +18,8 @@ import {
   normaliseActivation,
   perturbOtherExamples,
   sampleActivation,
-  TORCH_EPSILON,
 } from "../../src/compute/normalisation/normTensor.ts";
+import { TORCH_EPSILON } from "../../src/compute/epsilons.ts";
 import {
   survivingMonteCarlo,
   survivingShareTheory,

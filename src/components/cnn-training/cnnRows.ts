@@ -101,9 +101,6 @@ export function largestMagnitude(rows: readonly CellRow[], floor = 1e-12): numbe
   return m;
 }
 
-/** Softmax of logits, in Float64 (computed with the inside view, compute/cnn-training/liveTrain.ts). */
-export { softmax } from "../../compute/cnn-training/liveTrain.js";
-
 /** A percentage for prose and tables: one decimal. */
 export const percent = (fraction: number) => `${(100 * fraction).toFixed(1)} %`;
 /** Percentage points between two fractions, one decimal. */

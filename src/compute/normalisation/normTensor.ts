@@ -4,7 +4,7 @@
  * change made to the other examples, both from createRng(seed).
  */
 import { createRng } from "../prng.js";
-import { TFJS_EPSILON, TORCH_EPSILON } from "../epsilons.js";
+import { TFJS_EPSILON } from "../epsilons.js";
 import { finiteNumber, nonNegativeNumber, seedValue } from "../validate.js";
 import {
   type ActivationShape,
@@ -17,10 +17,6 @@ import {
 
 /** The activation drawn on the page: 3 examples, 4 channels of 2 × 2 maps. */
 export const AXES_SHAPE: ActivationShape = { n: 3, c: 4, h: 2, w: 2 };
-
-// Re-exported for tests/browser/normalisation.test.ts, which imports them from here (the page
-// imports them from epsilons.ts).
-export { TFJS_EPSILON, TORCH_EPSILON };
 
 export interface GroupMoments {
   /** Mean of each group. */

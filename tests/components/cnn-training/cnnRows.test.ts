@@ -6,9 +6,9 @@ import {
   percent,
   points,
   referenceRows,
-  softmax,
   spreadRows,
 } from "../../../src/components/cnn-training/cnnRows.ts";
+import { softmax } from "../../../src/compute/cnn-training/liveTrain.ts";
 import type { SummaryRow } from "../../../src/compute/cnn-training/runSummary.ts";
 
 const spread = (mean: number) => ({ mean, min: mean - 0.01, max: mean + 0.01 });
