@@ -8,31 +8,10 @@ import {
   mirrors,
   settlesFrom,
 } from "../../src/components/initialisation/lookFor.ts";
-import type { LoaderSeries } from "../../src/components/depthRows.ts";
+import type { Columns, LoaderSeries } from "../../src/components/depthRows.ts";
 
 const loader = "src/loaders/initialisation.json.ts";
 const runLoader = (args: string[] = []) => runLoaderAt(loader, args);
-
-interface Columns {
-  mean: number[];
-  se: number[];
-  p10: number[];
-  p90: number[];
-}
-
-interface Series {
-  scheme: string;
-  activation: string;
-  width: number;
-  networks: number;
-  batch: number;
-  theory: { pre: number[]; grad: number[]; inputGrad: number[]; slope: number[] };
-  pre: Columns;
-  grad: Columns;
-  slope: number[];
-  inputGrad?: Columns;
-  bound?: number[];
-}
 
 const schemes = { pytorch: PYTORCH, xavier: XAVIER, he: HE, "sigma-1.5": scaledScheme(1.5) };
 
@@ -93,7 +72,7 @@ Deno.test("loader: init-variance output", async (t) => {
   console.log(`init-variance loader: ${seconds.toFixed(1)} s`);
   const data = JSON.parse(stdout);
   const grid = JSON.parse(await Deno.readTextFile(new URL("data/initialisation.json", root)));
-  const series = data.series as Series[];
+  const series = data.series as LoaderSeries[];
   const depth = grid.depth;
 
   await t.step("one series per scheme × activation × width, every column depth long", () => {
