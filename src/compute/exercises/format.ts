@@ -1,0 +1,39 @@
+/**
+ * How exercises print numbers: in prompts, in solutions and as the answer forms the checker
+ * accepts. One place, so that what a card shows is exactly what a reader can type back.
+ */
+
+/**
+ * `x` to `digits` significant digits, trailing zeros dropped, an ASCII minus (readers type it),
+ * no exponent for the magnitudes exercises use (1e-6 to 1e9): 0.0304, 12.5, -3. A whole number
+ * prints in full (70656), since counts are exact.
+ */
+export function formatNumber(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) throw new RangeError(`formatNumber: ${x} is not a finite number`);
+  if (Number.isInteger(x)) return String(x);
+  const fixedPlaces = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(x))));
+  const rounded = Number(x.toPrecision(digits));
+  const text = rounded.toFixed(Math.min(fixedPlaces, 20));
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+}
+
+/** A vector as readers type it: [2, -1, 3]. */
+export function formatVector(v: readonly number[], digits = 4): string {
+  return `[${v.map((x) => formatNumber(x, digits)).join(", ")}]`;
+}
+
+/** A matrix as readers type it, row by row: [[1, 2], [3, 4]]. */
+export function formatMatrix(m: readonly (readonly number[])[], digits = 4): string {
+  return `[${m.map((row) => formatVector(row, digits)).join(", ")}]`;
+}
+
+/** A fraction in lowest terms, e.g. 13/405; a whole number prints without a denominator. */
+export function formatFraction(numerator: number, denominator: number): string {
+  if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator === 0) {
+    throw new RangeError(`formatFraction: ${numerator}/${denominator} is not a fraction`);
+  }
+  const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
+  const g = gcd(numerator, denominator) * Math.sign(denominator);
+  const [p, q] = [numerator / g, denominator / g];
+  return q === 1 ? String(p) : `${p}/${q}`;
+}
