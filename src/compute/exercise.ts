@@ -2,12 +2,12 @@
  * The shape every exercise shares. An exercise is a seeded generator: the same seed always gives
  * the same instance, so a seed in the URL hands out one exact variant. Each topic's exercises live
  * in `src/compute/<slug>/exercises.ts` and compute their answers with the same functions the topic's
- * page uses; the checker (`check.ts` here) and the card only read these shapes.
+ * page uses; the checker (`exerciseCheck.ts`) and the card only read these shapes.
  *
  * Text fields are plain prose in our own words with inline TeX between `$…$`. Every number in them
- * is printed through a formatter (`formatNumber` and friends in `format.ts`), never a raw float.
+ * is printed through a formatter (`formatNumber` and friends in `exerciseFormat.ts`), never a raw float.
  */
-import type { Source } from "../../courseResults.ts";
+import type { Source } from "../courseResults.ts";
 
 /** How far a typed number may sit from the answer and still count as right. */
 export type Tolerance =
