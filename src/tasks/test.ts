@@ -16,25 +16,47 @@ function summarise(output: string): { passed: number; failed: number } | undefin
 }
 
 /**
- * The test files to run, in groups that each get their own `deno test` process: every test outside
- * tests/browser in one process, and each browser test file alone. In one shared process, a page of
- * the quality suite once stopped drawing after the twenty browser files before it (no CPU in use,
- * no timeout reached), while the same file passed on its own, so no file may inherit another's
- * browsers, workers or timers.
+ * The test files to run, in groups that each get their own `deno test` process: the unit files
+ * (everything outside tests/browser) in one process, the few unit files that read the built site
+ * in another, and each browser test file alone. In one shared process, a page of the quality suite
+ * once stopped drawing after the twenty browser files before it (no CPU in use, no timeout
+ * reached), while the same file passed on its own, so no file may inherit another's browsers,
+ * workers or timers.
  */
-async function testGroups(filters: string[]): Promise<{ rest: string[]; browser: string[] }> {
-  if (filters.length) return { rest: filters, browser: [] };
+export async function testGroups(): Promise<
+  { unit: string[]; readsSite: string[]; browser: string[] }
+> {
   const browser: string[] = [];
   for await (const entry of Deno.readDir("tests/browser")) {
     if (entry.isFile && entry.name.endsWith(".test.ts")) {
       browser.push(`tests/browser/${entry.name}`);
     }
   }
-  const rest: string[] = [];
-  for await (const entry of Deno.readDir("tests")) {
-    if (entry.name !== "browser" && entry.name !== "output") rest.push(`tests/${entry.name}`);
+  const unit: string[] = [];
+  const readsSite: string[] = [];
+  for await (const path of testFiles("tests")) {
+    if (path.startsWith("tests/browser/") || path.startsWith("tests/output/")) continue;
+    (readsBuiltSite(await Deno.readTextFile(path)) ? readsSite : unit).push(path);
   }
-  return { rest: rest.sort(), browser: longestFirst(browser.sort()) };
+  return { unit: unit.sort(), readsSite: readsSite.sort(), browser: longestFirst(browser.sort()) };
+}
+
+async function* testFiles(dir: string): AsyncGenerator<string> {
+  for await (const entry of Deno.readDir(dir)) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory) yield* testFiles(path);
+    else if (entry.isFile && entry.name.endsWith(".test.ts")) yield path;
+  }
+}
+
+/**
+ * Whether a unit test file reads the built site: every such file finds it through
+ * EXPLORABLES_DIST (as the browser tests do), so the name marks them. They wait for the build;
+ * the other unit files run while it builds, on the core the build leaves idle (Framework runs
+ * the loaders one at a time).
+ */
+export function readsBuiltSite(source: string): boolean {
+  return source.includes("EXPLORABLES_DIST");
 }
 
 /** Browser files known to be long, started first so that the pool does not end on one of them. */
@@ -73,7 +95,7 @@ interface GroupResult {
 async function runDenoTest(
   paths: string[],
   chromium: string,
-  { echo, parallel }: { echo: boolean; parallel: number },
+  { echo, parallel, signal }: { echo: boolean; parallel: number; signal?: AbortSignal },
 ): Promise<GroupResult> {
   const start = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
@@ -81,6 +103,7 @@ async function runDenoTest(
     env: { CHROMIUM_PATH: chromium, NO_COLOR: "1", DENO_JOBS: String(parallel) },
     stdout: "piped",
     stderr: "piped",
+    signal,
   }).spawn();
   let output = "";
   const decoder = new TextDecoder();
@@ -98,35 +121,65 @@ async function runDenoTest(
   return { paths, code, summary: summarise(output), seconds };
 }
 
-/** Runs `tasks` with at most `limit` at once, in order of the list. */
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]();
+/**
+ * `limit` slots: `slot(task)` runs the task when a slot is free, in the order the tasks were
+ * queued.
+ */
+export function slots(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let free = limit;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free += 1;
+  };
+  return async (task) => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      release();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
+}
+
+/**
+ * Runs the whole suite in `limit` slots (one process per slot; 2 on this machine): the build and
+ * the unit files start together; when the build is done, the unit files that read the site and
+ * the browser files (longest first) take the slots as they free up. A failed build ends the run.
+ */
+async function runAll(chromium: string, limit: number): Promise<GroupResult[]> {
+  const { unit, readsSite, browser } = await testGroups();
+  const halt = new AbortController();
+  const slot = slots(limit);
+  const run = (paths: string[], parallel: number) => () =>
+    runDenoTest(paths, chromium, { echo: false, parallel, signal: halt.signal });
+  const unitRun = slot(run(unit, limit));
+  try {
+    await slot(() => build());
+  } catch (error) {
+    halt.abort();
+    await unitRun.catch(() => {});
+    throw error;
+  }
+  const afterBuild = [readsSite, ...browser.map((file) => [file])].map((paths) =>
+    slot(run(paths, 1))
+  );
+  return await Promise.all([unitRun, ...afterBuild]);
 }
 
 async function main(): Promise<number> {
   await ensureNodeModules();
   const chromium = await ensureChromium();
-  await build();
-  const { rest, browser } = await testGroups(Deno.args);
   const limit = jobs();
-  const results = [
-    await runDenoTest(rest, chromium, { echo: true, parallel: Deno.args.length ? 1 : limit }),
-    ...await pool(
-      browser.map((file) => () =>
-        runDenoTest([file], chromium, { echo: limit === 1, parallel: 1 })
-      ),
-      limit,
-    ),
-  ];
+  let results: GroupResult[];
+  if (Deno.args.length) {
+    await build();
+    results = [await runDenoTest(Deno.args, chromium, { echo: true, parallel: 1 })];
+  } else {
+    results = await runAll(chromium, limit);
+  }
   let passed = 0;
   let failed = 0;
   for (const { paths, code, summary } of results) {
@@ -142,10 +195,12 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-try {
-  Deno.exit(await main());
-} catch (error) {
-  console.error(`error: ${(error as Error).message}`);
-  console.log("0 passed, 1 failed");
-  Deno.exit(1);
+if (import.meta.main) {
+  try {
+    Deno.exit(await main());
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    console.log("0 passed, 1 failed");
+    Deno.exit(1);
+  }
 }
