@@ -22,7 +22,6 @@ import {
   type BlockCase,
   blockCase,
   blockJacobian,
-  kinkMargin,
   type Matrix,
   residualBlock,
 } from "./block.js";
@@ -113,7 +112,10 @@ interface BlockParams {
   x0: number[];
 }
 
-/** Integer weights and input with no pre-activation at a kink (where the slope is undefined). */
+/**
+ * Integer weights and input with no pre-activation at exactly 0, where ReLU's slope is a
+ * convention (a unit whose pre-activation is 0 is neither plainly on nor plainly off).
+ */
 function drawBlock(rng: Rng): BlockParams {
   for (;;) {
     const p = {
@@ -121,7 +123,8 @@ function drawBlock(rng: Rng): BlockParams {
       w2: integerMatrix(rng, 2, 2, 2),
       x0: integerVector(rng, 2, 3),
     };
-    if (kinkMargin(p.w1, p.w2, p.x0) > 0) return p;
+    const pass = residualBlock(p.w1, p.w2, p.x0);
+    if ([...pass.innerPre, ...pass.outerPre].every((v) => v !== 0)) return p;
   }
 }
 
