@@ -245,7 +245,7 @@ export const BLOCK_CASE = seededExercise(
         "The chain rule gives $\\partial X_1/\\partial X_0 = D_2(W_2D_1W_1 + I)$: $0$ when " +
         "$D_2 = 0$, $W_2W_1 + I$ when $D_1 = D_2 = I$, and $I$ when $D_1 = 0$ and $X_0 > 0$ " +
         "(then the outer pre-activation is $X_0$ itself).",
-        `Here: ${CASE_OPTIONS[found]}.`,
+        `So the right option is: ${CASE_OPTIONS[found]}.`,
       ],
     };
   },
