@@ -1,0 +1,155 @@
+/**
+ * How a topic builds a seeded exercise from two parts: `draw` picks an instance's parameters from
+ * the seeded generator, and `build` turns parameters into the prompt, the answer (computed by the
+ * page's own functions), the slips and the worked solution. A seed's instance is the first draw
+ * that is well posed (wellPosed below), so redrawing never depends on anything but the seed.
+ *
+ * The exercise also exposes `params(seed)` and `instance(params)`: tests recompute a seed's answer
+ * independently from its parameters, and build the documents' own instances to check their numbers.
+ */
+import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "./exercise.ts";
+import { formatNumber } from "./exerciseFormat.js";
+import { createRng, type Rng } from "./prng.js";
+
+export type Draft = Omit<ExerciseInstance, "seed">;
+
+export interface SeededExercise<P> extends Exercise {
+  /** The parameters of `seed`'s instance: the first well-posed draw of createRng(seed). */
+  params(seed: number): P;
+  /** The instance for given parameters (`seed` only labels it). */
+  instance(params: P, seed?: number): ExerciseInstance;
+}
+
+/** A slip must sit this many tolerances away from the answer and from every other slip. */
+export const SLIP_MARGIN = 2;
+
+/** Draws before a generator gives up: a well-posed draw takes a handful at most. */
+const MAX_DRAWS = 10_000;
+
+export function seededExercise<P>(
+  meta: Omit<Exercise, "generate">,
+  draw: (rng: Rng) => P,
+  build: (params: P) => Draft,
+): SeededExercise<P> {
+  const params = (seed: number): P => {
+    const rng = createRng(seed);
+    for (let k = 0; k < MAX_DRAWS; k++) {
+      const p = draw(rng);
+      if (wellPosed(build(p))) return p;
+    }
+    throw new Error(`${meta.id}: no well-posed instance for seed ${seed}`);
+  };
+  const instance = (p: P, seed = 0): ExerciseInstance => ({ seed, ...build(p) });
+  return { ...meta, params, instance, generate: (seed) => instance(params(seed), seed) };
+}
+
+/** The entries of a numeric value, flattened row by row. */
+export function entries(value: NumericAnswer["value"]): number[] {
+  return Array.isArray(value) ? (value as (number | readonly number[])[]).flat() : [
+    value as number,
+  ];
+}
+
+/** How far an entry may sit from `answer` under `tolerance`. */
+export function allowance(tolerance: Tolerance, answer: number): number {
+  return "relative" in tolerance ? tolerance.relative * Math.abs(answer) : tolerance.absolute;
+}
+
+/** Whether `typed` matches `answer` entry by entry within `tolerance` (same shape required). */
+export function withinTolerance(
+  typed: NumericAnswer["value"],
+  answer: NumericAnswer["value"],
+  tolerance: Tolerance,
+  scale = 1,
+): boolean {
+  const a = entries(answer), t = entries(typed);
+  return a.length === t.length &&
+    a.every((v, i) => Math.abs(t[i] - v) <= scale * allowance(tolerance, v));
+}
+
+/**
+ * Well posed: every number finite and printable (its 4-digit print is within half the tolerance),
+ * at least one slip (a known mistake with its hint), each slip of the answer's shape and more than SLIP_MARGIN tolerances from the answer and from the
+ * other slips, so a typed slip gets its own hint; a choice's slips are distinct wrong options.
+ */
+export function wellPosed(draft: Draft): boolean {
+  const { answer, slips } = draft;
+  if (answer.kind === "choice") {
+    const seen = new Set<number>();
+    return slips.every((s) => {
+      const i = s.value as number;
+      const ok = Number.isInteger(i) && i >= 0 && i < answer.options.length &&
+        i !== answer.correct && !seen.has(i);
+      seen.add(i);
+      return ok;
+    });
+  }
+  if (slips.length === 0) return false;
+  const values = [answer.value, ...slips.map((s) => s.value as NumericAnswer["value"])];
+  const size = entries(answer.value).length;
+  if (!values.every((v) => entries(v).length === size && entries(v).every(Number.isFinite))) {
+    return false;
+  }
+  const printable = entries(answer.value).every((v) =>
+    Math.abs(v) < 1e9 && (v === 0 || Math.abs(v) >= 1e-6) &&
+    Math.abs(Number(formatNumber(v)) - v) <= allowance(answer.tolerance, v) / 2
+  );
+  const apart = (a: NumericAnswer["value"], b: NumericAnswer["value"]) =>
+    !withinTolerance(a, b, answer.tolerance, SLIP_MARGIN) &&
+    !withinTolerance(b, a, answer.tolerance, SLIP_MARGIN);
+  return printable && values.every((v, i) => values.every((w, j) => i === j || apart(v, w)));
+}
+
+/** One of `options`, uniformly. */
+export function pick<T>(rng: Rng, options: readonly T[]): T {
+  return options[rng.int(options.length)];
+}
+
+/** An integer uniform on {min, …, max}. */
+export function intBetween(rng: Rng, min: number, max: number): number {
+  return min + rng.int(max - min + 1);
+}
+
+/** A number for prose: `formatNumber` with its default 4 significant digits. */
+export const fmt = (x: number, digits?: number) => formatNumber(x, digits);
+
+/**
+ * The slips that give a different answer on this instance: a mistake that happens to land on the
+ * answer (forgetting a mask that is all ones) or on an earlier slip is no slip here, so it is left
+ * out rather than given a misleading hint.
+ */
+export function distinctSlips(answer: NumericAnswer, slips: readonly Slip[]): Slip[] {
+  const kept: Slip[] = [];
+  const apart = (a: NumericAnswer["value"], b: NumericAnswer["value"]) =>
+    !withinTolerance(a, b, answer.tolerance, SLIP_MARGIN) &&
+    !withinTolerance(b, a, answer.tolerance, SLIP_MARGIN);
+  for (const slip of slips) {
+    const value = slip.value as NumericAnswer["value"];
+    if (apart(value, answer.value) && kept.every((k) => apart(value, k.value as typeof value))) {
+      kept.push(slip);
+    }
+  }
+  return kept;
+}
+
+/** A matrix in TeX, e.g. \begin{pmatrix} 1 & -2 \\ 0 & 3 \end{pmatrix}. */
+export function texMatrix(m: readonly (readonly number[])[]): string {
+  const rows = m.map((row) => row.map((v) => fmt(v)).join(" & ")).join(" \\\\ ");
+  return `\\begin{pmatrix} ${rows} \\end{pmatrix}`;
+}
+
+/** A column vector in TeX. */
+export const texColumn = (v: readonly number[]) => texMatrix(v.map((x) => [x]));
+
+/** A number as a factor in TeX: a negative one in parentheses, as in 2\cdot(-3). */
+export const factor = (x: number, digits?: number) =>
+  x < 0 ? `(${fmt(x, digits)})` : fmt(x, digits);
+
+/** Terms joined by their own signs, "a + b - c", never "a + -b". */
+export function sumText(xs: readonly string[] | readonly number[], digits?: number): string {
+  return xs.map((x, i) => {
+    if (typeof x === "string") return i === 0 ? x : `+ ${x}`;
+    if (i === 0) return fmt(x, digits);
+    return x < 0 ? `- ${fmt(-x, digits)}` : `+ ${fmt(x, digits)}`;
+  }).join(" ");
+}
