@@ -204,7 +204,11 @@ export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
   );
 }
 
-/** End-of-training accuracies in whole tenths of a percent, in the ranges the page's runs show. */
+/**
+ * End-of-training accuracies in tenths of a percent, made up for the exercise: the run without
+ * dropout fits its training digits almost perfectly, the run with dropout less so but validates
+ * better, which is the pattern the page measures.
+ */
 function drawEnds(rng: Rng): RunEnds {
   const tenth = (lo: number, hi: number) => (lo + rng.int(hi - lo + 1)) / 1000;
   return {

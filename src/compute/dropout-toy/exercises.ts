@@ -321,10 +321,10 @@ export function optimiserAgreement(
   const withDropout = tuple(expectedLossMinimiser(rate, x, y));
   const minNorm = tuple(olsMinNorm(x, y));
   const options = [
-    `Both reach the same fit, $w = ${withDropout}$.`,
-    `SGD reaches the least-norm fit $w = ${minNorm}$; Adam ends near equal weights $(1, 1)$.`,
-    `Both reach the least-norm fit $w = ${minNorm}$.`,
-    `Adam reaches $w = ${withDropout}$; SGD reaches the least-norm fit $w = ${minNorm}$.`,
+    `Both end near the same fit, $w = ${withDropout}$.`,
+    `SGD ends near the least-norm fit $w = ${minNorm}$; Adam near equal weights $(1, 1)$.`,
+    `Both end near the least-norm fit $w = ${minNorm}$.`,
+    `Adam ends near $w = ${withDropout}$; SGD near the least-norm fit $w = ${minNorm}$.`,
   ];
   const correct = dropout ? 0 : 1;
   const hints: Record<number, string> = dropout
