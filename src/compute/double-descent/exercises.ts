@@ -105,7 +105,9 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
       value: ridgeOnFeatures(phi, y, 0).theta,
       hint: "That is the fit with $\\lambda = 0$; ridge adds $\\lambda$ to the diagonal.",
     },
-  ].filter((s) => !within(s.value, theta));
+  ].filter((s, k, all) =>
+    !within(s.value, theta) && !all.slice(0, k).some((t) => within(s.value, t.value))
+  );
   const answer: NumericAnswer = { kind: "vector", value: theta, tolerance: TOLERANCE };
   return {
     seed,

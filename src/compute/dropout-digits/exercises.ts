@@ -48,7 +48,10 @@ function numeric(
   solution: string[],
 ): ExerciseInstance {
   const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  const distinct = slips.filter((s) => !within(s.value as number | number[], value));
+  const distinct = slips.filter((s, k) =>
+    !within(s.value as number | number[], value) &&
+    !slips.slice(0, k).some((t) => within(s.value as number | number[], t.value as number[]))
+  );
   return { seed, prompt, answer, slips: distinct, solution };
 }
 

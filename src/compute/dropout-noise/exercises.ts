@@ -42,7 +42,10 @@ function within(a: Value, b: Value): boolean {
   return as.every((v, i) => Math.abs(v - bs[i]) <= rel * Math.abs(bs[i]));
 }
 
-/** Slips that name another number than the answer (some coincide with it at p = ½). */
+/**
+ * Slips that name another number than the answer (some coincide with it at p = ½) and than every
+ * earlier slip (a repeated value could only ever show the first hint).
+ */
 function numeric(
   seed: number,
   prompt: string,
@@ -52,7 +55,10 @@ function numeric(
   solution: string[],
 ): ExerciseInstance {
   const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  const distinct = slips.filter((s) => !within(s.value as Value, value));
+  const distinct = slips.filter((s, k) =>
+    !within(s.value as Value, value) &&
+    !slips.slice(0, k).some((t) => within(s.value as Value, t.value as Value))
+  );
   return { seed, prompt, answer, slips: distinct, solution };
 }
 

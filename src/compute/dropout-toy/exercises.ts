@@ -40,10 +40,14 @@ function within(a: number | readonly number[], b: number | readonly number[]): b
 
 /**
  * The slips that name a different number from the answer. Some coincide with it at special
- * settings (p and 1 − p agree at ½), and a slip that is the answer would mark a right answer wrong.
+ * settings (p and 1 − p agree at ½), and a slip that is the answer would mark a right answer wrong;
+ * a slip equal to an earlier one could only ever show the earlier hint.
  */
 function distinctSlips(answer: NumericAnswer, slips: Slip[]): Slip[] {
-  return slips.filter((s) => !within(s.value as number | number[], answer.value as number[]));
+  return slips.filter((s, k) =>
+    !within(s.value as number | number[], answer.value as number[]) &&
+    !slips.slice(0, k).some((t) => within(s.value as number | number[], t.value as number[]))
+  );
 }
 
 function numeric(
@@ -285,7 +289,8 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
   const expanded = expandedData(rate, x, y);
   const residuals = expanded.rows.map((row) => y - row.reduce((s, v, j) => s + v * w[j], 0));
   const floor = residuals.reduce((s, e, k) => s + expanded.weights[k] * e * e, 0);
-  const unmasked = residuals[0] ** 2;
+  const allKept = residuals[0] ** 2;
+  const plainFit = (y - x.reduce((s, v, j) => s + v * w[j], 0)) ** 2;
   return numeric(
     seed,
     `${exampleText(data)} With inverted dropout at drop rate $r = ${f(rate)}$ the minimiser of ` +
@@ -295,9 +300,18 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
     floor,
     [
       {
-        value: unmasked,
-        hint: "That is the loss of the unmasked copy only; average over every mask, each with " +
-          "its probability.",
+        value: plainFit,
+        hint: "That is the loss on the unmasked $x$; the masks add the variance term " +
+          "$c\\sum_j x_j^2 w_j^2$.",
+      },
+      {
+        value: allKept,
+        hint: "That is the loss of the copy that keeps every feature; average over every mask, " +
+          "each with its probability.",
+      },
+      {
+        value: 0,
+        hint: "No $w$ fits every masked copy at once, so the average cannot reach 0.",
       },
     ],
     [

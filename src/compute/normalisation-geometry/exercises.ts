@@ -43,8 +43,12 @@ function numeric(
   solution: string[],
 ): ExerciseInstance {
   const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  // A slip equal to the answer (γ = 1 makes γ and γ² agree) would mark a right answer wrong.
-  const distinct = slips.filter((s) => !within(s.value as Value, value));
+  // A slip equal to the answer (γ = 1 makes γ and γ² agree) would mark a right answer wrong, and
+  // one equal to an earlier slip could only ever show the earlier hint.
+  const distinct = slips.filter((s, k) =>
+    !within(s.value as Value, value) &&
+    !slips.slice(0, k).some((t) => within(s.value as Value, t.value as Value))
+  );
   return { seed, prompt, answer, slips: distinct, solution };
 }
 

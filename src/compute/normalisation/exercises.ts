@@ -56,8 +56,12 @@ function numeric(
   solution: string[],
 ): ExerciseInstance {
   const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  // A slip equal to the answer (γ = 1 makes "forgot γ" right) would mark a right answer wrong.
-  const distinct = slips.filter((s) => !within(s.value as number | number[], value));
+  // A slip equal to the answer (γ = 1 makes "forgot γ" right) would mark a right answer wrong, and
+  // one equal to an earlier slip could only ever show the earlier hint.
+  const distinct = slips.filter((s, k) =>
+    !within(s.value as number | number[], value) &&
+    !slips.slice(0, k).some((t) => within(s.value as number | number[], t.value as number[]))
+  );
   return { seed, prompt, answer, slips: distinct, solution };
 }
 
@@ -266,9 +270,14 @@ const PARENT_HINTS: Partial<Record<GraphNode, Record<string, string>>> = {
     "X,mean":
       "In the course's graph $\\sigma^2$ is a function of $X$ alone; $\\mu$ feeds only $Z$.",
   },
-  mean: {
-    "X,mean": "$\\mu$ is computed from $X$ alone.",
-  },
+};
+
+/** What each node is computed from, for a wrong option without a more specific hint. */
+const FORMULA_HINTS: Record<"Z" | "Y" | "mean" | "variance", string> = {
+  Z: "$Z = (X - \\mu)/\\sqrt{\\sigma^2 + \\epsilon}$ reads $X$, $\\mu$ and $\\sigma^2$.",
+  Y: "$Y = \\gamma Z + \\beta$ reads $Z$, $\\gamma$ and $\\beta$.",
+  mean: "$\\mu = \\frac1n\\sum_i X_i$ is computed from $X$ alone.",
+  variance: "In the course's graph $\\sigma^2$ is computed from $X$ alone; $\\mu$ feeds only $Z$.",
 };
 
 /** Homework 5, 6(a): the parents of a node of batch norm's training-time graph. */
@@ -290,8 +299,7 @@ export function graphParents({ node }: { node: "Z" | "Y" | "mean" | "variance" }
   const options = [parents, ...chosen].map(nodesText);
   const hints: Record<number, string> = {};
   chosen.forEach((s, i) => {
-    const hint = PARENT_HINTS[node]?.[key(s)];
-    if (hint) hints[i + 1] = hint;
+    hints[i + 1] = PARENT_HINTS[node]?.[key(s)] ?? FORMULA_HINTS[node];
   });
   return choice(
     seed,

@@ -67,11 +67,12 @@ Deno.test("generate(seed) is deterministic for every dropout-toy exercise", () =
   }
 });
 
-Deno.test("generate(seed), seeds 0..999: finite non-zero answers, formatted texts, every slip beyond the tolerance", () => {
+Deno.test("generate(seed), seeds 0..999: finite non-zero answers, formatted texts, at least one slip, every slip beyond the tolerance of the answer and of the other slips", () => {
   for (const e of EXERCISES) {
     for (const seed of SEEDS) {
       const i = e.generate(seed);
       assert.equal(i.seed, seed);
+      assert.ok(i.slips.length > 0, `${e.id} ${seed}: no slip to name`);
       for (const text of [i.prompt, ...i.solution]) {
         assert.ok(
           !/NaN|undefined|Infinity/.test(text) && !rawFloat(text),
@@ -100,6 +101,15 @@ Deno.test("generate(seed), seeds 0..999: finite non-zero answers, formatted text
       assert.ok(rel < 0.02, "a 2 % error must fall outside the tolerance");
       answer.forEach((v) =>
         assert.ok(Number.isFinite(v) && Math.abs(v) > 1e-6, `${e.id} ${seed}: answer ${answer}`)
+      );
+      const slips = i.slips.map((s) => flat(s.value as Value));
+      slips.forEach((slip, k) =>
+        slips.slice(0, k).forEach((earlier) =>
+          assert.ok(
+            slip.some((v, m) => Math.abs(v - earlier[m]) > rel * Math.abs(earlier[m])),
+            `${e.id} ${seed}: slips ${earlier} and ${slip} coincide`,
+          )
+        )
       );
       for (const s of i.slips) {
         const slip = flat(s.value as Value);
