@@ -130,8 +130,9 @@ export function cheatReliance(digits: TestDigits, seed = 0): ExerciseInstance {
     [
       `Accuracy: ${right} of ${count} predictions equal the label, $${right}/${count} = ` +
       `${f(accuracy)}$.`,
-      `Of the ${count} blocks, ${count - misleading} name the label by chance; the other ` +
-      `${misleading} mislead.`,
+      `Of the ${count} blocks, ${count - misleading} ${
+        count - misleading === 1 ? "names" : "name"
+      } the label by chance; the other ${misleading} mislead.`,
       `The network predicted the named class on ${followedCount} of those ${misleading}: ` +
       `$${followedCount}/${misleading} = ${f(followed)}$.`,
     ],

@@ -430,8 +430,9 @@ export function sigmoidOrders(
   return numeric(
     seed,
     `One unit with weight $a = ${f(a)}$, no bias, input $x = ${f(x)}$ and a sigmoid ` +
-      `$\\sigma$. Inverted dropout at drop rate $${f(rate)}$ keeps the unit. Give ` +
-      `(linear, $\\sigma$, dropout) and (linear, dropout, $\\sigma$) as a pair.`,
+      `$\\sigma$. Inverted dropout at drop rate $${f(rate)}$ keeps the unit. Give the ` +
+      `unit's output in the order linear, $\\sigma$, dropout and in the order linear, ` +
+      `dropout, $\\sigma$, as a pair.`,
     "vector",
     [activationFirst, dropoutFirst],
     [

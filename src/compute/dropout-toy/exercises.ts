@@ -178,7 +178,7 @@ export function featurePenalties(
   const squared = Array.from(norms, (g) => g * g);
   const lambda = dropoutLambda(keep);
   const penalties = squared.map((s) => lambda * s);
-  const rowsTex = rows.map(tuple).join(", ");
+  const rowsTex = rows.map((r) => `$${tuple(r)}$`).join(", ");
   return numeric(
     seed,
     `A data matrix $X$ has rows ${rowsTex}. Dropout keeps each entry with probability ` +
@@ -315,9 +315,10 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
       },
     ],
     [
-      `The masked copies are ${expanded.rows.map(tuple).join(", ")} with probabilities ` +
-      `${expanded.weights.map(f).join(", ")}.`,
-      `Their squared errors at $w$ are ${residuals.map((e) => f(e * e)).join(", ")}.`,
+      `The masked copies are ${expanded.rows.map((r) => `$${tuple(r)}$`).join(", ")} with ` +
+      `probabilities ` +
+      `$${expanded.weights.map(f).join(", ")}$.`,
+      `Their squared errors at $w$ are $${residuals.map((e) => f(e * e)).join(", ")}$.`,
       `Weighted by the probabilities they average to $${f(floor)}$: no $w$ fits every mask, ` +
       `so single-mask steps keep jumping around this floor and only larger batches smooth it.`,
     ],

@@ -109,7 +109,7 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
     ],
     [
       `Over a large batch the batch mean is $${f(mean)}$ and the standard deviation ` +
-      `$\\sqrt{${f(variance)}} = ${f(Math.sqrt(variance))}$, so $\\hat x = (x - ${f(mean)})/` +
+      `$\\sqrt{${f(variance)}} = ${f(Math.sqrt(variance))}$, so $\\hat x = (x - ${fp(mean)})/` +
       `${f(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
       `$y = \\gamma\\hat x + \\beta$ shifts and scales a Gaussian: it stays Gaussian with mean ` +
       `$\\beta = ${f(beta)}$ and variance $\\gamma^2 = ${f(gamma * gamma)}$.`,
