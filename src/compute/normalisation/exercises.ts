@@ -40,12 +40,20 @@ function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
 
 const flat = (v: number | readonly number[]): number[] => (typeof v === "number" ? [v] : [...v]);
 
-/** True when `a` and `b` agree entry by entry within the relative tolerance. */
-function within(a: number | readonly number[], b: number | readonly number[]): boolean {
+/** True when `a` and `b` agree entry by entry within `tolerance`. */
+function within(
+  a: number | readonly number[],
+  b: number | readonly number[],
+  tolerance: Tolerance,
+): boolean {
   const [as, bs] = [flat(a), flat(b)];
-  const rel = (TOLERANCE as { relative: number }).relative;
-  return as.every((v, i) => Math.abs(v - bs[i]) <= rel * Math.abs(bs[i]));
+  const allowed = (v: number) =>
+    "relative" in tolerance ? tolerance.relative * Math.abs(v) : tolerance.absolute;
+  return as.every((v, i) => Math.abs(v - bs[i]) <= allowed(bs[i]));
 }
+
+/** Counts are whole numbers: exact up to a typing slip far below 1, and 2 % of 8 is 0.16. */
+const COUNT_TOLERANCE: Tolerance = { absolute: 0.1 };
 
 function numeric(
   seed: number,
@@ -54,13 +62,15 @@ function numeric(
   value: number | number[],
   slips: Slip[],
   solution: string[],
+  tolerance: Tolerance = TOLERANCE,
 ): ExerciseInstance {
-  const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
+  const answer: NumericAnswer = { kind, value, tolerance };
   // A slip equal to the answer (γ = 1 makes "forgot γ" right) would mark a right answer wrong, and
   // one equal to an earlier slip could only ever show the earlier hint.
+  const same = (a: Slip["value"], b: Slip["value"]) =>
+    within(a as number | number[], b as number | number[], tolerance);
   const distinct = slips.filter((s, k) =>
-    !within(s.value as number | number[], value) &&
-    !slips.slice(0, k).some((t) => within(s.value as number | number[], t.value as number[]))
+    !same(s.value, value) && !slips.slice(0, k).some((t) => same(s.value, t.value))
   );
   return { seed, prompt, answer, slips: distinct, solution };
 }
@@ -191,6 +201,7 @@ export function sharedCells(
           ` = ${c} \\cdot ${h} \\cdot ${w}$.`,
       `That is ${count} values, and there are ${normGroupCount(method, shape)} such groups.`,
     ],
+    COUNT_TOLERANCE,
   );
 }
 
