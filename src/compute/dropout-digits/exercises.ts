@@ -1,0 +1,280 @@
+/**
+ * Exercises for dropout on digits (homework 5, 5(i) and 6(c)): the page's own measures, computed by
+ * hand on a handful of digits, and what the experiment shows. The measures come from
+ * cheatingFeature.ts and digitRuns.ts, the functions the page uses.
+ *
+ * Each exercise exports its builder (parameters → instance) so that tests can build an instance
+ * and check it against an independent count.
+ */
+import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "../exercise.js";
+import { formatNumber } from "../exerciseFormat.js";
+import { createRng, type Rng } from "../prng.js";
+import { DIGIT_CLASSES } from "../digitSet.js";
+import { accuracyOf, type CheatView, followedShare } from "./cheatingFeature.js";
+import { accuracyGap } from "./digitRuns.js";
+import type { EpochRecord } from "./mlpTrainTf.js";
+
+const PAGE = "dropout-digits";
+const TOLERANCE: Tolerance = { relative: 0.005 };
+const TOLERANCE_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
+
+const f = (x: number) => formatNumber(x);
+const list = (v: ArrayLike<number>) => `(${Array.from(v, f).join(", ")})`;
+
+function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const flat = (v: number | readonly number[]): number[] => (typeof v === "number" ? [v] : [...v]);
+
+/** True when `a` and `b` agree entry by entry within the relative tolerance. */
+function within(a: number | readonly number[], b: number | readonly number[]): boolean {
+  const [as, bs] = [flat(a), flat(b)];
+  const rel = (TOLERANCE as { relative: number }).relative;
+  return as.every((v, i) => Math.abs(v - bs[i]) <= rel * Math.abs(bs[i]));
+}
+
+function numeric(
+  seed: number,
+  prompt: string,
+  kind: "number" | "vector",
+  value: number | number[],
+  slips: Slip[],
+  solution: string[],
+): ExerciseInstance {
+  const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
+  const distinct = slips.filter((s, k) =>
+    !within(s.value as number | number[], value) &&
+    !slips.slice(0, k).some((t) => within(s.value as number | number[], t.value as number[]))
+  );
+  return { seed, prompt, answer, slips: distinct, solution };
+}
+
+/** A choice with its options shuffled; `hints` are keyed by the unshuffled index. */
+function choice(
+  seed: number,
+  prompt: string,
+  options: readonly string[],
+  hints: Record<number, string>,
+  solution: string[],
+): ExerciseInstance {
+  const order = shuffle(createRng(seed).fork(), options.map((_, i) => i));
+  return {
+    seed,
+    prompt,
+    // The first option is the right one before shuffling.
+    answer: { kind: "choice", options: order.map((i) => options[i]), correct: order.indexOf(0) },
+    slips: Object.entries(hints).map(([i, hint]) => ({ value: order.indexOf(Number(i)), hint })),
+    solution,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface TestDigits {
+  labels: number[];
+  /** The class each digit's (noise) cheating block names. */
+  named: number[];
+  predicted: number[];
+}
+
+/** A view of the digits for the page's measures: only labels and named classes are read. */
+function viewOf({ labels, named }: TestDigits): CheatView {
+  return {
+    count: labels.length,
+    set: { count: 0, pixels: new Uint8Array(0), labels: new Uint8Array(0) },
+    indices: new Int32Array(labels.length),
+    labels: Uint8Array.from(labels),
+    named: Int8Array.from(named),
+    strength: 1,
+  };
+}
+
+/** Homework 5, 5(i): how much a trained network still follows the cheating block. */
+export function cheatReliance(digits: TestDigits, seed = 0): ExerciseInstance {
+  const view = viewOf(digits);
+  const accuracy = accuracyOf(view, digits.predicted);
+  const followed = followedShare(view, digits.predicted);
+  const { labels, named, predicted } = digits;
+  const count = labels.length;
+  const misleading = labels.filter((l, i) => named[i] !== l).length;
+  const followedCount = labels.filter((l, i) => named[i] !== l && predicted[i] === named[i]).length;
+  const agreeing = labels.filter((_, i) => predicted[i] === named[i]).length;
+  const right = labels.filter((l, i) => predicted[i] === l).length;
+  return numeric(
+    seed,
+    `A network was trained on digits with a cheating block that names each training digit's ` +
+      `label. On ${count} test digits the block names a random class instead. Labels: ` +
+      `$${list(labels)}$; classes the blocks name: $${list(named)}$; predictions: ` +
+      `$${list(predicted)}$. Give (test accuracy, share of the misleading blocks the network ` +
+      `followed), where a block misleads when it names a class other than the label.`,
+    "vector",
+    [accuracy, followed],
+    [
+      {
+        value: [accuracy, followedCount / count],
+        hint: "Divide by the number of misleading blocks, not by every digit: a block that " +
+          "names the right label cannot mislead.",
+      },
+      {
+        value: [accuracy, agreeing / misleading],
+        hint: "Count a prediction as following the block only where the block names a wrong " +
+          "class; agreeing with a block that names the label is just being right.",
+      },
+    ],
+    [
+      `Accuracy: ${right} of ${count} predictions equal the label, $${right}/${count} = ` +
+      `${f(accuracy)}$.`,
+      `Of the ${count} blocks, ${count - misleading} ${
+        count - misleading === 1 ? "names" : "name"
+      } the label by chance; the other ${misleading} mislead.`,
+      `The network predicted the named class on ${followedCount} of those ${misleading}: ` +
+      `$${followedCount}/${misleading} = ${f(followed)}$.`,
+    ],
+  );
+}
+
+function drawDigits(rng: Rng): TestDigits {
+  for (;;) {
+    const count = 10 + rng.int(5);
+    const labels = Array.from({ length: count }, () => rng.int(DIGIT_CLASSES));
+    const named = Array.from({ length: count }, () => rng.int(DIGIT_CLASSES));
+    // The network follows the block on some digits, reads the pixels on most, errs on a few.
+    const predicted = labels.map((l, i) => {
+      const u = rng.uniform();
+      if (u < 0.35) return named[i];
+      if (u < 0.85) return l;
+      return rng.int(DIGIT_CLASSES);
+    });
+    const digits = { labels, named, predicted };
+    const view = viewOf(digits);
+    const agreeing = labels.some((l, i) => named[i] === l);
+    const followed = followedShare(view, predicted);
+    const accuracy = accuracyOf(view, predicted);
+    // At least one block that names the label (so the two counts differ) and non-zero answers.
+    if (agreeing && followed > 0 && followed < 1 && accuracy > 0) return digits;
+  }
+}
+
+export interface RunEnds {
+  /** Last epoch without dropout and with it. */
+  without: Pick<EpochRecord, "trainAccuracy" | "validationAccuracy">;
+  with: Pick<EpochRecord, "trainAccuracy" | "validationAccuracy">;
+}
+
+const asRecord = (r: RunEnds["without"]): EpochRecord => ({ ...r, epoch: 0, meanLoss: null });
+
+/** Homework 5, 6(c): dropout narrows the gap between training and validation accuracy. */
+export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
+  const gapOff = accuracyGap(asRecord(ends.without));
+  const gapOn = accuracyGap(asRecord(ends.with));
+  const narrowing = 100 * (gapOff - gapOn);
+  const pct = (v: number) => f(100 * v);
+  return numeric(
+    seed,
+    `At the end of training, the network without dropout scores ` +
+      `$${pct(ends.without.trainAccuracy)}\\,\\%$ on its training digits and ` +
+      `$${pct(ends.without.validationAccuracy)}\\,\\%$ on validation; with dropout it scores ` +
+      `$${pct(ends.with.trainAccuracy)}\\,\\%$ and $${pct(ends.with.validationAccuracy)}\\,\\%$. ` +
+      `By how many percentage points does dropout narrow the gap between training and ` +
+      `validation accuracy?`,
+    "number",
+    narrowing,
+    [
+      {
+        value: -narrowing,
+        hint: "The gap is training minus validation accuracy; dropout makes it smaller, so the " +
+          "narrowing is positive.",
+      },
+      {
+        value: 100 * (ends.with.validationAccuracy - ends.without.validationAccuracy),
+        hint: "That is how much validation accuracy rises; the gap also depends on the " +
+          "training accuracy.",
+      },
+    ],
+    [
+      `Without dropout the gap is $${pct(ends.without.trainAccuracy)} - ` +
+      `${pct(ends.without.validationAccuracy)} = ${pct(gapOff)}$ points.`,
+      `With dropout it is $${pct(ends.with.trainAccuracy)} - ` +
+      `${pct(ends.with.validationAccuracy)} = ${pct(gapOn)}$ points.`,
+      `Dropout narrows it by $${f(narrowing)}$ points, and validation accuracy rises too: ` +
+      `less overfitting.`,
+    ],
+  );
+}
+
+/**
+ * End-of-training accuracies in tenths of a percent, made up for the exercise: the run without
+ * dropout fits its training digits almost perfectly, the run with dropout less so but validates
+ * better, which is the pattern the page measures.
+ */
+function drawEnds(rng: Rng): RunEnds {
+  const tenth = (lo: number, hi: number) => (lo + rng.int(hi - lo + 1)) / 1000;
+  return {
+    without: { trainAccuracy: tenth(985, 1000), validationAccuracy: tenth(600, 720) },
+    with: { trainAccuracy: tenth(850, 950), validationAccuracy: tenth(740, 800) },
+  };
+}
+
+/** Homework 5, 5(i): what dropout changes in the cheating-feature experiment. */
+export function dropoutEffect(seed = 0): ExerciseInstance {
+  return choice(
+    seed,
+    `A network is trained on digits whose cheating block gives the label away; on test digits ` +
+      `the block names a random class. Compared with training without dropout, what does ` +
+      `dropout do?`,
+    [
+      `It raises clean test accuracy, and the network leans less on the block, though still heavily.`,
+      `It makes the network ignore the block entirely.`,
+      `It lowers clean test accuracy, because the network follows the block more.`,
+      `Nothing measurable: the block decides every prediction either way.`,
+    ],
+    {
+      1: "Dropout reduces the reliance but does not remove it: a misleading block still costs " +
+        "the network with dropout a large share of its accuracy.",
+      2: "Dropout spreads the work over more inputs, so the network leans less on the block, " +
+        "not more, and clean accuracy rises.",
+    },
+    [
+      `Dropping inputs at random means the block is sometimes missing in training, so the ` +
+      `network must also learn from the pixels.`,
+      `So clean test accuracy rises and a misleading block costs less, but the block stays a ` +
+      `strong signal and the network still leans on it heavily.`,
+    ],
+  );
+}
+
+export const EXERCISES: readonly Exercise[] = [
+  {
+    id: `${PAGE}/cheat-reliance`,
+    page: PAGE,
+    title: "How often the network follows the cheating block",
+    sources: [["homework-5", "5(i)"]],
+    toleranceText: TOLERANCE_TEXT,
+    answerFormat: "a vector such as [0.5833, 0.375]",
+    generate: (seed) => cheatReliance(drawDigits(createRng(seed)), seed),
+  },
+  {
+    id: `${PAGE}/dropout-effect`,
+    page: PAGE,
+    title: "What dropout changes on the digits",
+    sources: [["homework-5", "5(i)"]],
+    toleranceText: "one choice",
+    answerFormat: "pick one option",
+    generate: (seed) => dropoutEffect(seed),
+  },
+  {
+    id: `${PAGE}/gap-narrowing`,
+    page: PAGE,
+    title: "The gap between training and validation",
+    sources: [["homework-5", "6(c)"]],
+    toleranceText: TOLERANCE_TEXT,
+    answerFormat: "a number of percentage points such as 21.4",
+    generate: (seed) => gapNarrowing(drawEnds(createRng(seed)), seed),
+  },
+];
