@@ -60,3 +60,14 @@ export function asFraction(x: number, maxDenominator = 1000): [number, number] |
   }
   return undefined;
 }
+
+/** A matrix as TeX, \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}, its entries as formatNumber prints them. */
+export function texMatrix(m: readonly (readonly number[])[], digits = 4): string {
+  const rows = m.map((row) => row.map((x) => formatNumber(x, digits)).join(" & "));
+  return String.raw`\begin{pmatrix} ${rows.join(String.raw` \\ `)} \end{pmatrix}`;
+}
+
+/** A vector as TeX in parentheses, (2, -1, 3). */
+export function texVector(v: readonly number[], digits = 4): string {
+  return `(${v.map((x) => formatNumber(x, digits)).join(", ")})`;
+}
