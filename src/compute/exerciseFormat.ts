@@ -61,13 +61,22 @@ export function asFraction(x: number, maxDenominator = 1000): [number, number] |
   return undefined;
 }
 
-/** A matrix as TeX, \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}, its entries as formatNumber prints them. */
+/**
+ * A number for TeX: a negative one in braces, {-4}, so that its minus is a sign and not a binary
+ * operator spaced as in "3 − 4" after a comma or a bracket.
+ */
+export function texNumber(x: number, digits = 4): string {
+  const text = formatNumber(x, digits);
+  return text.startsWith("-") ? `{${text}}` : text;
+}
+
+/** A matrix as TeX, \begin{pmatrix} 1 & {-2} \\ 3 & 4 \end{pmatrix}, its entries as texNumber prints them. */
 export function texMatrix(m: readonly (readonly number[])[], digits = 4): string {
-  const rows = m.map((row) => row.map((x) => formatNumber(x, digits)).join(" & "));
+  const rows = m.map((row) => row.map((x) => texNumber(x, digits)).join(" & "));
   return String.raw`\begin{pmatrix} ${rows.join(String.raw` \\ `)} \end{pmatrix}`;
 }
 
-/** A vector as TeX in parentheses, (2, -1, 3). */
+/** A vector as TeX in parentheses, (2, {-1}, 3). */
 export function texVector(v: readonly number[], digits = 4): string {
-  return `(${v.map((x) => formatNumber(x, digits)).join(", ")})`;
+  return `(${v.map((x) => texNumber(x, digits)).join(", ")})`;
 }

@@ -9,7 +9,6 @@ import {
   withinTolerance,
 } from "../../src/compute/exerciseCheck.ts";
 import type { Answer, ExerciseInstance, Slip } from "../../src/compute/exercise.ts";
-import { asFraction } from "../../src/compute/exerciseFormat.ts";
 
 const instance = (answer: Answer, slips: Slip[] = []): ExerciseInstance => ({
   seed: 0,
@@ -129,15 +128,6 @@ Deno.test("withinClose(typed, answer) is within 10 % of the answer's largest ent
   assert.ok(!withinClose(111, 100));
   assert.ok(withinClose([0.9, 10], [0, 10]));
   assert.ok(!withinClose([1.1, 10], [0, 10]));
-});
-
-Deno.test("asFraction(x) finds p/q with a small denominator, and nothing for irrationals", () => {
-  assert.deepEqual(asFraction(13 / 405), [13, 405]);
-  assert.deepEqual(asFraction(-2 / 3), [-2, 3]);
-  assert.deepEqual(asFraction(4), [4, 1]);
-  assert.deepEqual(asFraction(0), [0, 1]);
-  assert.equal(asFraction(Math.PI), undefined);
-  assert.equal(asFraction(1 / 1009), undefined);
 });
 
 const number = instance(

@@ -6,7 +6,7 @@
  * instead of all of them.
  */
 import type { Exercise, ExerciseInstance, Slip, Tolerance } from "../exercise.js";
-import { formatNumber, texMatrix, texVector } from "../exerciseFormat.js";
+import { texMatrix, texNumber, texVector } from "../exerciseFormat.js";
 import { createRng, type Rng } from "../prng.js";
 import { correlateValid, solveFilter } from "./filterRecovery.js";
 import { transposedConv1d, transposedConv2d, transposedStamps2d } from "./transposed.js";
@@ -28,12 +28,12 @@ const pick = <T>(rng: Rng, options: readonly T[]): T => options[rng.int(options.
 
 /** Exact integer answers (taps, products, counts): any typed value within 0.001 of each entry. */
 const EXACT: Tolerance = { absolute: 0.001 };
-const EXACT_TEXT = "exact: every entry is a whole number (within 0.001)";
+const EXACT_TEXT = "within 0.001 of each entry (the entries are whole numbers)";
 const COUNT: Tolerance = { absolute: 0.5 };
-const COUNT_TEXT = "exact: a whole number";
+const COUNT_TEXT = "exact (a whole number)";
 const COUNT_FORMAT = "a whole number such as 213504 (213,504 also works)";
 
-const n = (x: number) => formatNumber(x);
+const n = (x: number) => texNumber(x);
 
 /**
  * Only the slips that differ from the answer and from each other: a slip that equals the answer is

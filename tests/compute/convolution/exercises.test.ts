@@ -20,7 +20,9 @@ function exercise(name: string) {
 const instances = (name: string): ExerciseInstance[] =>
   SEEDS.map((seed) => exercise(name).generate(seed));
 
-const numbers = (text: string) => text.split(",").map((x) => Number(x.trim()));
+/** Numbers as texNumber writes them: a negative one in braces, {-4}. */
+const texNumber = (text: string) => Number(text.trim().replace(/^\{(.*)\}$/, "$1"));
+const numbers = (text: string) => text.split(",").map(texNumber);
 
 /** The vector `$name = (…)$` in a prompt. */
 function vectorIn(prompt: string, name: string): number[] {
@@ -34,7 +36,7 @@ function matrixIn(prompt: string, name: string): number[][] {
   const match = new RegExp(String.raw`\$${name} = \\begin\{pmatrix\} (.*?) \\end\{pmatrix\}\$`)
     .exec(prompt);
   assert.ok(match, `no ${name} in: ${prompt}`);
-  return match[1].split(String.raw` \\ `).map((row) => row.split("&").map(Number));
+  return match[1].split(String.raw` \\ `).map((row) => row.split("&").map(texNumber));
 }
 
 /** Integers captured by `pattern` from a prompt. */
