@@ -12,6 +12,7 @@ import { exercisesByTopic } from "../../src/components/exercises/exerciseList.ts
 import { cardKey } from "../../src/components/exerciseLink.ts";
 import { TOPICS } from "../../src/site.ts";
 import { card, submit, typedAnswers } from "./exerciseCards.ts";
+import { formatFinding, runAxe } from "./axe.ts";
 
 const path = "/pages/exercises";
 const { test, open } = browserFixture();
@@ -144,7 +145,7 @@ test({
 
 test({
   name:
-    "screenshots of a card at 1280 and 375 px, light and dark: before answering, after a wrong answer, with the solution shown",
+    "screenshots of a card at 1280 and 375 px, light and dark: before answering, after a wrong answer, with the solution shown (then no serious axe finding on the cards)",
   async fn() {
     const exercise = EXERCISES.find((e) => e.id === "convolution/filter-recovery")!;
     await Deno.mkdir("tests/output", { recursive: true });
@@ -176,6 +177,11 @@ test({
           cardKey(exercise.id),
         );
         await shot("solution");
+        // Feedback and solution shown: axe finds nothing serious on any card.
+        const onCards = (await runAxe(page)).filter((finding) =>
+          finding.targets.some((target) => /#ex-|\.exercise-/.test(target))
+        );
+        assert.deepEqual(onCards.map(formatFinding), [], `${width} px ${colorScheme}`);
         const overflow = await page.evaluate(() =>
           document.documentElement.scrollWidth - innerWidth
         );

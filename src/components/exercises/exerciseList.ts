@@ -1,6 +1,6 @@
 /**
  * The exercises page's list: every exercise of the registry, grouped by topic in TOPICS order and
- * by page within a topic (manifest order), each linking to its card on its page with the reader's
+ * by page within a topic (manifest order, under the page's title), each linking to its card on its page with the reader's
  * progress beside it (from localStorage; "Not tried yet" when storage is blocked).
  */
 import type { Exercise } from "../../compute/exercise.js";
@@ -40,21 +40,26 @@ export function exerciseList(storage: Store = browserStorage()): HTMLElement {
     const heading = document.createElement("h2");
     heading.id = `topic-${group.topic}`;
     heading.textContent = TOPICS[group.topic];
-    const list = document.createElement("ul");
-    for (const exercise of group.exercises) {
-      const item = document.createElement("li");
-      item.dataset.exercise = exercise.id;
-      const link = document.createElement("a");
-      link.href = cardHref(exercise);
-      link.textContent = exercise.title;
-      const page = PAGES.find((p) => p.slug === exercise.page)!;
-      const status = document.createElement("span");
-      status.className = "exercise-list-progress";
-      status.textContent = progressText(readProgress(storage, exercise.id));
-      item.append(link, ` (${page.title}): `, status);
-      list.append(item);
+    root.append(heading);
+    // One list per page, under the page's title, in manifest order.
+    for (const page of PAGES.filter((p) => group.exercises.some((e) => e.page === p.slug))) {
+      const title = document.createElement("h3");
+      title.textContent = page.title;
+      const list = document.createElement("ul");
+      for (const exercise of group.exercises.filter((e) => e.page === page.slug)) {
+        const item = document.createElement("li");
+        item.dataset.exercise = exercise.id;
+        const link = document.createElement("a");
+        link.href = cardHref(exercise);
+        link.textContent = exercise.title;
+        const status = document.createElement("span");
+        status.className = "exercise-list-progress";
+        status.textContent = progressText(readProgress(storage, exercise.id));
+        item.append(link, ": ", status);
+        list.append(item);
+      }
+      root.append(title, list);
     }
-    root.append(heading, list);
   }
   return root;
 }
