@@ -9,12 +9,3 @@ import { EXERCISES as convolution } from "../convolution/exercises.js";
 
 export const EXERCISES: readonly Exercise[] = [...convolution];
 
-/** The exercises of one page, in the order the page shows them. */
-export function exercisesOf(page: string): Exercise[] {
-  return EXERCISES.filter((exercise) => exercise.page === page);
-}
-
-/** An exercise by its id, e.g. "convolution/filter-recovery". */
-export function exerciseById(id: string): Exercise | undefined {
-  return EXERCISES.find((exercise) => exercise.id === id);
-}
