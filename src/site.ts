@@ -22,6 +22,8 @@ export const TOPICS = {
   convolution: "Convolution",
   optimisation: "Optimisation",
   recurrent: "Recurrent networks",
+  // Not a course topic: the pages that gather the others' exercises.
+  practice: "Practice",
 } as const;
 
 export type TopicId = keyof typeof TOPICS;
@@ -221,6 +223,17 @@ export const PAGES: readonly SitePage[] = [
       { param: "s", value: "-1", label: "spectral norm s of W" },
     ],
     bench: true,
+  },
+  {
+    slug: "exercises",
+    title: "Exercises",
+    topic: "practice",
+    status: "built",
+    summary:
+      "Every exercise on the site, topic by topic, each linking to its card where fresh numbers, a checked answer and a worked solution wait, with your progress kept in this browser.",
+    loaders: [],
+    refusedLinks: [],
+    bench: false,
   },
 ];
 

@@ -21,6 +21,12 @@ export interface NumericAnswer {
   kind: "number" | "vector" | "matrix";
   value: number | readonly number[] | readonly (readonly number[])[];
   tolerance: Tolerance;
+  /**
+   * Significant digits the worked solution prints the answer to (formatNumber's, 4 when absent).
+   * The tolerance must accept the answer rounded to them: the shared runner checks it, since a
+   * reader who copies the solution's number must be told "correct".
+   */
+  digits?: number;
 }
 
 /** A choice: the reader picks one of `options` (plain text, may hold `$…$`). */

@@ -37,3 +37,46 @@ export function formatFraction(numerator: number, denominator: number): string {
   const [p, q] = [numerator / g, denominator / g];
   return q === 1 ? String(p) : `${p}/${q}`;
 }
+
+/**
+ * `x` as a fraction p/q with q ≤ `maxDenominator` when it is one (to floating-point noise), by
+ * continued fractions; undefined otherwise. 0.0320987… gives [13, 405]; π gives undefined.
+ */
+export function asFraction(x: number, maxDenominator = 1000): [number, number] | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  // Convergents h/k of the continued fraction of |x|.
+  let [h0, h1, k0, k1] = [0, 1, 1, 0];
+  let rest = Math.abs(x);
+  for (let step = 0; step < 40; step++) {
+    const a = Math.floor(rest);
+    [h0, h1] = [h1, a * h1 + h0];
+    [k0, k1] = [k1, a * k1 + k0];
+    if (k1 > maxDenominator) return undefined;
+    if (Math.abs(h1 / k1 - Math.abs(x)) <= 1e-12 * Math.max(1, Math.abs(x))) {
+      return [Math.sign(x) * h1 || 0, k1];
+    }
+    rest = 1 / (rest - a);
+    if (!Number.isFinite(rest)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A number for TeX: a negative one in braces, {-4}, so that its minus is a sign and not a binary
+ * operator spaced as in "3 − 4" after a comma or a bracket.
+ */
+export function texNumber(x: number, digits = 4): string {
+  const text = formatNumber(x, digits);
+  return text.startsWith("-") ? `{${text}}` : text;
+}
+
+/** A matrix as TeX, \begin{pmatrix} 1 & {-2} \\ 3 & 4 \end{pmatrix}, its entries as texNumber prints them. */
+export function texMatrix(m: readonly (readonly number[])[], digits = 4): string {
+  const rows = m.map((row) => row.map((x) => texNumber(x, digits)).join(" & "));
+  return String.raw`\begin{pmatrix} ${rows.join(String.raw` \\ `)} \end{pmatrix}`;
+}
+
+/** A vector as TeX in parentheses, (2, {-1}, 3). */
+export function texVector(v: readonly number[], digits = 4): string {
+  return `(${v.map((x) => texNumber(x, digits)).join(", ")})`;
+}

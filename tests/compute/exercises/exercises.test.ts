@@ -1,0 +1,266 @@
+/**
+ * The one runner every exercise of the site goes through (src/compute/exercises/registry.ts): for
+ * each, 1,000 generated instances (seeds 0 … 999) are well-posed and reproducible, and the checker
+ * (src/compute/exerciseCheck.ts) accepts the answer in every form a reader may type it, accepts
+ * it rounded within the stated tolerance, rejects it changed by 2 % (a choice: its neighbouring
+ * wrong options), names each slip with its hint and answers malformed input with a message,
+ * never "wrong". Topic tests then only check their answers against the documents and
+ * independent computations.
+ */
+import assert from "node:assert/strict";
+import { EXERCISES } from "../../../src/compute/exercises/registry.ts";
+import type {
+  Exercise,
+  ExerciseInstance,
+  NumericAnswer,
+  Slip,
+} from "../../../src/compute/exercise.ts";
+import { checkAnswer, optionLetter, withinTolerance } from "../../../src/compute/exerciseCheck.ts";
+import { asFraction, formatFraction, formatNumber } from "../../../src/compute/exerciseFormat.ts";
+import { DOCUMENTS } from "../../../src/courseResults.ts";
+import { pageBySlug } from "../../../src/site.ts";
+import { textProblems } from "../../browser/pageText.ts";
+
+const SEEDS = Array.from({ length: 1000 }, (_, seed) => seed);
+
+type Value = NumericAnswer["value"];
+
+/** Entries as rows: a number is one row of one, a vector one row. */
+function rowsOf(kind: NumericAnswer["kind"], value: Value): number[][] {
+  if (kind === "number") return [[value as number]];
+  if (kind === "vector") return [[...(value as readonly number[])]];
+  return (value as readonly (readonly number[])[]).map((row) => [...row]);
+}
+
+function fromRows(kind: NumericAnswer["kind"], rows: number[][]): Value {
+  return kind === "number" ? rows[0][0] : kind === "vector" ? rows[0] : rows;
+}
+
+/** One entry in the forms a reader may type it: the formatted decimal, and p/q when rational. */
+function entryForms(x: number, digits: number): string[] {
+  const forms = [formatNumber(x, digits)];
+  const fraction = asFraction(x);
+  if (fraction && fraction[1] !== 1) forms.push(formatFraction(...fraction));
+  return forms;
+}
+
+/**
+ * Every way of typing `value` that the checker accepts: each entry as a decimal (and as a fraction
+ * when every non-whole entry is one with a small denominator), in every bracket style.
+ */
+function typedForms(kind: NumericAnswer["kind"], value: Value, digits: number): string[] {
+  const rows = rowsOf(kind, value);
+  const decimals = rows.map((row) => row.map((x) => formatNumber(x, digits)));
+  const allRational = rows.flat().every((x) => asFraction(x));
+  const fractions = allRational
+    ? rows.map((row) => row.map((x) => entryForms(x, digits).at(-1)!))
+    : undefined;
+  const grids = [decimals, ...(fractions ? [fractions] : [])];
+  return grids.flatMap((grid) => {
+    const minus = (text: string) => text.replace(/-/g, "−");
+    if (kind === "number") {
+      const x = grid[0][0];
+      const n = Number(x);
+      return [
+        x,
+        minus(x),
+        ...(Number.isInteger(n) && Math.abs(n) >= 1000 ? [n.toLocaleString("en-US")] : []),
+      ];
+    }
+    if (kind === "vector") {
+      const v = grid[0];
+      return [
+        `[${v.join(", ")}]`,
+        v.join(", "),
+        `(${v.join(", ")})`,
+        v.join(" "),
+        minus(v.join(", ")),
+      ];
+    }
+    return [
+      `[${grid.map((row) => `[${row.join(", ")}]`).join(", ")}]`,
+      grid.map((row) => row.join(", ")).join("; "),
+      `[${grid.map((row) => row.join(" ")).join("; ")}]`,
+    ];
+  });
+}
+
+const instances = new Map<string, ExerciseInstance[]>();
+function generated(exercise: Exercise): ExerciseInstance[] {
+  if (!instances.has(exercise.id)) {
+    instances.set(exercise.id, SEEDS.map((seed) => exercise.generate(seed)));
+  }
+  return instances.get(exercise.id)!;
+}
+
+/** Runs `check` on every instance, naming the seed of the first that fails. */
+function everyInstance(exercise: Exercise, check: (instance: ExerciseInstance) => void): void {
+  for (const instance of generated(exercise)) {
+    try {
+      check(instance);
+    } catch (error) {
+      (error as Error).message = `${exercise.id}, seed ${instance.seed}: ${
+        (error as Error).message
+      }`;
+      throw error;
+    }
+  }
+}
+
+const isNumeric = (answer: ExerciseInstance["answer"]): answer is NumericAnswer =>
+  answer.kind !== "choice";
+
+Deno.test("EXERCISES: ids are unique, each is <page>/<name> of a built page, with sources and stated tolerance and format", () => {
+  assert.ok(EXERCISES.length > 0);
+  assert.equal(new Set(EXERCISES.map((e) => e.id)).size, EXERCISES.length, "duplicate ids");
+  for (const exercise of EXERCISES) {
+    assert.match(exercise.id, /^[a-z0-9-]+\/[a-z0-9-]+$/);
+    assert.ok(exercise.id.startsWith(`${exercise.page}/`), `${exercise.id} is not on its page`);
+    assert.equal(pageBySlug(exercise.page)?.status, "built", `${exercise.id}: no built page`);
+    assert.ok(exercise.title && exercise.toleranceText && exercise.answerFormat, exercise.id);
+    assert.ok(exercise.sources.length > 0, `${exercise.id}: no source`);
+    for (const [document] of exercise.sources) assert.ok(document in DOCUMENTS, document);
+  }
+});
+
+for (const exercise of EXERCISES) {
+  Deno.test(`${exercise.id}: generate(seed) for seeds 0 … 999 is deterministic and well-posed (finite answer, no raw float in prompt or solution, slips apart from the answer and each other)`, () => {
+    const prompts = new Set<string>();
+    everyInstance(exercise, (instance) => {
+      assert.deepEqual(exercise.generate(instance.seed), instance, "not deterministic");
+      assert.equal(instance.seed, SEEDS[instance.seed]);
+      prompts.add(instance.prompt);
+      for (const text of [instance.prompt, ...instance.solution]) {
+        assert.ok(text.trim().length > 0, "an empty prompt or solution step");
+        assert.deepEqual(textProblems(text), [], text);
+      }
+      assert.ok(instance.solution.length > 0, "no worked solution");
+      const answer = instance.answer;
+      if (!isNumeric(answer)) {
+        assert.ok(answer.options.length >= 2);
+        assert.equal(new Set(answer.options).size, answer.options.length, "repeated option");
+        assert.ok(Number.isInteger(answer.correct) && answer.options[answer.correct] !== undefined);
+        for (const slip of instance.slips) {
+          assert.ok(slip.value !== answer.correct && answer.options[slip.value as number]);
+        }
+        return;
+      }
+      const rows = rowsOf(answer.kind, answer.value);
+      assert.ok(rows.length > 0 && rows[0].length > 0, "empty answer");
+      assert.ok(rows.every((row) => row.length === rows[0].length), "ragged answer");
+      assert.ok(rows.flat().every(Number.isFinite), "answer not finite");
+      assert.ok(rows.flat().some((x) => x !== 0), "an answer of zeros cannot be changed by 2 %");
+      for (const slip of instance.slips) {
+        assert.ok(
+          !withinTolerance(slip.value, answer.value, answer.tolerance),
+          `slip equals the answer: ${slip.hint}`,
+        );
+      }
+      instance.slips.forEach((slip, i) =>
+        instance.slips.slice(0, i).forEach((earlier) =>
+          assert.ok(
+            !withinTolerance(slip.value, earlier.value, answer.tolerance),
+            `two slips are equal: ${earlier.hint} / ${slip.hint}`,
+          )
+        )
+      );
+    });
+    assert.ok(prompts.size >= 50, `only ${prompts.size} different prompts in 1,000 seeds`);
+  });
+
+  Deno.test(`${exercise.id}: checkAnswer accepts the answer in every form a reader may type it`, () => {
+    everyInstance(exercise, (instance) => {
+      const answer = instance.answer;
+      const forms = isNumeric(answer)
+        ? typedForms(answer.kind, answer.value, answer.digits ?? 4)
+        : [
+          optionLetter(answer.correct),
+          optionLetter(answer.correct).toUpperCase(),
+          `(${optionLetter(answer.correct)})`,
+        ];
+      for (const typed of forms) {
+        assert.deepEqual(checkAnswer(instance, typed).verdict, "correct", typed);
+      }
+    });
+  });
+
+  Deno.test(`${exercise.id}: checkAnswer accepts the answer moved by 0.9 of the tolerance and rejects it changed by 2 %`, () => {
+    everyInstance(exercise, (instance) => {
+      const answer = instance.answer;
+      if (!isNumeric(answer)) {
+        // The nearest wrong options: the neighbours of the right one.
+        for (const other of [answer.correct - 1, answer.correct + 1]) {
+          if (answer.options[other] === undefined) continue;
+          assert.equal(checkAnswer(instance, optionLetter(other)).verdict, "wrong");
+        }
+        return;
+      }
+      const rows = rowsOf(answer.kind, answer.value);
+      const tol = answer.tolerance;
+      for (const sign of [1, -1]) {
+        const moved: number[][] = rows.map((row) =>
+          row.map((x) =>
+            x + sign * 0.9 * ("relative" in tol ? tol.relative * Math.abs(x) : tol.absolute)
+          )
+        );
+        const typed: string = JSON.stringify(fromRows(answer.kind, moved));
+        assert.equal(checkAnswer(instance, typed).verdict, "correct", `moved: ${typed}`);
+        // The largest entry changed by 2 %: one wrong entry is a wrong answer.
+        const flat = rows.flat();
+        const largest = flat.reduce(
+          (best, x, i) => Math.abs(x) > Math.abs(flat[best]) ? i : best,
+          0,
+        );
+        const width = rows[0].length;
+        const changed = rows.map((row) => [...row]);
+        changed[Math.floor(largest / width)][largest % width] *= 1 + sign * 0.02;
+        const off: string = JSON.stringify(fromRows(answer.kind, changed));
+        assert.notEqual(checkAnswer(instance, off).verdict, "correct", `changed by 2 %: ${off}`);
+      }
+    });
+  });
+
+  Deno.test(`${exercise.id}: checkAnswer rejects each slip with its hint`, () => {
+    let slips = 0;
+    everyInstance(exercise, (instance) => {
+      const answer = instance.answer;
+      for (const slip of instance.slips as Slip[]) {
+        slips++;
+        const typed = isNumeric(answer)
+          ? typedForms(answer.kind, slip.value, answer.digits ?? 4)[0]
+          : optionLetter(slip.value as number);
+        const feedback = checkAnswer(instance, typed);
+        assert.ok(["wrong", "close"].includes(feedback.verdict), `${typed}: ${feedback.verdict}`);
+        assert.ok(feedback.message.includes(slip.hint), `${typed}: ${feedback.message}`);
+      }
+    });
+    assert.ok(slips > 0, "no instance names a slip");
+  });
+
+  Deno.test(`${exercise.id}: checkAnswer answers malformed input (empty, abc, [1, 2, 1/0, wrong length or ragged rows) with a message, never "wrong"`, () => {
+    everyInstance(exercise, (instance) => {
+      const answer = instance.answer;
+      const bad = ["", "   ", "abc", "[1, 2", "1/0"];
+      if (answer.kind === "vector") {
+        const v = answer.value as readonly number[];
+        bad.push(`[${[...v, 1].join(", ")}]`);
+        if (v.length > 1) bad.push(`[${v.slice(1).join(", ")}]`);
+      }
+      if (answer.kind === "matrix") {
+        const m = (answer.value as readonly (readonly number[])[]).map((row) => [...row]);
+        const ragged = m.map((row, r) => (r === m.length - 1 ? row.slice(0, -1) : row));
+        bad.push(JSON.stringify(ragged), JSON.stringify(m.slice(1)));
+      }
+      for (const typed of bad) {
+        const feedback = checkAnswer(instance, typed);
+        assert.equal(
+          feedback.verdict,
+          "malformed",
+          `${JSON.stringify(typed)}: ${feedback.message}`,
+        );
+        assert.match(feedback.message, /^[A-Z“].{10,}\.$/, feedback.message);
+        assert.doesNotMatch(feedback.message, /wrong|not right|correct/i);
+      }
+    });
+  });
+}
