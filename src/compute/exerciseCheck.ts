@@ -269,6 +269,12 @@ export function withinTolerance(typed: Value, answer: Value, tolerance: Toleranc
   });
 }
 
+/** The largest entrywise gap between two values of one shape, relative to the second's entries. */
+function distance(typed: Value, target: Value): number {
+  const t = entries(target);
+  return Math.max(...entries(typed).map((x, i) => Math.abs(x - t[i]) / (Math.abs(t[i]) || 1)));
+}
+
 /** Every entry within 10 % of the answer's largest entry (its size, for one number). */
 export function withinClose(typed: Value, answer: Value): boolean {
   if (shapeOf(typed) !== shapeOf(answer)) return false;
@@ -301,8 +307,11 @@ export function checkAnswer(instance: ExerciseInstance, typed: string): Feedback
     return { verdict: "correct", message: "Correct." };
   }
   const close = withinClose(value, answer.value);
-  // A slip is matched like the answer: the typed value within the tolerance of the slip's.
-  const slip = instance.slips.find((s) => withinTolerance(value, s.value, answer.tolerance));
+  // A slip is matched like the answer: the typed value within the tolerance of the slip's. Two
+  // slips can both be that close to a rounded value; the nearer one is the likelier mistake.
+  const slip = instance.slips
+    .filter((s) => withinTolerance(value, s.value, answer.tolerance))
+    .sort((a, b) => distance(value, a.value) - distance(value, b.value))[0];
   if (slip) {
     return {
       verdict: close ? "close" : "wrong",
