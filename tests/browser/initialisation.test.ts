@@ -173,34 +173,6 @@ test({
   },
 });
 
-test({
-  name: "initialisation page: bad link values (depth 0, width 0, σ < 0, NaN) get clear messages",
-  async fn() {
-    const { page } = await open(`${path}?depth=0&width=0&sigma=-1&batch=NaN`);
-    await waitForDepth(page, { depth: 30, width: 128, sigma: 1.41, batch: 64 });
-    const text = (await page.textContent("main")) ?? "";
-    assert.match(
-      text,
-      /depth=0, but depth L must be a whole number between 1 and 50, got 0; using 30/,
-    );
-    assert.match(
-      text,
-      /width=0, but width d must be between 8 and 512, got 0; using 128/,
-    );
-    assert.match(
-      text,
-      /sigma=-1, but σ \(weight std × √d\) must be between 0\.1 and 3, got -1; using 1\.41/,
-    );
-    assert.match(
-      text,
-      /batch=NaN, but batch size must be a whole number between 1 and 256, got NaN; using 64/,
-    );
-    const status = (await page.textContent('[data-live-section="network"] .live-status')) ?? "";
-    assert.match(status, /^Done: 30 layers/);
-    assert.doesNotMatch(status, /NaN/);
-  },
-});
-
 /** The state, status line and visible text of one live section. */
 async function sectionState(page: Page, name: string) {
   const section = `[data-live-section="${name}"]`;

@@ -26,7 +26,7 @@ import {
 import { numTensors, setControl } from "./controls.ts";
 import { pageChecks } from "./pageData.ts";
 import { drawnText, textProblems } from "./pageText.ts";
-import { PAGES } from "../../src/site.ts";
+import { PAGES, type RefusedLink } from "../../src/site.ts";
 import { type AxeFinding, formatFinding, runAxe } from "./axe.ts";
 import { type LayoutReport, measureLayout, minChartWidth } from "./layout.ts";
 import { chartProblems } from "./chartChecks.ts";
@@ -187,6 +187,133 @@ async function consoleDuring(path: string, phase: string): Promise<() => string[
 /** Asserts that `lines` is empty, printing every line (the page author's work list). */
 function assertNone(lines: string[], what: string): void {
   assert.ok(lines.length === 0, `${what}:\n  ${lines.join("\n  ")}`);
+}
+
+/**
+ * The manifest's refused values of one page, as links: the first value of each parameter in the
+ * first, a parameter's second value in the second, and so on.
+ */
+function refusedLinkLoads(refused: readonly RefusedLink[]): RefusedLink[][] {
+  const loads: RefusedLink[][] = [];
+  for (const link of refused) {
+    const load = loads.find((links) => !links.some(({ param }) => param === link.param));
+    if (load) load.push(link);
+    else loads.push([link]);
+  }
+  return loads;
+}
+
+/** A control's number as shown: "0.5", or an option such as "10⁻³ (tfjs's default)". */
+function shownNumber(shown: string): number {
+  const power = /^10([⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/.exec(shown);
+  if (!power) return Number(shown);
+  const exponent = Number([...power[2]].map((digit) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(digit)).join(""));
+  return 10 ** (power[1] ? -exponent : exponent);
+}
+
+/** What is wrong with how `path?query` refuses the link values `refused`. */
+async function refusedLinkProblems(
+  path: string,
+  query: string,
+  refused: readonly RefusedLink[],
+): Promise<string[]> {
+  const { page, console: log } = await openPage(await session(), `${path}?${query}`, {
+    viewport: { width: 1280, height: viewportHeight },
+  });
+  const problems: string[] = [];
+  try {
+    await waitForDrawn(page).catch((error) =>
+      problems.push(`did not draw on its defaults: ${(error as Error).message.split("\n")[0]}`)
+    );
+    // Without live sections the page is "drawn" at load, before its cells may have run.
+    await page.locator('.notice[data-for="link"]').first()
+      .waitFor({ state: "visible", timeout: 5_000 }).catch(() => {});
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: viewportHeight });
+      await settle(page);
+      const found = await page.evaluate((refused) => {
+        scrollTo(0, 0);
+        const visible = (element: Element) => element.getClientRects().length > 0;
+        const flat = (element: Element) => (element.textContent ?? "").replace(/\s+/g, " ");
+        const top = [...document.querySelectorAll('.notice[data-for="link"]')].filter(visible);
+        const forms = [...document.querySelectorAll("main form")].filter(visible);
+        const gapToForms = (element: Element) => {
+          const box = element.getBoundingClientRect();
+          return Math.min(...forms.map((form) => {
+            const f = form.getBoundingClientRect();
+            return Math.max(0, f.top - box.bottom, box.top - f.bottom);
+          }));
+        };
+        return refused.map(({ param, value, label, says }) => {
+          const text = `${param}=${value}`;
+          const atTop = top.filter((notice) => flat(notice).includes(text));
+          const box = atTop[0]?.getBoundingClientRect();
+          const near = [...document.querySelectorAll(".notice")]
+            .filter((notice) => visible(notice) && !top.includes(notice))
+            .filter((notice) => flat(notice).includes(text))
+            .map(gapToForms);
+          const form = [...document.querySelectorAll("main form")].find((f) =>
+            f.querySelector("label")?.textContent?.trim() === label
+          );
+          return {
+            text,
+            atTop: atTop.length > 0,
+            saysWhy: atTop.some((notice) => flat(notice).includes(`${text}, but ${says}`)),
+            message: `${text}, but ${says}`,
+            inFirstViewport: Boolean(box && box.top >= 0 && box.top < innerHeight),
+            top: box ? Math.round(box.top) : null,
+            nearestGap: near.length ? Math.round(Math.min(...near)) : null,
+            shown: form?.querySelector<HTMLInputElement>("input[type=number]")?.value ?? null,
+            value,
+          };
+        });
+      }, refused);
+      for (const [i, f] of found.entries()) {
+        if (!f.atTop) {
+          problems.push(`${width} px: no visible .notice[data-for=link] names ${f.text}`);
+        } else if (!f.inFirstViewport) {
+          problems.push(
+            `${width} px: the notice for ${f.text} starts at ${f.top} px, below the first viewport`,
+          );
+        }
+        if (f.atTop && !f.saysWhy) problems.push(`the notice does not say "${f.message}"`);
+        if (refused[i].beside === false) {
+          // The manifest says this control has no notice of its own.
+        } else if (f.nearestGap === null) {
+          problems.push(`${width} px: no notice next to the controls names ${f.text}`);
+        } else if (f.nearestGap > 200) {
+          problems.push(
+            `${width} px: the notice naming ${f.text} is ${f.nearestGap} px from the controls`,
+          );
+        }
+        if (f.shown !== null && Number(f.shown) === Number(f.value)) {
+          problems.push(`${width} px: the control still shows the refused value ${f.value}`);
+        }
+      }
+    }
+    // Each refused value falls back to the default its notice names ("…; using 0.5").
+    const shown = await controlValues(page);
+    for (const { label, says } of refused) {
+      const using = /; using (.+)$/.exec(says)?.[1] ?? "";
+      const value = shown[label];
+      if (value === undefined || !/^[-\w.]+$/.test(using)) continue;
+      const same = Number.isFinite(Number(using))
+        ? shownNumber(value) === Number(using)
+        : value.toLowerCase() === using.toLowerCase();
+      if (!same) problems.push(`"${label}" shows ${value}, not the default ${using}`);
+    }
+    // Outside the notices (which quote the link, NaN included) no number may read NaN.
+    const nan = await page.evaluate(() => {
+      const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
+      main.querySelectorAll(".notice, annotation, script, style").forEach((n) => n.remove());
+      return (main.textContent ?? "").replace(/\s+/g, " ").match(/.{0,40}NaN.{0,40}/g) ?? [];
+    });
+    problems.push(...nan.map((text) => `shows NaN: "${text}"`));
+    problems.push(...log.unexpected().map((entry) => `console ${entry.type}: ${entry.text}`));
+  } finally {
+    await page.close();
+  }
+  return problems;
 }
 
 for (const path of sitePaths) {
@@ -504,89 +631,21 @@ for (const path of sitePaths) {
     });
   }
 
-  Deno.test({
-    name: `${path}?<out-of-range value>: the link value is refused, with a notice at the top of ` +
-      `the page (in the first viewport at 1280 and 375 px) and one next to the controls`,
-    ...browserTest,
-    async fn() {
-      const refused = refusedLinkValues[path];
-      assert.ok(refused, `add an out-of-range link value for ${path} to refusedLinkValues`);
-      const query = refused.map(({ param, value }) => `${param}=${value}`).join("&");
-      const { page, console: log } = await openPage(await session(), `${path}?${query}`, {
-        viewport: { width: 1280, height: viewportHeight },
-      });
-      const problems: string[] = [];
-      try {
-        await waitForDrawn(page).catch(() => {/* drawing is the width pass's concern */});
-        // Without live sections the page is "drawn" at load, before its cells may have run.
-        await page.locator('.notice[data-for="link"]').first()
-          .waitFor({ state: "visible", timeout: 5_000 }).catch(() => {});
-        for (const width of [1280, 375]) {
-          await page.setViewportSize({ width, height: viewportHeight });
-          await settle(page);
-          const found = await page.evaluate((refused) => {
-            scrollTo(0, 0);
-            const visible = (element: Element) => element.getClientRects().length > 0;
-            const top = [...document.querySelectorAll('.notice[data-for="link"]')].filter(visible);
-            const forms = [...document.querySelectorAll("main form")].filter(visible);
-            const gapToForms = (element: Element) => {
-              const box = element.getBoundingClientRect();
-              return Math.min(...forms.map((form) => {
-                const f = form.getBoundingClientRect();
-                return Math.max(0, f.top - box.bottom, box.top - f.bottom);
-              }));
-            };
-            return refused.map(({ param, value, label }) => {
-              const text = `${param}=${value}`;
-              const atTop = top.filter((notice) => notice.textContent?.includes(text));
-              const box = atTop[0]?.getBoundingClientRect();
-              const near = [...document.querySelectorAll(".notice")]
-                .filter((notice) => visible(notice) && !top.includes(notice))
-                .filter((notice) => notice.textContent?.includes(text))
-                .map(gapToForms);
-              const form = [...document.querySelectorAll("main form")].find((f) =>
-                f.querySelector("label")?.textContent?.trim() === label
-              );
-              return {
-                text,
-                atTop: atTop.length > 0,
-                inFirstViewport: Boolean(box && box.top >= 0 && box.top < innerHeight),
-                top: box ? Math.round(box.top) : null,
-                nearestGap: near.length ? Math.round(Math.min(...near)) : null,
-                shown: form?.querySelector<HTMLInputElement>("input[type=number]")?.value ?? null,
-                value,
-              };
-            });
-          }, refused);
-          for (const f of found) {
-            if (!f.atTop) {
-              problems.push(`${width} px: no visible .notice[data-for=link] names ${f.text}`);
-            } else if (!f.inFirstViewport) {
-              problems.push(
-                `${width} px: the notice for ${f.text} starts at ${f.top} px, below the first viewport`,
-              );
-            }
-            if (f.nearestGap === null) {
-              problems.push(`${width} px: no notice next to the controls names ${f.text}`);
-            } else if (f.nearestGap > 200) {
-              problems.push(
-                `${width} px: the notice naming ${f.text} is ${f.nearestGap} px from the controls`,
-              );
-            }
-            if (f.shown !== null && Number(f.shown) === Number(f.value)) {
-              problems.push(`${width} px: the control still shows the refused value ${f.value}`);
-            }
-          }
-        }
-        problems.push(
-          ...log.unexpected().map((entry) => `console ${entry.type}: ${entry.text}`),
-        );
-      } finally {
-        await page.close();
-      }
-      assertNone([...new Set(problems)], `refused link values on ${path}`);
-    },
-  });
+  for (const [load, refused] of refusedLinkLoads(refusedLinkValues[path] ?? []).entries()) {
+    const query = refused.map(({ param, value }) => `${param}=${value}`).join("&");
+    Deno.test({
+      name: `${path}?<out-of-range values>${load ? ` (link ${load + 1})` : ""}: each link value ` +
+        `is refused with a notice at the top of the page (in the first viewport at 1280 and ` +
+        `375 px) that says why and what it uses instead, and one next to its control; the page ` +
+        `draws on its defaults and shows no NaN`,
+      ...browserTest,
+      async fn() {
+        assert.ok(refused.length, `add out-of-range link values for ${path} to refusedLinks`);
+        const problems = await refusedLinkProblems(path, query, refused);
+        assertNone([...new Set(problems)], `refused link values on ${path}?${query}`);
+      },
+    });
+  }
 }
 
 Deno.test("tests/browser/pages/ gives checks for every built page of the manifest, and nothing else", () => {
