@@ -2,8 +2,8 @@
  * The checks every page shares, driven by the page list: site quality (issue 7, "Done means"
  * 1–5), the charts each page draws, its drawn text, its refused link values and its tensor count
  * after 200 control moves, in real headless Chromium against the built site. Each page is loaded
- * once per colour scheme (light and dark side by side, each in its own browser context), waited on
- * until every live section says it is done, then resized through the widths below; everything
+ * once (light), waited on until every live section says it is done, then resized through the
+ * widths below and measured at each in light and in dark (page.emulateMedia); everything
  * measured on the way is asserted by the tests that follow, which then act on the light page.
  */
 import assert from "node:assert/strict";
@@ -88,9 +88,25 @@ const session = () => browser.session();
 const slugOf = (path: string) => path.split("/").at(-1)!;
 const passes = new Map<string, Promise<Record<ColorScheme, SchemePass>>>();
 
-async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass> {
+/**
+ * Switches the drawn page's `prefers-color-scheme`. The scheme is CSS only on this site
+ * (src/style.css picks the theme with a media query, and no page script reads the scheme), so the
+ * switched page shows what a page loaded in that scheme shows, without a second load and a second
+ * run of every live section. Two animation frames let the new styles apply.
+ */
+async function showScheme(page: Page, scheme: ColorScheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await settle(page, 0);
+}
+
+/**
+ * Loads `path` once (light), waits until every live section is done, then goes through the
+ * widths: at each, after the resize's redraw, it measures the page in light and then in dark.
+ * Console entries that come while the page shows dark count for dark, all others for light.
+ */
+async function loadPass(path: string): Promise<Record<ColorScheme, SchemePass>> {
   const watched = await openPage(await session(), path, {
-    colorScheme: scheme,
+    colorScheme: "light",
     viewport: { width: 1280, height: viewportHeight },
   });
   const { page } = watched;
@@ -103,27 +119,36 @@ async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass
     }
   };
   await drawn(120_000);
-  const pass: SchemePass = {
+  const title = await page.title();
+  const defaults = await controlValues(page);
+  const schemePass = (scheme: ColorScheme): SchemePass => ({
     scheme,
     watched,
-    title: await page.title(),
+    title,
     drawError,
-    defaults: await controlValues(page),
+    defaults,
     layouts: new Map(),
     axe: new Map(),
     consoleEntries: [],
     missingCharts: [],
     textProblems: [],
+  });
+  const pass = { light: schemePass("light"), dark: schemePass("dark") };
+  const inScheme = (scheme: ColorScheme, phase: string) => {
+    watched.console.phase = scheme === "dark" ? `${phase}, dark` : phase;
+    return showScheme(page, scheme);
   };
-  for (const chart of pageChecks[slugOf(path)]?.charts ?? []) {
-    const drawn = await page.locator(`[data-chart="${chart}"]`).count();
-    if (drawn === 0) pass.missingCharts.push(chart);
+  for (const scheme of schemes) {
+    await inScheme(scheme, "load");
+    for (const chart of pageChecks[slugOf(path)]?.charts ?? []) {
+      const drawn = await page.locator(`[data-chart="${chart}"]`).count();
+      if (drawn === 0) pass[scheme].missingCharts.push(chart);
+    }
   }
-  if (scheme === "light") {
-    pass.textProblems = textProblems(await drawnText(page)).map((problem) =>
-      `${problem.rule}: "${problem.text}" in "…${problem.context}…"`
-    );
-  }
+  await inScheme("light", "load");
+  pass.light.textProblems = textProblems(await drawnText(page)).map((problem) =>
+    `${problem.rule}: "${problem.text}" in "…${problem.context}…"`
+  );
   await Deno.mkdir(outputDir, { recursive: true });
   for (const width of widths) {
     watched.console.phase = `width ${width}`;
@@ -131,36 +156,41 @@ async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass
     await settle(page, 200);
     // A redraw started by the resize must finish; a page that never finished gets no more waiting.
     await drawn(drawError ? 1_000 : 60_000);
-    pass.layouts.set(width, await measureLayout(page));
-    if (screenshotWidths.includes(width)) {
-      await page.screenshot({
-        path: `${outputDir}/${fileName(path)}-${width}-${scheme}.png`,
-        fullPage: true,
-      });
+    for (const scheme of schemes) {
+      await inScheme(scheme, `width ${width}`);
+      pass[scheme].layouts.set(width, await measureLayout(page));
+      if (screenshotWidths.includes(width)) {
+        await page.screenshot({
+          path: `${outputDir}/${fileName(path)}-${width}-${scheme}.png`,
+          fullPage: true,
+        });
+      }
+      if (axeWidths.includes(width)) pass[scheme].axe.set(width, await runAxe(page));
     }
-    if (axeWidths.includes(width)) pass.axe.set(width, await runAxe(page));
+    await inScheme("light", `width ${width}`);
   }
-  pass.drawError = drawError;
-  pass.consoleEntries = [...watched.console.entries];
+  for (const scheme of schemes) {
+    pass[scheme].drawError = drawError;
+    pass[scheme].consoleEntries = watched.console.entries.filter((entry) =>
+      entry.phase.endsWith(", dark") === (scheme === "dark")
+    );
+  }
   watched.console.phase = "after the width pass (1280 px)";
   await page.setViewportSize({ width: 1280, height: viewportHeight });
   await settle(page);
   return pass;
 }
 
-/** Both schemes of `path`, loaded once; the previous page's tabs are closed first. */
+/** Both schemes of `path`, from one load; the previous page's tab is closed first. */
 function pagePass(path: string): Promise<Record<ColorScheme, SchemePass>> {
   let pass = passes.get(path);
   if (!pass) {
-    // A test of a page whose tabs were closed (tests in another order) loads it again.
+    // A test of a page whose tab was closed (tests in another order) loads it again.
     const previous = [...passes.values()];
     passes.clear();
     pass = (async () => {
-      for (const old of previous) {
-        for (const scheme of Object.values(await old)) await scheme.watched.page.close();
-      }
-      const [light, dark] = await Promise.all(schemes.map((scheme) => schemePass(path, scheme)));
-      return { light, dark };
+      for (const old of previous) await (await old).light.watched.page.close();
+      return await loadPass(path);
     })();
     passes.set(path, pass);
   }
@@ -327,8 +357,10 @@ for (const path of sitePaths) {
         ...(pass.title.includes("DNN Explorables")
           ? []
           : [`${pass.scheme}: title "${pass.title}"`]),
-        ...pass.watched.foreignRequests.map((url) => `${pass.scheme}: requested ${url}`),
       ]);
+      // One load serves both schemes: its requests are listed once.
+      const { light } = await pagePass(path);
+      problems.push(...light.watched.foreignRequests.map((url) => `requested ${url}`));
       assertNone(problems, `${path}`);
     },
   });
@@ -441,8 +473,9 @@ for (const path of sitePaths) {
     name: `${path} [dark]: every table header cell has text contrast of at least 4.5:1`,
     ...browserTest,
     async fn() {
-      const { dark } = await pagePass(path);
-      const cells = await lowContrastHeaders(dark.watched.page, 4.5);
+      const page = await lightPage(path);
+      await showScheme(page, "dark");
+      const cells = await lowContrastHeaders(page, 4.5).finally(() => showScheme(page, "light"));
       assertNone(
         cells.map((c) => `${c.cell}: ${c.ratio}:1 (${c.color} on ${c.background})`),
         `low-contrast table headers on ${path} in dark`,
@@ -632,12 +665,16 @@ for (const path of sitePaths) {
   }
 
   for (const [load, refused] of refusedLinkLoads(refusedLinkValues[path] ?? []).entries()) {
-    const query = refused.map(({ param, value }) => `${param}=${value}`).join("&");
+    const shortRun = pageChecks[slugOf(path)]?.shortRun;
+    const query = [
+      ...refused.map(({ param, value }) => `${param}=${value}`),
+      ...(shortRun ? [shortRun] : []),
+    ].join("&");
     Deno.test({
       name: `${path}?<out-of-range values>${load ? ` (link ${load + 1})` : ""}: each link value ` +
         `is refused with a notice at the top of the page (in the first viewport at 1280 and ` +
-        `375 px) that says why and what it uses instead, and one next to its control; the page ` +
-        `draws on its defaults and shows no NaN`,
+        `375 px) that says why and what it uses instead, and one next to its control; the control ` +
+        `shows the value used, and the page draws and shows no NaN`,
       ...browserTest,
       async fn() {
         assert.ok(refused.length, `add out-of-range link values for ${path} to refusedLinks`);
