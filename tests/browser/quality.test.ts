@@ -181,18 +181,32 @@ async function loadPass(path: string): Promise<Record<ColorScheme, SchemePass>> 
   return pass;
 }
 
-/** Both schemes of `path`, from one load; the previous page's tab is closed first. */
+/** Starts the pass of `path`; a pass nobody awaits any more (the file has ended) may fail quietly. */
+function startPass(path: string): Promise<Record<ColorScheme, SchemePass>> {
+  const pass = loadPass(path);
+  pass.catch(() => {});
+  passes.set(path, pass);
+  return pass;
+}
+
+/**
+ * Both schemes of `path`, from one load. Once it has been measured, the next page of the list
+ * starts loading and going through its widths while this page's own tests act on it; tabs of
+ * every other page are closed.
+ */
 function pagePass(path: string): Promise<Record<ColorScheme, SchemePass>> {
-  let pass = passes.get(path);
-  if (!pass) {
-    // A test of a page whose tab was closed (tests in another order) loads it again.
-    const previous = [...passes.values()];
-    passes.clear();
-    pass = (async () => {
-      for (const old of previous) await (await old).light.watched.page.close();
-      return await loadPass(path);
-    })();
-    passes.set(path, pass);
+  const next = sitePaths[sitePaths.indexOf(path) + 1];
+  for (const [old, pass] of passes) {
+    if (old === path || old === next) continue;
+    passes.delete(old);
+    pass.then((done) => done.light.watched.page.close()).catch(() => {});
+  }
+  // A test of a page whose tab was closed (tests in another order) loads it again.
+  const pass = passes.get(path) ?? startPass(path);
+  if (next) {
+    pass.catch(() => {}).then(() => {
+      if (passes.has(path) && !passes.has(next)) startPass(next);
+    });
   }
   return pass;
 }
