@@ -138,7 +138,7 @@ async function stoppedAtStart(page: Page): Promise<StopOutcome[]> {
           state: state === "running"
             ? "still running"
             : section.dataset.runAfterStop
-            ? `ran again after Stop, then ${state}`
+            ? `${state}, but ran again`
             : state,
           status: section.querySelector("[role=status]")?.textContent?.trim() ?? "",
           errorText: section.innerText.match(new RegExp(pattern))?.[0],
