@@ -31,6 +31,17 @@ export type TopicId = keyof typeof TOPICS;
 /** Previews the front page knows how to draw from a page's precomputed data. */
 export type PreviewId = "dropout-toy" | "double-descent";
 
+export interface RefusedLink {
+  param: string;
+  value: string;
+  /** The control's label as the page shows it. */
+  label: string;
+  /** What the notice says after "The link sets <param>=<value>, but ". */
+  says: string;
+  /** False where the control has no notice of its own, only the one at the top of the page. */
+  beside?: false;
+}
+
 export interface SitePage {
   /** The page's file name: src/pages/<slug>.md, served at /pages/<slug>. */
   slug: string;
@@ -43,10 +54,11 @@ export interface SitePage {
   /** Data loaders the page reads, as src/loaders/<name>.ts (name includes the extension). */
   loaders: readonly string[];
   /**
-   * Link values the page must refuse (outside a control's range): for each, the query parameter,
-   * the value and the control's label as the page shows it.
+   * Link values the page must refuse (outside a control's range, not a number, not an option),
+   * checked in tests/browser/quality.test.ts: the first value of each parameter in one link, a
+   * parameter's second value in a second link.
    */
-  refusedLinks: readonly { param: string; value: string; label: string }[];
+  refusedLinks: readonly RefusedLink[];
   /**
    * Whether the page has a latency part in `deno task bench` (`--only=<slug>`): the module
    * tests/bench/pages/<slug>.ts, exporting `latency(backend, webgpu)`.
@@ -65,8 +77,24 @@ export const PAGES: readonly SitePage[] = [
     preview: "dropout-toy",
     loaders: ["dropout-toy.json"],
     refusedLinks: [
-      { param: "rate", value: "0.95", label: "drop rate r" },
-      { param: "lr", value: "5", label: "learning rate" },
+      {
+        param: "rate",
+        value: "1.5",
+        label: "drop rate r",
+        says: "drop rate r must be between 0 and 0.9, got 1.5; using 0.5",
+      },
+      {
+        param: "batch",
+        value: "0",
+        label: "batch size",
+        says: "batch size must be a whole number between 1 and 256, got 0; using 32",
+      },
+      {
+        param: "lr",
+        value: "NaN",
+        label: "learning rate",
+        says: "learning rate must be between 0.0001 and 0.1, got NaN; using 0.002",
+      },
     ],
     bench: true,
   },
@@ -79,8 +107,42 @@ export const PAGES: readonly SitePage[] = [
       "Averaged over its masks, dropout is a ridge penalty scaled feature by feature; Gaussian multiplicative noise gives the same form, and dropout commutes with ReLU but not with sigmoid.",
     loaders: ["dropout-noise.json"],
     refusedLinks: [
-      { param: "p", value: "0", label: "keep probability p" },
-      { param: "sigma", value: "-1", label: "noise sd σ" },
+      {
+        param: "p",
+        value: "0",
+        label: "keep probability p",
+        says: "keep probability p must be between 0.02 and 1, got 0; using 0.8",
+      },
+      {
+        param: "sigma",
+        value: "-1",
+        label: "noise sd σ",
+        says: "noise sd σ must be between 0 and 2, got -1; using 0.5",
+      },
+      {
+        param: "n",
+        value: "0",
+        label: "n (rows)",
+        says: "n (rows) must be a whole number between 1 and 400, got 0; using 50",
+      },
+      {
+        param: "mu",
+        value: "NaN",
+        label: "noise mean μ",
+        says: "noise mean μ must be between -2 and 2, got NaN; using 1",
+      },
+      {
+        param: "rate",
+        value: "1.2",
+        label: "drop rate r",
+        says: "drop rate r must be between 0 and 0.9, got 1.2; using 0.4",
+      },
+      {
+        param: "p",
+        value: "1.5",
+        label: "keep probability p",
+        says: "keep probability p must be between 0.02 and 1, got 1.5; using 0.8",
+      },
     ],
     bench: true,
   },
@@ -93,8 +155,30 @@ export const PAGES: readonly SitePage[] = [
       "A small network trained in the browser on MNIST digits with a feature that gives the label away in training: how much dropout reduces the reliance on it and the gap between training and validation accuracy.",
     loaders: ["dropout-digits.json", "mnist-digits.bin"],
     refusedLinks: [
-      { param: "keepInput", value: "0", label: "keep probability, inputs" },
-      { param: "n", value: "0", label: "training digits per class" },
+      {
+        param: "keepInput",
+        value: "0",
+        label: "keep probability, inputs",
+        says: "keep probability, inputs must be between 0.05 and 1, got 0; using 0.5",
+      },
+      {
+        param: "keepHidden",
+        value: "1.5",
+        label: "keep probability, hidden units",
+        says: "keep probability, hidden units must be between 0.05 and 1, got 1.5; using 0.5",
+      },
+      {
+        param: "n",
+        value: "0",
+        label: "training digits per class",
+        says: "training digits per class must be between 10 and 300, got 0; using 300",
+      },
+      {
+        param: "lr",
+        value: "NaN",
+        label: "learning rate",
+        says: "learning rate must be between 0.0001 and 0.01, got NaN; using 0.001",
+      },
     ],
     bench: true,
   },
@@ -108,7 +192,24 @@ export const PAGES: readonly SitePage[] = [
     preview: "double-descent",
     loaders: ["double-descent.json"],
     refusedLinks: [
-      { param: "lambda", value: "1e-9", label: "λ" },
+      {
+        param: "ntrain",
+        value: "0",
+        label: "N_train",
+        says: "N_train must be a whole number between 10 and 500, got 0; using 300",
+      },
+      {
+        param: "lambda",
+        value: "-1",
+        label: "λ",
+        says: "λ must be between 0.001 and 100, got -1; using 0.01",
+      },
+      {
+        param: "d",
+        value: "abc",
+        label: "d",
+        says: "d must be a whole number between 1 and 200, got NaN; using 35",
+      },
     ],
     bench: true,
   },
@@ -121,8 +222,30 @@ export const PAGES: readonly SitePage[] = [
       "How the weights' variance carries a signal and its gradient through many layers: PyTorch's default, Xavier and He, which quantity each one holds at 1, and why a deep sigmoid stack loses its gradient.",
     loaders: ["initialisation.json"],
     refusedLinks: [
-      { param: "depth", value: "0", label: "depth L" },
-      { param: "sigma", value: "-1", label: "σ (weight std × √d)" },
+      {
+        param: "depth",
+        value: "0",
+        label: "depth L",
+        says: "depth L must be a whole number between 1 and 50, got 0; using 30",
+      },
+      {
+        param: "width",
+        value: "0",
+        label: "width d",
+        says: "width d must be between 8 and 512, got 0; using 128",
+      },
+      {
+        param: "sigma",
+        value: "-1",
+        label: "σ (weight std × √d)",
+        says: "σ (weight std × √d) must be between 0.1 and 3, got -1; using 1.41",
+      },
+      {
+        param: "batch",
+        value: "NaN",
+        label: "batch size",
+        says: "batch size must be a whole number between 1 and 256, got NaN; using 64",
+      },
     ],
     bench: false,
   },
@@ -135,8 +258,36 @@ export const PAGES: readonly SitePage[] = [
       "A sigmoid's slope never exceeds 1/4, so deep sigmoid stacks lose their gradient; a skip connection adds an identity that keeps it.",
     loaders: [],
     refusedLinks: [
-      { param: "depth", value: "0", label: "depth L" },
-      { param: "sigma", value: "-1", label: "σ (weight std × √m)" },
+      {
+        param: "depth",
+        value: "0",
+        label: "depth L",
+        says: "depth L must be a whole number between 3 and 50, got 0; using 30",
+      },
+      {
+        param: "width",
+        value: "0",
+        label: "width m",
+        says: "width m must be a whole number between 2 and 128, got 0; using 64",
+      },
+      {
+        param: "sigma",
+        value: "-1",
+        label: "σ (weight std × √m)",
+        says: "σ (weight std × √m) must be between 0.1 and 3, got -1; using 1",
+      },
+      {
+        param: "layer",
+        value: "NaN",
+        label: "layer j",
+        says: "layer j must be a whole number between 2 and 49, got NaN; using 20",
+      },
+      {
+        param: "x1",
+        value: "NaN",
+        label: "x₁, first entry of X₀",
+        says: "x₁, first entry of X₀ must be between -3 and 3, got NaN; using 1",
+      },
     ],
     bench: true,
   },
@@ -149,8 +300,40 @@ export const PAGES: readonly SitePage[] = [
       "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and batch norm's full backward pass checked against autodiff.",
     loaders: [],
     refusedLinks: [
-      { param: "n", value: "0", label: "batch size n" },
-      { param: "delta", value: "-1", label: "change δ to examples 2 and 3" },
+      {
+        param: "n",
+        value: "0",
+        label: "batch size n",
+        says: "batch size n must be a whole number between 1 and 256, got 0; using 16",
+      },
+      {
+        param: "X",
+        value: "1,NaN",
+        label: "batch X (one example per line)",
+        says:
+          "X, row 1, entry 2 is NaN: every entry must be a finite number; using the default 4 × 3 batch",
+        beside: false,
+      },
+      {
+        param: "delta",
+        value: "-1",
+        label: "change δ to examples 2 and 3",
+        says: "change δ to examples 2 and 3 must be between 0 and 3, got -1; using 1",
+      },
+      {
+        param: "eps",
+        value: "0.1",
+        label: "ε",
+        says: "ε must be one of 0.001, 0.00001; using 0.001",
+      },
+      {
+        param: "X",
+        value: "",
+        label: "batch X (one example per line)",
+        says:
+          "X has no rows: a batch needs at least one example (with none there is no mean to subtract); using the default 4 × 3 batch",
+        beside: false,
+      },
     ],
     bench: true,
   },
@@ -163,8 +346,42 @@ export const PAGES: readonly SitePage[] = [
       "Batch norm maps any Gaussian to N(β, γ²) but keeps its correlations, unlike whitening; weight normalisation splits a weight into a length and a direction, and its gradient is orthogonal to the direction.",
     loaders: [],
     refusedLinks: [
-      { param: "batch", value: "0", label: "batch size m" },
-      { param: "rho", value: "1", label: "correlation ρ" },
+      {
+        param: "batch",
+        value: "0",
+        label: "batch size m",
+        says: "batch size m must be between 2 and 1024, got 0; using 256",
+      },
+      {
+        param: "variance",
+        value: "0",
+        label: "input variance σ²",
+        says: "input variance σ² must be between 0.01 and 4, got 0; using 0.16",
+      },
+      {
+        param: "var1",
+        value: "-1",
+        label: "variance of x₁",
+        says: "variance of x₁ must be between 0.05 and 4, got -1; using 2",
+      },
+      {
+        param: "rho",
+        value: "1",
+        label: "correlation ρ",
+        says: "correlation ρ must be between -0.95 and 0.95, got 1; using 0.7",
+      },
+      {
+        param: "mean",
+        value: "NaN",
+        label: "input mean μ",
+        says: "input mean μ must be between -3 and 3, got NaN; using 1.5",
+      },
+      {
+        param: "uLength",
+        value: "0",
+        label: "length ‖u₀‖",
+        says: "length ‖u₀‖ must be between 0.1 and 4, got 0; using 0.5",
+      },
     ],
     bench: true,
   },
@@ -177,8 +394,36 @@ export const PAGES: readonly SitePage[] = [
       "Recover a filter from its output, upsample with a transposed convolution, and count parameters: 213,504 for a bottleneck against 78,592 for 32 thin paths.",
     loaders: [],
     refusedLinks: [
-      { param: "stride2", value: "0", label: "2-D stride" },
-      { param: "cin", value: "600", label: "input channels" },
+      {
+        param: "stride2",
+        value: "0",
+        label: "2-D stride",
+        says: "2-D stride must be a whole number between 1 and 3, got 0; using 1",
+      },
+      {
+        param: "cin",
+        value: "0",
+        label: "input channels",
+        says: "input channels must be a whole number between 1 and 512, got 0; using 3",
+      },
+      {
+        param: "kernel",
+        value: "12",
+        label: "kernel size",
+        says: "kernel size must be a whole number between 1 and 11, got 12; using 3",
+      },
+      {
+        param: "x1",
+        value: "NaN",
+        label: "signal x₁",
+        says: "signal x₁ must be between -10 and 10, got NaN; using 1",
+      },
+      {
+        param: "bias",
+        value: "some",
+        label: "biases",
+        says: "biases must be one of none, pointwise, both; using none",
+      },
     ],
     bench: true,
   },
@@ -191,8 +436,30 @@ export const PAGES: readonly SitePage[] = [
       "A convolutional network with batch norm and dropout trained on MNIST digits in the browser: dropout narrows the gap between training and validation accuracy, and batch norm speeds up the first epoch.",
     loaders: ["cnn-training.json", "mnist-digits.bin"],
     refusedLinks: [
-      { param: "rate", value: "0.95", label: "drop rate r" },
-      { param: "lr", value: "NaN", label: "learning rate" },
+      {
+        param: "rate",
+        value: "0.95",
+        label: "drop rate r",
+        says: "drop rate r must be between 0.05 and 0.8, got 0.95; using 0.5",
+      },
+      {
+        param: "batch",
+        value: "0",
+        label: "batch size",
+        says: "batch size must be between 5 and 100, got 0; using 25",
+      },
+      {
+        param: "lr",
+        value: "NaN",
+        label: "learning rate",
+        says: "learning rate must be between 0.001 and 0.3, got NaN; using 0.02",
+      },
+      {
+        param: "bn",
+        value: "maybe",
+        label: "batch norm",
+        says: "batch norm must be one of on, off; using on",
+      },
     ],
     bench: true,
   },
@@ -205,8 +472,30 @@ export const PAGES: readonly SitePage[] = [
       "Momentum is a running average of gradients in disguise; the average starts biased towards zero by the factor 1 − βᵗ, which Adam divides out.",
     loaders: [],
     refusedLinks: [
-      { param: "beta", value: "1", label: "momentum β" },
-      { param: "step", value: "0", label: "step size ε" },
+      {
+        param: "beta",
+        value: "1",
+        label: "momentum β",
+        says: "momentum β must be between 0 and 0.99, got 1; using 0.9",
+      },
+      {
+        param: "step",
+        value: "0",
+        label: "step size ε",
+        says: "step size ε must be between 0.01 and 4, got 0; using 1",
+      },
+      {
+        param: "kappa",
+        value: "NaN",
+        label: "condition number κ",
+        says: "condition number κ must be a whole number between 1 and 200, got NaN; using 50",
+      },
+      {
+        param: "beta2",
+        value: "-0.5",
+        label: "Adam β₂",
+        says: "Adam β₂ must be between 0 and 0.999, got -0.5; using 0.999",
+      },
     ],
     bench: true,
   },
@@ -219,8 +508,30 @@ export const PAGES: readonly SitePage[] = [
       "When the recurrent weights' norm times the activation's largest slope stays below 1, the gradient reaching early steps shrinks geometrically.",
     loaders: [],
     refusedLinks: [
-      { param: "T", value: "0", label: "steps T" },
-      { param: "s", value: "-1", label: "spectral norm s of W" },
+      {
+        param: "T",
+        value: "0",
+        label: "steps T",
+        says: "steps T must be a whole number between 1 and 200, got 0; using 60",
+      },
+      {
+        param: "s",
+        value: "-1",
+        label: "spectral norm s of W",
+        says: "spectral norm s of W must be between 0.05 and 3, got -1; using 0.9",
+      },
+      {
+        param: "a",
+        value: "NaN",
+        label: "input size a",
+        says: "input size a must be between 0 and 4, got NaN; using 0.1",
+      },
+      {
+        param: "act",
+        value: "gelu",
+        label: "activation σ",
+        says: "activation σ must be one of tanh, sigmoid, relu; using tanh",
+      },
     ],
     bench: true,
   },

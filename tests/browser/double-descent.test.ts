@@ -130,22 +130,6 @@ test({
   },
 });
 
-test({
-  name: "double-descent page: bad values in the link get a clear message and the defaults",
-  async fn() {
-    const { page } = await open(`${path}?ntrain=0&lambda=-1&d=abc`);
-    await waitForLive(page, { nTrain: 300, lambda: 0.01, d: 35 });
-    const text = (await page.textContent("main")) ?? "";
-    assert.match(
-      text,
-      /ntrain=0, but N_train must be a whole number between 10 and 500, got 0; using 300/,
-    );
-    assert.match(text, /lambda=-1, but λ must be between 0\.001 and 100, got -1; using 0\.01/);
-    assert.match(text, /d=abc, but d must be a whole number between 1 and 200, got NaN; using 35/);
-    assert.doesNotMatch(text, /NaN(?!; using)/);
-  },
-});
-
 /**
  * Clicks the live section's Stop button from inside the page: at once when it starts running
  * (`when: "start"`, before the trial's first snapshot), or once `when` values of p are done.

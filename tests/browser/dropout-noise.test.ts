@@ -2,7 +2,7 @@
  * The dropout-and-noise page in real headless Chromium, against the built site in dist/: the live
  * Monte-Carlo runs are the compute module's runs (same seeded draws) and land on the closed forms,
  * the activation check is exactly zero for ReLU and leaky ReLU, the closed-form charts follow their
- * sliders, tensors do not leak, and bad link values are refused with a message.
+ * sliders, and tensors do not leak (bad links: the manifest's refusedLinks, in quality.test.ts).
  */
 import assert from "node:assert/strict";
 import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
@@ -195,43 +195,6 @@ test({
       status ?? "",
       new RegExp(`^sigmoid on wasm: the two orders differ on ${units} of ${units} units`),
     );
-  },
-});
-
-test({
-  name:
-    "dropout-noise page: bad link values (p outside (0, 1], σ < 0, n = 0, NaN) get clear messages and the defaults",
-  async fn() {
-    const { page } = await open(`${path}?p=0&sigma=-1&n=0&mu=NaN&rate=1.2`);
-    await waitForDrawn(page);
-    const text = (await page.textContent('.notice[data-for="link"]')) ?? "";
-    assert.match(
-      text,
-      /p=0, but keep probability p must be between 0\.02 and 1, got 0; using 0\.8/,
-    );
-    assert.match(text, /sigma=-1, but noise sd σ must be between 0 and 2, got -1; using 0\.5/);
-    assert.match(
-      text,
-      /n=0, but n \(rows\) must be a whole number between 1 and 400, got 0; using 50/,
-    );
-    assert.match(text, /mu=NaN, but noise mean μ must be between -2 and 2, got NaN; using 1/);
-    assert.match(
-      text,
-      /rate=1\.2, but drop rate r must be between 0 and 0\.9, got 1\.2; using 0\.4/,
-    );
-    const hook = await waitForHook<McHook>(page, "dropoutMonteCarlo", { p: 0.8, n: 50 });
-    assert.ok(Number.isFinite(hook.mean));
-    const main = (await page.textContent("main")) ?? "";
-    assert.doesNotMatch(main.replace(/mu=NaN[^.]*\./g, ""), /NaN/);
-    await page.close();
-
-    const high = await open(`${path}?p=1.5`);
-    await waitForDrawn(high.page);
-    assert.match(
-      (await high.page.textContent('.notice[data-for="link"]')) ?? "",
-      /p=1\.5, but keep probability p must be between 0\.02 and 1, got 1\.5/,
-    );
-    await high.page.close();
   },
 });
 

@@ -3,7 +3,8 @@
  * are each method's groups; tfjs's four normalisations give mean 0 and variance σ²/(σ² + ε) and
  * leave example 1 alone except under batch norm; the batch-size slider moves the measured
  * surviving share onto (n − 1)/n and onto the Float64 Monte Carlo of the same draws; the full
- * backward pass follows an edited batch, with messages for bad batches and bad link values; and
+ * backward pass follows an edited batch, with messages for bad batches (bad link values: refusedLinks,
+ * in quality.test.ts); and
  * tensors do not leak.
  */
 import assert from "node:assert/strict";
@@ -301,38 +302,5 @@ test({
     assert.equal(box.inScrollBox, false);
     assert.equal(box.labels, "TABLE");
     assert.ok(box.left >= 0 && box.right <= 375, `caption spans ${box.left}–${box.right}`);
-  },
-});
-
-test({
-  name:
-    "normalisation page: bad link values (batch size 0, an empty batch, NaN in X, δ < 0, an unknown ε) get clear messages and the defaults",
-  async fn() {
-    const { page } = await open(`${path}?n=0&X=1,NaN&delta=-1&eps=0.1`);
-    await waitForDrawn(page);
-    const text = (await page.textContent('.notice[data-for="link"]')) ?? "";
-    assert.match(
-      text,
-      /n=0, but batch size n must be a whole number between 1 and 256, got 0; using 16/,
-    );
-    assert.match(
-      text,
-      /X=1,NaN, but X, row 1, entry 2 is NaN: every entry must be a finite number; using the default 4 × 3 batch/,
-    );
-    assert.match(text, /delta=-1, but change δ to examples 2 and 3 must be between 0 and 3/);
-    assert.match(text, /eps=0\.1, but ε must be one of 0\.001, 0\.00001; using 0\.001/);
-    const backward = await waitForHook<BackwardHook>(page, "lastBackward", { epsilon: 1e-3 }, {
-      field: "",
-    });
-    assert.equal(backward.x.length, 4, "the default 4 × 3 batch");
-    await page.close();
-
-    const empty = await open(`${path}?X=`);
-    await waitForDrawn(empty.page);
-    assert.match(
-      (await empty.page.textContent('.notice[data-for="link"]')) ?? "",
-      /X=, but X has no rows: a batch needs at least one example/,
-    );
-    await empty.page.close();
   },
 });

@@ -34,6 +34,11 @@ export interface PageChecks {
   charts: string[];
   /** Absent for a page without TensorFlow.js. */
   leak?: LeakMoves;
+  /**
+   * URL parameters that shorten the page's live runs (a training's epochs), for the checks that
+   * do not read the numbers of a default run: the refused-link check adds them to its links.
+   */
+  shortRun?: string;
 }
 
 /** Settings sit under `params` on these hooks. */

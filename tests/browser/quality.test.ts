@@ -2,8 +2,8 @@
  * The checks every page shares, driven by the page list: site quality (issue 7, "Done means"
  * 1–5), the charts each page draws, its drawn text, its refused link values and its tensor count
  * after 200 control moves, in real headless Chromium against the built site. Each page is loaded
- * once per colour scheme (light and dark side by side, each in its own browser context), waited on
- * until every live section says it is done, then resized through the widths below; everything
+ * once (light), waited on until every live section says it is done, then resized through the
+ * widths below and measured at each in light and in dark (page.emulateMedia); everything
  * measured on the way is asserted by the tests that follow, which then act on the light page.
  */
 import assert from "node:assert/strict";
@@ -26,7 +26,7 @@ import {
 import { numTensors, setControl } from "./controls.ts";
 import { pageChecks } from "./pageData.ts";
 import { drawnText, textProblems } from "./pageText.ts";
-import { PAGES } from "../../src/site.ts";
+import { PAGES, type RefusedLink } from "../../src/site.ts";
 import { type AxeFinding, formatFinding, runAxe } from "./axe.ts";
 import { type LayoutReport, measureLayout, minChartWidth } from "./layout.ts";
 import { chartProblems } from "./chartChecks.ts";
@@ -88,9 +88,25 @@ const session = () => browser.session();
 const slugOf = (path: string) => path.split("/").at(-1)!;
 const passes = new Map<string, Promise<Record<ColorScheme, SchemePass>>>();
 
-async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass> {
+/**
+ * Switches the drawn page's `prefers-color-scheme`. The scheme is CSS only on this site
+ * (src/style.css picks the theme with a media query, and no page script reads the scheme), so the
+ * switched page shows what a page loaded in that scheme shows, without a second load and a second
+ * run of every live section. Two animation frames let the new styles apply.
+ */
+async function showScheme(page: Page, scheme: ColorScheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await settle(page, 0);
+}
+
+/**
+ * Loads `path` once (light), waits until every live section is done, then goes through the
+ * widths: at each, after the resize's redraw, it measures the page in light and then in dark.
+ * Console entries that come while the page shows dark count for dark, all others for light.
+ */
+async function loadPass(path: string): Promise<Record<ColorScheme, SchemePass>> {
   const watched = await openPage(await session(), path, {
-    colorScheme: scheme,
+    colorScheme: "light",
     viewport: { width: 1280, height: viewportHeight },
   });
   const { page } = watched;
@@ -103,27 +119,36 @@ async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass
     }
   };
   await drawn(120_000);
-  const pass: SchemePass = {
+  const title = await page.title();
+  const defaults = await controlValues(page);
+  const schemePass = (scheme: ColorScheme): SchemePass => ({
     scheme,
     watched,
-    title: await page.title(),
+    title,
     drawError,
-    defaults: await controlValues(page),
+    defaults,
     layouts: new Map(),
     axe: new Map(),
     consoleEntries: [],
     missingCharts: [],
     textProblems: [],
+  });
+  const pass = { light: schemePass("light"), dark: schemePass("dark") };
+  const inScheme = (scheme: ColorScheme, phase: string) => {
+    watched.console.phase = scheme === "dark" ? `${phase}, dark` : phase;
+    return showScheme(page, scheme);
   };
-  for (const chart of pageChecks[slugOf(path)]?.charts ?? []) {
-    const drawn = await page.locator(`[data-chart="${chart}"]`).count();
-    if (drawn === 0) pass.missingCharts.push(chart);
+  for (const scheme of schemes) {
+    await inScheme(scheme, "load");
+    for (const chart of pageChecks[slugOf(path)]?.charts ?? []) {
+      const drawn = await page.locator(`[data-chart="${chart}"]`).count();
+      if (drawn === 0) pass[scheme].missingCharts.push(chart);
+    }
   }
-  if (scheme === "light") {
-    pass.textProblems = textProblems(await drawnText(page)).map((problem) =>
-      `${problem.rule}: "${problem.text}" in "…${problem.context}…"`
-    );
-  }
+  await inScheme("light", "load");
+  pass.light.textProblems = textProblems(await drawnText(page)).map((problem) =>
+    `${problem.rule}: "${problem.text}" in "…${problem.context}…"`
+  );
   await Deno.mkdir(outputDir, { recursive: true });
   for (const width of widths) {
     watched.console.phase = `width ${width}`;
@@ -131,38 +156,57 @@ async function schemePass(path: string, scheme: ColorScheme): Promise<SchemePass
     await settle(page, 200);
     // A redraw started by the resize must finish; a page that never finished gets no more waiting.
     await drawn(drawError ? 1_000 : 60_000);
-    pass.layouts.set(width, await measureLayout(page));
-    if (screenshotWidths.includes(width)) {
-      await page.screenshot({
-        path: `${outputDir}/${fileName(path)}-${width}-${scheme}.png`,
-        fullPage: true,
-      });
+    for (const scheme of schemes) {
+      await inScheme(scheme, `width ${width}`);
+      pass[scheme].layouts.set(width, await measureLayout(page));
+      if (screenshotWidths.includes(width)) {
+        await page.screenshot({
+          path: `${outputDir}/${fileName(path)}-${width}-${scheme}.png`,
+          fullPage: true,
+        });
+      }
+      if (axeWidths.includes(width)) pass[scheme].axe.set(width, await runAxe(page));
     }
-    if (axeWidths.includes(width)) pass.axe.set(width, await runAxe(page));
+    await inScheme("light", `width ${width}`);
   }
-  pass.drawError = drawError;
-  pass.consoleEntries = [...watched.console.entries];
+  for (const scheme of schemes) {
+    pass[scheme].drawError = drawError;
+    pass[scheme].consoleEntries = watched.console.entries.filter((entry) =>
+      entry.phase.endsWith(", dark") === (scheme === "dark")
+    );
+  }
   watched.console.phase = "after the width pass (1280 px)";
   await page.setViewportSize({ width: 1280, height: viewportHeight });
   await settle(page);
   return pass;
 }
 
-/** Both schemes of `path`, loaded once; the previous page's tabs are closed first. */
+/** Starts the pass of `path`; a pass nobody awaits any more (the file has ended) may fail quietly. */
+function startPass(path: string): Promise<Record<ColorScheme, SchemePass>> {
+  const pass = loadPass(path);
+  pass.catch(() => {});
+  passes.set(path, pass);
+  return pass;
+}
+
+/**
+ * Both schemes of `path`, from one load. Once it has been measured, the next page of the list
+ * starts loading and going through its widths while this page's own tests act on it; tabs of
+ * every other page are closed.
+ */
 function pagePass(path: string): Promise<Record<ColorScheme, SchemePass>> {
-  let pass = passes.get(path);
-  if (!pass) {
-    // A test of a page whose tabs were closed (tests in another order) loads it again.
-    const previous = [...passes.values()];
-    passes.clear();
-    pass = (async () => {
-      for (const old of previous) {
-        for (const scheme of Object.values(await old)) await scheme.watched.page.close();
-      }
-      const [light, dark] = await Promise.all(schemes.map((scheme) => schemePass(path, scheme)));
-      return { light, dark };
-    })();
-    passes.set(path, pass);
+  const next = sitePaths[sitePaths.indexOf(path) + 1];
+  for (const [old, pass] of passes) {
+    if (old === path || old === next) continue;
+    passes.delete(old);
+    pass.then((done) => done.light.watched.page.close()).catch(() => {});
+  }
+  // A test of a page whose tab was closed (tests in another order) loads it again.
+  const pass = passes.get(path) ?? startPass(path);
+  if (next) {
+    pass.catch(() => {}).then(() => {
+      if (passes.has(path) && !passes.has(next)) startPass(next);
+    });
   }
   return pass;
 }
@@ -189,6 +233,133 @@ function assertNone(lines: string[], what: string): void {
   assert.ok(lines.length === 0, `${what}:\n  ${lines.join("\n  ")}`);
 }
 
+/**
+ * The manifest's refused values of one page, as links: the first value of each parameter in the
+ * first, a parameter's second value in the second, and so on.
+ */
+function refusedLinkLoads(refused: readonly RefusedLink[]): RefusedLink[][] {
+  const loads: RefusedLink[][] = [];
+  for (const link of refused) {
+    const load = loads.find((links) => !links.some(({ param }) => param === link.param));
+    if (load) load.push(link);
+    else loads.push([link]);
+  }
+  return loads;
+}
+
+/** A control's number as shown: "0.5", or an option such as "10⁻³ (tfjs's default)". */
+function shownNumber(shown: string): number {
+  const power = /^10([⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/.exec(shown);
+  if (!power) return Number(shown);
+  const exponent = Number([...power[2]].map((digit) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(digit)).join(""));
+  return 10 ** (power[1] ? -exponent : exponent);
+}
+
+/** What is wrong with how `path?query` refuses the link values `refused`. */
+async function refusedLinkProblems(
+  path: string,
+  query: string,
+  refused: readonly RefusedLink[],
+): Promise<string[]> {
+  const { page, console: log } = await openPage(await session(), `${path}?${query}`, {
+    viewport: { width: 1280, height: viewportHeight },
+  });
+  const problems: string[] = [];
+  try {
+    await waitForDrawn(page).catch((error) =>
+      problems.push(`did not draw on its defaults: ${(error as Error).message.split("\n")[0]}`)
+    );
+    // Without live sections the page is "drawn" at load, before its cells may have run.
+    await page.locator('.notice[data-for="link"]').first()
+      .waitFor({ state: "visible", timeout: 5_000 }).catch(() => {});
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: viewportHeight });
+      await settle(page);
+      const found = await page.evaluate((refused) => {
+        scrollTo(0, 0);
+        const visible = (element: Element) => element.getClientRects().length > 0;
+        const flat = (element: Element) => (element.textContent ?? "").replace(/\s+/g, " ");
+        const top = [...document.querySelectorAll('.notice[data-for="link"]')].filter(visible);
+        const forms = [...document.querySelectorAll("main form")].filter(visible);
+        const gapToForms = (element: Element) => {
+          const box = element.getBoundingClientRect();
+          return Math.min(...forms.map((form) => {
+            const f = form.getBoundingClientRect();
+            return Math.max(0, f.top - box.bottom, box.top - f.bottom);
+          }));
+        };
+        return refused.map(({ param, value, label, says }) => {
+          const text = `${param}=${value}`;
+          const atTop = top.filter((notice) => flat(notice).includes(text));
+          const box = atTop[0]?.getBoundingClientRect();
+          const near = [...document.querySelectorAll(".notice")]
+            .filter((notice) => visible(notice) && !top.includes(notice))
+            .filter((notice) => flat(notice).includes(text))
+            .map(gapToForms);
+          const form = [...document.querySelectorAll("main form")].find((f) =>
+            f.querySelector("label")?.textContent?.trim() === label
+          );
+          return {
+            text,
+            atTop: atTop.length > 0,
+            saysWhy: atTop.some((notice) => flat(notice).includes(`${text}, but ${says}`)),
+            message: `${text}, but ${says}`,
+            inFirstViewport: Boolean(box && box.top >= 0 && box.top < innerHeight),
+            top: box ? Math.round(box.top) : null,
+            nearestGap: near.length ? Math.round(Math.min(...near)) : null,
+            shown: form?.querySelector<HTMLInputElement>("input[type=number]")?.value ?? null,
+            value,
+          };
+        });
+      }, refused);
+      for (const [i, f] of found.entries()) {
+        if (!f.atTop) {
+          problems.push(`${width} px: no visible .notice[data-for=link] names ${f.text}`);
+        } else if (!f.inFirstViewport) {
+          problems.push(
+            `${width} px: the notice for ${f.text} starts at ${f.top} px, below the first viewport`,
+          );
+        }
+        if (f.atTop && !f.saysWhy) problems.push(`the notice does not say "${f.message}"`);
+        if (refused[i].beside === false) {
+          // The manifest says this control has no notice of its own.
+        } else if (f.nearestGap === null) {
+          problems.push(`${width} px: no notice next to the controls names ${f.text}`);
+        } else if (f.nearestGap > 200) {
+          problems.push(
+            `${width} px: the notice naming ${f.text} is ${f.nearestGap} px from the controls`,
+          );
+        }
+        if (f.shown !== null && Number(f.shown) === Number(f.value)) {
+          problems.push(`${width} px: the control still shows the refused value ${f.value}`);
+        }
+      }
+    }
+    // Each refused value falls back to the default its notice names ("…; using 0.5").
+    const shown = await controlValues(page);
+    for (const { label, says } of refused) {
+      const using = /; using (.+)$/.exec(says)?.[1] ?? "";
+      const value = shown[label];
+      if (value === undefined || !/^[-\w.]+$/.test(using)) continue;
+      const same = Number.isFinite(Number(using))
+        ? shownNumber(value) === Number(using)
+        : value.toLowerCase() === using.toLowerCase();
+      if (!same) problems.push(`"${label}" shows ${value}, not the default ${using}`);
+    }
+    // Outside the notices (which quote the link, NaN included) no number may read NaN.
+    const nan = await page.evaluate(() => {
+      const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
+      main.querySelectorAll(".notice, annotation, script, style").forEach((n) => n.remove());
+      return (main.textContent ?? "").replace(/\s+/g, " ").match(/.{0,40}NaN.{0,40}/g) ?? [];
+    });
+    problems.push(...nan.map((text) => `shows NaN: "${text}"`));
+    problems.push(...log.unexpected().map((entry) => `console ${entry.type}: ${entry.text}`));
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
 for (const path of sitePaths) {
   Deno.test({
     name: `${path} [light, dark]: finishes drawing, is titled "DNN Explorables" and ` +
@@ -200,8 +371,10 @@ for (const path of sitePaths) {
         ...(pass.title.includes("DNN Explorables")
           ? []
           : [`${pass.scheme}: title "${pass.title}"`]),
-        ...pass.watched.foreignRequests.map((url) => `${pass.scheme}: requested ${url}`),
       ]);
+      // One load serves both schemes: its requests are listed once.
+      const { light } = await pagePass(path);
+      problems.push(...light.watched.foreignRequests.map((url) => `requested ${url}`));
       assertNone(problems, `${path}`);
     },
   });
@@ -314,8 +487,9 @@ for (const path of sitePaths) {
     name: `${path} [dark]: every table header cell has text contrast of at least 4.5:1`,
     ...browserTest,
     async fn() {
-      const { dark } = await pagePass(path);
-      const cells = await lowContrastHeaders(dark.watched.page, 4.5);
+      const page = await lightPage(path);
+      await showScheme(page, "dark");
+      const cells = await lowContrastHeaders(page, 4.5).finally(() => showScheme(page, "light"));
       assertNone(
         cells.map((c) => `${c.cell}: ${c.ratio}:1 (${c.color} on ${c.background})`),
         `low-contrast table headers on ${path} in dark`,
@@ -504,89 +678,25 @@ for (const path of sitePaths) {
     });
   }
 
-  Deno.test({
-    name: `${path}?<out-of-range value>: the link value is refused, with a notice at the top of ` +
-      `the page (in the first viewport at 1280 and 375 px) and one next to the controls`,
-    ...browserTest,
-    async fn() {
-      const refused = refusedLinkValues[path];
-      assert.ok(refused, `add an out-of-range link value for ${path} to refusedLinkValues`);
-      const query = refused.map(({ param, value }) => `${param}=${value}`).join("&");
-      const { page, console: log } = await openPage(await session(), `${path}?${query}`, {
-        viewport: { width: 1280, height: viewportHeight },
-      });
-      const problems: string[] = [];
-      try {
-        await waitForDrawn(page).catch(() => {/* drawing is the width pass's concern */});
-        // Without live sections the page is "drawn" at load, before its cells may have run.
-        await page.locator('.notice[data-for="link"]').first()
-          .waitFor({ state: "visible", timeout: 5_000 }).catch(() => {});
-        for (const width of [1280, 375]) {
-          await page.setViewportSize({ width, height: viewportHeight });
-          await settle(page);
-          const found = await page.evaluate((refused) => {
-            scrollTo(0, 0);
-            const visible = (element: Element) => element.getClientRects().length > 0;
-            const top = [...document.querySelectorAll('.notice[data-for="link"]')].filter(visible);
-            const forms = [...document.querySelectorAll("main form")].filter(visible);
-            const gapToForms = (element: Element) => {
-              const box = element.getBoundingClientRect();
-              return Math.min(...forms.map((form) => {
-                const f = form.getBoundingClientRect();
-                return Math.max(0, f.top - box.bottom, box.top - f.bottom);
-              }));
-            };
-            return refused.map(({ param, value, label }) => {
-              const text = `${param}=${value}`;
-              const atTop = top.filter((notice) => notice.textContent?.includes(text));
-              const box = atTop[0]?.getBoundingClientRect();
-              const near = [...document.querySelectorAll(".notice")]
-                .filter((notice) => visible(notice) && !top.includes(notice))
-                .filter((notice) => notice.textContent?.includes(text))
-                .map(gapToForms);
-              const form = [...document.querySelectorAll("main form")].find((f) =>
-                f.querySelector("label")?.textContent?.trim() === label
-              );
-              return {
-                text,
-                atTop: atTop.length > 0,
-                inFirstViewport: Boolean(box && box.top >= 0 && box.top < innerHeight),
-                top: box ? Math.round(box.top) : null,
-                nearestGap: near.length ? Math.round(Math.min(...near)) : null,
-                shown: form?.querySelector<HTMLInputElement>("input[type=number]")?.value ?? null,
-                value,
-              };
-            });
-          }, refused);
-          for (const f of found) {
-            if (!f.atTop) {
-              problems.push(`${width} px: no visible .notice[data-for=link] names ${f.text}`);
-            } else if (!f.inFirstViewport) {
-              problems.push(
-                `${width} px: the notice for ${f.text} starts at ${f.top} px, below the first viewport`,
-              );
-            }
-            if (f.nearestGap === null) {
-              problems.push(`${width} px: no notice next to the controls names ${f.text}`);
-            } else if (f.nearestGap > 200) {
-              problems.push(
-                `${width} px: the notice naming ${f.text} is ${f.nearestGap} px from the controls`,
-              );
-            }
-            if (f.shown !== null && Number(f.shown) === Number(f.value)) {
-              problems.push(`${width} px: the control still shows the refused value ${f.value}`);
-            }
-          }
-        }
-        problems.push(
-          ...log.unexpected().map((entry) => `console ${entry.type}: ${entry.text}`),
-        );
-      } finally {
-        await page.close();
-      }
-      assertNone([...new Set(problems)], `refused link values on ${path}`);
-    },
-  });
+  for (const [load, refused] of refusedLinkLoads(refusedLinkValues[path] ?? []).entries()) {
+    const shortRun = pageChecks[slugOf(path)]?.shortRun;
+    const query = [
+      ...refused.map(({ param, value }) => `${param}=${value}`),
+      ...(shortRun ? [shortRun] : []),
+    ].join("&");
+    Deno.test({
+      name: `${path}?<out-of-range values>${load ? ` (link ${load + 1})` : ""}: each link value ` +
+        `is refused with a notice at the top of the page (in the first viewport at 1280 and ` +
+        `375 px) that says why and what it uses instead, and one next to its control; the control ` +
+        `shows the value used, and the page draws and shows no NaN`,
+      ...browserTest,
+      async fn() {
+        assert.ok(refused.length, `add out-of-range link values for ${path} to refusedLinks`);
+        const problems = await refusedLinkProblems(path, query, refused);
+        assertNone([...new Set(problems)], `refused link values on ${path}?${query}`);
+      },
+    });
+  }
 }
 
 Deno.test("tests/browser/pages/ gives checks for every built page of the manifest, and nothing else", () => {

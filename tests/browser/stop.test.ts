@@ -26,6 +26,11 @@ import { pagePath, PAGES } from "../../src/site.ts";
 const throttle = 8;
 /** How long a stopped section may take to leave "running". */
 const settleMs = 5_000;
+/**
+ * How long after every section has stopped a section that starts again is caught by the Stop at
+ * start (stopAtStart records any run after Stop, so a short one counts too).
+ */
+const quietMs = 1_500;
 /** How long to wait for a section to start running before it counts as not caught. */
 const catchMs = 30_000;
 /** Text in a section that is a runtime error, not a message for the reader. */
@@ -96,14 +101,22 @@ function stopAtStart(): void {
       if (!section.matches?.("[data-live-section]") || section.dataset.state !== "running") {
         continue;
       }
-      if (section.dataset.stopPressed) continue;
+      // Running again after its Stop: a run that ignored Stop, or a new one nobody asked for.
+      if (section.dataset.stopPressed) {
+        section.dataset.runAfterStop = "yes";
+        continue;
+      }
       section.dataset.stopPressed = "at start";
       section.querySelector<HTMLButtonElement>("[data-action=stop]")?.click();
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 }
 
-/** How each section ended after stopAtStart, once none is loading or running (or after 60 s). */
+/**
+ * How each section ended after stopAtStart, once none is loading or running (or after 30 s) and
+ * `quietMs` more have passed: a section that ran again after its Stop in the meantime, even
+ * briefly, is reported (stopAtStart marks it).
+ */
 async function stoppedAtStart(page: Page): Promise<StopOutcome[]> {
   await page.waitForFunction(
     () =>
@@ -113,8 +126,8 @@ async function stoppedAtStart(page: Page): Promise<StopOutcome[]> {
     undefined,
     { timeout: catchMs, polling: 100 },
   ).catch(() => {});
-  // A run that ignores Stop may say "done" and start again: give it the settle time to show it.
-  await page.waitForTimeout(settleMs);
+  // A run that ignores Stop may say "done" and start again: give it time to show it.
+  await page.waitForTimeout(quietMs);
   return await page.evaluate(
     (pattern) =>
       [...document.querySelectorAll<HTMLElement>("[data-live-section]")].map((section) => {
@@ -122,7 +135,11 @@ async function stoppedAtStart(page: Page): Promise<StopOutcome[]> {
         return {
           section: section.dataset.liveSection ?? "",
           caught: Boolean(section.dataset.stopPressed),
-          state: state === "running" ? "still running" : state,
+          state: state === "running"
+            ? "still running"
+            : section.dataset.runAfterStop
+            ? `${state}, but ran again`
+            : state,
           status: section.querySelector("[role=status]")?.textContent?.trim() ?? "",
           errorText: section.innerText.match(new RegExp(pattern))?.[0],
         };

@@ -7,6 +7,7 @@ import type { PageChecks } from "../pageChecks.ts";
 import type { PageStopCases } from "../stopCases.ts";
 
 export const checks: PageChecks = {
+  shortRun: "epochs=1",
   charts: [
     "precomputed-validation",
     "precomputed-gap",

@@ -8,6 +8,7 @@ import type { PageStopCases } from "../stopCases.ts";
 
 export const checks: PageChecks = {
   charts: ["digit-strip", "digit-curves", "digit-test", "digit-live-curves"],
+  shortRun: "epochs=1",
   leak: {
     setup: [["epochs", 1], ["training digits per class", 20]],
     ready: [{
