@@ -78,291 +78,108 @@ const cells = (t: TextTable) => ({
 /** The 1-D part at the defaults, the smallest batch (2) and m = 3. */
 const GOLDEN_1D = [
   {
-    "setting": {
-      "mean": 1.5,
-      "variance": 0.16,
-      "beta": 3,
-      "gamma": 1,
-      "batch": 256,
-      "seed": 1,
-    },
-    "epsilon":
+    setting: { mean: 1.5, variance: 0.16, beta: 3, gamma: 1, batch: 256, seed: 1 },
+    epsilon:
       "At your input variance σ² = 0.16 that factor is 0.99994; with TensorFlow.js's ε it is 0.9938.",
-    "smallBatch":
+    smallBatch:
       "At your batch size m = 256 the outputs lie within 15.97γ of β, the exact share within β ± γ is 0.6817 against 0.6827 for the normal, and the fourth moment is 2.977.",
-    "table": {
-      "labels": [
-        "quantity",
-        "measured",
-        "exact at m = 256",
-        "N(β, γ²)",
-        "gap",
+    table: {
+      labels: ["quantity", "measured", "exact at m = 256", "N(β, γ²)", "gap"],
+      rows: [
+        ["input mean, variance", "1.4971, 0.1613", "1.5, 0.16", "", "-1.0, 0.8 SE"],
+        ["output mean, variance", "3.0000, 1.0000", "3, 1.0000", "3, 1.0000", "8.0 × 10⁻¹⁵"],
+        ["E[((y − β)/γ)⁴]", "2.978", "2.977", "3", "0.0 SE"],
+        ["share within β ± γ", "0.6796", "0.6817", "0.6827", "-1.1 SE"],
+        ["share within β ± 2γ", "0.9543", "0.9547", "0.9545", "-0.5 SE"],
       ],
-      "rows": [
-        [
-          "input mean, variance",
-          "1.4971, 0.1613",
-          "1.5, 0.16",
-          "",
-          "-1.0, 0.8 SE",
-        ],
-        [
-          "output mean, variance",
-          "3.0000, 1.0000",
-          "3, 1.0000",
-          "3, 1.0000",
-          "8.0 × 10⁻¹⁵",
-        ],
-        [
-          "E[((y − β)/γ)⁴]",
-          "2.978",
-          "2.977",
-          "3",
-          "0.0 SE",
-        ],
-        [
-          "share within β ± γ",
-          "0.6796",
-          "0.6817",
-          "0.6827",
-          "-1.1 SE",
-        ],
-        [
-          "share within β ± 2γ",
-          "0.9543",
-          "0.9547",
-          "0.9545",
-          "-0.5 SE",
-        ],
-      ],
-      "caption": "19968 outputs in 78 batches of 256; gaps in standard errors between batches",
+      caption: "19968 outputs in 78 batches of 256; gaps in standard errors between batches",
     },
-    "noiseTable": {
-      "labels": [
+    noiseTable: {
+      labels: [
         "input",
         "large-batch output",
         "mean output at m = 256",
         "spread (exact)",
         "Monte Carlo, 200 batches",
       ],
-      "rows": [
-        [
-          "x = μ",
-          "β + 0.000",
-          "β + 0.000",
-          "0.0629",
-          "-0.001 ± 0.0612",
-        ],
-        [
-          "x = μ + σ",
-          "β + 1.000",
-          "β + 1.001",
-          "0.0767",
-          "0.996 ± 0.0801",
-        ],
-        [
-          "x = μ + 2σ",
-          "β + 2.000",
-          "β + 1.990",
-          "0.1067",
-          "2.005 ± 0.1088",
-        ],
+      rows: [
+        ["x = μ", "β + 0.000", "β + 0.000", "0.0629", "-0.001 ± 0.0612"],
+        ["x = μ + σ", "β + 1.000", "β + 1.001", "0.0767", "0.996 ± 0.0801"],
+        ["x = μ + 2σ", "β + 2.000", "β + 1.990", "0.1067", "2.005 ± 0.1088"],
       ],
-      "caption": "Outputs of three fixed inputs with γ = 1: mean ± spread over batches of 256",
+      caption: "Outputs of three fixed inputs with γ = 1: mean ± spread over batches of 256",
     },
-    "noise":
+    noise:
       "At m = 256 an input one standard deviation above the mean comes out on average at β + 1.001γ rather than β + γ, give or take 0.077γ from batch to batch (the approximation says 0.077γ).",
   },
   {
-    "setting": {
-      "mean": -3,
-      "variance": 0.01,
-      "beta": -5,
-      "gamma": 0.1,
-      "batch": 2,
-      "seed": 0,
-    },
-    "epsilon":
+    setting: { mean: -3, variance: 0.01, beta: -5, gamma: 0.1, batch: 2, seed: 0 },
+    epsilon:
       "At your input variance σ² = 0.01 that factor is 0.99900; with TensorFlow.js's ε it is 0.9091.",
-    "smallBatch":
+    smallBatch:
       "At your batch size m = 2 the outputs lie within 1.00γ of β, the exact share within β ± γ is 1.0000 against 0.6827 for the normal, and the fourth moment is 1.000.",
-    "table": {
-      "labels": [
-        "quantity",
-        "measured",
-        "exact at m = 2",
-        "N(β, γ²)",
-        "gap",
+    table: {
+      labels: ["quantity", "measured", "exact at m = 2", "N(β, γ²)", "gap"],
+      rows: [
+        ["input mean, variance", "-3.0011, 0.0101", "-3, 0.01", "", "-1.6, 0.9 SE"],
+        ["output mean, variance", "-5.0000, 0.0100", "-5, 0.0100", "-5, 0.0100", "1.9 × 10⁻¹⁵"],
+        ["E[((y − β)/γ)⁴]", "1.000", "1.000", "3", "0.0 SE"],
+        ["share within β ± γ", "0.9992", "1.0000", "0.6827", "-4.0 SE"],
+        ["share within β ± 2γ", "1.0000", "1.0000", "0.9545", "exact"],
       ],
-      "rows": [
-        [
-          "input mean, variance",
-          "-3.0011, 0.0101",
-          "-3, 0.01",
-          "",
-          "-1.6, 0.9 SE",
-        ],
-        [
-          "output mean, variance",
-          "-5.0000, 0.0100",
-          "-5, 0.0100",
-          "-5, 0.0100",
-          "1.9 × 10⁻¹⁵",
-        ],
-        [
-          "E[((y − β)/γ)⁴]",
-          "1.000",
-          "1.000",
-          "3",
-          "0.0 SE",
-        ],
-        [
-          "share within β ± γ",
-          "0.9992",
-          "1.0000",
-          "0.6827",
-          "-4.0 SE",
-        ],
-        [
-          "share within β ± 2γ",
-          "1.0000",
-          "1.0000",
-          "0.9545",
-          "exact",
-        ],
-      ],
-      "caption": "20000 outputs in 10000 batches of 2; gaps in standard errors between batches",
+      caption: "20000 outputs in 10000 batches of 2; gaps in standard errors between batches",
     },
-    "noiseTable": {
-      "labels": [
+    noiseTable: {
+      labels: [
         "input",
         "large-batch output",
         "mean output at m = 2",
         "spread (exact)",
         "Monte Carlo, 200 batches",
       ],
-      "rows": [
-        [
-          "x = μ",
-          "β + 0.000",
-          "β + 0.000",
-          "0.1000",
-          "-0.003 ± 0.1002",
-        ],
-        [
-          "x = μ + σ",
-          "β + 0.100",
-          "β + 0.068",
-          "0.0731",
-          "0.066 ± 0.0753",
-        ],
-        [
-          "x = μ + 2σ",
-          "β + 0.200",
-          "β + 0.095",
-          "0.0298",
-          "0.098 ± 0.0199",
-        ],
+      rows: [
+        ["x = μ", "β + 0.000", "β + 0.000", "0.1000", "-0.003 ± 0.1002"],
+        ["x = μ + σ", "β + 0.100", "β + 0.068", "0.0731", "0.066 ± 0.0753"],
+        ["x = μ + 2σ", "β + 0.200", "β + 0.095", "0.0298", "0.098 ± 0.0199"],
       ],
-      "caption": "Outputs of three fixed inputs with γ = 0.1: mean ± spread over batches of 2",
+      caption: "Outputs of three fixed inputs with γ = 0.1: mean ± spread over batches of 2",
     },
-    "noise":
+    noise:
       "At m = 2 an input one standard deviation above the mean comes out on average at β + 0.683γ rather than β + γ, give or take 0.731γ from batch to batch (the approximation says 0.866γ).",
   },
   {
-    "setting": {
-      "mean": 0,
-      "variance": 1,
-      "beta": 0.5,
-      "gamma": 2.5,
-      "batch": 3,
-      "seed": 7,
-    },
-    "epsilon":
+    setting: { mean: 0, variance: 1, beta: 0.5, gamma: 2.5, batch: 3, seed: 7 },
+    epsilon:
       "At your input variance σ² = 1 that factor is 0.99999; with TensorFlow.js's ε it is 0.9990.",
-    "smallBatch":
+    smallBatch:
       "At your batch size m = 3 the outputs lie within 1.41γ of β, the exact share within β ± γ is 0.5000 against 0.6827 for the normal, and the fourth moment is 1.500.",
-    "table": {
-      "labels": [
-        "quantity",
-        "measured",
-        "exact at m = 3",
-        "N(β, γ²)",
-        "gap",
+    table: {
+      labels: ["quantity", "measured", "exact at m = 3", "N(β, γ²)", "gap"],
+      rows: [
+        ["input mean, variance", "-0.0043, 1.0038", "0, 1", "", "-0.6, 0.4 SE"],
+        ["output mean, variance", "0.5000, 6.2500", "0.5, 6.2500", "0.5, 6.2500", "9.8 × 10⁻¹⁵"],
+        ["E[((y − β)/γ)⁴]", "1.500", "1.500", "3", "0.0 SE"],
+        ["share within β ± γ", "0.5025", "0.5000", "0.6827", "1.2 SE"],
+        ["share within β ± 2γ", "1.0000", "1.0000", "0.9545", "exact"],
       ],
-      "rows": [
-        [
-          "input mean, variance",
-          "-0.0043, 1.0038",
-          "0, 1",
-          "",
-          "-0.6, 0.4 SE",
-        ],
-        [
-          "output mean, variance",
-          "0.5000, 6.2500",
-          "0.5, 6.2500",
-          "0.5, 6.2500",
-          "9.8 × 10⁻¹⁵",
-        ],
-        [
-          "E[((y − β)/γ)⁴]",
-          "1.500",
-          "1.500",
-          "3",
-          "0.0 SE",
-        ],
-        [
-          "share within β ± γ",
-          "0.5025",
-          "0.5000",
-          "0.6827",
-          "1.2 SE",
-        ],
-        [
-          "share within β ± 2γ",
-          "1.0000",
-          "1.0000",
-          "0.9545",
-          "exact",
-        ],
-      ],
-      "caption": "20001 outputs in 6667 batches of 3; gaps in standard errors between batches",
+      caption: "20001 outputs in 6667 batches of 3; gaps in standard errors between batches",
     },
-    "noiseTable": {
-      "labels": [
+    noiseTable: {
+      labels: [
         "input",
         "large-batch output",
         "mean output at m = 3",
         "spread (exact)",
         "Monte Carlo, 200 batches",
       ],
-      "rows": [
-        [
-          "x = μ",
-          "β + 0.000",
-          "β + 0.000",
-          "2.1390",
-          "0.097 ± 2.0873",
-        ],
-        [
-          "x = μ + σ",
-          "β + 2.500",
-          "β + 2.194",
-          "1.4090",
-          "2.188 ± 1.4550",
-        ],
-        [
-          "x = μ + 2σ",
-          "β + 5.000",
-          "β + 3.033",
-          "0.6030",
-          "3.080 ± 0.5856",
-        ],
+      rows: [
+        ["x = μ", "β + 0.000", "β + 0.000", "2.1390", "0.097 ± 2.0873"],
+        ["x = μ + σ", "β + 2.500", "β + 2.194", "1.4090", "2.188 ± 1.4550"],
+        ["x = μ + 2σ", "β + 5.000", "β + 3.033", "0.6030", "3.080 ± 0.5856"],
       ],
-      "caption": "Outputs of three fixed inputs with γ = 2.5: mean ± spread over batches of 3",
+      caption: "Outputs of three fixed inputs with γ = 2.5: mean ± spread over batches of 3",
     },
-    "noise":
+    noise:
       "At m = 3 an input one standard deviation above the mean comes out on average at β + 0.878γ rather than β + γ, give or take 0.564γ from batch to batch (the approximation says 0.707γ).",
   },
 ];
@@ -419,13 +236,13 @@ Deno.test("batchNoiseTable(gamma, batch, exact, mc, draws) and batchNoiseSentenc
 
 const GOLDEN_TF = [
   {
-    "gamma": 0.1,
-    "text":
+    gamma: 0.1,
+    text:
       "TensorFlow.js (wasm, float32) with ε = 0: its outputs differ from the page's by at most 3.2 × 10⁻⁸ of the largest |y − β|. With its default ε = 0.001: by up to 0.0123, and the output variance is 0.0098 instead of 0.0100.",
   },
   {
-    "gamma": 2.3,
-    "text":
+    gamma: 2.3,
+    text:
       "TensorFlow.js (wasm, float32) with ε = 0: its outputs differ from the page's by at most 3.2 × 10⁻⁸ of the largest |y − β|. With its default ε = 0.001: by up to 0.0123, and the output variance is 5.1842 instead of 5.2900.",
   },
 ];
@@ -449,105 +266,41 @@ Deno.test("bnTfSummary(frame, gamma): finished and stopped", () => {
 /** The 2-D part at the defaults and with uncorrelated unit variances. */
 const GOLDEN_2D = [
   {
-    "setting": {
-      "mean1": 1.5,
-      "mean2": -1,
-      "var1": 2,
-      "var2": 0.5,
-      "rho": 0.7,
-      "seed": 1,
-    },
-    "bnCloud":
+    setting: { mean1: 1.5, mean2: -1, var1: 2, var2: 0.5, rho: 0.7, seed: 1 },
+    bnCloud:
       "400 points of a Gaussian centred at (1.5, -1) with variances 2 and 0.5 and correlation 0.7, and the same points after batch norm: centred at the origin with unit variance on each axis, their correlation still 0.696 (the input's sample correlation is 0.696), so the contours stay tilted ellipses.",
-    "whiteCloud":
+    whiteCloud:
       "The same 400 points whitened with their batch covariance: their covariance is the identity (off-diagonal -6.2 × 10⁻¹⁶), so the contours are circles, drawn beside batch norm's tilted ellipses (dashed).",
-    "table": {
-      "labels": [
-        "points",
-        "means",
-        "variances",
-        "correlation",
+    table: {
+      labels: ["points", "means", "variances", "correlation"],
+      rows: [
+        ["input (theory)", "1.500, -1.000", "2.000, 0.500", "0.700"],
+        ["input (sample)", "1.562, -0.989", "2.031, 0.496", "0.696"],
+        ["after batch norm", "0.000, 0.000", "1.000, 1.000", "0.696"],
+        ["after whitening", "0.000, 0.000", "1.000, 1.000", "0.000"],
       ],
-      "rows": [
-        [
-          "input (theory)",
-          "1.500, -1.000",
-          "2.000, 0.500",
-          "0.700",
-        ],
-        [
-          "input (sample)",
-          "1.562, -0.989",
-          "2.031, 0.496",
-          "0.696",
-        ],
-        [
-          "after batch norm",
-          "0.000, 0.000",
-          "1.000, 1.000",
-          "0.696",
-        ],
-        [
-          "after whitening",
-          "0.000, 0.000",
-          "1.000, 1.000",
-          "0.000",
-        ],
-      ],
-      "caption": "Batch statistics of 400 points (1/n variances)",
+      caption: "Batch statistics of 400 points (1/n variances)",
     },
-    "correlation":
+    correlation:
       "The sample correlation after batch norm equals the input's to every digit, and it sits 0.1 standard errors from the theory's ρ = 0.7.",
   },
   {
-    "setting": {
-      "mean1": 0,
-      "mean2": 0,
-      "var1": 1,
-      "var2": 1,
-      "rho": 0,
-      "seed": 5,
-    },
-    "bnCloud":
+    setting: { mean1: 0, mean2: 0, var1: 1, var2: 1, rho: 0, seed: 5 },
+    bnCloud:
       "400 points of a Gaussian centred at (0, 0) with variances 1 and 1 and correlation 0, and the same points after batch norm: centred at the origin with unit variance on each axis, their correlation still -0.034 (the input's sample correlation is -0.034), so the contours stay tilted ellipses.",
-    "whiteCloud":
+    whiteCloud:
       "The same 400 points whitened with their batch covariance: their covariance is the identity (off-diagonal 1.9 × 10⁻¹⁸), so the contours are circles, drawn beside batch norm's tilted ellipses (dashed).",
-    "table": {
-      "labels": [
-        "points",
-        "means",
-        "variances",
-        "correlation",
+    table: {
+      labels: ["points", "means", "variances", "correlation"],
+      rows: [
+        ["input (theory)", "0.000, 0.000", "1.000, 1.000", "0.000"],
+        ["input (sample)", "-0.030, -0.036", "0.929, 0.986", "-0.034"],
+        ["after batch norm", "0.000, 0.000", "1.000, 1.000", "-0.034"],
+        ["after whitening", "0.000, 0.000", "1.000, 1.000", "0.000"],
       ],
-      "rows": [
-        [
-          "input (theory)",
-          "0.000, 0.000",
-          "1.000, 1.000",
-          "0.000",
-        ],
-        [
-          "input (sample)",
-          "-0.030, -0.036",
-          "0.929, 0.986",
-          "-0.034",
-        ],
-        [
-          "after batch norm",
-          "0.000, 0.000",
-          "1.000, 1.000",
-          "-0.034",
-        ],
-        [
-          "after whitening",
-          "0.000, 0.000",
-          "1.000, 1.000",
-          "0.000",
-        ],
-      ],
-      "caption": "Batch statistics of 400 points (1/n variances)",
+      caption: "Batch statistics of 400 points (1/n variances)",
     },
-    "correlation":
+    correlation:
       "The sample correlation after batch norm equals the input's to every digit, and it sits 0.7 standard errors from the theory's ρ = 0.",
   },
 ];
@@ -581,200 +334,87 @@ Deno.test("bnCloudDescription, whiteCloudDescription, cloudTable and correlation
  */
 const GOLDEN_WN = [
   {
-    "setting": {
-      "uLength": 0.5,
-      "uAngle": -160,
-      "wGamma": 1,
-      "wBeta": 0.5,
-      "eta": 0.3,
-      "steps": 30,
-    },
-    "table": {
-      "labels": [
-        "x",
-        "uᵀx",
-        "BN(uᵀx)",
-        "wᵀx + β",
-        "difference",
+    setting: { uLength: 0.5, uAngle: -160, wGamma: 1, wBeta: 0.5, eta: 0.3, steps: 30 },
+    table: {
+      labels: ["x", "uᵀx", "BN(uᵀx)", "wᵀx + β", "difference"],
+      rows: [
+        ["(-1.392, -0.952)", "0.81654", "2.1330855752", "2.1330855752", "-8.9 × 10⁻¹⁶"],
+        ["(0.034, 0.883)", "-0.16711", "0.1657860430", "0.1657860430", "1.1 × 10⁻¹⁶"],
+        ["(-0.324, -0.833)", "0.29473", "1.0894572127", "1.0894572127", "-2.2 × 10⁻¹⁶"],
+        ["(-1.108, -1.012)", "0.69350", "1.8869951322", "1.8869951322", "-4.4 × 10⁻¹⁶"],
       ],
-      "rows": [
-        [
-          "(-1.392, -0.952)",
-          "0.81654",
-          "2.1330855752",
-          "2.1330855752",
-          "-8.9 × 10⁻¹⁶",
-        ],
-        [
-          "(0.034, 0.883)",
-          "-0.16711",
-          "0.1657860430",
-          "0.1657860430",
-          "1.1 × 10⁻¹⁶",
-        ],
-        [
-          "(-0.324, -0.833)",
-          "0.29473",
-          "1.0894572127",
-          "1.0894572127",
-          "-2.2 × 10⁻¹⁶",
-        ],
-        [
-          "(-1.108, -1.012)",
-          "0.69350",
-          "1.8869951322",
-          "1.8869951322",
-          "-4.4 × 10⁻¹⁶",
-        ],
-      ],
-      "caption": "The first 4 of 256 white points, u₀ = (-0.470, -0.171), γ = 1, β = 0.5",
+      caption: "The first 4 of 256 white points, u₀ = (-0.470, -0.171), γ = 1, β = 0.5",
     },
-    "equivalence":
+    equivalence:
       "Over all 256 points the largest difference is 1.3 × 10⁻¹⁵: rounding. On the correlated, uncentred cloud of part 2 the same comparison is off by up to 2.76: without white inputs the two are different layers.",
-    "path": [
+    path: [
       "From u₀ = (-0.47, -0.17) with γ = 1 and η = 0.3, the step −η∇ᵤL is perpendicular to u₀ and 2.00 times the projection of −η∇_wL; after 30 steps u has grown from length 0.500 to 1.242 (2.48 times), while w stays on the circle of radius γ and the loss falls from 4.414 to 0.500.",
       "From u₀ = (-0.47, -0.17) with γ = 1 and η = 0.3, the step −η∇ᵤL is perpendicular to u₀ and 2.00 times the projection of −η∇_wL; after 30 steps u has grown from length 0.500 to 1.242 (2.48 times), while w stays on the circle of radius γ and the loss falls from 4.414 to 0.500; tfjs's steps (crosses) lie on the same path.",
     ],
-    "length":
+    length:
       "‖uₜ‖ over 30 steps rises from 0.500 to 1.242; the closed form √(‖uₜ₋₁‖² + η²‖∇ᵤL‖²) (dashed) matches every step to 1.1 × 10⁻¹⁵ (relative).",
-    "effectiveStep":
+    effectiveStep:
       "The step on w per unit of the projected gradient falls from 1.032 to 0.194 over 30 steps as u grows, following the first-order rate ηγ²/‖uₜ‖² (dashed); the exact step 2γ·sin(½·atan(η‖∇ᵤL‖/‖uₜ‖)) matches the measured one to 3.3 × 10⁻¹⁶.",
-    "steps":
+    steps:
       "Over 30 steps ‖u‖ grows by a factor 2.48 and the effective step on w shrinks by a factor 6.2; the closed form for ‖uₜ₊₁‖² holds at every step to 1.1 × 10⁻¹⁵.",
-    "growths": [
-      2,
-    ],
-    "actualSteps":
+    growths: [2],
+    actualSteps:
       "The steps on w themselves need not shrink: here ‖wₜ₊₁ − wₜ‖ goes 0.599, 0.873, 0.535, …, and 1 of the 29 later steps are longer than the one before, because they also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves. Only the effective step ηγ²/‖uₜ‖² falls every time.",
   },
   {
-    "setting": {
-      "uLength": 0.1,
-      "uAngle": -180,
-      "wGamma": 0.25,
-      "wBeta": -3,
-      "eta": 0.01,
-      "steps": 1,
-    },
-    "table": {
-      "labels": [
-        "x",
-        "uᵀx",
-        "BN(uᵀx)",
-        "wᵀx + β",
-        "difference",
+    setting: { uLength: 0.1, uAngle: -180, wGamma: 0.25, wBeta: -3, eta: 0.01, steps: 1 },
+    table: {
+      labels: ["x", "uᵀx", "BN(uᵀx)", "wᵀx + β", "difference"],
+      rows: [
+        ["(-1.392, -0.952)", "0.13915", "-2.6521193325", "-2.6521193325", "0.0"],
+        ["(0.034, 0.883)", "-0.00341", "-3.0085359932", "-3.0085359932", "0.0"],
+        ["(-0.324, -0.833)", "0.03242", "-2.9189436265", "-2.9189436265", "0.0"],
+        ["(-1.108, -1.012)", "0.11078", "-2.7230534547", "-2.7230534547", "0.0"],
       ],
-      "rows": [
-        [
-          "(-1.392, -0.952)",
-          "0.13915",
-          "-2.6521193325",
-          "-2.6521193325",
-          "0.0",
-        ],
-        [
-          "(0.034, 0.883)",
-          "-0.00341",
-          "-3.0085359932",
-          "-3.0085359932",
-          "0.0",
-        ],
-        [
-          "(-0.324, -0.833)",
-          "0.03242",
-          "-2.9189436265",
-          "-2.9189436265",
-          "0.0",
-        ],
-        [
-          "(-1.108, -1.012)",
-          "0.11078",
-          "-2.7230534547",
-          "-2.7230534547",
-          "0.0",
-        ],
-      ],
-      "caption": "The first 4 of 256 white points, u₀ = (-0.100, 0.000), γ = 0.25, β = -3",
+      caption: "The first 4 of 256 white points, u₀ = (-0.100, 0.000), γ = 0.25, β = -3",
     },
-    "equivalence":
+    equivalence:
       "Over all 256 points the largest difference is 4.4 × 10⁻¹⁶: rounding. On the correlated, uncentred cloud of part 2 the same comparison is off by up to 0.73: without white inputs the two are different layers.",
-    "path": [
+    path: [
       "From u₀ = (-0.10, 0.00) with γ = 0.25 and η = 0.01, the step −η∇ᵤL is perpendicular to u₀ and 2.50 times the projection of −η∇_wL; after 1 steps u has grown from length 0.100 to 0.104 (1.04 times), while w stays on the circle of radius γ and the loss falls from 2.431 to 2.328.",
       "From u₀ = (-0.10, 0.00) with γ = 0.25 and η = 0.01, the step −η∇ᵤL is perpendicular to u₀ and 2.50 times the projection of −η∇_wL; after 1 steps u has grown from length 0.100 to 0.104 (1.04 times), while w stays on the circle of radius γ and the loss falls from 2.431 to 2.328; tfjs's steps (crosses) lie on the same path.",
     ],
-    "length":
+    length:
       "‖uₜ‖ over 1 steps rises from 0.100 to 0.104; the closed form √(‖uₜ₋₁‖² + η²‖∇ᵤL‖²) (dashed) matches every step to 1.1 × 10⁻¹⁶ (relative).",
-    "effectiveStep":
+    effectiveStep:
       "The step on w per unit of the projected gradient falls from 0.061 to 0.061 over 1 steps as u grows, following the first-order rate ηγ²/‖uₜ‖² (dashed); the exact step 2γ·sin(½·atan(η‖∇ᵤL‖/‖uₜ‖)) matches the measured one to 0.0.",
-    "steps":
+    steps:
       "Over 1 steps ‖u‖ grows by a factor 1.04 and the effective step on w shrinks by a factor 1.0; the closed form for ‖uₜ₊₁‖² holds at every step to 1.1 × 10⁻¹⁶.",
-    "growths": [],
-    "actualSteps":
+    growths: [],
+    actualSteps:
       "Here the steps on w, ‖wₜ₊₁ − wₜ‖ = 0.073, shrink at every step too, but that is not guaranteed: they also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves. Only the effective step ηγ²/‖uₜ‖² is sure to fall.",
   },
   {
-    "setting": {
-      "uLength": 2,
-      "uAngle": 0,
-      "wGamma": 0.8,
-      "wBeta": 1.1,
-      "eta": 0.7,
-      "steps": 4,
-    },
-    "table": {
-      "labels": [
-        "x",
-        "uᵀx",
-        "BN(uᵀx)",
-        "wᵀx + β",
-        "difference",
+    setting: { uLength: 2, uAngle: 0, wGamma: 0.8, wBeta: 1.1, eta: 0.7, steps: 4 },
+    table: {
+      labels: ["x", "uᵀx", "BN(uᵀx)", "wᵀx + β", "difference"],
+      rows: [
+        ["(-1.392, -0.952)", "-2.78305", "-0.0132181359", "-0.0132181359", "0.0"],
+        ["(0.034, 0.883)", "0.06829", "1.1273151783", "1.1273151783", "0.0"],
+        ["(-0.324, -0.833)", "-0.64845", "0.8406196049", "0.8406196049", "0.0"],
+        ["(-1.108, -1.012)", "-2.21557", "0.2137710551", "0.2137710551", "0.0"],
       ],
-      "rows": [
-        [
-          "(-1.392, -0.952)",
-          "-2.78305",
-          "-0.0132181359",
-          "-0.0132181359",
-          "0.0",
-        ],
-        [
-          "(0.034, 0.883)",
-          "0.06829",
-          "1.1273151783",
-          "1.1273151783",
-          "0.0",
-        ],
-        [
-          "(-0.324, -0.833)",
-          "-0.64845",
-          "0.8406196049",
-          "0.8406196049",
-          "0.0",
-        ],
-        [
-          "(-1.108, -1.012)",
-          "-2.21557",
-          "0.2137710551",
-          "0.2137710551",
-          "0.0",
-        ],
-      ],
-      "caption": "The first 4 of 256 white points, u₀ = (2.000, 0.000), γ = 0.8, β = 1.1",
+      caption: "The first 4 of 256 white points, u₀ = (2.000, 0.000), γ = 0.8, β = 1.1",
     },
-    "equivalence":
+    equivalence:
       "Over all 256 points the largest difference is 2.2 × 10⁻¹⁶: rounding. On the correlated, uncentred cloud of part 2 the same comparison is off by up to 2.33: without white inputs the two are different layers.",
-    "path": [
+    path: [
       "From u₀ = (2.00, 0.00) with γ = 0.8 and η = 0.7, the step −η∇ᵤL is perpendicular to u₀ and 0.40 times the projection of −η∇_wL; after 4 steps u has grown from length 2.000 to 2.057 (1.03 times), while w stays on the circle of radius γ and the loss falls from 1.040 to 0.749.",
       "From u₀ = (2.00, 0.00) with γ = 0.8 and η = 0.7, the step −η∇ᵤL is perpendicular to u₀ and 0.40 times the projection of −η∇_wL; after 4 steps u has grown from length 2.000 to 2.057 (1.03 times), while w stays on the circle of radius γ and the loss falls from 1.040 to 0.749; tfjs's steps (crosses) lie on the same path.",
     ],
-    "length":
+    length:
       "‖uₜ‖ over 4 steps rises from 2.000 to 2.057; the closed form √(‖uₜ₋₁‖² + η²‖∇ᵤL‖²) (dashed) matches every step to 4.4 × 10⁻¹⁶ (relative).",
-    "effectiveStep":
+    effectiveStep:
       "The step on w per unit of the projected gradient falls from 0.111 to 0.106 over 4 steps as u grows, following the first-order rate ηγ²/‖uₜ‖² (dashed); the exact step 2γ·sin(½·atan(η‖∇ᵤL‖/‖uₜ‖)) matches the measured one to 4.2 × 10⁻¹⁷.",
-    "steps":
+    steps:
       "Over 4 steps ‖u‖ grows by a factor 1.03 and the effective step on w shrinks by a factor 1.1; the closed form for ‖uₜ₊₁‖² holds at every step to 4.4 × 10⁻¹⁶.",
-    "growths": [],
-    "actualSteps":
+    growths: [],
+    actualSteps:
       "Here the steps on w, ‖wₜ₊₁ − wₜ‖ = 0.133, 0.099, 0.074, …, shrink at every step too, but that is not guaranteed: they also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves. Only the effective step ηγ²/‖uₜ‖² is sure to fall.",
   },
 ];
