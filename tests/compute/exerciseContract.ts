@@ -53,6 +53,30 @@ export function answerEntries(instance: ExerciseInstance): number[] {
   return flat(numeric(instance).value);
 }
 
+/** The option an instance marks right (fails the test for a numeric answer). */
+export function correctOption(instance: ExerciseInstance): string {
+  assert.ok(instance.answer.kind === "choice");
+  return instance.answer.options[instance.answer.correct];
+}
+
+// Readers of a prompt's numbers, so tests can recompute an answer from what the reader is shown.
+
+/** The number printed after `name = `. */
+export function numberAfter(prompt: string, name: string): number {
+  return Number(prompt.split(`${name} = `)[1].match(/^-?[\d.]+/)![0]);
+}
+
+/** The tuple printed after `name = (`. */
+export function tupleAfter(prompt: string, name: string): number[] {
+  return prompt.split(`${name} = (`)[1].split(")")[0].split(", ").map(Number);
+}
+
+/** The entries of the first pmatrix after `name = `, row by row. */
+export function matrixAfter(prompt: string, name: string): number[][] {
+  const body = prompt.split(`${name} = \\begin{pmatrix}`)[1].split("\\end{pmatrix}")[0];
+  return body.split(" \\\\ ").map((row) => row.split(" & ").map(Number));
+}
+
 /**
  * A number printed raw rather than through the formatter: a decimal with more than its four
  * significant digits (leading zeros do not count).

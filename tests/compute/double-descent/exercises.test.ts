@@ -1,27 +1,25 @@
 import assert from "node:assert/strict";
-import type { Exercise, ExerciseInstance } from "../../../src/compute/exercise.ts";
+import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   EXERCISES,
   featureRidge,
   peakLocation,
   tunedLambda,
 } from "../../../src/compute/double-descent/exercises.ts";
-import { answerEntries, assertSameEntries, contractTests, SEEDS } from "../exerciseContract.ts";
+import {
+  answerEntries,
+  assertSameEntries,
+  contractTests,
+  correctOption,
+  matrixAfter,
+  SEEDS,
+} from "../exerciseContract.ts";
 
 const PAGE = "double-descent";
 
 contractTests(PAGE, EXERCISES);
 
 const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
-
-function matrixAfter(prompt: string, name: string): number[][] {
-  const body = prompt.split(`${name} = \\begin{pmatrix}`)[1].split("\\end{pmatrix}")[0];
-  return body.split(" \\\\ ").map((row) => row.split(" & ").map(Number));
-}
-const correctOption = (i: ExerciseInstance) => {
-  assert.ok(i.answer.kind === "choice");
-  return i.answer.options[i.answer.correct];
-};
 
 /** Solves A z = b by Gaussian elimination with partial pivoting (A small and invertible). */
 function solve(a: number[][], b: number[]): number[] {

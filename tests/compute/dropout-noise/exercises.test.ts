@@ -11,25 +11,21 @@ import {
   sigmoidOrders,
   tikhonovPenalty,
 } from "../../../src/compute/dropout-noise/exercises.ts";
-import { answerEntries, assertSameEntries, contractTests, SEEDS } from "../exerciseContract.ts";
+import {
+  answerEntries,
+  assertSameEntries,
+  contractTests,
+  matrixAfter,
+  numberAfter,
+  SEEDS,
+  tupleAfter,
+} from "../exerciseContract.ts";
 
 const PAGE = "dropout-noise";
 
 contractTests(PAGE, EXERCISES);
 
 const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
-
-/** The entries of the first pmatrix after `name = ` in a prompt, row by row. */
-function matrixAfter(prompt: string, name: string): number[][] {
-  const body = prompt.split(`${name} = \\begin{pmatrix}`)[1].split("\\end{pmatrix}")[0];
-  return body.split(" \\\\ ").map((row) => row.split(" & ").map(Number));
-}
-function tupleAfter(prompt: string, name: string): number[] {
-  return prompt.split(`${name} = (`)[1].split(")")[0].split(", ").map(Number);
-}
-function numberAfter(prompt: string, name: string): number {
-  return Number(prompt.split(`${name} = `)[1].match(/^-?[\d.]+/)![0]);
-}
 
 /** E‖y − (R⊙X)w‖² by enumerating every 0/1 mask of X's entries, each with its probability. */
 function enumeratedDropoutLoss(rows: number[][], y: number[], w: number[], p: number): number {

@@ -11,20 +11,21 @@ import {
   projectedGradient,
   weightNormOutput,
 } from "../../../src/compute/normalisation-geometry/exercises.ts";
-import { answerEntries, assertSameEntries, contractTests, SEEDS } from "../exerciseContract.ts";
+import {
+  answerEntries,
+  assertSameEntries,
+  contractTests,
+  matrixAfter,
+  numberAfter,
+  SEEDS,
+  tupleAfter,
+} from "../exerciseContract.ts";
 
 const PAGE = "normalisation-geometry";
 
 contractTests(PAGE, EXERCISES);
 
 const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
-
-function tupleAfter(prompt: string, name: string): number[] {
-  return prompt.split(`${name} = (`)[1].split(")")[0].split(", ").map(Number);
-}
-function numberAfter(prompt: string, name: string): number {
-  return Number(prompt.split(`${name} = `)[1].match(/^-?[\d.]+/)![0]);
-}
 
 Deno.test("outputLaw({N(1.5, 0.16), β: 3, γ: 1}) is (3, 1), homework 5 9(a); every seed gives (β, γ²)", () => {
   assertSameEntries(
@@ -50,8 +51,7 @@ Deno.test("cloudCovariance({sd: (2, 0.5), ρ: 0.6}) is [[1, 0.6], [0.6, 1]], hom
   );
   for (const seed of SEEDS) {
     const i = byId("cloud-covariance").generate(seed);
-    const body = i.prompt.split("\\Sigma = \\begin{pmatrix}")[1].split("\\end{pmatrix}")[0];
-    const [[a, b], [, c]] = body.split(" \\\\ ").map((row) => row.split(" & ").map(Number));
+    const [[a, b], [, c]] = matrixAfter(i.prompt, "\\Sigma");
     const rho = b / Math.sqrt(a * c);
     assertSameEntries(answerEntries(i), [1, rho, rho, 1], 1e-9, `seed ${seed}`);
   }

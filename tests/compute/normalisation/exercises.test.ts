@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Exercise, ExerciseInstance } from "../../../src/compute/exercise.ts";
+import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   batchNormGradient,
   centredGradient,
@@ -8,7 +8,15 @@ import {
   normAxes,
   sharedCells,
 } from "../../../src/compute/normalisation/exercises.ts";
-import { answerEntries, assertSameEntries, contractTests, SEEDS } from "../exerciseContract.ts";
+import {
+  answerEntries,
+  assertSameEntries,
+  contractTests,
+  correctOption,
+  numberAfter,
+  SEEDS,
+  tupleAfter,
+} from "../exerciseContract.ts";
 
 const PAGE = "normalisation";
 
@@ -16,16 +24,6 @@ contractTests(PAGE, EXERCISES);
 
 const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
-function tupleAfter(prompt: string, name: string): number[] {
-  return prompt.split(`${name} = (`)[1].split(")")[0].split(", ").map(Number);
-}
-function numberAfter(prompt: string, name: string): number {
-  return Number(prompt.split(`${name} = `)[1].match(/^-?[\d.]+/)![0]);
-}
-const correctOption = (i: ExerciseInstance) => {
-  assert.ok(i.answer.kind === "choice");
-  return i.answer.options[i.answer.correct];
-};
 const SHAPE = { n: 8, c: 16, h: 5, w: 4 };
 
 Deno.test("normAxes({method, shape}) is N, H, W for batch norm and C, H, W for layer norm, homework 5 2(a)", () => {
