@@ -174,6 +174,27 @@ export const tuple = (v: ArrayLike<number>) => `(${Array.from(v, (x) => fmt(x)).
 export const FOUR_FIGURES: Tolerance = { relative: 0.005 };
 export const FOUR_FIGURES_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
 
+/** How a card states a numeric answer asked to FOUR_FIGURES, with an example of what to type. */
+export const fourFigures = (answerFormat: string) => ({
+  toleranceText: FOUR_FIGURES_TEXT,
+  answerFormat,
+});
+
+/** How a card states a choice's answer. */
+export const ONE_CHOICE = { toleranceText: "one choice", answerFormat: "pick one option" };
+
+/** A page's exercises from their names, in order: each id is `<page>/<name>`. */
+export function pageExercises(
+  page: string,
+  byName: Record<string, Omit<Exercise, "id" | "page">>,
+): Exercise[] {
+  return Object.entries(byName).map(([name, exercise]) => ({
+    id: `${page}/${name}`,
+    page,
+    ...exercise,
+  }));
+}
+
 /**
  * A numeric instance. Only its distinct slips are kept, each more than one tolerance from the
  * answer and from the slips before it, so no slip marks a right answer wrong or hides another's hint.

@@ -11,8 +11,10 @@ import type { Exercise, ExerciseInstance, Slip } from "../exercise.js";
 import {
   choiceInstance,
   fmt,
-  FOUR_FIGURES_TEXT,
+  fourFigures,
   numericInstance,
+  ONE_CHOICE,
+  pageExercises,
   texMatrix,
   tuple,
 } from "../exerciseSeeded.js";
@@ -228,41 +230,29 @@ function drawSweep(): SweepSetting {
   return { nTrain: 300, d: 35 };
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/feature-ridge`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "feature-ridge": {
     title: "Ridge on random ReLU features",
     sources: [["homework-6", "5"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.4, -1.25]",
+    ...fourFigures("a vector such as [0.4, -1.25]"),
     generate: (seed) => featureRidge(drawFeatureProblem(createRng(seed), 3, 2), seed),
   },
-  {
-    id: `${PAGE}/kernel-form`,
-    page: PAGE,
+  "kernel-form": {
     title: "More features than points: the kernel form",
     sources: [["homework-6", "5"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.4, -1.25, 0.5]",
+    ...fourFigures("a vector such as [0.4, -1.25, 0.5]"),
     generate: (seed) => featureRidge(drawFeatureProblem(createRng(seed), 2, 3), seed),
   },
-  {
-    id: `${PAGE}/peak-location`,
-    page: PAGE,
+  "peak-location": {
     title: "Where the test error peaks",
     sources: [["homework-6", "5"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => peakLocation(drawSweep(), seed),
   },
-  {
-    id: `${PAGE}/tuned-lambda`,
-    page: PAGE,
+  "tuned-lambda": {
     title: "Tuning λ on validation data",
     sources: [["homework-6", "5"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => tunedLambda(drawSweep(), seed),
   },
-];
+});

@@ -10,8 +10,10 @@ import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   choiceInstance,
   fmt,
-  FOUR_FIGURES_TEXT,
+  fourFigures,
   numericInstance,
+  ONE_CHOICE,
+  pageExercises,
   tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
@@ -199,32 +201,23 @@ export function dropoutEffect(seed = 0): ExerciseInstance {
   );
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/cheat-reliance`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "cheat-reliance": {
     title: "How often the network follows the cheating block",
     sources: [["homework-5", "5(i)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.5833, 0.375]",
+    ...fourFigures("a vector such as [0.5833, 0.375]"),
     generate: (seed) => cheatReliance(drawDigits(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/dropout-effect`,
-    page: PAGE,
+  "dropout-effect": {
     title: "What dropout changes on the digits",
     sources: [["homework-5", "5(i)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => dropoutEffect(seed),
   },
-  {
-    id: `${PAGE}/gap-narrowing`,
-    page: PAGE,
+  "gap-narrowing": {
     title: "The gap between training and validation",
     sources: [["homework-5", "6(c)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number of percentage points such as 21.4",
+    ...fourFigures("a number of percentage points such as 21.4"),
     generate: (seed) => gapNarrowing(drawEnds(createRng(seed)), seed),
   },
-];
+});

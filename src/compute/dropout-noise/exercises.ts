@@ -9,8 +9,9 @@
 import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   fmt,
-  FOUR_FIGURES_TEXT,
+  fourFigures,
   numericInstance,
+  pageExercises,
   pick,
   texMatrix,
   tuple,
@@ -435,63 +436,48 @@ function drawKeepNotHalf(rng: Rng): number {
   return pick(rng, KEEPS.filter((p) => p !== 0.5));
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/expected-loss`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "expected-loss": {
     title: "Dropout's loss, averaged over the masks",
     sources: [["discussion-5", "2"], ["homework-5", "4(a)"], ["worked-exercises", "2.1"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number such as 12.75",
+    ...fourFigures("a number such as 12.75"),
     generate: (seed) => {
       const rng = createRng(seed);
       return expectedDropoutLoss({ data: drawProblem(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/tikhonov-penalty`,
-    page: PAGE,
+  "tikhonov-penalty": {
     title: "The Tikhonov penalty of dropout",
     sources: [["discussion-5", "2(a)"], ["homework-5", "4(b)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number such as 6.5",
+    ...fourFigures("a number such as 6.5"),
     generate: (seed) => {
       const rng = createRng(seed);
       return tikhonovPenalty({ data: drawProblem(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/rescaled-data`,
-    page: PAGE,
+  "rescaled-data": {
     title: "The data of the equivalent ridge problem",
     sources: [["discussion-5", "2(b)"], ["homework-5", "4(c)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a matrix, row by row, such as [[0.5, 0.25], [1, 0.75], [1, 0.5]]",
+    ...fourFigures("a matrix, row by row, such as [[0.5, 0.25], [1, 0.75], [1, 0.5]]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return rescaledData({ rows: drawWholeNormColumns(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/common-norm`,
-    page: PAGE,
+  "common-norm": {
     title: "The common column norm",
     sources: [["discussion-5", "2(c)"], ["homework-5", "4(d)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number such as 1.732",
+    ...fourFigures("a number such as 1.732"),
     // p = ½ would make the answer 1, the same as a slip, so it is left out here.
     generate: (seed) => {
       const rng = createRng(seed);
       return commonNorm({ rows: drawProblem(rng).rows, keep: drawKeepNotHalf(rng) }, seed);
     },
   },
-  {
-    id: `${PAGE}/ridge-fit`,
-    page: PAGE,
+  "ridge-fit": {
     title: "Plain ridge, for comparison",
     sources: [["worked-exercises", "2.3"], ["worked-exercises", "2.4"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.4, -1.25]",
+    ...fourFigures("a vector such as [0.4, -1.25]"),
     generate: (seed) => {
       const rng = createRng(seed);
       for (;;) {
@@ -506,25 +492,19 @@ export const EXERCISES: readonly Exercise[] = [
       }
     },
   },
-  {
-    id: `${PAGE}/matching-noise`,
-    page: PAGE,
+  "matching-noise": {
     title: "Gaussian noise that matches dropout",
     sources: [["homework-5", "8"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector [μ, σ²] such as [1, 0.25]",
+    ...fourFigures("a vector [μ, σ²] such as [1, 0.25]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return matchingNoise({ keep: pick(rng, KEEPS), inverted: rng.uniform() < 0.5 }, seed);
     },
   },
-  {
-    id: `${PAGE}/gaussian-loss`,
-    page: PAGE,
+  "gaussian-loss": {
     title: "The averaged loss under Gaussian noise",
     sources: [["homework-5", "8"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number such as 20.5",
+    ...fourFigures("a number such as 20.5"),
     generate: (seed) => {
       const rng = createRng(seed);
       return gaussianLoss(
@@ -533,13 +513,10 @@ export const EXERCISES: readonly Exercise[] = [
       );
     },
   },
-  {
-    id: `${PAGE}/sigmoid-orders`,
-    page: PAGE,
+  "sigmoid-orders": {
     title: "Dropout before or after a sigmoid",
     sources: [["homework-6", "1"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.8839, 0.7914]",
+    ...fourFigures("a vector such as [0.8839, 0.7914]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return sigmoidOrders({
@@ -549,4 +526,4 @@ export const EXERCISES: readonly Exercise[] = [
       }, seed);
     },
   },
-];
+});

@@ -10,8 +10,10 @@ import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   choiceInstance,
   fmt,
-  FOUR_FIGURES_TEXT,
+  fourFigures,
   numericInstance,
+  ONE_CHOICE,
+  pageExercises,
   pick,
   texMatrix,
   tuple,
@@ -360,84 +362,63 @@ function drawRows(rng: Rng): number[][] {
   }
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/least-norm-fit`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "least-norm-fit": {
     title: "The fit gradient descent finds",
     sources: [["homework-5", "5(a)"], ["homework-5", "5(b)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [1.089, 0.1089]",
+    ...fourFigures("a vector such as [1.089, 0.1089]"),
     generate: (seed) => minNormFit(drawData(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/dropout-fit`,
-    page: PAGE,
+  "dropout-fit": {
     title: "The dropout minimiser at a rate",
     sources: [["homework-5", "5(c)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.3667, 3.667]",
+    ...fourFigures("a vector such as [0.3667, 3.667]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return dropoutFit({ data: drawData(rng), rate: pick(rng, RATES) }, seed);
     },
   },
-  {
-    id: `${PAGE}/feature-penalties`,
-    page: PAGE,
+  "feature-penalties": {
     title: "Dropout as ridge with a penalty per feature",
     sources: [["worked-exercises", "2.2"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [12.5, 4]",
+    ...fourFigures("a vector such as [12.5, 4]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return featurePenalties({ rows: drawRows(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/equal-shares`,
-    page: PAGE,
+  "equal-shares": {
     title: "Each feature's share of the prediction",
     sources: [["homework-5", "5(f)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number such as 3.667",
+    ...fourFigures("a number such as 3.667"),
     generate: (seed) => {
       const rng = createRng(seed);
       return equalShares({ data: drawData(rng), rate: pick(rng, RATES) }, seed);
     },
   },
-  {
-    id: `${PAGE}/rate-zero-limit`,
-    page: PAGE,
+  "rate-zero-limit": {
     title: "The dropout fit as the rate falls to 0",
     sources: [["homework-5", "5(g)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.55, 5.5]",
+    ...fourFigures("a vector such as [0.55, 5.5]"),
     generate: (seed) => rateZeroLimit(drawData(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/optimiser-agreement`,
-    page: PAGE,
+  "optimiser-agreement": {
     title: "SGD against Adam, with and without dropout",
     sources: [["homework-5", "5(h)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => {
       const rng = createRng(seed);
       const rate = pick(rng, RATES);
       return optimiserAgreement({ rate, dropout: rng.uniform() < 0.5 }, seed);
     },
   },
-  {
-    id: `${PAGE}/loss-floor`,
-    page: PAGE,
+  "loss-floor": {
     title: "The loss floor under dropout",
     sources: [["homework-5", "5(d)"], ["homework-5", "5(e)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number such as 40.33",
+    ...fourFigures("a number such as 40.33"),
     generate: (seed) => {
       const rng = createRng(seed);
       return lossFloor({ data: drawData(rng), rate: pick(rng, RATES) }, seed);
     },
   },
-];
+});

@@ -11,8 +11,9 @@ import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   factor,
   fmt,
-  FOUR_FIGURES_TEXT,
+  fourFigures,
   numericInstance,
+  pageExercises,
   pick,
   texMatrix,
   tuple,
@@ -283,14 +284,11 @@ function drawProjection(rng: Rng): ProjectionParams {
   }
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/output-law`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "output-law": {
     title: "Batch norm's output law",
     sources: [["homework-5", "9(a)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector [mean, variance] such as [3, 1]",
+    ...fourFigures("a vector [mean, variance] such as [3, 1]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return outputLaw({
@@ -301,13 +299,10 @@ export const EXERCISES: readonly Exercise[] = [
       }, seed);
     },
   },
-  {
-    id: `${PAGE}/cloud-covariance`,
-    page: PAGE,
+  "cloud-covariance": {
     title: "Batch norm on a 2-D Gaussian",
     sources: [["homework-5", "9(b)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a matrix, row by row, such as [[1, 0.6], [0.6, 1]]",
+    ...fourFigures("a matrix, row by row, such as [[1, 0.6], [0.6, 1]]"),
     generate: (seed) => {
       const rng = createRng(seed);
       const sds = [0.5, 2, 3, 0.4, 1.5];
@@ -317,22 +312,16 @@ export const EXERCISES: readonly Exercise[] = [
       return cloudCovariance({ sd: [first, second], rho }, seed);
     },
   },
-  {
-    id: `${PAGE}/weight-norm-output`,
-    page: PAGE,
+  "weight-norm-output": {
     title: "Weight normalisation matches batch norm",
     sources: [["worked-exercises", "4"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a number such as 2.2",
+    ...fourFigures("a number such as 2.2"),
     generate: (seed) => weightNormOutput(drawProjection(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/projected-gradient`,
-    page: PAGE,
+  "projected-gradient": {
     title: "Weight normalisation's projected gradient",
     sources: [["worked-exercises", "4"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.192, -0.144]",
+    ...fourFigures("a vector such as [0.192, -0.144]"),
     generate: (seed) => projectedGradient(drawGradient(createRng(seed)), seed),
   },
-];
+});

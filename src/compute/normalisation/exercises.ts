@@ -11,8 +11,10 @@ import type { Exercise, ExerciseInstance, Tolerance } from "../exercise.js";
 import {
   choiceInstance,
   fmt,
-  FOUR_FIGURES_TEXT,
+  fourFigures,
   numericInstance,
+  ONE_CHOICE,
+  pageExercises,
   pick,
   shuffle,
   tuple,
@@ -353,23 +355,18 @@ function drawBatch(rng: Rng): { x: number[]; dy: number[]; gamma: number } {
 
 const GRAPH_NODES = ["Z", "Y", "mean", "variance"] as const;
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/norm-axes`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "norm-axes": {
     title: "Batch norm's axes against layer norm's",
     sources: [["homework-5", "2(a)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => {
       const rng = createRng(seed);
       const method = rng.uniform() < 0.5 ? "batch" : "layer";
       return normAxes({ method, shape: drawShape(rng) }, seed);
     },
   },
-  {
-    id: `${PAGE}/shared-cells`,
-    page: PAGE,
+  "shared-cells": {
     title: "How many values share one mean",
     sources: [["homework-5", "2(a)"]],
     toleranceText: "exactly (a whole number)",
@@ -380,31 +377,22 @@ export const EXERCISES: readonly Exercise[] = [
       return sharedCells({ method, shape: drawShape(rng) }, seed);
     },
   },
-  {
-    id: `${PAGE}/centred-gradient`,
-    page: PAGE,
+  "centred-gradient": {
     title: "The gradient of batch norm without the division",
     sources: [["homework-5", "2(b)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [1.5, -0.75, -0.75]",
+    ...fourFigures("a vector such as [1.5, -0.75, -0.75]"),
     generate: (seed) => centredGradient(drawCentred(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/graph-parents`,
-    page: PAGE,
+  "graph-parents": {
     title: "Batch norm's computational graph",
     sources: [["homework-5", "6(a)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => graphParents({ node: pick(createRng(seed), GRAPH_NODES) }, seed),
   },
-  {
-    id: `${PAGE}/batch-norm-gradient`,
-    page: PAGE,
+  "batch-norm-gradient": {
     title: "Batch norm's gradient for a small batch",
     sources: [["homework-5", "6(b)"]],
-    toleranceText: FOUR_FIGURES_TEXT,
-    answerFormat: "a vector such as [0.2887, -0.5774, 0.2887]",
+    ...fourFigures("a vector such as [0.2887, -0.5774, 0.2887]"),
     generate: (seed) => batchNormGradient(drawBatch(createRng(seed)), seed),
   },
-];
+});
