@@ -6,8 +6,20 @@
  *
  * The exercise also exposes `params(seed)` and `instance(params)`: tests recompute a seed's answer
  * independently from its parameters, and build the documents' own instances to check their numbers.
+ *
+ * It also holds the parts every topic's exercises share, whether or not they use seededExercise:
+ * drawing (pick, intBetween, shuffle), printing numbers into prose and TeX (fmt, factor, tuple,
+ * sumText, texMatrix), the usual tolerance, and assembling an instance (numericInstance,
+ * choiceInstance, distinctSlips).
  */
-import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "./exercise.ts";
+import type {
+  ChoiceAnswer,
+  Exercise,
+  ExerciseInstance,
+  NumericAnswer,
+  Slip,
+  Tolerance,
+} from "./exercise.ts";
 import { formatNumber } from "./exerciseFormat.js";
 import { createRng, type Rng } from "./prng.js";
 
@@ -94,15 +106,25 @@ export function wellPosed(draft: Draft): boolean {
     Math.abs(v) < 1e9 && (v === 0 || Math.abs(v) >= 1e-6) &&
     Math.abs(Number(formatNumber(v)) - v) <= allowance(answer.tolerance, v) / 2
   );
-  const apart = (a: NumericAnswer["value"], b: NumericAnswer["value"]) =>
-    !withinTolerance(a, b, answer.tolerance, SLIP_MARGIN) &&
-    !withinTolerance(b, a, answer.tolerance, SLIP_MARGIN);
-  return printable && values.every((v, i) => values.every((w, j) => i === j || apart(v, w)));
+  return printable &&
+    values.every((v, i) =>
+      values.every((w, j) => i === j || apart(v, w, answer.tolerance, SLIP_MARGIN))
+    );
 }
 
 /** One of `options`, uniformly. */
 export function pick<T>(rng: Rng, options: readonly T[]): T {
   return options[rng.int(options.length)];
+}
+
+/** `items` in a seeded random order (Fisher–Yates, from the last position down). */
+export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 /** An integer uniform on {min, …, max}. */
@@ -116,20 +138,104 @@ export const fmt = (x: number, digits?: number) => formatNumber(x, digits);
 /**
  * The slips that give a different answer on this instance: a mistake that happens to land on the
  * answer (forgetting a mask that is all ones) or on an earlier slip is no slip here, so it is left
- * out rather than given a misleading hint.
+ * out rather than given a misleading hint. "Lands on" means within `margin` tolerances.
  */
-export function distinctSlips(answer: NumericAnswer, slips: readonly Slip[]): Slip[] {
+export function distinctSlips(
+  answer: NumericAnswer,
+  slips: readonly Slip[],
+  margin = SLIP_MARGIN,
+): Slip[] {
   const kept: Slip[] = [];
-  const apart = (a: NumericAnswer["value"], b: NumericAnswer["value"]) =>
-    !withinTolerance(a, b, answer.tolerance, SLIP_MARGIN) &&
-    !withinTolerance(b, a, answer.tolerance, SLIP_MARGIN);
   for (const slip of slips) {
     const value = slip.value as NumericAnswer["value"];
-    if (apart(value, answer.value) && kept.every((k) => apart(value, k.value as typeof value))) {
+    const apartFrom = (other: NumericAnswer["value"]) =>
+      apart(value, other, answer.tolerance, margin);
+    if (apartFrom(answer.value) && kept.every((k) => apartFrom(k.value as typeof value))) {
       kept.push(slip);
     }
   }
   return kept;
+}
+
+/** Whether `a` and `b` are more than `margin` tolerances apart, measured from either one. */
+function apart(
+  a: NumericAnswer["value"],
+  b: NumericAnswer["value"],
+  tolerance: Tolerance,
+  margin: number,
+): boolean {
+  return !withinTolerance(a, b, tolerance, margin) && !withinTolerance(b, a, tolerance, margin);
+}
+
+/** A vector in prose, as a tuple: (2, -1, 3). */
+export const tuple = (v: ArrayLike<number>) => `(${Array.from(v, (x) => fmt(x)).join(", ")})`;
+
+/** The usual tolerance of a numeric answer: four significant figures always land within it. */
+export const FOUR_FIGURES: Tolerance = { relative: 0.005 };
+export const FOUR_FIGURES_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
+
+/** How a card states a numeric answer asked to FOUR_FIGURES, with an example of what to type. */
+export const fourFigures = (answerFormat: string) => ({
+  toleranceText: FOUR_FIGURES_TEXT,
+  answerFormat,
+});
+
+/** How a card states a choice's answer. */
+export const ONE_CHOICE = { toleranceText: "one choice", answerFormat: "pick one option" };
+
+/** A page's exercises from their names, in order: each id is `<page>/<name>`. */
+export function pageExercises(
+  page: string,
+  byName: Record<string, Omit<Exercise, "id" | "page">>,
+): Exercise[] {
+  return Object.entries(byName).map(([name, exercise]) => ({
+    id: `${page}/${name}`,
+    page,
+    ...exercise,
+  }));
+}
+
+/**
+ * A numeric instance. Only its distinct slips are kept, each more than one tolerance from the
+ * answer and from the slips before it, so no slip marks a right answer wrong or hides another's hint.
+ */
+export function numericInstance(
+  seed: number,
+  prompt: string,
+  kind: NumericAnswer["kind"],
+  value: NumericAnswer["value"],
+  slips: readonly Slip[],
+  solution: string[],
+  tolerance: Tolerance = FOUR_FIGURES,
+): ExerciseInstance {
+  const answer: NumericAnswer = { kind, value, tolerance };
+  return { seed, prompt, answer, slips: distinctSlips(answer, slips, 1), solution };
+}
+
+/**
+ * A choice instance with `options` shuffled by `rng`: `correct` and the keys of `hints` (the slips)
+ * index the options before the shuffle.
+ */
+export function choiceInstance(
+  seed: number,
+  rng: Rng,
+  prompt: string,
+  options: readonly string[],
+  correct: number,
+  hints: Record<number, string>,
+  solution: string[],
+): ExerciseInstance {
+  const order = shuffle(rng, options.map((_, i) => i));
+  const answer: ChoiceAnswer = {
+    kind: "choice",
+    options: order.map((i) => options[i]),
+    correct: order.indexOf(correct),
+  };
+  const slips = Object.entries(hints).map(([i, hint]) => ({
+    value: order.indexOf(Number(i)),
+    hint,
+  }));
+  return { seed, prompt, answer, slips, solution };
 }
 
 /** A matrix in TeX, e.g. \begin{pmatrix} 1 & -2 \\ 0 & 3 \end{pmatrix}. */

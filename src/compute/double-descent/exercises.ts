@@ -7,34 +7,21 @@
  * Each exercise exports its builder (parameters → instance) so that tests can build an instance
  * and check it against an independent solve.
  */
-import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "../exercise.js";
-import { formatNumber } from "../exerciseFormat.js";
+import type { Exercise, ExerciseInstance, Slip } from "../exercise.js";
+import {
+  choiceInstance,
+  fmt,
+  fourFigures,
+  numericInstance,
+  ONE_CHOICE,
+  pageExercises,
+  texMatrix,
+  tuple,
+} from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { factorRidge, solveBlock } from "./ridgePath.js";
 
 const PAGE = "double-descent";
-const TOLERANCE: Tolerance = { relative: 0.005 };
-const TOLERANCE_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
-
-const f = (x: number) => formatNumber(x);
-const tuple = (v: readonly number[]) => `(${v.map(f).join(", ")})`;
-const matrixTex = (rows: readonly (readonly number[])[]) =>
-  `\\begin{pmatrix}${rows.map((r) => r.map(f).join(" & ")).join(" \\\\ ")}\\end{pmatrix}`;
-
-function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-/** True when `a` and `b` agree entry by entry within the relative tolerance. */
-function within(a: readonly number[], b: readonly number[]): boolean {
-  const rel = (TOLERANCE as { relative: number }).relative;
-  return a.every((v, i) => Math.abs(v - b[i]) <= rel * Math.abs(b[i]));
-}
 
 /** Rows times the transpose of `w`: entry (i, j) is row i of `x` dotted with row j of `w`. */
 const timesTranspose = (x: readonly number[][], w: readonly number[][]) =>
@@ -105,39 +92,36 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
       value: ridgeOnFeatures(phi, y, 0).theta,
       hint: "That is the fit with $\\lambda = 0$; ridge adds $\\lambda$ to the diagonal.",
     },
-  ].filter((s, k, all) =>
-    !within(s.value, theta) && !all.slice(0, k).some((t) => within(s.value, t.value))
-  );
-  const answer: NumericAnswer = { kind: "vector", value: theta, tolerance: TOLERANCE };
-  return {
+  ];
+  return numericInstance(
     seed,
-    prompt:
-      `Random-feature regression with $N_\\text{train} = ${n}$ points $X = ${matrixTex(x)}$ ` +
+    `Random-feature regression with $N_\\text{train} = ${n}$ points $X = ${texMatrix(x)}$ ` +
       `(one per row), labels $Y = ${tuple(y)}$ and $p = ${p}$ features with weights ` +
-      `$W = ${matrixTex(w)}$ (one feature per row). The features are ` +
+      `$W = ${texMatrix(w)}$ (one feature per row). The features are ` +
       `$\\tilde X = \\mathrm{ReLU}(XW^\\top)$. Give the ridge fit ` +
       `$\\theta = (\\tilde X^\\top\\tilde X + \\lambda I)^{-1}\\tilde X^\\top Y$ for ` +
-      `$\\lambda = ${f(lambda)}$.`,
-    answer,
+      `$\\lambda = ${fmt(lambda)}$.`,
+    "vector",
+    theta,
     slips,
-    solution: [
-      `$XW^\\top = ${matrixTex(timesTranspose(x, w))}$; the ReLU zeroes its negative entries: ` +
-      `$\\tilde X = ${matrixTex(phi)}$.`,
+    [
+      `$XW^\\top = ${texMatrix(timesTranspose(x, w))}$; the ReLU zeroes its negative entries: ` +
+      `$\\tilde X = ${texMatrix(phi)}$.`,
       p <= n
         ? `$p \\le N_\\text{train}$, so solve the $${p} \\times ${p}$ system ` +
           `$(\\tilde X^\\top\\tilde X + \\lambda I)\\theta = \\tilde X^\\top Y$ with matrix ` +
-          `$${matrixTex(shifted)}$ and right side $${
+          `$${texMatrix(shifted)}$ and right side $${
             tuple(phi[0].map((_, a) => phi.reduce((s, row, i) => s + row[a] * y[i], 0)))
           }$.`
         : `$p > N_\\text{train}$, so the $${n} \\times ${n}$ kernel form is smaller: ` +
           `$\\theta = \\tilde X^\\top(\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y$ (the same ` +
-          `$\\theta$), with $\\tilde X\\tilde X^\\top + \\lambda I = ${matrixTex(shifted)}$.`,
+          `$\\theta$), with $\\tilde X\\tilde X^\\top + \\lambda I = ${texMatrix(shifted)}$.`,
       p <= n
         ? `Its solution is $\\theta = ${tuple(theta)}$.`
         : `$\\alpha = (\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y = ${tuple(alpha ?? [])}$ ` +
           `and $\\theta = \\tilde X^\\top\\alpha = ${tuple(theta)}$.`,
     ],
-  };
+  );
 }
 
 /** The smallest eigenvalue of a symmetric 2 × 2 or the determinant's scale: a conditioning test. */
@@ -169,29 +153,6 @@ function drawFeatureProblem(rng: Rng, n: number, p: number): FeatureProblem {
   }
 }
 
-/** A choice with its options shuffled; `hints` are keyed by the unshuffled index. */
-function choice(
-  seed: number,
-  prompt: string,
-  options: readonly string[],
-  correct: number,
-  hints: Record<number, string>,
-  solution: string[],
-): ExerciseInstance {
-  const order = shuffle(createRng(seed).fork(), options.map((_, i) => i));
-  return {
-    seed,
-    prompt,
-    answer: {
-      kind: "choice",
-      options: order.map((i) => options[i]),
-      correct: order.indexOf(correct),
-    },
-    slips: Object.entries(hints).map(([i, hint]) => ({ value: order.indexOf(Number(i)), hint })),
-    solution,
-  };
-}
-
 export interface SweepSetting {
   nTrain: number;
   d: number;
@@ -199,8 +160,9 @@ export interface SweepSetting {
 
 /** Homework 6, 5: with a tiny λ the test error peaks where p reaches N_train. */
 export function peakLocation({ nTrain, d }: SweepSetting, seed = 0): ExerciseInstance {
-  return choice(
+  return choiceInstance(
     seed,
+    createRng(seed).fork(),
     `Ridge regression with $\\lambda = 0.01$ on $p$ random ReLU features, $W_{ij} \\sim ` +
       `\\mathcal N(0, 1/p)$, of $d = ${d}$-dimensional inputs with label noise $\\sigma = 0.5$ and ` +
       `$N_\\text{train} = ${nTrain}$ training points. As $p$ grows from 1 to ` +
@@ -231,8 +193,9 @@ export function peakLocation({ nTrain, d }: SweepSetting, seed = 0): ExerciseIns
 
 /** Homework 6, 5: tuning λ for each p on validation data removes the peak. */
 export function tunedLambda({ nTrain, d }: SweepSetting, seed = 0): ExerciseInstance {
-  return choice(
+  return choiceInstance(
     seed,
+    createRng(seed).fork(),
     `The same random-feature ridge regression ($d = ${d}$, $N_\\text{train} = ${nTrain}$), ` +
       `but now $\\lambda$ is chosen separately for each $p$ from $[10^{-2}, 10^{2}]$, by the ` +
       `error on 60 validation points. What happens to the test error's peak at ` +
@@ -267,41 +230,29 @@ function drawSweep(): SweepSetting {
   return { nTrain: 300, d: 35 };
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/feature-ridge`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "feature-ridge": {
     title: "Ridge on random ReLU features",
     sources: [["homework-6", "5"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.4, -1.25]",
+    ...fourFigures("a vector such as [0.4, -1.25]"),
     generate: (seed) => featureRidge(drawFeatureProblem(createRng(seed), 3, 2), seed),
   },
-  {
-    id: `${PAGE}/kernel-form`,
-    page: PAGE,
+  "kernel-form": {
     title: "More features than points: the kernel form",
     sources: [["homework-6", "5"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.4, -1.25, 0.5]",
+    ...fourFigures("a vector such as [0.4, -1.25, 0.5]"),
     generate: (seed) => featureRidge(drawFeatureProblem(createRng(seed), 2, 3), seed),
   },
-  {
-    id: `${PAGE}/peak-location`,
-    page: PAGE,
+  "peak-location": {
     title: "Where the test error peaks",
     sources: [["homework-6", "5"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => peakLocation(drawSweep(), seed),
   },
-  {
-    id: `${PAGE}/tuned-lambda`,
-    page: PAGE,
+  "tuned-lambda": {
     title: "Tuning λ on validation data",
     sources: [["homework-6", "5"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => tunedLambda(drawSweep(), seed),
   },
-];
+});

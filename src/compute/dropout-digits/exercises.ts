@@ -6,8 +6,16 @@
  * Each exercise exports its builder (parameters → instance) so that tests can build an instance
  * and check it against an independent count.
  */
-import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "../exercise.js";
-import { formatNumber } from "../exerciseFormat.js";
+import type { Exercise, ExerciseInstance } from "../exercise.js";
+import {
+  choiceInstance,
+  fmt,
+  fourFigures,
+  numericInstance,
+  ONE_CHOICE,
+  pageExercises,
+  tuple,
+} from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { DIGIT_CLASSES } from "../digitSet.js";
 import { accuracyOf, type CheatView, followedShare } from "./cheatingFeature.js";
@@ -15,64 +23,6 @@ import { accuracyGap } from "./digitRuns.js";
 import type { EpochRecord } from "./mlpTrainTf.js";
 
 const PAGE = "dropout-digits";
-const TOLERANCE: Tolerance = { relative: 0.005 };
-const TOLERANCE_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
-
-const f = (x: number) => formatNumber(x);
-const list = (v: ArrayLike<number>) => `(${Array.from(v, f).join(", ")})`;
-
-function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-const flat = (v: number | readonly number[]): number[] => (typeof v === "number" ? [v] : [...v]);
-
-/** True when `a` and `b` agree entry by entry within the relative tolerance. */
-function within(a: number | readonly number[], b: number | readonly number[]): boolean {
-  const [as, bs] = [flat(a), flat(b)];
-  const rel = (TOLERANCE as { relative: number }).relative;
-  return as.every((v, i) => Math.abs(v - bs[i]) <= rel * Math.abs(bs[i]));
-}
-
-function numeric(
-  seed: number,
-  prompt: string,
-  kind: "number" | "vector",
-  value: number | number[],
-  slips: Slip[],
-  solution: string[],
-): ExerciseInstance {
-  const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  const distinct = slips.filter((s, k) =>
-    !within(s.value as number | number[], value) &&
-    !slips.slice(0, k).some((t) => within(s.value as number | number[], t.value as number[]))
-  );
-  return { seed, prompt, answer, slips: distinct, solution };
-}
-
-/** A choice with its options shuffled; `hints` are keyed by the unshuffled index. */
-function choice(
-  seed: number,
-  prompt: string,
-  options: readonly string[],
-  hints: Record<number, string>,
-  solution: string[],
-): ExerciseInstance {
-  const order = shuffle(createRng(seed).fork(), options.map((_, i) => i));
-  return {
-    seed,
-    prompt,
-    // The first option is the right one before shuffling.
-    answer: { kind: "choice", options: order.map((i) => options[i]), correct: order.indexOf(0) },
-    slips: Object.entries(hints).map(([i, hint]) => ({ value: order.indexOf(Number(i)), hint })),
-    solution,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -106,12 +56,12 @@ export function cheatReliance(digits: TestDigits, seed = 0): ExerciseInstance {
   const followedCount = labels.filter((l, i) => named[i] !== l && predicted[i] === named[i]).length;
   const agreeing = labels.filter((_, i) => predicted[i] === named[i]).length;
   const right = labels.filter((l, i) => predicted[i] === l).length;
-  return numeric(
+  return numericInstance(
     seed,
     `A network was trained on digits with a cheating block that names each training digit's ` +
       `label. On ${count} test digits the block names a random class instead. Labels: ` +
-      `$${list(labels)}$; classes the blocks name: $${list(named)}$; predictions: ` +
-      `$${list(predicted)}$. Give (test accuracy, share of the misleading blocks the network ` +
+      `$${tuple(labels)}$; classes the blocks name: $${tuple(named)}$; predictions: ` +
+      `$${tuple(predicted)}$. Give (test accuracy, share of the misleading blocks the network ` +
       `followed), where a block misleads when it names a class other than the label.`,
     "vector",
     [accuracy, followed],
@@ -129,12 +79,12 @@ export function cheatReliance(digits: TestDigits, seed = 0): ExerciseInstance {
     ],
     [
       `Accuracy: ${right} of ${count} predictions equal the label, $${right}/${count} = ` +
-      `${f(accuracy)}$.`,
+      `${fmt(accuracy)}$.`,
       `Of the ${count} blocks, ${count - misleading} ${
         count - misleading === 1 ? "names" : "name"
       } the label by chance; the other ${misleading} mislead.`,
       `The network predicted the named class on ${followedCount} of those ${misleading}: ` +
-      `$${followedCount}/${misleading} = ${f(followed)}$.`,
+      `$${followedCount}/${misleading} = ${fmt(followed)}$.`,
     ],
   );
 }
@@ -174,8 +124,8 @@ export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
   const gapOff = accuracyGap(asRecord(ends.without));
   const gapOn = accuracyGap(asRecord(ends.with));
   const narrowing = 100 * (gapOff - gapOn);
-  const pct = (v: number) => f(100 * v);
-  return numeric(
+  const pct = (v: number) => fmt(100 * v);
+  return numericInstance(
     seed,
     `At the end of training, the network without dropout scores ` +
       `$${pct(ends.without.trainAccuracy)}\\,\\%$ on its training digits and ` +
@@ -202,7 +152,7 @@ export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
       `${pct(ends.without.validationAccuracy)} = ${pct(gapOff)}$ points.`,
       `With dropout it is $${pct(ends.with.trainAccuracy)} - ` +
       `${pct(ends.with.validationAccuracy)} = ${pct(gapOn)}$ points.`,
-      `Dropout narrows it by $${f(narrowing)}$ points, and validation accuracy rises too: ` +
+      `Dropout narrows it by $${fmt(narrowing)}$ points, and validation accuracy rises too: ` +
       `less overfitting.`,
     ],
   );
@@ -223,8 +173,9 @@ function drawEnds(rng: Rng): RunEnds {
 
 /** Homework 5, 5(i): what dropout changes in the cheating-feature experiment. */
 export function dropoutEffect(seed = 0): ExerciseInstance {
-  return choice(
+  return choiceInstance(
     seed,
+    createRng(seed).fork(),
     `A network is trained on digits whose cheating block gives the label away; on test digits ` +
       `the block names a random class. Compared with training without dropout, what does ` +
       `dropout do?`,
@@ -234,6 +185,7 @@ export function dropoutEffect(seed = 0): ExerciseInstance {
       `It lowers clean test accuracy, because the network follows the block more.`,
       `Nothing measurable: the block decides every prediction either way.`,
     ],
+    0,
     {
       1: "Dropout reduces the reliance but does not remove it: a misleading block still costs " +
         "the network with dropout a large share of its accuracy.",
@@ -249,32 +201,23 @@ export function dropoutEffect(seed = 0): ExerciseInstance {
   );
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/cheat-reliance`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "cheat-reliance": {
     title: "How often the network follows the cheating block",
     sources: [["homework-5", "5(i)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.5833, 0.375]",
+    ...fourFigures("a vector such as [0.5833, 0.375]"),
     generate: (seed) => cheatReliance(drawDigits(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/dropout-effect`,
-    page: PAGE,
+  "dropout-effect": {
     title: "What dropout changes on the digits",
     sources: [["homework-5", "5(i)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => dropoutEffect(seed),
   },
-  {
-    id: `${PAGE}/gap-narrowing`,
-    page: PAGE,
+  "gap-narrowing": {
     title: "The gap between training and validation",
     sources: [["homework-5", "6(c)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number of percentage points such as 21.4",
+    ...fourFigures("a number of percentage points such as 21.4"),
     generate: (seed) => gapNarrowing(drawEnds(createRng(seed)), seed),
   },
-];
+});

@@ -6,8 +6,16 @@
  * Each exercise exports its builder (parameters → instance) so that tests can build a course
  * instance and check the course's numbers.
  */
-import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "../exercise.js";
-import { formatNumber } from "../exerciseFormat.js";
+import type { Exercise, ExerciseInstance } from "../exercise.js";
+import {
+  fmt,
+  fourFigures,
+  numericInstance,
+  pageExercises,
+  pick,
+  texMatrix,
+  tuple,
+} from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { columnNorms, multiply, type Regression } from "../regression.js";
 import {
@@ -25,42 +33,6 @@ import {
 import { sigmoidCounterexample } from "./activation.js";
 
 const PAGE = "dropout-noise";
-const TOLERANCE: Tolerance = { relative: 0.005 };
-const TOLERANCE_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
-
-const f = (x: number) => formatNumber(x);
-const tuple = (v: ArrayLike<number>) => `(${Array.from(v, f).join(", ")})`;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)];
-
-type Value = number | readonly number[] | readonly (readonly number[])[];
-const flat = (v: Value): number[] => (typeof v === "number" ? [v] : (v as number[]).flat());
-
-/** True when `a` and `b` agree entry by entry within the relative tolerance. */
-function within(a: Value, b: Value): boolean {
-  const [as, bs] = [flat(a), flat(b)];
-  const rel = (TOLERANCE as { relative: number }).relative;
-  return as.every((v, i) => Math.abs(v - bs[i]) <= rel * Math.abs(bs[i]));
-}
-
-/**
- * Slips that name another number than the answer (some coincide with it at p = ½) and than every
- * earlier slip (a repeated value could only ever show the first hint).
- */
-function numeric(
-  seed: number,
-  prompt: string,
-  kind: NumericAnswer["kind"],
-  value: NumericAnswer["value"],
-  slips: Slip[],
-  solution: string[],
-): ExerciseInstance {
-  const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  const distinct = slips.filter((s, k) =>
-    !within(s.value as Value, value) &&
-    !slips.slice(0, k).some((t) => within(s.value as Value, t.value as Value))
-  );
-  return { seed, prompt, answer, slips: distinct, solution };
-}
 
 /** A regression problem from rows of X and targets y (no teacher: only X and y matter here). */
 export function problemOf(rows: readonly (readonly number[])[], y: readonly number[]): Regression {
@@ -97,10 +69,7 @@ function drawProblem(rng: Rng): SmallProblem {
 
 const KEEPS = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9] as const;
 
-const matrixTex = (rows: readonly (readonly number[])[]) =>
-  `\\begin{pmatrix}${rows.map((r) => r.map(f).join(" & ")).join(" \\\\ ")}\\end{pmatrix}`;
-
-const dataText = ({ rows, y }: SmallProblem) => `$X = ${matrixTex(rows)}$, $y = ${tuple(y)}$`;
+const dataText = ({ rows, y }: SmallProblem) => `$X = ${texMatrix(rows)}$, $y = ${tuple(y)}$`;
 
 function squaredColumnNorms(rows: readonly (readonly number[])[]): number[] {
   const problem = problemOf(rows, rows.map(() => 0));
@@ -118,10 +87,10 @@ export function expectedDropoutLoss(
   const loss = dropoutExpectedLoss(problem, data.w, keep);
   const squares = squaredColumnNorms(data.rows);
   const predictions = Array.from(multiply(problem, data.w));
-  return numeric(
+  return numericInstance(
     seed,
     `With ${dataText(data)} and weights $w = ${tuple(data.w)}$, every entry of $X$ is kept ` +
-      `independently with probability $p = ${f(keep)}$ and zeroed otherwise, with no ` +
+      `independently with probability $p = ${fmt(keep)}$ and zeroed otherwise, with no ` +
       `rescaling: $R_{ij} \\sim \\mathrm{Bernoulli}(p)$. What is $\\mathbb{E}\\|y - (R \\odot X)w\\|^2$?`,
     "number",
     loss.total,
@@ -141,13 +110,13 @@ export function expectedDropoutLoss(
       },
     ],
     [
-      `Each entry $R_{ij}$ has mean $p = ${f(keep)}$ and variance $p(1 - p) = ` +
-      `${f(loss.variance)}$, independent of the others.`,
-      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - pXw\\|^2 = ${f(loss.fit)}$.`,
+      `Each entry $R_{ij}$ has mean $p = ${fmt(keep)}$ and variance $p(1 - p) = ` +
+      `${fmt(loss.variance)}$, independent of the others.`,
+      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - pXw\\|^2 = ${fmt(loss.fit)}$.`,
       `The variance part: $\\|\\Gamma w\\|^2 = \\sum_j \\|x_j\\|^2 w_j^2$ with squared column ` +
-      `norms $${tuple(squares)}$ is $${f(penaltyNorm(problem, data.w))}$; times $p(1 - p)$ it ` +
-      `is $${f(loss.penalty)}$.`,
-      `Total: $${f(loss.fit)} + ${f(loss.penalty)} = ${f(loss.total)}$.`,
+      `norms $${tuple(squares)}$ is $${fmt(penaltyNorm(problem, data.w))}$; times $p(1 - p)$ it ` +
+      `is $${fmt(loss.penalty)}$.`,
+      `Total: $${fmt(loss.fit)} + ${fmt(loss.penalty)} = ${fmt(loss.total)}$.`,
     ],
   );
 }
@@ -163,9 +132,9 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
   const lambda = dropoutLambda(keep);
   const penalty = lambda * plain;
   const squares = squaredColumnNorms(data.rows);
-  return numeric(
+  return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${f(keep)}$ on $X = ${matrixTex(data.rows)}$, once its ` +
+    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(data.rows)}$, once its ` +
       `weights are rescaled as $w = p\\check w$, is Tikhonov regression ` +
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2$. What is the penalty $\\|\\Gamma w\\|^2$ at ` +
       `$w = ${tuple(data.w)}$?`,
@@ -190,8 +159,8 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
     [
       `$\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$, so ` +
       `$\\|\\Gamma w\\|^2 = \\frac{1 - p}{p}\\sum_j (X^\\top X)_{jj} w_j^2$.`,
-      `The squared column norms are $${tuple(squares)}$ and $(1 - p)/p = ${f(lambda)}$.`,
-      `$\\sum_j (X^\\top X)_{jj} w_j^2 = ${f(plain)}$, so the penalty is $${f(penalty)}$.`,
+      `The squared column norms are $${tuple(squares)}$ and $(1 - p)/p = ${fmt(lambda)}$.`,
+      `$\\sum_j (X^\\top X)_{jj} w_j^2 = ${fmt(plain)}$, so the penalty is $${fmt(penalty)}$.`,
     ],
   );
 }
@@ -229,9 +198,9 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
     rows.map((_, i) => rows[0].map((_, j) => scale * x[i * d + j]));
   const tilde = toRows(unit.x, c);
   const gammaDiagonal = Array.from(unit.normsBefore, (g) => g / c);
-  return numeric(
+  return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${f(keep)}$ on $X = ${matrixTex(rows)}$ is Tikhonov ` +
+    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(rows)}$ is Tikhonov ` +
       `regression with $\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$. ` +
       `Substituting $\\tilde w = \\Gamma w$ makes it ordinary ridge regression on ` +
       `$\\tilde X = X\\Gamma^{-1}$. Give $\\tilde X$.`,
@@ -253,10 +222,10 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
     ],
     [
       `The column norms of $X$ are $${tuple(unit.normsBefore)}$ and ` +
-      `$\\sqrt{(1 - p)/p} = ${f(1 / c)}$, so $\\Gamma = \\mathrm{diag}${tuple(gammaDiagonal)}$.`,
+      `$\\sqrt{(1 - p)/p} = ${fmt(1 / c)}$, so $\\Gamma = \\mathrm{diag}${tuple(gammaDiagonal)}$.`,
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2 = \\|y - X\\Gamma^{-1}\\tilde w\\|^2 + \\|\\tilde w\\|^2$ ` +
       `with $\\tilde w = \\Gamma w$: ridge with $\\lambda = 1$ on $X\\Gamma^{-1}$.`,
-      `Dividing column $j$ by $\\Gamma_{jj}$: $\\tilde X = ${matrixTex(tilde)}$.`,
+      `Dividing column $j$ by $\\Gamma_{jj}$: $\\tilde X = ${texMatrix(tilde)}$.`,
     ],
   );
 }
@@ -265,9 +234,9 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
 export function commonNorm({ rows, keep }: { rows: number[][]; keep: number }, seed = 0) {
   const c = commonColumnNorm(keep);
   const norms = Array.from(columnNorms(problemOf(rows, rows.map(() => 0))));
-  return numeric(
+  return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${f(keep)}$ on $X = ${matrixTex(rows)}$ becomes ridge ` +
+    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(rows)}$ becomes ridge ` +
       `regression on $\\tilde X = X\\Gamma^{-1}$ with ` +
       `$\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$. Every column of ` +
       `$\\tilde X$ has the same norm. What is it?`,
@@ -291,7 +260,7 @@ export function commonNorm({ rows, keep }: { rows: number[][]; keep: number }, s
     [
       `Column $j$ of $\\tilde X$ is $x_j/\\Gamma_{jj} = \\sqrt{p/(1 - p)}\\,x_j/\\|x_j\\|$.`,
       `Whatever the norms of $X$'s columns (here $${tuple(norms)}$), each becomes ` +
-      `$\\sqrt{p/(1 - p)} = \\sqrt{${f(keep)}/${f(1 - keep)}} = ${f(c)}$.`,
+      `$\\sqrt{p/(1 - p)} = \\sqrt{${fmt(keep)}/${fmt(1 - keep)}} = ${fmt(c)}$.`,
       `Like batch norm's per-feature scaling, dropout puts every feature on the same scale.`,
     ],
   );
@@ -305,9 +274,9 @@ export function ridgeFit({ data, lambda }: { data: SmallProblem; lambda: number 
   const solve = penalisedSolver(problem);
   const xtx = [0, 1].map((j) => [0, 1].map((k) => data.rows.reduce((s, r) => s + r[j] * r[k], 0)));
   const xty = [0, 1].map((j) => data.rows.reduce((s, r, i) => s + r[j] * data.y[i], 0));
-  return numeric(
+  return numericInstance(
     seed,
-    `Plain ridge regression on ${dataText(data)} with $\\lambda = ${f(lambda)}$: give ` +
+    `Plain ridge regression on ${dataText(data)} with $\\lambda = ${fmt(lambda)}$: give ` +
       `$w = (X^\\top X + \\lambda I)^{-1}X^\\top y$.`,
     "vector",
     w,
@@ -323,9 +292,9 @@ export function ridgeFit({ data, lambda }: { data: SmallProblem; lambda: number 
       },
     ],
     [
-      `$X^\\top X = ${matrixTex(xtx)}$ and $X^\\top y = ${tuple(xty)}$.`,
-      `Adding $\\lambda = ${f(lambda)}$ to the diagonal: ` +
-      `$${matrixTex(xtx.map((r, j) => r.map((v, k) => v + (j === k ? lambda : 0))))}$.`,
+      `$X^\\top X = ${texMatrix(xtx)}$ and $X^\\top y = ${tuple(xty)}$.`,
+      `Adding $\\lambda = ${fmt(lambda)}$ to the diagonal: ` +
+      `$${texMatrix(xtx.map((r, j) => r.map((v, k) => v + (j === k ? lambda : 0))))}$.`,
       `Solving the $2 \\times 2$ system gives $w = ${tuple(w)}$. Dropout would instead add ` +
       `$\\lambda (X^\\top X)_{jj}$, here $${tuple(squares.map((s) => lambda * s))}$.`,
     ],
@@ -336,14 +305,14 @@ export function ridgeFit({ data, lambda }: { data: SmallProblem; lambda: number 
 export function matchingNoise({ keep, inverted }: { keep: number; inverted: boolean }, seed = 0) {
   const { mean, variance } = maskMoments({ kind: "bernoulli", keep, inverted });
   const other = maskMoments({ kind: "bernoulli", keep, inverted: !inverted });
-  return numeric(
+  return numericInstance(
     seed,
     inverted
-      ? `Inverted dropout keeps each input with probability $p = ${f(keep)}$ and multiplies ` +
+      ? `Inverted dropout keeps each input with probability $p = ${fmt(keep)}$ and multiplies ` +
         `kept ones by $1/p$: $R_{ij} \\in \\{0, 1/p\\}$. Gaussian noise $R_{ij} \\sim ` +
         `\\mathcal N(\\mu, \\sigma^2)$ gives the same averaged loss when its mean and variance ` +
         `match. Give $(\\mu, \\sigma^2)$.`
-      : `Dropout keeps each input with probability $p = ${f(keep)}$ without rescaling: ` +
+      : `Dropout keeps each input with probability $p = ${fmt(keep)}$ without rescaling: ` +
         `$R_{ij} \\sim \\mathrm{Bernoulli}(p)$. Gaussian noise $R_{ij} \\sim ` +
         `\\mathcal N(\\mu, \\sigma^2)$ gives the same averaged loss when its mean and variance ` +
         `match. Give $(\\mu, \\sigma^2)$.`,
@@ -371,9 +340,9 @@ export function matchingNoise({ keep, inverted }: { keep: number; inverted: bool
       `numbers matches the loss.`,
       inverted
         ? `$R_{ij}$ is $1/p$ with probability $p$: mean $p \\cdot 1/p = 1$, second moment ` +
-          `$p/p^2 = 1/p$, variance $1/p - 1 = (1 - p)/p = ${f(variance)}$.`
-        : `$R_{ij}$ is 1 with probability $p$: mean $p = ${f(mean)}$, variance ` +
-          `$p(1 - p) = ${f(variance)}$.`,
+          `$p/p^2 = 1/p$, variance $1/p - 1 = (1 - p)/p = ${fmt(variance)}$.`
+        : `$R_{ij}$ is 1 with probability $p$: mean $p = ${fmt(mean)}$, variance ` +
+          `$p(1 - p) = ${fmt(variance)}$.`,
       `So $(\\mu, \\sigma^2) = ${tuple([mean, variance])}$.`,
     ],
   );
@@ -388,10 +357,10 @@ export function gaussianLoss(
   const loss = gaussianNoiseExpectedLoss(problem, data.w, mean, sd);
   const plain = penaltyNorm(problem, data.w);
   const predictions = Array.from(multiply(problem, data.w));
-  return numeric(
+  return numericInstance(
     seed,
     `With ${dataText(data)} and $w = ${tuple(data.w)}$, every entry of $X$ is multiplied by ` +
-      `independent noise $R_{ij} \\sim \\mathcal N(${f(mean)}, ${f(sd)}^2)$. What is ` +
+      `independent noise $R_{ij} \\sim \\mathcal N(${fmt(mean)}, ${fmt(sd)}^2)$. What is ` +
       `$\\mathbb{E}\\|y - (R \\odot X)w\\|^2$?`,
     "number",
     loss.total,
@@ -411,10 +380,10 @@ export function gaussianLoss(
       },
     ],
     [
-      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - \\mu Xw\\|^2 = ${f(loss.fit)}$.`,
-      `The variance part: $\\sigma^2 = ${f(loss.variance)}$ times ` +
-      `$\\|\\Gamma w\\|^2 = \\sum_j \\|x_j\\|^2 w_j^2 = ${f(plain)}$ is $${f(loss.penalty)}$.`,
-      `Total: $${f(loss.total)}$.`,
+      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - \\mu Xw\\|^2 = ${fmt(loss.fit)}$.`,
+      `The variance part: $\\sigma^2 = ${fmt(loss.variance)}$ times ` +
+      `$\\|\\Gamma w\\|^2 = \\sum_j \\|x_j\\|^2 w_j^2 = ${fmt(plain)}$ is $${fmt(loss.penalty)}$.`,
+      `Total: $${fmt(loss.total)}$.`,
     ],
   );
 }
@@ -427,10 +396,10 @@ export function sigmoidOrders(
   const { activationFirst, dropoutFirst } = sigmoidCounterexample(a, x, rate);
   const keep = 1 - rate;
   const other = sigmoidCounterexample(a, x, keep);
-  return numeric(
+  return numericInstance(
     seed,
-    `One unit with weight $a = ${f(a)}$, no bias, input $x = ${f(x)}$ and a sigmoid ` +
-      `$\\sigma$. Inverted dropout at drop rate $${f(rate)}$ keeps the unit. Give the ` +
+    `One unit with weight $a = ${fmt(a)}$, no bias, input $x = ${fmt(x)}$ and a sigmoid ` +
+      `$\\sigma$. Inverted dropout at drop rate $${fmt(rate)}$ keeps the unit. Give the ` +
       `unit's output in the order linear, $\\sigma$, dropout and in the order linear, ` +
       `dropout, $\\sigma$, as a pair.`,
     "vector",
@@ -447,11 +416,13 @@ export function sigmoidOrders(
       },
     ],
     [
-      `A kept unit is multiplied by $1/(1 - ${f(rate)}) = ${f(1 / keep)}$; here $ax = ${
-        f(a * x)
+      `A kept unit is multiplied by $1/(1 - ${fmt(rate)}) = ${fmt(1 / keep)}$; here $ax = ${
+        fmt(a * x)
       }$.`,
-      `$\\sigma$ then dropout: $\\sigma(${f(a * x)})/${f(keep)} = ${f(activationFirst)}$.`,
-      `Dropout then $\\sigma$: $\\sigma(${f(a * x)}/${f(keep)}) = ${f(dropoutFirst)}$. They ` +
+      `$\\sigma$ then dropout: $\\sigma(${fmt(a * x)})/${fmt(keep)} = ${fmt(activationFirst)}$.`,
+      `Dropout then $\\sigma$: $\\sigma(${fmt(a * x)}/${fmt(keep)}) = ${
+        fmt(dropoutFirst)
+      }$. They ` +
       `differ because $\\sigma(cz) \\ne c\\,\\sigma(z)$; for ReLU and leaky ReLU they would agree.`,
     ],
   );
@@ -465,63 +436,48 @@ function drawKeepNotHalf(rng: Rng): number {
   return pick(rng, KEEPS.filter((p) => p !== 0.5));
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/expected-loss`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "expected-loss": {
     title: "Dropout's loss, averaged over the masks",
     sources: [["discussion-5", "2"], ["homework-5", "4(a)"], ["worked-exercises", "2.1"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number such as 12.75",
+    ...fourFigures("a number such as 12.75"),
     generate: (seed) => {
       const rng = createRng(seed);
       return expectedDropoutLoss({ data: drawProblem(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/tikhonov-penalty`,
-    page: PAGE,
+  "tikhonov-penalty": {
     title: "The Tikhonov penalty of dropout",
     sources: [["discussion-5", "2(a)"], ["homework-5", "4(b)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number such as 6.5",
+    ...fourFigures("a number such as 6.5"),
     generate: (seed) => {
       const rng = createRng(seed);
       return tikhonovPenalty({ data: drawProblem(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/rescaled-data`,
-    page: PAGE,
+  "rescaled-data": {
     title: "The data of the equivalent ridge problem",
     sources: [["discussion-5", "2(b)"], ["homework-5", "4(c)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a matrix, row by row, such as [[0.5, 0.25], [1, 0.75], [1, 0.5]]",
+    ...fourFigures("a matrix, row by row, such as [[0.5, 0.25], [1, 0.75], [1, 0.5]]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return rescaledData({ rows: drawWholeNormColumns(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/common-norm`,
-    page: PAGE,
+  "common-norm": {
     title: "The common column norm",
     sources: [["discussion-5", "2(c)"], ["homework-5", "4(d)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number such as 1.732",
+    ...fourFigures("a number such as 1.732"),
     // p = ½ would make the answer 1, the same as a slip, so it is left out here.
     generate: (seed) => {
       const rng = createRng(seed);
       return commonNorm({ rows: drawProblem(rng).rows, keep: drawKeepNotHalf(rng) }, seed);
     },
   },
-  {
-    id: `${PAGE}/ridge-fit`,
-    page: PAGE,
+  "ridge-fit": {
     title: "Plain ridge, for comparison",
     sources: [["worked-exercises", "2.3"], ["worked-exercises", "2.4"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.4, -1.25]",
+    ...fourFigures("a vector such as [0.4, -1.25]"),
     generate: (seed) => {
       const rng = createRng(seed);
       for (;;) {
@@ -536,25 +492,19 @@ export const EXERCISES: readonly Exercise[] = [
       }
     },
   },
-  {
-    id: `${PAGE}/matching-noise`,
-    page: PAGE,
+  "matching-noise": {
     title: "Gaussian noise that matches dropout",
     sources: [["homework-5", "8"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector [μ, σ²] such as [1, 0.25]",
+    ...fourFigures("a vector [μ, σ²] such as [1, 0.25]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return matchingNoise({ keep: pick(rng, KEEPS), inverted: rng.uniform() < 0.5 }, seed);
     },
   },
-  {
-    id: `${PAGE}/gaussian-loss`,
-    page: PAGE,
+  "gaussian-loss": {
     title: "The averaged loss under Gaussian noise",
     sources: [["homework-5", "8"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number such as 20.5",
+    ...fourFigures("a number such as 20.5"),
     generate: (seed) => {
       const rng = createRng(seed);
       return gaussianLoss(
@@ -563,13 +513,10 @@ export const EXERCISES: readonly Exercise[] = [
       );
     },
   },
-  {
-    id: `${PAGE}/sigmoid-orders`,
-    page: PAGE,
+  "sigmoid-orders": {
     title: "Dropout before or after a sigmoid",
     sources: [["homework-6", "1"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.8839, 0.7914]",
+    ...fourFigures("a vector such as [0.8839, 0.7914]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return sigmoidOrders({
@@ -579,4 +526,4 @@ export const EXERCISES: readonly Exercise[] = [
       }, seed);
     },
   },
-];
+});

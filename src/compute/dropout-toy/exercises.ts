@@ -6,8 +6,18 @@
  * Each exercise exports its builder (parameters → instance) so that tests can build the course's
  * own instance, x = (10, 1), y = 11, and check the course's numbers.
  */
-import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "../exercise.js";
-import { formatNumber } from "../exerciseFormat.js";
+import type { Exercise, ExerciseInstance } from "../exercise.js";
+import {
+  choiceInstance,
+  fmt,
+  fourFigures,
+  numericInstance,
+  ONE_CHOICE,
+  pageExercises,
+  pick,
+  texMatrix,
+  tuple,
+} from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { columnNorms } from "../regression.js";
 import { dropoutLambda } from "../tikhonov.js";
@@ -22,45 +32,6 @@ import {
 } from "./dropoutToy.js";
 
 const PAGE = "dropout-toy";
-/** Every numeric answer here: four significant figures are always close enough. */
-const TOLERANCE: Tolerance = { relative: 0.005 };
-const TOLERANCE_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
-
-const f = (x: number) => formatNumber(x);
-const tuple = (v: readonly number[]) => `(${v.map(f).join(", ")})`;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)];
-
-/** True when `a` and `b` agree entry by entry within the relative tolerance. */
-function within(a: number | readonly number[], b: number | readonly number[]): boolean {
-  const as = typeof a === "number" ? [a] : a;
-  const bs = typeof b === "number" ? [b] : b;
-  const rel = (TOLERANCE as { relative: number }).relative;
-  return as.every((v, i) => Math.abs(v - bs[i]) <= rel * Math.abs(bs[i]));
-}
-
-/**
- * The slips that name a different number from the answer. Some coincide with it at special
- * settings (p and 1 − p agree at ½), and a slip that is the answer would mark a right answer wrong;
- * a slip equal to an earlier one could only ever show the earlier hint.
- */
-function distinctSlips(answer: NumericAnswer, slips: Slip[]): Slip[] {
-  return slips.filter((s, k) =>
-    !within(s.value as number | number[], answer.value as number[]) &&
-    !slips.slice(0, k).some((t) => within(s.value as number | number[], t.value as number[]))
-  );
-}
-
-function numeric(
-  seed: number,
-  prompt: string,
-  kind: "number" | "vector",
-  value: number | number[],
-  slips: Slip[],
-  solution: string[],
-): ExerciseInstance {
-  const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  return { seed, prompt, answer, slips: distinctSlips(answer, slips), solution };
-}
 
 /** One example with two or three features: small non-zero integers, not all equal. */
 export interface ToyData {
@@ -81,7 +52,7 @@ const RATES = [0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8] as const;
 const KEEPS = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9] as const;
 
 const exampleText = ({ x, y }: ToyData) =>
-  `One training example $x = ${tuple(x)}$ with target $y = ${f(y)}$, a linear model ` +
+  `One training example $x = ${tuple(x)}$ with target $y = ${fmt(y)}$, a linear model ` +
   `$\\hat y = w^\\top x$ without bias and the squared loss $(y - w^\\top x)^2$.`;
 
 const norm2 = (x: readonly number[]) => x.reduce((s, v) => s + v * v, 0);
@@ -93,9 +64,9 @@ export function minNormFit(data: ToyData, seed = 0): ExerciseInstance {
   const { x, y } = data;
   const w = olsMinNorm(x, y);
   const n2 = norm2(x);
-  return numeric(
+  return numericInstance(
     seed,
-    `${exampleText(data)} Every $w$ with $w^\\top x = ${f(y)}$ fits it exactly. Which one does ` +
+    `${exampleText(data)} Every $w$ with $w^\\top x = ${fmt(y)}$ fits it exactly. Which one does ` +
       `plain gradient descent from $w = 0$ reach? Give $w$.`,
     "vector",
     w,
@@ -113,8 +84,8 @@ export function minNormFit(data: ToyData, seed = 0): ExerciseInstance {
     [
       `Each gradient of $(y - w^\\top x)^2$ is a multiple of $x$, so from $w = 0$ the iterates ` +
       `stay on the line $w = t\\,x$.`,
-      `An exact fit on that line needs $t\\,\\|x\\|^2 = y$, with $\\|x\\|^2 = ${f(n2)}$: ` +
-      `$t = ${f(y)}/${f(n2)} = ${f(y / n2)}$.`,
+      `An exact fit on that line needs $t\\,\\|x\\|^2 = y$, with $\\|x\\|^2 = ${fmt(n2)}$: ` +
+      `$t = ${fmt(y)}/${fmt(n2)} = ${fmt(y / n2)}$.`,
       `So $w = t\\,x = ${tuple(w)}$, the exact fit of least norm.`,
     ],
   );
@@ -128,9 +99,9 @@ export function dropoutFit({ data, rate }: { data: ToyData; rate: number }, seed
   const c = rate / keep;
   const m = maskedSecondMoment(rate, x);
   const rows = expandedData(rate, x, y).rows.length;
-  return numeric(
+  return numericInstance(
     seed,
-    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${f(rate)}$: each ` +
+    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${fmt(rate)}$: each ` +
       `feature is kept with probability $1 - r$ and, when kept, multiplied by $1/(1 - r)$. ` +
       `Which $w$ minimises the loss averaged over the masks?`,
     "vector",
@@ -154,17 +125,13 @@ export function dropoutFit({ data, rate }: { data: ToyData; rate: number }, seed
     [
       `Dropout trains on the ${rows} masked copies of $x$ at once, each weighted by its ` +
       `probability. Averaging the loss gives $(y - w^\\top x)^2 + c\\sum_j x_j^2 w_j^2$ with ` +
-      `$c = r/(1 - r) = ${f(c)}$.`,
+      `$c = r/(1 - r) = ${fmt(c)}$.`,
       `Setting its gradient to zero: $(x x^\\top + c\\,\\mathrm{diag}(x^2))\\,w = x\\,y$, where the ` +
-      `matrix is $${matrixTex(m)}$ and $x\\,y = ${tuple(x.map((v) => v * y))}$.`,
+      `matrix is $${texMatrix(m)}$ and $x\\,y = ${tuple(x.map((v) => v * y))}$.`,
       `Its solution gives every feature the same share: $w_j = y(1 - r)/(x_j(d(1 - r) + r))$ ` +
       `with $d = ${x.length}$, so $w = ${tuple(w)}$.`,
     ],
   );
-}
-
-function matrixTex(m: readonly (readonly number[])[]): string {
-  return `\\begin{pmatrix}${m.map((row) => row.map(f).join(" & ")).join(" \\\\ ")}\\end{pmatrix}`;
 }
 
 /** Worked exercises 2.2: dropout's minimiser is ridge with a penalty per feature. */
@@ -179,10 +146,10 @@ export function featurePenalties(
   const lambda = dropoutLambda(keep);
   const penalties = squared.map((s) => lambda * s);
   const rowsTex = rows.map((r) => `$${tuple(r)}$`).join(", ");
-  return numeric(
+  return numericInstance(
     seed,
     `A data matrix $X$ has rows ${rowsTex}. Dropout keeps each entry with probability ` +
-      `$p = ${f(keep)}$. Its rescaled minimiser $p\\check w$ is a ridge fit ` +
+      `$p = ${fmt(keep)}$. Its rescaled minimiser $p\\check w$ is a ridge fit ` +
       `$\\min_w \\|y - Xw\\|^2 + \\sum_j c_j w_j^2$ with one penalty coefficient per feature. ` +
       `Give the vector $(c_1, \\dots, c_{${d}})$.`,
     "vector",
@@ -205,7 +172,7 @@ export function featurePenalties(
     ],
     [
       `The minimiser is $p\\check w = (X^\\top X + \\lambda\\Gamma^2)^{-1}X^\\top y$ with ` +
-      `$\\Gamma^2 = \\mathrm{diag}(X^\\top X)$ and $\\lambda = (1 - p)/p = ${f(lambda)}$.`,
+      `$\\Gamma^2 = \\mathrm{diag}(X^\\top X)$ and $\\lambda = (1 - p)/p = ${fmt(lambda)}$.`,
       `The diagonal of $X^\\top X$ holds the squared column norms: $${tuple(squared)}$.`,
       `So $c_j = \\lambda (X^\\top X)_{jj}$ gives $${tuple(penalties)}$.`,
     ],
@@ -219,9 +186,9 @@ export function equalShares({ data, rate }: { data: ToyData; rate: number }, see
   const shares = contributions(w, x);
   const d = x.length;
   const keep = 1 - rate;
-  return numeric(
+  return numericInstance(
     seed,
-    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${f(rate)}$ to the ` +
+    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${fmt(rate)}$ to the ` +
       `minimiser of the averaged loss. Every feature then supplies the same share $x_j w_j$ of ` +
       `the prediction on the unmasked $x$. What is that share?`,
     "number",
@@ -240,9 +207,11 @@ export function equalShares({ data, rate }: { data: ToyData; rate: number }, see
     [
       `At the minimiser $w_j = y(1 - r)/(x_j(d(1 - r) + r))$, so $x_j w_j$ is the same for ` +
       `every feature.`,
-      `With $d = ${d}$ and $r = ${f(rate)}$: $x_j w_j = ${f(y)} \\cdot ${f(keep)}/(${d} \\cdot ` +
-      `${f(keep)} + ${f(rate)}) = ${f(shares[0])}$.`,
-      `Together they predict $${f(shares.reduce((s, v) => s + v, 0))}$, less than $y$: the ` +
+      `With $d = ${d}$ and $r = ${fmt(rate)}$: $x_j w_j = ${fmt(y)} \\cdot ${
+        fmt(keep)
+      }/(${d} \\cdot ` +
+      `${fmt(keep)} + ${fmt(rate)}) = ${fmt(shares[0])}$.`,
+      `Together they predict $${fmt(shares.reduce((s, v) => s + v, 0))}$, less than $y$: the ` +
       `price of the penalty.`,
     ],
   );
@@ -253,7 +222,7 @@ export function rateZeroLimit(data: ToyData, seed = 0): ExerciseInstance {
   const { x, y } = data;
   const w = limitAsRateToZero(x, y);
   const d = x.length;
-  return numeric(
+  return numericInstance(
     seed,
     `${exampleText(data)} Train it with inverted dropout at drop rate $r$ and let $r$ fall ` +
       `towards 0. Which $w$ does the dropout minimiser tend to?`,
@@ -273,7 +242,7 @@ export function rateZeroLimit(data: ToyData, seed = 0): ExerciseInstance {
     [
       `For $r > 0$ the minimiser is $w_j = y(1 - r)/(x_j(d(1 - r) + r))$.`,
       `Letting $r \\to 0$ gives $w_j = y/(d\\,x_j)$ with $d = ${d}$: every feature supplies ` +
-      `$y/d = ${f(y / d)}$.`,
+      `$y/d = ${fmt(y / d)}$.`,
       `So the limit is $w = ${tuple(w)}$, an exact fit but not the one of least norm.`,
     ],
   );
@@ -291,9 +260,9 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
   const floor = residuals.reduce((s, e, k) => s + expanded.weights[k] * e * e, 0);
   const allKept = residuals[0] ** 2;
   const plainFit = (y - x.reduce((s, v, j) => s + v * w[j], 0)) ** 2;
-  return numeric(
+  return numericInstance(
     seed,
-    `${exampleText(data)} With inverted dropout at drop rate $r = ${f(rate)}$ the minimiser of ` +
+    `${exampleText(data)} With inverted dropout at drop rate $r = ${fmt(rate)}$ the minimiser of ` +
       `the averaged loss is $w = ${tuple(w)}$. Trained on batches of one, each step sees a ` +
       `single mask. What is the loss at this $w$, averaged over the masks?`,
     "number",
@@ -317,9 +286,9 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
     [
       `The masked copies are ${expanded.rows.map((r) => `$${tuple(r)}$`).join(", ")} with ` +
       `probabilities ` +
-      `$${expanded.weights.map(f).join(", ")}$.`,
-      `Their squared errors at $w$ are $${residuals.map((e) => f(e * e)).join(", ")}$.`,
-      `Weighted by the probabilities they average to $${f(floor)}$: no $w$ fits every mask, ` +
+      `$${expanded.weights.map((x) => fmt(x)).join(", ")}$.`,
+      `Their squared errors at $w$ are $${residuals.map((e) => fmt(e * e)).join(", ")}$.`,
+      `Weighted by the probabilities they average to $${fmt(floor)}$: no $w$ fits every mask, ` +
       `so single-mask steps keep jumping around this floor and only larger batches smooth it.`,
     ],
   );
@@ -356,43 +325,31 @@ export function optimiserAgreement(
         "equal weights rather than the least-norm fit.",
       3: "Without dropout neither optimiser sees a penalty, so neither reaches the dropout fit.",
     };
-  const order = shuffle(rng, options.map((_, i) => i));
-  return {
+  return choiceInstance(
     seed,
-    prompt: `The course's example $x = ${tuple(x)}$, $y = ${f(y)}$ is trained to convergence ` +
+    rng,
+    `The course's example $x = ${tuple(x)}$, $y = ${fmt(y)}$ is trained to convergence ` +
       `with SGD and with Adam, both from $w = 0$, ` +
-      (dropout ? `with inverted dropout at drop rate $r = ${f(rate)}$.` : `without dropout.`) +
+      (dropout ? `with inverted dropout at drop rate $r = ${fmt(rate)}$.` : `without dropout.`) +
       ` Where do they end?`,
-    answer: {
-      kind: "choice",
-      options: order.map((i) => options[i]),
-      correct: order.indexOf(correct),
-    },
-    slips: Object.entries(hints).map(([i, hint]) => ({ value: order.indexOf(Number(i)), hint })),
-    solution: dropout
+    options,
+    correct,
+    hints,
+    dropout
       ? [
         `With dropout the averaged loss adds the penalty $c\\sum_j x_j^2 w_j^2$, $c = r/(1 - r) = ` +
-        `${f(rate / (1 - rate))}$, so it has exactly one minimiser.`,
+        `${fmt(rate / (1 - rate))}$, so it has exactly one minimiser.`,
         `Any optimiser that converges ends there: $w = ${withDropout}$, for SGD and Adam alike.`,
       ]
       : [
         `Without dropout every $w$ with $w^\\top x = ${
-          f(y)
+          fmt(y)
         }$ has zero loss: the optimiser's path ` +
         `decides which one it reaches.`,
         `SGD's steps are multiples of $x$, so it reaches the least-norm fit $${minNorm}$; Adam ` +
         `moves each weight at about the same pace and stops near $(1, 1)$.`,
       ],
-  };
-}
-
-function shuffle<T>(rng: Rng, items: T[]): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  );
 }
 
 /** A two- or three-row matrix with two features on different scales, no zero column. */
@@ -405,84 +362,63 @@ function drawRows(rng: Rng): number[][] {
   }
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/least-norm-fit`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "least-norm-fit": {
     title: "The fit gradient descent finds",
     sources: [["homework-5", "5(a)"], ["homework-5", "5(b)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [1.089, 0.1089]",
+    ...fourFigures("a vector such as [1.089, 0.1089]"),
     generate: (seed) => minNormFit(drawData(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/dropout-fit`,
-    page: PAGE,
+  "dropout-fit": {
     title: "The dropout minimiser at a rate",
     sources: [["homework-5", "5(c)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.3667, 3.667]",
+    ...fourFigures("a vector such as [0.3667, 3.667]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return dropoutFit({ data: drawData(rng), rate: pick(rng, RATES) }, seed);
     },
   },
-  {
-    id: `${PAGE}/feature-penalties`,
-    page: PAGE,
+  "feature-penalties": {
     title: "Dropout as ridge with a penalty per feature",
     sources: [["worked-exercises", "2.2"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [12.5, 4]",
+    ...fourFigures("a vector such as [12.5, 4]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return featurePenalties({ rows: drawRows(rng), keep: pick(rng, KEEPS) }, seed);
     },
   },
-  {
-    id: `${PAGE}/equal-shares`,
-    page: PAGE,
+  "equal-shares": {
     title: "Each feature's share of the prediction",
     sources: [["homework-5", "5(f)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number such as 3.667",
+    ...fourFigures("a number such as 3.667"),
     generate: (seed) => {
       const rng = createRng(seed);
       return equalShares({ data: drawData(rng), rate: pick(rng, RATES) }, seed);
     },
   },
-  {
-    id: `${PAGE}/rate-zero-limit`,
-    page: PAGE,
+  "rate-zero-limit": {
     title: "The dropout fit as the rate falls to 0",
     sources: [["homework-5", "5(g)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.55, 5.5]",
+    ...fourFigures("a vector such as [0.55, 5.5]"),
     generate: (seed) => rateZeroLimit(drawData(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/optimiser-agreement`,
-    page: PAGE,
+  "optimiser-agreement": {
     title: "SGD against Adam, with and without dropout",
     sources: [["homework-5", "5(h)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => {
       const rng = createRng(seed);
       const rate = pick(rng, RATES);
       return optimiserAgreement({ rate, dropout: rng.uniform() < 0.5 }, seed);
     },
   },
-  {
-    id: `${PAGE}/loss-floor`,
-    page: PAGE,
+  "loss-floor": {
     title: "The loss floor under dropout",
     sources: [["homework-5", "5(d)"], ["homework-5", "5(e)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number such as 40.33",
+    ...fourFigures("a number such as 40.33"),
     generate: (seed) => {
       const rng = createRng(seed);
       return lossFloor({ data: drawData(rng), rate: pick(rng, RATES) }, seed);
     },
   },
-];
+});

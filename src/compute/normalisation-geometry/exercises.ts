@@ -7,53 +7,24 @@
  * Each exercise exports its builder (parameters → instance) so that tests can build a course
  * instance and check the course's numbers.
  */
-import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "../exercise.js";
-import { formatNumber } from "../exerciseFormat.js";
+import type { Exercise, ExerciseInstance } from "../exercise.js";
+import {
+  factor,
+  fmt,
+  fourFigures,
+  numericInstance,
+  pageExercises,
+  pick,
+  texMatrix,
+  tuple,
+} from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { batchNormGaussian1d } from "./gaussianBatchNorm.js";
 import { correlationMatrix, type Sym2 } from "./gaussian2d.js";
 import { dotProduct, vectorNorm, weightFromDirection, weightNormGradient } from "./weightNorm.js";
 
 const PAGE = "normalisation-geometry";
-const TOLERANCE: Tolerance = { relative: 0.005 };
-const TOLERANCE_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
 
-const f = (x: number) => formatNumber(x);
-/** A number as a factor or subtrahend: negative ones in parentheses, 2 \cdot (-6.5). */
-const fp = (x: number) => (x < 0 ? `(${f(x)})` : f(x));
-const tuple = (v: readonly number[]) => `(${v.map(f).join(", ")})`;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)];
-
-type Value = number | readonly number[] | readonly (readonly number[])[];
-const flat = (v: Value): number[] => (typeof v === "number" ? [v] : (v as number[]).flat());
-
-/** True when `a` and `b` agree entry by entry within the relative tolerance. */
-function within(a: Value, b: Value): boolean {
-  const [as, bs] = [flat(a), flat(b)];
-  const rel = (TOLERANCE as { relative: number }).relative;
-  return as.every((v, i) => Math.abs(v - bs[i]) <= rel * Math.abs(bs[i]));
-}
-
-function numeric(
-  seed: number,
-  prompt: string,
-  kind: NumericAnswer["kind"],
-  value: NumericAnswer["value"],
-  slips: Slip[],
-  solution: string[],
-): ExerciseInstance {
-  const answer: NumericAnswer = { kind, value, tolerance: TOLERANCE };
-  // A slip equal to the answer (γ = 1 makes γ and γ² agree) would mark a right answer wrong, and
-  // one equal to an earlier slip could only ever show the earlier hint.
-  const distinct = slips.filter((s, k) =>
-    !within(s.value as Value, value) &&
-    !slips.slice(0, k).some((t) => within(s.value as Value, t.value as Value))
-  );
-  return { seed, prompt, answer, slips: distinct, solution };
-}
-
-const matrixTex = (rows: readonly (readonly number[])[]) =>
-  `\\begin{pmatrix}${rows.map((r) => r.map(f).join(" & ")).join(" \\\\ ")}\\end{pmatrix}`;
 const symRows = (s: Sym2) => [[s.a, s.b], [s.b, s.c]];
 
 // ---------------------------------------------------------------------------------------------
@@ -86,10 +57,14 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
   });
   const outMean = y.reduce((s, v) => s + v, 0) / y.length;
   const outVariance = y.reduce((s, v) => s + (v - outMean) ** 2, 0) / y.length;
-  return numeric(
+  return numericInstance(
     seed,
-    `Inputs to a batch-norm layer follow $\\mathcal N(${f(mean)}, ${f(variance)})$. The layer ` +
-      `has shift $\\beta = ${f(beta)}$ and scale $\\gamma = ${f(gamma)}$, and the batch is very ` +
+    `Inputs to a batch-norm layer follow $\\mathcal N(${fmt(mean)}, ${
+      fmt(variance)
+    })$. The layer ` +
+      `has shift $\\beta = ${fmt(beta)}$ and scale $\\gamma = ${
+        fmt(gamma)
+      }$, and the batch is very ` +
       `large. Give the mean and variance of the outputs, $(\\text{mean}, \\text{variance})$.`,
     "vector",
     [outMean, outVariance],
@@ -108,11 +83,13 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
       },
     ],
     [
-      `Over a large batch the batch mean is $${f(mean)}$ and the standard deviation ` +
-      `$\\sqrt{${f(variance)}} = ${f(Math.sqrt(variance))}$, so $\\hat x = (x - ${fp(mean)})/` +
-      `${f(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
+      `Over a large batch the batch mean is $${fmt(mean)}$ and the standard deviation ` +
+      `$\\sqrt{${fmt(variance)}} = ${fmt(Math.sqrt(variance))}$, so $\\hat x = (x - ${
+        factor(mean)
+      })/` +
+      `${fmt(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
       `$y = \\gamma\\hat x + \\beta$ shifts and scales a Gaussian: it stays Gaussian with mean ` +
-      `$\\beta = ${f(beta)}$ and variance $\\gamma^2 = ${f(gamma * gamma)}$.`,
+      `$\\beta = ${fmt(beta)}$ and variance $\\gamma^2 = ${fmt(gamma * gamma)}$.`,
       `So $(\\text{mean}, \\text{variance}) = ${tuple([beta, gamma * gamma])}$, whatever the ` +
       `input's mean and variance were.`,
     ],
@@ -129,9 +106,9 @@ export interface CloudParams {
 export function cloudCovariance({ sd, rho }: CloudParams, seed = 0): ExerciseInstance {
   const cov: Sym2 = { a: sd[0] ** 2, b: rho * sd[0] * sd[1], c: sd[1] ** 2 };
   const out = symRows(correlationMatrix(cov));
-  return numeric(
+  return numericInstance(
     seed,
-    `2-D inputs follow a Gaussian with covariance $\\Sigma = ${matrixTex(symRows(cov))}$. ` +
+    `2-D inputs follow a Gaussian with covariance $\\Sigma = ${texMatrix(symRows(cov))}$. ` +
       `Batch norm with $\\beta = 0$, $\\gamma = 1$ normalises each coordinate over a very ` +
       `large batch. Give the covariance matrix of the outputs.`,
     "matrix",
@@ -153,10 +130,10 @@ export function cloudCovariance({ sd, rho }: CloudParams, seed = 0): ExerciseIns
     ],
     [
       `Each coordinate is centred and divided by its own standard deviation: ` +
-      `$${f(sd[0])}$ and $${f(sd[1])}$.`,
-      `The variances become 1; the covariance becomes $${f(cov.b)}/(${f(sd[0])} \\cdot ` +
-      `${f(sd[1])}) = ${f(out[0][1])}$, the correlation, unchanged.`,
-      `So the output covariance is $${matrixTex(out)}$: the cloud is centred and its axes ` +
+      `$${fmt(sd[0])}$ and $${fmt(sd[1])}$.`,
+      `The variances become 1; the covariance becomes $${fmt(cov.b)}/(${fmt(sd[0])} \\cdot ` +
+      `${fmt(sd[1])}) = ${fmt(out[0][1])}$, the correlation, unchanged.`,
+      `So the output covariance is $${texMatrix(out)}$: the cloud is centred and its axes ` +
       `rescaled, but it stays tilted.`,
     ],
   );
@@ -177,11 +154,11 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
   const out = dotProduct(w, x) + beta;
   const ux = dotProduct(u, x);
   const length = vectorNorm(u);
-  return numeric(
+  return numericInstance(
     seed,
     `The inputs of a batch are centred and whitened: mean 0, covariance $I$. A unit computes ` +
       `$u^\\top x$ with $u = ${tuple(u)}$ and batch-normalises it with scale $\\gamma = ` +
-      `${f(gamma)}$ and shift $\\beta = ${f(beta)}$. What does it output for the input ` +
+      `${fmt(gamma)}$ and shift $\\beta = ${fmt(beta)}$. What does it output for the input ` +
       `$x = ${tuple(x)}$?`,
     "number",
     out,
@@ -202,13 +179,13 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
     ],
     [
       `Over the batch $u^\\top x$ has mean $u^\\top 0 = 0$ and variance $u^\\top I u = ` +
-      `\\|u\\|^2 = ${f(length * length)}$.`,
+      `\\|u\\|^2 = ${fmt(length * length)}$.`,
       `So batch norm outputs $\\gamma\\,u^\\top x/\\|u\\| + \\beta = w^\\top x + \\beta$ with ` +
       `$w = \\gamma u/\\|u\\| = ${tuple(w)}$: weight normalisation.`,
-      `Here $u^\\top x = ${f(ux)}$, so the output is $${f(gamma)} \\cdot ${fp(ux)}/${
-        f(length)
+      `Here $u^\\top x = ${fmt(ux)}$, so the output is $${fmt(gamma)} \\cdot ${factor(ux)}/${
+        fmt(length)
       } + ` +
-      `${fp(beta)} = ${f(out)}$.`,
+      `${factor(beta)} = ${fmt(out)}$.`,
     ],
   );
 }
@@ -226,10 +203,10 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
   const length = vectorNorm(u);
   const along = dotProduct(u, gradW) / (length * length);
   const projected = gradW.map((g, i) => g - along * u[i]);
-  return numeric(
+  return numericInstance(
     seed,
     `Weight normalisation writes $w = \\gamma u/\\|u\\|$. At $u = ${tuple(u)}$ with ` +
-      `$\\gamma = ${f(gamma)}$ the loss has gradient $\\nabla_w L = ${tuple(gradW)}$. ` +
+      `$\\gamma = ${fmt(gamma)}$ the loss has gradient $\\nabla_w L = ${tuple(gradW)}$. ` +
       `Give $\\nabla_u L$.`,
     "vector",
     gradU,
@@ -250,10 +227,12 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
     ],
     [
       `$\\partial w/\\partial u = (\\gamma/\\|u\\|)(I - uu^\\top/\\|u\\|^2)$, with ` +
-      `$\\|u\\| = ${f(length)}$.`,
-      `$u^\\top\\nabla_w L/\\|u\\|^2 = ${f(dotProduct(u, gradW))}/${f(length * length)} = ` +
-      `${f(along)}$, so the projection is $\\nabla_w L - ${fp(along)}\\,u = ${tuple(projected)}$.`,
-      `Times $\\gamma/\\|u\\| = ${f(gamma / length)}$: $\\nabla_u L = ${tuple(gradU)}$, ` +
+      `$\\|u\\| = ${fmt(length)}$.`,
+      `$u^\\top\\nabla_w L/\\|u\\|^2 = ${fmt(dotProduct(u, gradW))}/${fmt(length * length)} = ` +
+      `${fmt(along)}$, so the projection is $\\nabla_w L - ${factor(along)}\\,u = ${
+        tuple(projected)
+      }$.`,
+      `Times $\\gamma/\\|u\\| = ${fmt(gamma / length)}$: $\\nabla_u L = ${tuple(gradU)}$, ` +
       `orthogonal to $u$.`,
     ],
   );
@@ -305,14 +284,11 @@ function drawProjection(rng: Rng): ProjectionParams {
   }
 }
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/output-law`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "output-law": {
     title: "Batch norm's output law",
     sources: [["homework-5", "9(a)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector [mean, variance] such as [3, 1]",
+    ...fourFigures("a vector [mean, variance] such as [3, 1]"),
     generate: (seed) => {
       const rng = createRng(seed);
       return outputLaw({
@@ -323,13 +299,10 @@ export const EXERCISES: readonly Exercise[] = [
       }, seed);
     },
   },
-  {
-    id: `${PAGE}/cloud-covariance`,
-    page: PAGE,
+  "cloud-covariance": {
     title: "Batch norm on a 2-D Gaussian",
     sources: [["homework-5", "9(b)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a matrix, row by row, such as [[1, 0.6], [0.6, 1]]",
+    ...fourFigures("a matrix, row by row, such as [[1, 0.6], [0.6, 1]]"),
     generate: (seed) => {
       const rng = createRng(seed);
       const sds = [0.5, 2, 3, 0.4, 1.5];
@@ -339,22 +312,16 @@ export const EXERCISES: readonly Exercise[] = [
       return cloudCovariance({ sd: [first, second], rho }, seed);
     },
   },
-  {
-    id: `${PAGE}/weight-norm-output`,
-    page: PAGE,
+  "weight-norm-output": {
     title: "Weight normalisation matches batch norm",
     sources: [["worked-exercises", "4"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a number such as 2.2",
+    ...fourFigures("a number such as 2.2"),
     generate: (seed) => weightNormOutput(drawProjection(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/projected-gradient`,
-    page: PAGE,
+  "projected-gradient": {
     title: "Weight normalisation's projected gradient",
     sources: [["worked-exercises", "4"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.192, -0.144]",
+    ...fourFigures("a vector such as [0.192, -0.144]"),
     generate: (seed) => projectedGradient(drawGradient(createRng(seed)), seed),
   },
-];
+});

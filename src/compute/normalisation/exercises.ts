@@ -7,8 +7,18 @@
  * Each exercise exports its builder (parameters → instance) so that tests can build a course
  * instance and check the course's numbers.
  */
-import type { Exercise, ExerciseInstance, NumericAnswer, Slip, Tolerance } from "../exercise.js";
-import { formatNumber } from "../exerciseFormat.js";
+import type { Exercise, ExerciseInstance, Tolerance } from "../exercise.js";
+import {
+  choiceInstance,
+  fmt,
+  fourFigures,
+  numericInstance,
+  ONE_CHOICE,
+  pageExercises,
+  pick,
+  shuffle,
+  tuple,
+} from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { batchNormBackward, batchNormInputGradient } from "./batchNormBackward.js";
 import { type GraphNode, parentsOf } from "./batchNormGraph.js";
@@ -22,82 +32,9 @@ import {
 } from "./normAxes.js";
 
 const PAGE = "normalisation";
-const TOLERANCE: Tolerance = { relative: 0.005 };
-const TOLERANCE_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
-
-const f = (x: number) => formatNumber(x);
-const tuple = (v: readonly number[]) => `(${v.map(f).join(", ")})`;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)];
-
-function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-const flat = (v: number | readonly number[]): number[] => (typeof v === "number" ? [v] : [...v]);
-
-/** True when `a` and `b` agree entry by entry within `tolerance`. */
-function within(
-  a: number | readonly number[],
-  b: number | readonly number[],
-  tolerance: Tolerance,
-): boolean {
-  const [as, bs] = [flat(a), flat(b)];
-  const allowed = (v: number) =>
-    "relative" in tolerance ? tolerance.relative * Math.abs(v) : tolerance.absolute;
-  return as.every((v, i) => Math.abs(v - bs[i]) <= allowed(bs[i]));
-}
 
 /** Counts are whole numbers: exact up to a typing slip far below 1, and 2 % of 8 is 0.16. */
 const COUNT_TOLERANCE: Tolerance = { absolute: 0.1 };
-
-function numeric(
-  seed: number,
-  prompt: string,
-  kind: "number" | "vector",
-  value: number | number[],
-  slips: Slip[],
-  solution: string[],
-  tolerance: Tolerance = TOLERANCE,
-): ExerciseInstance {
-  const answer: NumericAnswer = { kind, value, tolerance };
-  // A slip equal to the answer (γ = 1 makes "forgot γ" right) would mark a right answer wrong, and
-  // one equal to an earlier slip could only ever show the earlier hint.
-  const same = (a: Slip["value"], b: Slip["value"]) =>
-    within(a as number | number[], b as number | number[], tolerance);
-  const distinct = slips.filter((s, k) =>
-    !same(s.value, value) && !slips.slice(0, k).some((t) => same(s.value, t.value))
-  );
-  return { seed, prompt, answer, slips: distinct, solution };
-}
-
-/** A choice with its options shuffled by `rng`; `hints` are keyed by the unshuffled index. */
-function choice(
-  seed: number,
-  rng: Rng,
-  prompt: string,
-  options: readonly string[],
-  correct: number,
-  hints: Record<number, string>,
-  solution: string[],
-): ExerciseInstance {
-  const order = shuffle(rng, options.map((_, i) => i));
-  return {
-    seed,
-    prompt,
-    answer: {
-      kind: "choice",
-      options: order.map((i) => options[i]),
-      correct: order.indexOf(correct),
-    },
-    slips: Object.entries(hints).map(([i, hint]) => ({ value: order.indexOf(Number(i)), hint })),
-    solution,
-  };
-}
 
 const AXIS_NAMES = ["N", "C", "H", "W"] as const;
 const axesText = (axes: readonly number[]) => axes.map((a) => `$${AXIS_NAMES[a]}$`).join(", ");
@@ -131,7 +68,7 @@ export function normAxes(
   const correct = method === "batch" ? 0 : 1;
   const other = method === "batch" ? 1 : 0;
   const groups = normGroupCount(method, shape);
-  return choice(
+  return choiceInstance(
     seed,
     createRng(seed).fork(),
     `Apply ${METHOD_NAMES[method]} to ${shapeText(shape)}. Over which axes does each of its ` +
@@ -170,7 +107,7 @@ export function sharedCells(
   const count = groupSize(method);
   const other: NormMethod = method === "batch" ? "layer" : "batch";
   const { n, c, h, w } = shape;
-  return numeric(
+  return numericInstance(
     seed,
     `Apply ${METHOD_NAMES[method]} to ${shapeText(shape)}. How many values share one mean?`,
     "number",
@@ -214,10 +151,10 @@ export function centredGradient(
   const n = dy.length;
   const sum = dy.reduce((s, v) => s + v, 0);
   const mean = sum / n;
-  return numeric(
+  return numericInstance(
     seed,
     `Batch norm without the division: $y_i = \\gamma(x_i - \\mu) + \\beta$ with $\\mu$ the mean ` +
-      `of a batch of $n = ${n}$ and $\\gamma = ${f(gamma)}$. The upstream gradient is ` +
+      `of a batch of $n = ${n}$ and $\\gamma = ${fmt(gamma)}$. The upstream gradient is ` +
       `$\\partial L/\\partial y = ${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
     dx,
@@ -240,8 +177,8 @@ export function centredGradient(
       `$\\partial y_i/\\partial x_j = \\gamma(\\delta_{ij} - 1/n)$, so ` +
       `$\\partial L/\\partial x_j = \\gamma(\\partial L/\\partial y_j - \\frac1n\\sum_i ` +
       `\\partial L/\\partial y_i)$.`,
-      `The mean of $\\partial L/\\partial y$ is $${f(sum)}/${n} = ${f(mean)}$.`,
-      `Subtracting it and multiplying by $${f(gamma)}$: $${tuple(dx)}$. (For $n = 1$ this is ` +
+      `The mean of $\\partial L/\\partial y$ is $${fmt(sum)}/${n} = ${fmt(mean)}$.`,
+      `Subtracting it and multiplying by $${fmt(gamma)}$: $${tuple(dx)}$. (For $n = 1$ this is ` +
       `exactly 0.)`,
     ],
   );
@@ -312,7 +249,7 @@ export function graphParents({ node }: { node: "Z" | "Y" | "mean" | "variance" }
   chosen.forEach((s, i) => {
     hints[i + 1] = PARENT_HINTS[node]?.[key(s)] ?? FORMULA_HINTS[node];
   });
-  return choice(
+  return choiceInstance(
     seed,
     rng,
     `In the computational graph of training-time batch norm (inputs $X$, $\\gamma$, $\\beta$; ` +
@@ -350,9 +287,9 @@ export function batchNormGradient(
     x.map((v, i) => (gamma / Math.sqrt(s)) * (dy[i] - sumDy / n - ((v - mu) / (n * s)) * sumDyDev));
   const viaZ = parts.dXViaZ.map((r) => r[0]);
   const viaMean = parts.dXViaMean.map((r) => r[0]);
-  return numeric(
+  return numericInstance(
     seed,
-    `Training-time batch norm on one feature, $\\epsilon = 0$, $\\gamma = ${f(gamma)}$: the ` +
+    `Training-time batch norm on one feature, $\\epsilon = 0$, $\\gamma = ${fmt(gamma)}$: the ` +
       `batch is $x = ${tuple(x)}$ and the upstream gradient $\\partial L/\\partial y = ` +
       `${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
@@ -374,9 +311,9 @@ export function batchNormGradient(
       },
     ],
     [
-      `$\\mu = ${f(mu)}$ and the biased variance $\\sigma^2 = ${f(variance)}$, so ` +
-      `$\\gamma/\\sigma = ${f(gamma / Math.sqrt(variance))}$.`,
-      `$\\sum_k dy_k = ${f(sumDy)}$ and $\\sum_k dy_k(x_k - \\mu) = ${f(sumDyDev)}$.`,
+      `$\\mu = ${fmt(mu)}$ and the biased variance $\\sigma^2 = ${fmt(variance)}$, so ` +
+      `$\\gamma/\\sigma = ${fmt(gamma / Math.sqrt(variance))}$.`,
+      `$\\sum_k dy_k = ${fmt(sumDy)}$ and $\\sum_k dy_k(x_k - \\mu) = ${fmt(sumDyDev)}$.`,
       `$\\partial L/\\partial x_i = \\frac{\\gamma}{\\sigma}\\left(dy_i - \\frac1n\\sum_k dy_k - ` +
       `\\frac{x_i - \\mu}{n\\sigma^2}\\sum_k dy_k(x_k - \\mu)\\right)$ gives $${tuple(dX)}$.`,
     ],
@@ -418,23 +355,18 @@ function drawBatch(rng: Rng): { x: number[]; dy: number[]; gamma: number } {
 
 const GRAPH_NODES = ["Z", "Y", "mean", "variance"] as const;
 
-export const EXERCISES: readonly Exercise[] = [
-  {
-    id: `${PAGE}/norm-axes`,
-    page: PAGE,
+export const EXERCISES: readonly Exercise[] = pageExercises(PAGE, {
+  "norm-axes": {
     title: "Batch norm's axes against layer norm's",
     sources: [["homework-5", "2(a)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => {
       const rng = createRng(seed);
       const method = rng.uniform() < 0.5 ? "batch" : "layer";
       return normAxes({ method, shape: drawShape(rng) }, seed);
     },
   },
-  {
-    id: `${PAGE}/shared-cells`,
-    page: PAGE,
+  "shared-cells": {
     title: "How many values share one mean",
     sources: [["homework-5", "2(a)"]],
     toleranceText: "exactly (a whole number)",
@@ -445,31 +377,22 @@ export const EXERCISES: readonly Exercise[] = [
       return sharedCells({ method, shape: drawShape(rng) }, seed);
     },
   },
-  {
-    id: `${PAGE}/centred-gradient`,
-    page: PAGE,
+  "centred-gradient": {
     title: "The gradient of batch norm without the division",
     sources: [["homework-5", "2(b)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [1.5, -0.75, -0.75]",
+    ...fourFigures("a vector such as [1.5, -0.75, -0.75]"),
     generate: (seed) => centredGradient(drawCentred(createRng(seed)), seed),
   },
-  {
-    id: `${PAGE}/graph-parents`,
-    page: PAGE,
+  "graph-parents": {
     title: "Batch norm's computational graph",
     sources: [["homework-5", "6(a)"]],
-    toleranceText: "one choice",
-    answerFormat: "pick one option",
+    ...ONE_CHOICE,
     generate: (seed) => graphParents({ node: pick(createRng(seed), GRAPH_NODES) }, seed),
   },
-  {
-    id: `${PAGE}/batch-norm-gradient`,
-    page: PAGE,
+  "batch-norm-gradient": {
     title: "Batch norm's gradient for a small batch",
     sources: [["homework-5", "6(b)"]],
-    toleranceText: TOLERANCE_TEXT,
-    answerFormat: "a vector such as [0.2887, -0.5774, 0.2887]",
+    ...fourFigures("a vector such as [0.2887, -0.5774, 0.2887]"),
     generate: (seed) => batchNormGradient(drawBatch(createRng(seed)), seed),
   },
-];
+});
