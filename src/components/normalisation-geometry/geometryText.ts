@@ -3,7 +3,7 @@
  * already computed: plain strings (no DOM), so that each can be tested word for word against every
  * setting the page offers. Every number goes through the site's formatters.
  */
-import { num, sciText } from "../math.js";
+import { num, sciText, significant } from "../math.js";
 import { type TableColumn, textColumn } from "../csv.js";
 import { TFJS_EPSILON, TORCH_EPSILON } from "../../compute/epsilons.js";
 import { TRACKED_INPUTS } from "../../compute/normalisation-geometry/batchNoise.js";
@@ -402,8 +402,12 @@ export function stepGrowths(wStep: readonly number[]): number[] {
  */
 export function actualStepsSentence(wStep: readonly number[]): string {
   const growths = stepGrowths(wStep);
-  const first = wStep.slice(0, 3).map((s) => num(s, 3)).join(", ") +
+  // Significant digits, not decimals: with a small η the steps are 10⁻⁴ long and must not read 0.000.
+  const first = wStep.slice(0, 3).map((s) => significant(s, 3)).join(", ") +
     (wStep.length > 3 ? ", …" : "");
+  if (wStep.length < 2) {
+    return `Here w takes one step, ‖w₁ − w₀‖ = ${first}: with nothing to compare it with, take more steps to see whether they shrink. Only the effective step ηγ²/‖uₜ‖² is sure to fall; the steps on w also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves.`;
+  }
   return growths.length
     ? `The steps on w themselves need not shrink: here ‖wₜ₊₁ − wₜ‖ goes ${first}, and ${growths.length} of the ${
       wStep.length - 1

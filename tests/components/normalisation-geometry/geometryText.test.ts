@@ -387,7 +387,7 @@ const GOLDEN_WN = [
       "Over 1 steps ‖u‖ grows by a factor 1.04 and the effective step on w shrinks by a factor 1.0; the closed form for ‖uₜ₊₁‖² holds at every step to 1.1 × 10⁻¹⁶.",
     growths: [],
     actualSteps:
-      "Here the steps on w, ‖wₜ₊₁ − wₜ‖ = 0.073, shrink at every step too, but that is not guaranteed: they also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves. Only the effective step ηγ²/‖uₜ‖² is sure to fall.",
+      "Here w takes one step, ‖w₁ − w₀‖ = 0.0726: with nothing to compare it with, take more steps to see whether they shrink. Only the effective step ηγ²/‖uₜ‖² is sure to fall; the steps on w also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves.",
   },
   {
     setting: { uLength: 2, uAngle: 0, wGamma: 0.8, wBeta: 1.1, eta: 0.7, steps: 4 },
@@ -415,7 +415,7 @@ const GOLDEN_WN = [
       "Over 4 steps ‖u‖ grows by a factor 1.03 and the effective step on w shrinks by a factor 1.1; the closed form for ‖uₜ₊₁‖² holds at every step to 4.4 × 10⁻¹⁶.",
     growths: [],
     actualSteps:
-      "Here the steps on w, ‖wₜ₊₁ − wₜ‖ = 0.133, 0.099, 0.074, …, shrink at every step too, but that is not guaranteed: they also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves. Only the effective step ηγ²/‖uₜ‖² is sure to fall.",
+      "Here the steps on w, ‖wₜ₊₁ − wₜ‖ = 0.133, 0.0994, 0.0739, …, shrink at every step too, but that is not guaranteed: they also follow the projected gradient ‖W⊥∇_wL‖, which changes as w moves. Only the effective step ηγ²/‖uₜ‖² is sure to fall.",
   },
 ];
 
@@ -469,7 +469,7 @@ Deno.test("gradientSentence(fdError, orthogonality) and wnTfSummary(frame, steps
   ].forEach((frame, k) => assert.equal(wnTfSummary(frame, 30), GOLDEN_WN_TF[k]));
 });
 
-Deno.test("pathDescription, lengthDescription, effectiveStepDescription, stepsSentence, actualStepsSentence: golden texts over the weight-norm sliders", () => {
+Deno.test("pathDescription, lengthDescription, effectiveStepDescription, stepsSentence, actualStepsSentence: golden texts over the weight-norm sliders (one step: nothing to compare)", () => {
   for (const golden of GOLDEN_WN) {
     const { uLength, uAngle, wGamma, eta, steps } = golden.setting;
     const u0 = polarDirection(uLength, uAngle);
@@ -503,4 +503,10 @@ Deno.test("pathDescription, lengthDescription, effectiveStepDescription, stepsSe
   // Both branches of actualStepsSentence are exercised.
   const grew = GOLDEN_WN.filter((g) => g.growths.length > 0).length;
   assert.ok(grew > 0 && grew < GOLDEN_WN.length, `grew ${grew} of ${GOLDEN_WN.length}`);
+});
+
+Deno.test("actualStepsSentence(wStep) prints tiny steps to 3 significant digits, never as 0.000", () => {
+  const sentence = actualStepsSentence([3.634e-4, 3.631e-4, 3.62e-4]);
+  assert.match(sentence, /= 3\.63 × 10⁻⁴, 3\.63 × 10⁻⁴, 3\.62 × 10⁻⁴, shrink at every step too/);
+  assert.doesNotMatch(sentence, /0\.000/);
 });
