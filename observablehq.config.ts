@@ -7,6 +7,10 @@ export default {
   // The build task writes to a staging folder and swaps it in only when the whole build succeeds.
   output: process.env.EXPLORABLES_OUTPUT ?? "dist",
   title: "DNN Explorables",
+  // Links name their files (./pages/momentum.html, ./index.html), so the built site works on any
+  // plain static server, under any sub-path, with no clean-URL rewriting.
+  preserveExtension: true,
+  preserveIndex: true,
   // The sidebar: one section per topic, pages in manifest order (src/site.ts).
   pages: sidebar(),
   // The default stylesheet pulls a web font from a CDN; the site must load with no other origin.

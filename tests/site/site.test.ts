@@ -24,6 +24,7 @@ const SUITE_BROWSER_TESTS = [
   "pageTextRules",
   "quality",
   "qualityHelpers",
+  "staticHost",
   "stop",
 ];
 
