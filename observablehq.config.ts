@@ -1,6 +1,7 @@
 // Observable Framework configuration. The CLI runs under Deno (see src/tasks/framework.ts).
 import process from "node:process";
 import { sidebar } from "./src/site.ts";
+import { embedHead } from "./src/components/embedHead.ts";
 
 export default {
   root: "src",
@@ -17,7 +18,8 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   // An empty icon: without one the browser asks for /favicon.ico and logs a 404.
-  head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">',
+  head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">' +
+    embedHead,
   footer:
     "DNN Explorables: every number on these pages is computed, at build time or in your browser.",
   // Page search works offline: Framework bundles its client (and minisearch, from node_modules)

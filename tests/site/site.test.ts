@@ -20,6 +20,7 @@ const coming = PAGES.filter((page) => page.status === "coming");
 const SUITE_BROWSER_TESTS = [
   "backendTableRules",
   "backends",
+  "instructorView",
   "links",
   "pageTextRules",
   "quality",
