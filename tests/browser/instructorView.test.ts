@@ -3,7 +3,8 @@
  * momentum page: every figure's stable id and its "Link to this figure" control, a deep link that
  * scrolls to a figure drawn late, the print stylesheet (no controls, figures kept whole, settings
  * and link under each title) and the embed view (`?embed=<id>`: that figure alone, settings from
- * the link still applied).
+ * the link still applied, checked at three frame widths in light and dark with axe-core and the
+ * console, as the quality suite checks pages).
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -119,42 +120,51 @@ browser.test({
   },
 });
 
-browser.test({
-  name: `${path}?embed=chart-trajectory&beta=0.5: only that figure shows, with the link's ` +
-    `settings, no sidebar, header or footer, and it fits a 375 px frame`,
-  async fn() {
-    const { page } = await browser.open(`${path}?embed=chart-trajectory&beta=0.5`, {
-      viewport: { width: 640, height: 480 },
-    });
-    await waitForDrawn(page);
-    await page.locator("#chart-trajectory[data-embedded]").waitFor();
-    await waitForHook(page, "reference", { beta: 0.5 });
-    for (const width of [640, 375]) {
-      await page.setViewportSize({ width, height: 480 });
-      await settle(page, 300);
-      const found = await page.evaluate(() => {
-        const visible = (element: Element) => element.getClientRects().length > 0;
-        const shown = (selector: string) =>
-          [...document.querySelectorAll(selector)].filter(visible).map((element) =>
-            element.id || element.tagName
-          );
-        return {
-          figures: shown("figure.chart"),
-          chrome: shown(
-            "#observablehq-sidebar, #observablehq-header, #observablehq-footer, #observablehq-toc",
-          ),
-          headings: shown("#observablehq-main h1, #observablehq-main h2"),
-          width: document.documentElement.scrollWidth,
-        };
+for (const colorScheme of ["light", "dark"] as const) {
+  browser.test({
+    name: `${path}?embed=chart-trajectory&beta=0.5 [${colorScheme}]: only that figure shows, ` +
+      `with the link's settings, no sidebar, header or footer; it fits frames of 640, 375 and ` +
+      `320 px, and axe-core finds no serious or critical violation`,
+    async fn() {
+      const { page, console: log } = await browser.open(`${path}?embed=chart-trajectory&beta=0.5`, {
+        viewport: { width: 640, height: 480 },
+        colorScheme,
       });
-      assert.deepEqual(found.figures, ["chart-trajectory"], `${width} px`);
-      assert.deepEqual(found.chrome, [], `${width} px`);
-      assert.deepEqual(found.headings, [], `${width} px`);
-      assert.ok(found.width <= width, `${width} px: the document is ${found.width} px wide`);
-      const findings = await runAxe(page);
-      assert.deepEqual(findings.map(formatFinding), [], `axe at ${width} px`);
-    }
-    await Deno.mkdir(outputDir, { recursive: true });
-    await page.screenshot({ path: `${outputDir}/momentum-embed-375.png`, fullPage: true });
-  },
-});
+      await waitForDrawn(page);
+      await page.locator("#chart-trajectory[data-embedded]").waitFor();
+      await waitForHook(page, "reference", { beta: 0.5 });
+      for (const width of [640, 375, 320]) {
+        await page.setViewportSize({ width, height: 480 });
+        await settle(page, 300);
+        const found = await page.evaluate(() => {
+          const visible = (element: Element) => element.getClientRects().length > 0;
+          const shown = (selector: string) =>
+            [...document.querySelectorAll(selector)].filter(visible).map((element) =>
+              element.id || element.tagName
+            );
+          return {
+            figures: shown("figure.chart"),
+            chrome: shown(
+              "#observablehq-sidebar, #observablehq-header, #observablehq-footer, #observablehq-toc",
+            ),
+            headings: shown("#observablehq-main h1, #observablehq-main h2"),
+            width: document.documentElement.scrollWidth,
+          };
+        });
+        assert.deepEqual(found.figures, ["chart-trajectory"], `${width} px`);
+        assert.deepEqual(found.chrome, [], `${width} px`);
+        assert.deepEqual(found.headings, [], `${width} px`);
+        assert.ok(found.width <= width, `${width} px: the document is ${found.width} px wide`);
+        const findings = await runAxe(page);
+        assert.deepEqual(findings.map(formatFinding), [], `axe at ${width} px`);
+      }
+      const messages = log.unexpected().map((entry) => `${entry.type}: ${entry.text}`);
+      assert.deepEqual(messages, [], "console errors or warnings");
+      await Deno.mkdir(outputDir, { recursive: true });
+      await page.screenshot({
+        path: `${outputDir}/momentum-embed-320-${colorScheme}.png`,
+        fullPage: true,
+      });
+    },
+  });
+}
