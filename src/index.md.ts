@@ -120,8 +120,9 @@ How deep networks train, one result a page. Each page states a result from the c
 with numbers computed from scratch (when the site is built, or live in your browser as you move the
 controls), and lets you push on it.
 
-**Where to start.** Read the ${built.length} pages in the order of their numbers, which is the
-course's: ${topics[0].toLowerCase()} first, ${topics.at(-1)!.toLowerCase()} last. Start with
+**Where to start.** Read the ${built.length} pages in the order of their numbers, the course's
+topics in turn, as the sidebar lists them: ${topics[0].toLowerCase()} first,
+${topics.at(-1)!.toLowerCase()} last. Start with
 <a href="./pages/${first.slug}">1. ${escapeHtml(first.title)}</a>. Each card's picture is drawn from
 its page's own numbers. The ${RESULTS.length} results of the course, with the page that shows each
 one and the tests that check it, are listed in
