@@ -12,6 +12,7 @@ import { browserFixture, settle, waitForDrawn, waitForHook } from "./harness.ts"
 import { setControl } from "./controls.ts";
 import { copiedTexts, stubClipboard } from "./pageControls.ts";
 import { formatFinding, runAxe } from "./axe.ts";
+import { embedWaitMs } from "../../src/components/embedHead.ts";
 
 const browser = browserFixture();
 const path = "/pages/momentum";
@@ -168,3 +169,29 @@ for (const colorScheme of ["light", "dark"] as const) {
     },
   });
 }
+
+browser.test({
+  name: `${path}?embed=chart-nope: the frame says the page has no figure by that name, after ` +
+    `saying it is drawing one`,
+  async fn() {
+    const { page } = await browser.open(`${path}?embed=chart-nope`, {
+      viewport: { width: 640, height: 480 },
+    });
+    const status = page.locator("#embed-status[role=status]");
+    await status.waitFor();
+    assert.match(await status.innerText(), /^Drawing the figure "chart-nope"…$/);
+    await page.locator("#embed-status", { hasText: "has no figure" }).waitFor({
+      timeout: embedWaitMs + 15_000,
+    });
+    assert.equal(
+      await status.innerText(),
+      'This page has no figure or exercise named "chart-nope": check the embed= value in the link.',
+    );
+    const shown = await page.$$eval(
+      "#observablehq-main figure.chart",
+      (figures) =>
+        figures.filter((figure) => figure.checkVisibility({ visibilityProperty: true })).length,
+    );
+    assert.equal(shown, 0, "figures show around the message");
+  },
+});
