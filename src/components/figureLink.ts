@@ -35,20 +35,30 @@ function fillPrintLine(line: HTMLElement, id: string): void {
   line.textContent = `${settingsText()} Link: ${linkTo(id)}`;
 }
 
-/** The line printed under a figure's title (hidden on screen); refreshed before printing. */
+/**
+ * The line printed under a figure's title (hidden on screen). It is filled only when the page is
+ * printed: by then the control panel has rewritten the link to the values in use (a refused link
+ * value is gone from it), so the line never prints a value the page did not compute with.
+ */
 export function printLine(id: string): HTMLElement {
   const line = document.createElement("p");
   line.className = "chart-print-line";
   line.dataset.exact = "";
   line.dataset.for = id;
-  fillPrintLine(line, id);
   return line;
 }
 
-globalThis.addEventListener?.("beforeprint", () => {
+function fillPrintLines(): void {
   for (const line of document.querySelectorAll<HTMLElement>(".chart-print-line")) {
     fillPrintLine(line, line.dataset.for!);
   }
+}
+
+// Print dialogs fire beforeprint; print emulation (and some browsers' previews) only switch the
+// media type, which the media query below hears.
+globalThis.addEventListener?.("beforeprint", fillPrintLines);
+globalThis.matchMedia?.("print").addEventListener("change", (event) => {
+  if (event.matches) fillPrintLines();
 });
 
 /**
