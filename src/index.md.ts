@@ -1,72 +1,109 @@
 /**
  * Page loader for the front page: Framework runs it at build time (with the ".ts" interpreter of
- * observablehq.config.ts) and builds its Markdown output as /index. The topic cards come from the
- * manifest (src/site.ts) and the "Course results" table from src/courseResults.ts, both written
- * here as static HTML; only the small previews are drawn in the browser, from each page's precomputed
- * data, by hand-written SVG (no Plot, no d3, no tfjs on this page).
+ * observablehq.config.ts) and builds its Markdown output as /index. A short start (what the site
+ * is, the order to read it in), then one card per page of the manifest (src/site.ts), numbered in
+ * reading order, each with a small preview of its page's numbers. Previews of closed forms are
+ * computed here and written as static SVG; previews of precomputed training runs are drawn in the
+ * browser from the page's data file, by hand-written SVG (no Plot, no d3, no tfjs on this page).
+ * The course-results table has its own page (src/course-results.md.ts).
  *
  * Framework reruns a page loader only when the loader file itself changes; the build task also
- * reruns it when src/site.ts, src/courseResults.ts or a component is newer than its cached output.
+ * reruns it when src/site.ts, src/courseResults.ts, src/compute or a component is newer than its
+ * cached output.
  */
-import { DOCUMENTS, RESULTS } from "./courseResults.js";
-import { PAGES, type PreviewId, type SitePage } from "./site.js";
-import { COURSE_RESULTS_CSS, courseResultsTable } from "./components/front/courseResultsTable.js";
+import { RESULTS } from "./courseResults.js";
+import { GUIDE_PAGES, guidePath, PAGES, type PreviewId, type SitePage, TOPICS } from "./site.js";
+import { escapeHtml } from "./components/front/courseResultsTable.js";
 import { TOPIC_CARD_CSS, topicSections } from "./components/front/topicCard.js";
-import { PREVIEW_CSS } from "./components/front/previewSparkline.js";
+import {
+  PREVIEW_CSS,
+  previewBlockMarkup,
+  type PreviewSpec,
+} from "./components/front/previewSparkline.js";
+import * as computed from "./components/front/computedPreviews.js";
 
-/**
- * How each preview is drawn: the page's precomputed file (Framework needs FileAttachment's
- * argument as a literal) and the model that turns it into a picture.
- */
-const previews: Record<PreviewId, { variable: string; attachment: string; model: string }> = {
+/** A preview drawn in the browser from the page's precomputed file. */
+interface AttachedPreview {
+  /** The variable the data is loaded into. */
+  variable: string;
+  /** The page's file (Framework needs FileAttachment's argument as a literal). */
+  attachment: string;
+  /** The model in previewSparkline.ts that turns the data into a picture. */
+  model: string;
+}
+
+/** How each preview is drawn: from a precomputed file in the browser, or computed here. */
+const previews: Record<PreviewId, AttachedPreview | (() => PreviewSpec)> = {
   "dropout-toy": {
     variable: "dropoutSweep",
     attachment: "./loaders/dropout-toy.json",
     model: "dropoutSweepPreview",
+  },
+  "dropout-noise": computed.dropoutNoisePreview,
+  "dropout-digits": {
+    variable: "dropoutDigits",
+    attachment: "./loaders/dropout-digits.json",
+    model: "digitsPreview",
   },
   "double-descent": {
     variable: "doubleDescent",
     attachment: "./loaders/double-descent.json",
     model: "doubleDescentPreview",
   },
+  initialisation: computed.initialisationPreview,
+  residual: computed.residualPreview,
+  normalisation: computed.normalisationPreview,
+  "normalisation-geometry": computed.normalisationGeometryPreview,
+  convolution: computed.convolutionPreview,
+  "cnn-training": {
+    variable: "cnnTraining",
+    attachment: "./loaders/cnn-training.json",
+    model: "cnnPreview",
+  },
+  momentum: computed.momentumPreview,
+  "rnn-gradients": computed.rnnPreview,
 };
 
-function previewExpression(page: SitePage): string | undefined {
+const attached = (id: PreviewId): AttachedPreview | undefined => {
+  const preview = previews[id];
+  return typeof preview === "function" ? undefined : preview;
+};
+
+/** What goes in a card's preview slot: static SVG, or a `${…}` that draws it in the browser. */
+function previewSlot(page: SitePage): string | undefined {
   if (page.status !== "built" || !page.preview) return undefined;
-  const { variable, model } = previews[page.preview];
-  return `previewElement(${model}(${variable}))`;
+  const preview = previews[page.preview];
+  if (typeof preview === "function") return previewBlockMarkup(preview()).replace(/\$/g, "&#36;");
+  return `\${previewElement(${preview.model}(${preview.variable}))}`;
 }
 
-/** The JavaScript cell that loads the previews' data; empty when no built page has a preview. */
+/** The JavaScript cell that loads the data of the browser-drawn previews; empty when none. */
 function previewCell(pages: readonly SitePage[]): string {
   const used = [
     ...new Set(
-      pages.filter((page) => page.status === "built" && page.preview).map((page) => page.preview!),
+      pages.filter((page) => page.status === "built" && page.preview && attached(page.preview))
+        .map((page) => page.preview!),
     ),
   ];
   if (used.length === 0) return "";
-  const models = used.map((id) => previews[id].model);
+  const models = used.map((id) => attached(id)!.model);
   return [
     "```js",
     `import {previewElement, ${models.join(", ")}} from "./components/front/previewSparkline.js";`,
     ...used.map((id) =>
-      `const ${previews[id].variable} = FileAttachment("${previews[id].attachment}").json();`
+      `const ${attached(id)!.variable} = FileAttachment("${attached(id)!.attachment}").json();`
     ),
     "```",
   ].join("\n");
 }
 
-function documentList(): string {
-  const names = Object.values(DOCUMENTS).map((doc) => `${doc.name} (${doc.course})`);
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
 /** The front page as Framework Markdown. */
 export function frontPageMarkdown(): string {
   const pages = PAGES;
-  const results = RESULTS;
-  const built = new Set(pages.filter((page) => page.status === "built").map((page) => page.slug));
-  const checked = results.filter((result) => built.has(result.page)).length;
+  const built = pages.filter((page) => page.status === "built");
+  const topics = Object.values(TOPICS);
+  const first = built[0];
+  const results = GUIDE_PAGES.find((page) => page.slug === "course-results")!;
   return `---
 title: DNN Explorables
 toc: false
@@ -75,30 +112,25 @@ toc: false
 <style>
 ${TOPIC_CARD_CSS.trim()}
 ${PREVIEW_CSS.trim()}
-${COURSE_RESULTS_CSS.trim()}
 </style>
 
 # DNN Explorables
 
-How deep networks train, one result a page. Each page states a result from the course, proves it
+How deep networks train, one result a page. Each page states a result from the course, shows it
 with numbers computed from scratch (when the site is built, or live in your browser as you move the
 controls), and lets you push on it.
 
+**Where to start.** Read the ${built.length} pages in the order of their numbers, the course's
+topics in turn, as the sidebar lists them: ${topics[0].toLowerCase()} first,
+${topics.at(-1)!.toLowerCase()} last. Start with
+<a href="./pages/${first.slug}">1. ${escapeHtml(first.title)}</a>. Each card's picture is drawn from
+its page's own numbers. The ${RESULTS.length} results of the course, with the page that shows each
+one and the tests that check it, are listed in
+<a href=".${guidePath(results)}">${escapeHtml(results.title)}</a>.
+
 ${previewCell(pages)}
 
-## Topics
-
-${topicSections(previewExpression, pages)}
-
-## Course results
-
-Every result stated in the course documents, in our own words: where it comes from, the page that
-shows it, and the test that checks it. ${results.length} results; the ${checked} on pages built so
-far are each checked by the tests named beside them, and the rest are marked coming.
-
-${courseResultsTable(results)}
-
-The documents: ${documentList()}.
+${topicSections(previewSlot, pages)}
 `;
 }
 

@@ -28,8 +28,23 @@ export const TOPICS = {
 
 export type TopicId = keyof typeof TOPICS;
 
-/** Previews the front page knows how to draw from a page's precomputed data. */
-export type PreviewId = "dropout-toy" | "double-descent";
+/**
+ * Previews the front page draws from a page's data (src/components/front/): from its precomputed
+ * file in the browser, or computed at build time with the page's own src/compute functions.
+ */
+export type PreviewId =
+  | "dropout-toy"
+  | "dropout-noise"
+  | "dropout-digits"
+  | "double-descent"
+  | "initialisation"
+  | "residual"
+  | "normalisation"
+  | "normalisation-geometry"
+  | "convolution"
+  | "cnn-training"
+  | "momentum"
+  | "rnn-gradients";
 
 export interface RefusedLink {
   param: string;
@@ -105,6 +120,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Averaged over its masks, dropout is a ridge penalty scaled feature by feature; Gaussian multiplicative noise gives the same form, and dropout commutes with ReLU but not with sigmoid.",
+    preview: "dropout-noise",
     loaders: ["dropout-noise.json"],
     refusedLinks: [
       {
@@ -153,6 +169,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A small network trained in the browser on MNIST digits with a feature that gives the label away in training: how much dropout reduces the reliance on it and the gap between training and validation accuracy.",
+    preview: "dropout-digits",
     loaders: ["dropout-digits.json", "mnist-digits.bin"],
     refusedLinks: [
       {
@@ -220,6 +237,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "How the weights' variance carries a signal and its gradient through many layers: PyTorch's default, Xavier and He, which quantity each one holds at 1, and why a deep sigmoid stack loses its gradient.",
+    preview: "initialisation",
     loaders: ["initialisation.json"],
     refusedLinks: [
       {
@@ -256,6 +274,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A sigmoid's slope never exceeds 1/4, so deep sigmoid stacks lose their gradient; a skip connection adds an identity that keeps it.",
+    preview: "residual",
     loaders: [],
     refusedLinks: [
       {
@@ -298,6 +317,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and batch norm's full backward pass checked against autodiff.",
+    preview: "normalisation",
     loaders: [],
     refusedLinks: [
       {
@@ -344,6 +364,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Batch norm maps any Gaussian to N(β, γ²) but keeps its correlations, unlike whitening; weight normalisation splits a weight into a length and a direction, and its gradient is orthogonal to the direction.",
+    preview: "normalisation-geometry",
     loaders: [],
     refusedLinks: [
       {
@@ -392,6 +413,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Recover a filter from its output, upsample with a transposed convolution, and count parameters: 213,504 for a bottleneck against 78,592 for 32 thin paths.",
+    preview: "convolution",
     loaders: [],
     refusedLinks: [
       {
@@ -434,6 +456,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A convolutional network with batch norm and dropout trained on MNIST digits in the browser: dropout narrows the gap between training and validation accuracy, and batch norm speeds up the first epoch.",
+    preview: "cnn-training",
     loaders: ["cnn-training.json", "mnist-digits.bin"],
     refusedLinks: [
       {
@@ -470,6 +493,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Momentum is a running average of gradients in disguise; the average starts biased towards zero by the factor 1 − βᵗ, which Adam divides out.",
+    preview: "momentum",
     loaders: [],
     refusedLinks: [
       {
@@ -506,6 +530,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "When the recurrent weights' norm times the activation's largest slope stays below 1, the gradient reaching early steps shrinks geometrically.",
+    preview: "rnn-gradients",
     loaders: [],
     refusedLinks: [
       {
@@ -548,6 +573,34 @@ export const PAGES: readonly SitePage[] = [
   },
 ];
 
+/**
+ * Pages beside the topics' own, for the whole course: each is a page loader, src/<slug>.md.ts,
+ * served at /<slug>, listed in the sidebar's last section. A guide page owns only its loader (and
+ * draws no chart and has no control), so the browser suites check it like the front page.
+ */
+export interface GuidePage {
+  slug: string;
+  title: string;
+  /** One sentence: what the page holds. */
+  summary: string;
+}
+
+export const GUIDE_SECTION = "The course";
+
+export const GUIDE_PAGES: readonly GuidePage[] = [
+  {
+    slug: "course-results",
+    title: "Course results",
+    summary:
+      "Every result of the course documents in our own words, with where it is stated, the page that shows it and the tests that check it.",
+  },
+];
+
+/** The site path of a guide page. */
+export function guidePath(page: GuidePage): string {
+  return `/${page.slug}`;
+}
+
 export function pageBySlug(slug: string): SitePage | undefined {
   return PAGES.find((page) => page.slug === slug);
 }
@@ -557,15 +610,20 @@ export function pagePath(page: SitePage): string {
   return `/pages/${page.slug}`;
 }
 
-/** Framework's `pages` option: one section per topic that has a built page, in TOPICS order. */
+/**
+ * Framework's `pages` option: one section per topic that has a built page, in TOPICS order, then
+ * the guide pages.
+ */
 export function sidebar(pages: readonly SitePage[] = PAGES) {
-  return (Object.keys(TOPICS) as TopicId[]).map((topic) => ({
-    name: TOPICS[topic],
+  const topics = (Object.keys(TOPICS) as TopicId[]).map((topic) => ({
+    name: TOPICS[topic] as string,
     pages: pages.filter((page) => page.topic === topic && page.status === "built").map((page) => ({
       name: page.title,
       path: pagePath(page),
     })),
   })).filter((section) => section.pages.length > 0);
+  const guide = GUIDE_PAGES.map((page) => ({ name: page.title, path: guidePath(page) }));
+  return [...topics, { name: GUIDE_SECTION, pages: guide }];
 }
 
 /** A loader's test: tests/loaders/<name without its extension>.test.ts ("a.json" → "a.test.ts"). */

@@ -5,11 +5,15 @@
  */
 import { csvText, type TableColumn } from "./csv.js";
 import { valueTable } from "./valueTable.js";
+import { embedIfNamed, figureId, linkControl, printLine, scrollWhenLinked } from "./figureLink.js";
 
 export type { TableColumn };
 
 export interface ChartFigureSpec<Row> {
-  /** Stable name: the figure's data-chart, the CSV file name and the id prefix. */
+  /**
+   * Stable name: the figure's data-chart, the CSV file name and its id (`chart-<name>`, the same
+   * after every redraw, so a link can name it).
+   */
   name: string;
   title: string;
   /** One sentence that says what the chart shows, for readers who cannot see it. */
@@ -41,7 +45,6 @@ function watchFirstChart(figure: HTMLElement): void {
 
 // The reader's choice to open a table survives the redraws of a live chart.
 const openTables = new Set<string>();
-let idCounter = 0;
 
 /**
  * Plot labels its mark groups with aria attributes that are not allowed on an svg `g` without a
@@ -61,8 +64,9 @@ function asNamedImage(svg: SVGSVGElement, titleId: string, descriptionId: string
 }
 
 export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
-  const id = `chart-${spec.name}-${++idCounter}`;
+  const id = figureId(spec.name);
   const figure = document.createElement("figure");
+  figure.id = id;
   figure.className = "chart";
   figure.dataset.chart = spec.name;
   if (spec.live) figure.dataset.live = "";
@@ -75,7 +79,7 @@ export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
   description.className = "chart-description";
   description.id = `${id}-description`;
   description.textContent = spec.description;
-  figure.append(title, description);
+  figure.append(title, printLine(id), description);
 
   for (const part of Array.isArray(spec.chart) ? spec.chart : [spec.chart]) {
     const svgs = part instanceof SVGSVGElement ? [part] : [...part.querySelectorAll("svg")];
@@ -119,7 +123,9 @@ export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
     details.open = true;
     fill();
   }
-  figure.append(details);
+  figure.append(linkControl(id, title.id), details);
+  embedIfNamed(figure, spec.name);
+  scrollWhenLinked(figure);
   watchFirstChart(figure);
   return figure;
 }

@@ -15,6 +15,7 @@ import {
 } from "../../src/components/front/courseResultsTable.ts";
 import { TOPIC_CARD_CSS } from "../../src/components/front/topicCard.ts";
 import { frontPageMarkdown } from "../../src/index.md.ts";
+import { courseResultsMarkdown } from "../../src/course-results.md.ts";
 
 const root = new URL("../../", import.meta.url);
 
@@ -132,8 +133,8 @@ Deno.test("RESULTS: every source is a known document and part, and every documen
   assert.equal(sourceLabel(["homework-6", "4"]), "Homework 6, Problem 4");
 });
 
-Deno.test("frontPageMarkdown() writes the course results as a static table, one row per result", () => {
-  const markdown = frontPageMarkdown();
+Deno.test("courseResultsMarkdown() writes the course results as a static table, one row per result", () => {
+  const markdown = courseResultsMarkdown();
   const start = markdown.indexOf("<table");
   const end = markdown.indexOf("</table>");
   assert.ok(start > 0 && end > start, "no table in the page");
@@ -161,22 +162,29 @@ Deno.test("frontPageMarkdown() writes the course results as a static table, one 
   );
 });
 
-Deno.test("frontPageMarkdown() links built pages only, and loads no tfjs, Plot or d3", () => {
+Deno.test("frontPageMarkdown() links built pages only, numbers them in reading order, previews every one, and loads no tfjs, Plot or d3", () => {
   const markdown = frontPageMarkdown();
   const links = [...markdown.matchAll(/href="\.\/pages\/([a-z0-9-]+)"/g)].map((match) => match[1]);
   assert.deepEqual([...new Set(links)].sort(), built.map((page) => page.slug).sort());
-  for (const page of built) {
-    assert.ok(markdown.includes(`<h4><a href="./pages/${page.slug}">`), `no card for ${page.slug}`);
-  }
-  for (const page of coming) assert.ok(markdown.includes(`<h4>${escapeHtml(page.title)} <span`));
+  built.forEach((page, i) => {
+    assert.ok(
+      markdown.includes(
+        `<h3><span class="topic-step">${i + 1}</span> <a href="./pages/${page.slug}">`,
+      ),
+      `no card numbered ${i + 1} for ${page.slug}`,
+    );
+  });
+  for (const page of coming) assert.ok(markdown.includes(`<h3>${escapeHtml(page.title)} <span`));
   const imports = [...markdown.matchAll(/from "([^"]+)"/g)].map((match) => match[1]);
   assert.deepEqual(imports, ["./components/front/previewSparkline.js"]);
   assert.doesNotMatch(markdown, /@tensorflow|@observablehq\/plot|\bd3\b|initTf/);
   const previews = built.filter((page) => page.preview).length;
-  assert.equal(
-    markdown.match(/<div class="topic-preview">\$\{previewElement\(/g)?.length,
-    previews,
-  );
+  assert.equal(previews, built.length, "a built page has no preview");
+  assert.equal(markdown.match(/<div class="topic-preview">/g)?.length, previews);
+  // The course-results table and its test paths live on their own page.
+  assert.ok(!markdown.includes("<table"), "the front page holds a table");
+  assert.ok(!markdown.includes("tests/"), "the front page names a test file");
+  assert.ok(markdown.includes(`<a href="./course-results">`));
 });
 
 Deno.test("TOPIC_CARD_CSS and COURSE_RESULTS_CSS use theme colours only, so dark mode reads", () => {

@@ -7,7 +7,17 @@
  */
 import assert from "node:assert/strict";
 import config from "../../observablehq.config.ts";
-import { benchPart, loaderTest, ownFiles, pagePath, PAGES, TOPICS } from "../../src/site.ts";
+import {
+  benchPart,
+  GUIDE_PAGES,
+  GUIDE_SECTION,
+  guidePath,
+  loaderTest,
+  ownFiles,
+  pagePath,
+  PAGES,
+  TOPICS,
+} from "../../src/site.ts";
 
 const root = new URL("../../", import.meta.url);
 const built = PAGES.filter((page) => page.status === "built");
@@ -20,10 +30,12 @@ const coming = PAGES.filter((page) => page.status === "coming");
 const SUITE_BROWSER_TESTS = [
   "backendTableRules",
   "backends",
+  "instructorView",
   "links",
   "pageTextRules",
   "quality",
   "qualityHelpers",
+  "staticHost",
   "stop",
 ];
 
@@ -141,14 +153,27 @@ Deno.test("PAGES: each bench part exports latency(backend, webgpu)", async () =>
   }
 });
 
-Deno.test("the sidebar lists every built page once, by topic in TOPICS order, titled as in PAGES", () => {
+Deno.test("the sidebar lists every built page once, by topic in TOPICS order, titled as in PAGES, then the guide pages", () => {
   const expected = Object.values(TOPICS).flatMap((name) => {
     const pages = built.filter((page) => TOPICS[page.topic] === name);
     return pages.length
       ? [{ name, pages: pages.map((p) => ({ name: p.title, path: pagePath(p) })) }]
       : [];
   });
-  assert.deepEqual(config.pages, expected);
+  const guide = {
+    name: GUIDE_SECTION,
+    pages: GUIDE_PAGES.map((page) => ({ name: page.title, path: guidePath(page) })),
+  };
+  assert.deepEqual(config.pages, [...expected, guide]);
+});
+
+Deno.test("GUIDE_PAGES: each is a page loader src/<slug>.md.ts, with a slug no topic page has", async () => {
+  for (const page of GUIDE_PAGES) {
+    assert.match(page.slug, /^[a-z0-9-]+$/);
+    assert.ok(await exists(`src/${page.slug}.md.ts`), `src/${page.slug}.md.ts is missing`);
+    assert.equal(PAGES.find((p) => p.slug === page.slug), undefined, `${page.slug} is a topic's`);
+    assert.match(page.summary, /^[A-Z][^]*\.$/, `${page.slug}: summary is not a sentence`);
+  }
 });
 
 /** Every file under the repository's own folders, as paths from the root. */

@@ -1,6 +1,6 @@
 /**
- * The front page's "Course results" table as static HTML, rendered at build time by the page
- * loader (src/index.md.ts) from the list in src/courseResults.ts: no script draws it, so it is
+ * The "Course results" table as static HTML, rendered at build time by its page loader
+ * (src/course-results.md.ts) from the list in src/courseResults.ts: no script draws it, so it is
  * there for readers without JavaScript and for search engines.
  *
  * On narrow screens each row stacks into a block with its column names in front of the cells;
@@ -28,7 +28,7 @@ export function notationHtml(text: string): string {
   return subSupHtml(escapeHtml(text));
 }
 
-/** A link to a built page, relative to the front page. */
+/** A link to a built page, relative to a page at the site's root (the front page, a guide page). */
 export function pageLink(page: SitePage): string {
   return `<a href="./pages/${escapeHtml(page.slug)}">${escapeHtml(page.title)}</a>`;
 }
@@ -45,30 +45,49 @@ function sourcesByDocument(sources: readonly Source[]): string[] {
   });
 }
 
-const columns = ["Result", "Source", "Page", "Checked by"] as const;
-
-function cell(column: (typeof columns)[number], content: string): string {
-  return `<td role="cell" data-label="${column}">${content}</td>`;
+/** One column of the table: its heading and its cell for a result on its page. */
+interface Column {
+  name: string;
+  cell(result: CourseResult, page: SitePage): string;
 }
 
+function testsCell(result: CourseResult, page: SitePage): string {
+  if (page.status !== "built") return `<span class="status-coming">coming</span>`;
+  return `<ul class="result-tests" data-exact>${
+    result.tests
+      .map((test) =>
+        `<li><code>${escapeHtml(test.file)}</code> <q>${notationHtml(test.name)}</q></li>`
+      )
+      .join("")
+  }</ul>`;
+}
+
+/**
+ * The columns in order. An "Exercise" column (the exercise that practises each result) goes
+ * after "Page", as one more entry here.
+ */
+export const COLUMNS: readonly Column[] = [
+  { name: "Result", cell: (result) => notationHtml(result.result) },
+  {
+    name: "Source",
+    cell: (result) => sourcesByDocument(result.sources).map(escapeHtml).join("<br>"),
+  },
+  {
+    name: "Page",
+    cell: (_, page) =>
+      page.status === "built"
+        ? pageLink(page)
+        : `<span class="status-coming">coming</span> ${escapeHtml(page.title)}`,
+  },
+  { name: "Checked by", cell: testsCell },
+];
+
 function row(result: CourseResult, page: SitePage): string {
-  const built = page.status === "built";
-  const sources = sourcesByDocument(result.sources).map(escapeHtml).join("<br>");
-  const pageCell = built
-    ? pageLink(page)
-    : `<span class="status-coming">coming</span> ${escapeHtml(page.title)}`;
-  const tests = built
-    ? `<ul class="result-tests" data-exact>${
-      result.tests
-        .map((test) =>
-          `<li><code>${escapeHtml(test.file)}</code> <q>${notationHtml(test.name)}</q></li>`
-        )
-        .join("")
-    }</ul>`
-    : `<span class="status-coming">coming</span>`;
-  return `<tr role="row">${cell("Result", notationHtml(result.result))}${cell("Source", sources)}${
-    cell("Page", pageCell)
-  }${cell("Checked by", tests)}</tr>`;
+  return `<tr role="row">${
+    COLUMNS.map((column) =>
+      `<td role="cell" data-label="${column.name}">${column.cell(result, page)}</td>`
+    ).join("")
+  }</tr>`;
 }
 
 /**
@@ -89,7 +108,7 @@ export function courseResultsTable(results: readonly CourseResult[]): string {
     .map((topic) =>
       [
         `<tbody role="rowgroup">`,
-        `<tr role="row" class="result-topic"><th role="rowheader" colspan="4" scope="rowgroup">${
+        `<tr role="row" class="result-topic"><th role="rowheader" colspan="${COLUMNS.length}" scope="rowgroup">${
           escapeHtml(TOPICS[topic])
         }</th></tr>`,
         ...byTopic.get(topic)!,
@@ -99,7 +118,7 @@ export function courseResultsTable(results: readonly CourseResult[]): string {
   return [
     `<table class="course-results" role="table">`,
     `<thead role="rowgroup"><tr role="row">${
-      columns.map((name) => `<th role="columnheader" scope="col">${name}</th>`).join("")
+      COLUMNS.map(({ name }) => `<th role="columnheader" scope="col">${name}</th>`).join("")
     }</tr></thead>`,
     ...bodies,
     `</table>`,

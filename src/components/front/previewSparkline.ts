@@ -35,7 +35,7 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Fixed decimals without a trailing "−0", enough for a label. */
-function formatNumber(value: number, digits: number): string {
+export function formatNumber(value: number, digits: number): string {
   const text = value.toFixed(digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }
@@ -226,6 +226,87 @@ export function doubleDescentPreview(sweep: DoubleDescentData): PreviewSpec {
       { kind: "primary", text: `λ = ${sweep.lambdaA}` },
       { kind: "secondary", text: "tuned λ" },
       { kind: "rule", text: `p = N_train = ${nTrain}` },
+    ],
+  };
+}
+
+// --- Dropout on digits (src/loaders/dropout-digits.json) ---
+
+interface Spread {
+  mean: number;
+}
+
+export interface DigitsData {
+  conditions: {
+    name: string;
+    keepInput: number;
+    keepHidden: number;
+    summary: { epochs: { epoch: number; gap: Spread }[] };
+  }[];
+}
+
+/**
+ * The mean gap between training and validation accuracy after each epoch, without and with
+ * dropout (the conditions keeping every unit, and the one that drops some).
+ */
+export function digitsPreview(data: DigitsData): PreviewSpec {
+  const without = data.conditions.find((c) => c.keepInput === 1 && c.keepHidden === 1)!;
+  const withDropout = data.conditions.find((c) => c !== without)!;
+  const gaps = (c: typeof without) =>
+    c.summary.epochs.map((e) => [e.epoch, 100 * e.gap.mean] as const);
+  const [a, b] = [gaps(without), gaps(withDropout)];
+  const last = a.at(-1)!;
+  const all = [...a, ...b].map(([, v]) => v);
+  return {
+    label: `Dropout on digits: the gap between training and validation accuracy, in percentage ` +
+      `points, over ${last[0]} epochs, averaged over the precomputed seeds: after the last epoch ` +
+      `it is ${formatNumber(last[1], 1)} without dropout and ${
+        formatNumber(b.at(-1)![1], 1)
+      } with it.`,
+    x: { domain: [0, last[0]] },
+    y: { domain: [Math.min(0, ...all), Math.max(...all)] },
+    baselines: [0],
+    lines: [
+      { kind: "secondary", points: a },
+      { kind: "primary", points: b },
+    ],
+    key: [
+      { kind: "secondary", text: "without dropout" },
+      { kind: "primary", text: "with dropout" },
+    ],
+  };
+}
+
+// --- The small CNN (src/loaders/cnn-training.json) ---
+
+export interface CnnData {
+  summary: { batchNorm: boolean; dropout: boolean; epoch: number; validation: Spread }[];
+}
+
+/** Mean validation accuracy against the epoch, with and without batch norm (dropout on in both). */
+export function cnnPreview(data: CnnData): PreviewSpec {
+  const curve = (batchNorm: boolean) =>
+    data.summary.filter((s) => s.dropout && s.batchNorm === batchNorm)
+      .sort((x, y) => x.epoch - y.epoch)
+      .map((s) => [s.epoch, 100 * s.validation.mean] as const);
+  const [withBn, withoutBn] = [curve(true), curve(false)];
+  const at = (points: readonly (readonly [number, number])[], epoch: number) =>
+    points.find(([e]) => e === epoch)![1];
+  const last = withBn.at(-1)![0];
+  return {
+    label: `A small CNN on digits, trained with dropout: mean validation accuracy over ${last} ` +
+      `epochs; after the first epoch it is ${formatNumber(at(withBn, 1), 0)} % with batch norm ` +
+      `and ${formatNumber(at(withoutBn, 1), 0)} % without.`,
+    x: { domain: [0, last] },
+    y: { domain: [0, 100] },
+    baselines: [0],
+    lines: [
+      { kind: "secondary", points: withoutBn },
+      { kind: "primary", points: withBn },
+    ],
+    key: [
+      { kind: "primary", text: "batch norm" },
+      { kind: "secondary", text: "no batch norm" },
     ],
   };
 }
