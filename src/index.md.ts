@@ -12,7 +12,15 @@
  * cached output.
  */
 import { RESULTS } from "./courseResults.js";
-import { GUIDE_PAGES, guidePath, PAGES, type PreviewId, type SitePage, TOPICS } from "./site.js";
+import {
+  GUIDE_PAGES,
+  guidePath,
+  PAGES,
+  type PreviewId,
+  readingOrder,
+  type SitePage,
+  TOPICS,
+} from "./site.js";
 import { escapeHtml } from "./components/front/courseResultsTable.js";
 import { TOPIC_CARD_CSS, topicSections } from "./components/front/topicCard.js";
 import {
@@ -100,7 +108,7 @@ function previewCell(pages: readonly SitePage[]): string {
 /** The front page as Framework Markdown. */
 export function frontPageMarkdown(): string {
   const pages = PAGES;
-  const built = pages.filter((page) => page.status === "built");
+  const built = readingOrder(pages);
   const topics = Object.values(TOPICS);
   const first = built[0];
   const results = GUIDE_PAGES.find((page) => page.slug === "course-results")!;

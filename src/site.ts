@@ -22,11 +22,16 @@ export const TOPICS = {
   convolution: "Convolution",
   optimisation: "Optimisation",
   recurrent: "Recurrent networks",
-  // Not a course topic: the pages that gather the others' exercises.
-  practice: "Practice",
 } as const;
 
 export type TopicId = keyof typeof TOPICS;
+
+/**
+ * The topic of a page that serves the whole course rather than teaching one topic (the exercises
+ * page): the sidebar lists it in its last section, GUIDE_SECTION, and the front page's reading
+ * order leaves it out.
+ */
+export const GUIDE = "guide";
 
 /**
  * Previews the front page draws from a page's data (src/components/front/): from its precomputed
@@ -61,7 +66,7 @@ export interface SitePage {
   /** The page's file name: src/pages/<slug>.md, served at /pages/<slug>. */
   slug: string;
   title: string;
-  topic: TopicId;
+  topic: TopicId | typeof GUIDE;
   status: "built" | "coming";
   /** One sentence: what the page shows. */
   summary: string;
@@ -563,7 +568,7 @@ export const PAGES: readonly SitePage[] = [
   {
     slug: "exercises",
     title: "Exercises",
-    topic: "practice",
+    topic: GUIDE,
     status: "built",
     summary:
       "Every exercise on the site, topic by topic, each linking to its card where fresh numbers, a checked answer and a worked solution wait, with your progress kept in this browser.",
@@ -610,9 +615,14 @@ export function pagePath(page: SitePage): string {
   return `/pages/${page.slug}`;
 }
 
+/** The pages in the order a reader should read them: the built pages of the course's topics. */
+export function readingOrder(pages: readonly SitePage[] = PAGES): SitePage[] {
+  return pages.filter((page) => page.status === "built" && page.topic !== GUIDE);
+}
+
 /**
  * Framework's `pages` option: one section per topic that has a built page, in TOPICS order, then
- * the guide pages.
+ * GUIDE_SECTION: the guide-topic pages, then the guide pages (GUIDE_PAGES).
  */
 export function sidebar(pages: readonly SitePage[] = PAGES) {
   const topics = (Object.keys(TOPICS) as TopicId[]).map((topic) => ({
@@ -622,7 +632,13 @@ export function sidebar(pages: readonly SitePage[] = PAGES) {
       path: pagePath(page),
     })),
   })).filter((section) => section.pages.length > 0);
-  const guide = GUIDE_PAGES.map((page) => ({ name: page.title, path: guidePath(page) }));
+  const guide = [
+    ...pages.filter((page) => page.topic === GUIDE && page.status === "built").map((page) => ({
+      name: page.title,
+      path: pagePath(page),
+    })),
+    ...GUIDE_PAGES.map((page) => ({ name: page.title, path: guidePath(page) })),
+  ];
   return [...topics, { name: GUIDE_SECTION, pages: guide }];
 }
 

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { type CourseResult, DOCUMENTS, RESULTS, sourceLabel } from "../../src/courseResults.ts";
-import { pageBySlug, PAGES } from "../../src/site.ts";
+import { pageBySlug, PAGES, readingOrder } from "../../src/site.ts";
 import {
   COURSE_RESULTS_CSS,
   escapeHtml,
@@ -27,7 +27,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-const built = PAGES.filter((page) => page.status === "built");
+const built = readingOrder();
 const coming = PAGES.filter((page) => page.status === "coming");
 const onBuiltPage = (result: CourseResult) => pageBySlug(result.page)?.status === "built";
 

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import config from "../../observablehq.config.ts";
 import {
   benchPart,
+  GUIDE,
   GUIDE_PAGES,
   GUIDE_SECTION,
   guidePath,
@@ -68,7 +69,10 @@ function strays(what: string, actual: string[], allowed: Iterable<string>): stri
 Deno.test("PAGES: slugs are unique, each topic is known and every summary is one sentence", () => {
   assert.equal(new Set(PAGES.map((page) => page.slug)).size, PAGES.length);
   for (const page of PAGES) {
-    assert.ok(page.topic in TOPICS, `${page.slug}: unknown topic ${page.topic}`);
+    assert.ok(
+      page.topic in TOPICS || page.topic === GUIDE,
+      `${page.slug}: unknown topic ${page.topic}`,
+    );
     assert.match(page.slug, /^[a-z0-9-]+$/);
     assert.match(page.summary, /^[A-Z][^]*\.$/, `${page.slug}: summary is not a sentence`);
     assert.equal(page.summary.match(/\. [A-Z]/g), null, `${page.slug}: summary has two sentences`);
@@ -153,16 +157,22 @@ Deno.test("PAGES: each bench part exports latency(backend, webgpu)", async () =>
   }
 });
 
-Deno.test("the sidebar lists every built page once, by topic in TOPICS order, titled as in PAGES, then the guide pages", () => {
+Deno.test("the sidebar lists every built page once, by topic in TOPICS order, titled as in PAGES, then the guide-topic pages and the guide pages", () => {
   const expected = Object.values(TOPICS).flatMap((name) => {
-    const pages = built.filter((page) => TOPICS[page.topic] === name);
+    const pages = built.filter((page) => page.topic !== GUIDE && TOPICS[page.topic] === name);
     return pages.length
       ? [{ name, pages: pages.map((p) => ({ name: p.title, path: pagePath(p) })) }]
       : [];
   });
   const guide = {
     name: GUIDE_SECTION,
-    pages: GUIDE_PAGES.map((page) => ({ name: page.title, path: guidePath(page) })),
+    pages: [
+      ...built.filter((page) => page.topic === GUIDE).map((p) => ({
+        name: p.title,
+        path: pagePath(p),
+      })),
+      ...GUIDE_PAGES.map((page) => ({ name: page.title, path: guidePath(page) })),
+    ],
   };
   assert.deepEqual(config.pages, [...expected, guide]);
 });

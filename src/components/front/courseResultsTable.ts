@@ -95,7 +95,7 @@ function row(result: CourseResult, page: SitePage): string {
  * non-empty, so Markdown keeps the whole table as one HTML block.
  */
 export function courseResultsTable(results: readonly CourseResult[]): string {
-  const byTopic = new Map<TopicId, string[]>();
+  const byTopic = new Map<SitePage["topic"], string[]>();
   for (const result of results) {
     const page = pageBySlug(result.page);
     if (!page) throw new Error(`result names an unknown page "${result.page}": ${result.result}`);

@@ -3,7 +3,7 @@
  * (src/index.md.ts). A built page's card is numbered in reading order, links to the page and
  * holds its preview; a coming page's card says "coming" and has no link.
  */
-import { PAGES, type SitePage, type TopicId, TOPICS } from "../../site.js";
+import { PAGES, readingOrder, type SitePage, type TopicId, TOPICS } from "../../site.js";
 import { escapeHtml, notationHtml, pageLink } from "./courseResultsTable.js";
 
 /**
@@ -32,7 +32,7 @@ export function topicSections(
   previewFor: (page: SitePage) => string | undefined,
   pages: readonly SitePage[] = PAGES,
 ): string {
-  const order = pages.filter((page) => page.status === "built");
+  const order = readingOrder(pages);
   const sections = (Object.keys(TOPICS) as TopicId[]).flatMap((topic) => {
     const cards = pages.filter((page) => page.topic === topic);
     if (cards.length === 0) return [];
