@@ -117,7 +117,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "How the weights' variance carries a signal and its gradient through many layers: PyTorch's default, Xavier and He, which quantity each one holds at 1, and why a deep sigmoid stack loses its gradient.",
-    loaders: ["initialisation.json"],
+    loaders: ["initialisation.json", "live-worker.js"],
     refusedLinks: [
       { param: "depth", value: "0", label: "depth L" },
       { param: "sigma", value: "-1", label: "σ (weight std × √d)" },

@@ -1,0 +1,161 @@
+/**
+ * The page's side of the live-computation worker (the worker's side is compute/liveWorker.ts): a
+ * page starts one worker for all its live sections and hands `section.run` the worker's
+ * computations in place of the generators themselves:
+ *
+ *     const liveWorker = startLiveWorker(FileAttachment("../loaders/live-worker.js"));
+ *     const run = section.run(liveWorker.computation("initialisation/network"), settings, {
+ *       runtime: liveWorker.runtime, ...the same options as before
+ *     });
+ *
+ * The worker computes, the page only draws. A worker computation yields the worker's frames as
+ * they come (the driver `timeSliced` already ran there); Stop or a newer run sends `stop`, and the
+ * computation ends only after the worker says the run ended, so a test hook published then sees
+ * the worker's tensors freed. The worker's backend and tensor count are published on
+ * `globalThis.__explorables` as tfRuntime publishes the page's own (`backend`, `description`,
+ * `baselineTensors`, and `tf.memory().numTensors`, read from the worker's latest message), and
+ * `liveWorker` holds how long each Stop took in the worker.
+ */
+import type { LiveComputation, LiveEnv } from "../compute/liveRun.js";
+import type { FromWorker, ToWorker } from "../compute/liveWorker.js";
+import type { LiveComputationName } from "../compute/liveComputations.js";
+import type { StartedBackend } from "../compute/tfStart.js";
+import { requestedBackend, wasmPaths } from "./tfRuntime.js";
+import { testHook } from "./testHook.js";
+
+/** What a live worker offers a page. */
+export interface LiveWorker {
+  /** Resolves once tfjs runs in the worker (for `section.run`'s `runtime` and the badge). */
+  runtime: Promise<StartedBackend>;
+  /** The named computation, run in the worker. */
+  computation<S, F>(name: LiveComputationName): WorkerComputation<S, F>;
+}
+
+/** A computation that runs in a worker: its steps are already frames (runLive skips slicing). */
+export type WorkerComputation<S, F> = LiveComputation<S, F> & { inWorker: true };
+
+/** The part of a Worker the client uses (tests give a fake). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  addEventListener(type: "message", listener: (event: { data: FromWorker }) => void): void;
+  addEventListener(type: "error", listener: (event: { message?: string }) => void): void;
+}
+
+/** What the page publishes about its worker for tests (`__explorables.liveWorker`). */
+export interface WorkerRecord {
+  backend?: string;
+  numTensors: number;
+  /** How long each stopped run took to end in the worker after its stop message, ms. */
+  stopMs: number[];
+}
+
+type RunMessage = Exclude<FromWorker, { type: "ready" } | { type: "failed" }>;
+
+/** Talks to one started worker; `liveWorkerOf` below is the page's way in. */
+export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.search ?? "") {
+  const listeners = new Map<number, (message: RunMessage) => void>();
+  const record: WorkerRecord = { numTensors: 0, stopMs: [] };
+  const publish = () => {
+    const hooks = globalThis as { __explorables?: Record<string, unknown> };
+    const own = hooks.__explorables ??= {};
+    own.tf = { memory: () => ({ numTensors: record.numTensors }) };
+    testHook("liveWorker", record);
+  };
+  let nextId = 1;
+  const runtime = new Promise<StartedBackend>((resolve, reject) => {
+    worker.addEventListener("error", (event) => {
+      const message = `the live worker failed: ${event.message ?? "no reason given"}`;
+      reject(new Error(message));
+      // A dead worker sends nothing more: end its runs here, so no section waits for ever.
+      for (const [id, listener] of listeners) {
+        listener({ type: "error", id, message, numTensors: record.numTensors });
+        listener({ type: "end", id, numTensors: record.numTensors });
+      }
+    });
+    worker.addEventListener("message", ({ data }) => {
+      if (data.type === "ready") {
+        const { type: _, numTensors, ...started } = data;
+        record.backend = started.backend;
+        record.numTensors = numTensors;
+        const hooks = globalThis as { __explorables?: Record<string, unknown> };
+        Object.assign(hooks.__explorables ??= {}, started);
+        publish();
+        resolve(started);
+      } else if (data.type === "failed") {
+        reject(new Error(data.message));
+      } else {
+        record.numTensors = data.numTensors;
+        if (data.type === "end" && data.stopMs !== undefined) record.stopMs.push(data.stopMs);
+        listeners.get(data.id)?.(data);
+      }
+    });
+  });
+  runtime.catch(() => {/* each run reports it as its runtime's failure */});
+  worker.postMessage({
+    type: "start",
+    forced: requestedBackend(search),
+    wasmPaths: wasmPaths(),
+    threads: globalThis.crossOriginIsolated === true,
+  });
+
+  async function* inWorker<S, F>(name: string, settings: S, env: LiveEnv, sliceMs?: number) {
+    const id = nextId++;
+    const queue: RunMessage[] = [];
+    let wake: (() => void) | undefined;
+    listeners.set(id, (message) => {
+      queue.push(message);
+      wake?.();
+    });
+    const stop = () => worker.postMessage({ type: "stop", id });
+    env.signal.addEventListener("abort", stop, { once: true });
+    let ended = false;
+    const next = async (): Promise<RunMessage> => {
+      while (queue.length === 0) await new Promise<void>((resolve) => wake = resolve);
+      const message = queue.shift()!;
+      if (message.type === "end") ended = true;
+      return message;
+    };
+    try {
+      worker.postMessage({ type: "run", id, name, settings, sliceMs });
+      for (let message = await next(); message.type !== "end"; message = await next()) {
+        if (message.type === "error") throw new Error(message.message);
+        yield message.frame as F & { progress: number; done?: boolean };
+      }
+    } finally {
+      env.signal.removeEventListener("abort", stop);
+      if (!ended) {
+        // Left early (Stop, a newer run, the page's loop broke off): end it in the worker, and
+        // wait until it has freed its tensors.
+        stop();
+        while (!ended) await next().catch(() => {});
+      }
+      listeners.delete(id);
+      publish();
+    }
+  }
+
+  return {
+    runtime,
+    computation<S, F>(name: LiveComputationName): WorkerComputation<S, F> {
+      const computation = (settings: S, env: LiveEnv & { sliceMs?: number }) =>
+        inWorker<S, F>(name, settings, env, env.sliceMs);
+      return Object.assign(computation, { inWorker: true as const });
+    },
+  };
+}
+
+/** Starts the page's live worker from its bundled file (src/loaders/live-worker.js.ts). */
+export function startLiveWorker(file: { url(): Promise<string> | string }): LiveWorker {
+  const worker = Promise.resolve(file.url()).then((url) => new Worker(url, { type: "module" }));
+  // The worker starts at once, but `runtime` and the computations wait for its file's URL.
+  const client = worker.then((w) => liveWorkerOf(w as unknown as WorkerLike));
+  return {
+    runtime: client.then((c) => c.runtime),
+    computation<S, F>(name: LiveComputationName): WorkerComputation<S, F> {
+      const computation = async function* (settings: S, env: LiveEnv & { sliceMs?: number }) {
+        yield* (await client).computation<S, F>(name)(settings, env);
+      };
+      return Object.assign(computation, { inWorker: true as const });
+    },
+  };
+}
