@@ -89,7 +89,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A small network trained in the browser on MNIST digits with a feature that gives the label away in training: how much dropout reduces the reliance on it and the gap between training and validation accuracy.",
-    loaders: ["dropout-digits.json", "mnist-digits.bin"],
+    loaders: ["dropout-digits.json", "mnist-digits.bin", "live-worker.js"],
     refusedLinks: [
       { param: "keepInput", value: "0", label: "keep probability, inputs" },
       { param: "n", value: "0", label: "training digits per class" },

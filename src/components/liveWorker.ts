@@ -27,8 +27,18 @@ import { testHook } from "./testHook.js";
 export interface LiveWorker {
   /** Resolves once tfjs runs in the worker (for `section.run`'s `runtime` and the badge). */
   runtime: Promise<StartedBackend>;
-  /** The named computation, run in the worker. */
-  computation<S, F>(name: LiveComputationName): WorkerComputation<S, F>;
+  /**
+   * The named computation, run in the worker; `inputs` are its loaded data by name (values or
+   * promises of them, structured-clonable), sent to the worker once each.
+   */
+  computation<S, F>(
+    name: LiveComputationName,
+    options?: ComputationOptions,
+  ): WorkerComputation<S, F>;
+}
+
+export interface ComputationOptions {
+  inputs?: Record<string, unknown>;
 }
 
 /** A computation that runs in a worker: its steps are already frames (runLive skips slicing). */
@@ -62,6 +72,22 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
     testHook("liveWorker", record);
   };
   let nextId = 1;
+  /** Each input sent to the worker, by value: its handle there. */
+  const sent = new Map<unknown, number>();
+  const handleOf = (value: unknown) => {
+    let handle = sent.get(value);
+    if (handle === undefined) {
+      sent.set(value, handle = sent.size + 1);
+      worker.postMessage({ type: "input", handle, value });
+    }
+    return handle;
+  };
+  const handlesOf = async (inputs: Record<string, unknown> = {}) => {
+    const entries = await Promise.all(
+      Object.entries(inputs).map(async ([key, value]) => [key, handleOf(await value)] as const),
+    );
+    return Object.fromEntries(entries);
+  };
   const runtime = new Promise<StartedBackend>((resolve, reject) => {
     worker.addEventListener("error", (event) => {
       const message = `the live worker failed: ${event.message ?? "no reason given"}`;
@@ -98,7 +124,13 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
     threads: globalThis.crossOriginIsolated === true,
   });
 
-  async function* inWorker<S, F>(name: string, settings: S, env: LiveEnv, sliceMs?: number) {
+  async function* inWorker<S, F>(
+    name: string,
+    settings: S,
+    env: LiveEnv,
+    options: ComputationOptions,
+  ) {
+    const inputs = await handlesOf(options.inputs);
     const id = nextId++;
     const queue: RunMessage[] = [];
     let wake: (() => void) | undefined;
@@ -116,7 +148,7 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
       return message;
     };
     try {
-      worker.postMessage({ type: "run", id, name, settings, sliceMs });
+      worker.postMessage({ type: "run", id, name, settings, sliceMs: env.sliceMs, inputs });
       for (let message = await next(); message.type !== "end"; message = await next()) {
         if (message.type === "error") throw new Error(message.message);
         yield message.frame as F & { progress: number; done?: boolean };
@@ -136,9 +168,12 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
 
   return {
     runtime,
-    computation<S, F>(name: LiveComputationName): WorkerComputation<S, F> {
-      const computation = (settings: S, env: LiveEnv & { sliceMs?: number }) =>
-        inWorker<S, F>(name, settings, env, env.sliceMs);
+    computation<S, F>(
+      name: LiveComputationName,
+      options: ComputationOptions = {},
+    ): WorkerComputation<S, F> {
+      const computation = (settings: S, env: LiveEnv) =>
+        inWorker<S, F>(name, settings, env, options);
       return Object.assign(computation, { inWorker: true as const });
     },
   };
@@ -151,9 +186,9 @@ export function startLiveWorker(file: { url(): Promise<string> | string }): Live
   const client = worker.then((w) => liveWorkerOf(w as unknown as WorkerLike));
   return {
     runtime: client.then((c) => c.runtime),
-    computation<S, F>(name: LiveComputationName): WorkerComputation<S, F> {
-      const computation = async function* (settings: S, env: LiveEnv & { sliceMs?: number }) {
-        yield* (await client).computation<S, F>(name)(settings, env);
+    computation<S, F>(name: LiveComputationName, options?: ComputationOptions) {
+      const computation = async function* (settings: S, env: LiveEnv) {
+        yield* (await client).computation<S, F>(name, options)(settings, env);
       };
       return Object.assign(computation, { inWorker: true as const });
     },

@@ -4,11 +4,13 @@
  * worker; each stays the generator its page's tests run in Deno.
  */
 import { networkLive, vanishingLive } from "./initialisation/liveNetwork.js";
+import { digitsTrainLive } from "./dropout-digits/liveTrain.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
   "initialisation/network": networkLive,
   "initialisation/vanishing": vanishingLive,
+  "dropout-digits/train": digitsTrainLive,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;

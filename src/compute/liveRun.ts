@@ -56,6 +56,11 @@ export interface LiveEnv {
   tf?: Tf;
   /** The page's frame interval, for a computation that makes its own frames (a worker's). */
   sliceMs?: number;
+  /**
+   * Loaded data the page hands the computation by name (a file's bytes as an ArrayBuffer, say):
+   * structured-clonable, so that it reaches a worker too, and never captured in a closure.
+   */
+  inputs?: Readonly<Record<string, unknown>>;
 }
 
 export type LiveComputation<S, F> = (

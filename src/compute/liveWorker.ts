@@ -8,8 +8,10 @@
  * tests run: a computation is named by its key in a registry (compute/liveComputations.ts), since
  * functions cannot cross to a worker. Messages:
  * - page → worker: `start` (once: the backend a link forces, the .wasm URLs, whether threads may
- *   run), `run` (an id, a computation's name, its settings, the frame interval), `stop` (an id:
- *   Stop, or a newer run of the same section).
+ *   run), `input` (once per loaded file: a handle and its data), `run` (an id, a computation's
+ *   name, its settings, the frame interval, its inputs' handles by name), `stop` (an id: Stop, or
+ *   a newer run of the same section). Inputs cross once, so a run finds the very object an
+ *   earlier run saw (a computation may cache what it derives from it).
  * - worker → page: `ready` (the backend and why) or `failed`; for each run, `frame`s, then `error`
  *   when it threw, then always `end`, sent after the computation's `finally` freed its tensors.
  * Every message after `ready` carries `numTensors`, the worker's live tensor count, so leak checks
@@ -28,7 +30,15 @@ export interface StartMessage {
 
 export type ToWorker =
   | StartMessage
-  | { type: "run"; id: number; name: string; settings: unknown; sliceMs?: number }
+  | { type: "input"; handle: number; value: unknown }
+  | {
+    type: "run";
+    id: number;
+    name: string;
+    settings: unknown;
+    sliceMs?: number;
+    inputs?: Record<string, number>;
+  }
   | { type: "stop"; id: number };
 
 export type FromWorker =
@@ -62,8 +72,15 @@ const messageOf = (error: unknown) => error instanceof Error ? error.message : S
 export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: StartTf): void {
   let started: Promise<Tf> | undefined;
   const runs = new Map<number, { controller: AbortController; stopAt?: number }>();
+  const inputs = new Map<number, unknown>();
 
-  const run = async (id: number, name: string, settings: unknown, sliceMs?: number) => {
+  const run = async (
+    id: number,
+    name: string,
+    settings: unknown,
+    sliceMs?: number,
+    handles: Record<string, number> = {},
+  ) => {
     const controller = new AbortController();
     const entry: { controller: AbortController; stopAt?: number } = { controller };
     runs.set(id, entry);
@@ -75,9 +92,11 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
       tf = await started;
       const computation = registry[name];
       if (!computation) throw new Error(`the live worker knows no computation "${name}"`);
-      for await (
-        const frame of timeSliced(computation(settings, { signal, tf }), { signal, sliceMs })
-      ) {
+      const given = Object.fromEntries(
+        Object.entries(handles).map(([key, handle]) => [key, inputs.get(handle)]),
+      );
+      const steps = computation(settings, { signal, tf, inputs: given });
+      for await (const frame of timeSliced(steps, { signal, sliceMs })) {
         port.postMessage({ type: "frame", id, frame, numTensors: count() });
       }
     } catch (error) {
@@ -103,8 +122,10 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
       );
       // A failed start is reported once, as `failed`; each run then reports it as its error.
       started.catch(() => {});
+    } else if (data.type === "input") {
+      inputs.set(data.handle, data.value);
     } else if (data.type === "run") {
-      run(data.id, data.name, data.settings, data.sliceMs);
+      run(data.id, data.name, data.settings, data.sliceMs, data.inputs);
     } else if (data.type === "stop") {
       const entry = runs.get(data.id);
       if (entry && !entry.controller.signal.aborted) {

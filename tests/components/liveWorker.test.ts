@@ -51,7 +51,20 @@ async function* holdsTensor(
   }
 }
 
-const registry: LiveRegistry = { "initialisation/network": networkLive, "test/holds": holdsTensor };
+/** Says whether its input is the very object the run before saw (a cache's key in the worker). */
+let seen: unknown;
+function* sameInput(_settings: unknown, env: LiveEnv) {
+  const bytes = env.inputs?.bytes as ArrayBuffer;
+  const same = bytes === seen;
+  seen = bytes;
+  yield { same, length: bytes.byteLength, progress: 1, done: true };
+}
+
+const registry: LiveRegistry = {
+  "initialisation/network": networkLive,
+  "test/holds": holdsTensor,
+  "test/input": sameInput,
+};
 
 function connect() {
   const { worker, port } = channel();
@@ -171,4 +184,28 @@ Deno.test("liveWorker: a name the worker does not know fails the run with a clea
     section.status,
     'The live network failed: the live worker knows no computation "nothing/here"',
   );
+});
+
+Deno.test("liveWorker: a computation's inputs reach the worker once, so every run finds the same object there", async () => {
+  const client = connect();
+  const bytes = new Uint8Array([1, 2, 3]).buffer;
+  const computation = client.computation<unknown, { same: boolean; length: number }>(
+    "test/input" as never,
+    { inputs: { bytes: Promise.resolve(bytes) } },
+  );
+  const lastOf = async () => {
+    const section = fakeSection();
+    let last;
+    for await (
+      const frame of runLive(section, computation, {}, {
+        runtime: client.runtime,
+        start: "…",
+        summary: () => "Done.",
+      })
+    ) last = frame;
+    return last!;
+  };
+  const first = await lastOf();
+  assert.deepEqual([first.same, first.length], [false, 3]);
+  assert.equal((await lastOf()).same, true);
 });
