@@ -55,7 +55,7 @@ export interface WorkerLike {
 export interface WorkerRecord {
   backend?: string;
   numTensors: number;
-  /** How long each stopped run took to end in the worker after its stop message, ms. */
+  /** From each stop message (Stop, a newer run) to the worker's word that the run ended, ms. */
   stopMs: number[];
 }
 
@@ -111,7 +111,6 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
         reject(new Error(data.message));
       } else {
         record.numTensors = data.numTensors;
-        if (data.type === "end" && data.stopMs !== undefined) record.stopMs.push(data.stopMs);
         listeners.get(data.id)?.(data);
       }
     });
@@ -138,13 +137,20 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
       queue.push(message);
       wake?.();
     });
-    const stop = () => worker.postMessage({ type: "stop", id });
+    let stoppedAt: number | undefined;
+    const stop = () => {
+      stoppedAt ??= performance.now();
+      worker.postMessage({ type: "stop", id });
+    };
     env.signal.addEventListener("abort", stop, { once: true });
     let ended = false;
     const next = async (): Promise<RunMessage> => {
       while (queue.length === 0) await new Promise<void>((resolve) => wake = resolve);
       const message = queue.shift()!;
-      if (message.type === "end") ended = true;
+      if (message.type === "end") {
+        ended = true;
+        if (stoppedAt !== undefined) record.stopMs.push(performance.now() - stoppedAt);
+      }
       return message;
     };
     try {

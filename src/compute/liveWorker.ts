@@ -46,13 +46,7 @@ export type FromWorker =
   | { type: "failed"; message: string }
   | { type: "frame"; id: number; frame: Record<string, unknown>; numTensors: number }
   | { type: "error"; id: number; message: string; numTensors: number }
-  | {
-    type: "end";
-    id: number;
-    numTensors: number;
-    /** From the stop message's arrival to the run's end, ms; absent for a run not stopped. */
-    stopMs?: number;
-  };
+  | { type: "end"; id: number; numTensors: number };
 
 /** The worker's global scope, as much of it as the server uses. */
 export interface WorkerPort {
@@ -71,7 +65,7 @@ const messageOf = (error: unknown) => error instanceof Error ? error.message : S
 /** Answers a page's messages on `port`: starts tfjs once, then runs computations by name. */
 export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: StartTf): void {
   let started: Promise<Tf> | undefined;
-  const runs = new Map<number, { controller: AbortController; stopAt?: number }>();
+  const runs = new Map<number, AbortController>();
   const inputs = new Map<number, unknown>();
 
   const run = async (
@@ -82,8 +76,7 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
     handles: Record<string, number> = {},
   ) => {
     const controller = new AbortController();
-    const entry: { controller: AbortController; stopAt?: number } = { controller };
-    runs.set(id, entry);
+    runs.set(id, controller);
     const { signal } = controller;
     let tf: Tf | undefined;
     const count = () => tf?.memory().numTensors ?? 0;
@@ -103,8 +96,7 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
       port.postMessage({ type: "error", id, message: messageOf(error), numTensors: count() });
     } finally {
       runs.delete(id);
-      const stopMs = entry.stopAt === undefined ? undefined : performance.now() - entry.stopAt;
-      port.postMessage({ type: "end", id, numTensors: count(), stopMs });
+      port.postMessage({ type: "end", id, numTensors: count() });
     }
   };
 
@@ -127,11 +119,7 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
     } else if (data.type === "run") {
       run(data.id, data.name, data.settings, data.sliceMs, data.inputs);
     } else if (data.type === "stop") {
-      const entry = runs.get(data.id);
-      if (entry && !entry.controller.signal.aborted) {
-        entry.stopAt = performance.now();
-        entry.controller.abort("stopped by the page");
-      }
+      runs.get(data.id)?.abort("stopped by the page");
     }
   });
 }

@@ -102,13 +102,13 @@ Deno.test("live-worker.js: the bundle runs initialisation/network in a worker as
     const big = { depth: 50, width: 256, sigma: 1.41, batch: 64, seed: 1, activation: "relu" };
     post({ type: "run", id: 2, name: "initialisation/network", settings: big });
     await until((m) => m.type === "frame" && m.id === 2);
+    const stoppedAt = performance.now();
     post({ type: "stop", id: 2 });
     const end = await until((m) => m.type === "end" && m.id === 2);
-    assert.equal(end.type, "end");
-    if (end.type === "end") {
-      assert.equal(end.numTensors, baseline, "tensors after Stop");
-      assert.ok(end.stopMs !== undefined && end.stopMs < 1000, `${end.stopMs} ms`);
-    }
+    const stopMs = performance.now() - stoppedAt;
+    assert.equal(end.type === "end" && end.numTensors, baseline, "tensors after Stop");
+    // A generous bound on the CPU backend (the browser test holds wasm to 200 ms).
+    assert.ok(stopMs < 1000, `${stopMs} ms`);
   } finally {
     worker.terminate();
     await Deno.remove(dir, { recursive: true });
