@@ -85,8 +85,11 @@ export type Shown<S, F> = Frame<F> & {
   settings: S;
   /** The tfjs backend that ran it, with a runtime. */
   backend?: string;
-  /** True on the last frame of a run the reader stopped, false on every other frame. */
-  stopped: boolean;
+  /**
+   * True on the last frame of a run the reader stopped, false on every other frame the runner
+   * yields (optional in the type so that a test can make a frame by hand).
+   */
+  stopped?: boolean;
   /** On the last frame of a run that failed. */
   error?: string;
 };
