@@ -187,7 +187,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A convolutional network with batch norm and dropout trained on MNIST digits in the browser: dropout narrows the gap between training and validation accuracy, and batch norm speeds up the first epoch.",
-    loaders: ["cnn-training.json", "mnist-digits.bin"],
+    loaders: ["cnn-training.json", "mnist-digits.bin", "live-worker.js"],
     refusedLinks: [
       { param: "rate", value: "0.95", label: "drop rate r" },
       { param: "lr", value: "NaN", label: "learning rate" },

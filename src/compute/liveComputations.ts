@@ -5,12 +5,15 @@
  */
 import { networkLive, vanishingLive } from "./initialisation/liveNetwork.js";
 import { digitsTrainLive } from "./dropout-digits/liveTrain.js";
+import { cnnTrainLive, digitInsideLive } from "./cnn-training/liveTrain.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
   "initialisation/network": networkLive,
   "initialisation/vanishing": vanishingLive,
   "dropout-digits/train": digitsTrainLive,
+  "cnn-training/train": cnnTrainLive,
+  "cnn-training/inside": digitInsideLive,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;

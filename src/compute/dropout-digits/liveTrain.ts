@@ -6,13 +6,13 @@
  * retrains only the run with dropout.
  *
  * The digits are loaded data, not settings: the page hands the bytes of its digit file as
- * `env.inputs.digits` (an ArrayBuffer, which reaches a worker as well as a Deno test), decoded
- * once per file. Finished runs without dropout are kept per file, for as long as the file is.
+ * `env.inputs.digits` (compute/digitInputs.ts). Finished runs without dropout are kept per file,
+ * for as long as the file is.
  */
 import type { LiveEnv, LiveStep } from "../liveRun.js";
 import { tfOf } from "../liveRun.js";
 import type { DigitSplits } from "../digitSet.js";
-import { decodeDigitFile } from "../digitFile.js";
+import { digitSplitsOf } from "../digitInputs.js";
 import { type DigitMlpOptions, usesDropout, withoutDropout } from "./mlpOptions.js";
 import { type EpochRecord, mlpTotalSteps, type TestRecord, trainDigitMlpTf } from "./mlpTrainTf.js";
 
@@ -46,32 +46,17 @@ export function runPlan(settings: DigitMlpOptions): [RunName, DigitMlpOptions][]
     : [["without dropout", settings]];
 }
 
-/** The name under which a page hands the digit file's bytes to `digitsTrainLive`. */
-export const DIGITS_INPUT = "digits";
-
-/** Each digit file decoded once, and its finished runs without dropout, by their settings. */
-const files = new WeakMap<
-  ArrayBuffer,
-  { splits: Promise<DigitSplits>; baselines: Map<string, LiveDigitRun> }
->();
-
-function digitFileOf(env: LiveEnv) {
-  const bytes = env.inputs?.[DIGITS_INPUT];
-  if (!(bytes instanceof ArrayBuffer)) {
-    throw new Error("the live training was started without its digit file");
-  }
-  let file = files.get(bytes);
-  if (!file) files.set(bytes, file = { splits: decodeDigitFile(bytes), baselines: new Map() });
-  return file;
-}
+/** Finished runs without dropout, by digit file and settings. */
+const baselinesOf = new WeakMap<DigitSplits, Map<string, LiveDigitRun>>();
 
 export async function* digitsTrainLive(
   settings: DigitMlpOptions,
   env: LiveEnv,
 ): AsyncGenerator<LiveStep<DigitsTrainFrame>, void, undefined> {
   const tf = tfOf(env);
-  const { splits, baselines } = digitFileOf(env);
-  const data = await splits;
+  const data = await digitSplitsOf(env);
+  let baselines = baselinesOf.get(data);
+  if (!baselines) baselinesOf.set(data, baselines = new Map());
   const plan = runPlan(settings);
   const stepsPerRun = mlpTotalSteps(settings);
   const totalSteps = stepsPerRun * plan.length;

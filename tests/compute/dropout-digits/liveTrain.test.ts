@@ -9,11 +9,8 @@ import * as tf from "@tensorflow/tfjs-core";
 import { timeSliced } from "../../../src/compute/liveRun.ts";
 import type { DigitMlpOptions } from "../../../src/compute/dropout-digits/mlpOptions.ts";
 import { trainDigitMlpTf } from "../../../src/compute/dropout-digits/mlpTrainTf.ts";
-import {
-  DIGITS_INPUT,
-  digitsTrainLive,
-  runPlan,
-} from "../../../src/compute/dropout-digits/liveTrain.ts";
+import { digitsTrainLive, runPlan } from "../../../src/compute/dropout-digits/liveTrain.ts";
+import { DIGITS_INPUT } from "../../../src/compute/digitInputs.ts";
 import { encodeDigitFile } from "../../../src/compute/digitFile.ts";
 import type { LiveEnv } from "../../../src/compute/liveRun.ts";
 
