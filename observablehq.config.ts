@@ -25,8 +25,17 @@ export default {
   // Page search works offline: Framework bundles its client (and minisearch, from node_modules)
   // into _observablehq/search.js and builds the index into _observablehq/minisearch.json.
   search: true,
-  // Loaders are TypeScript run by the same Deno that runs the CLI, with read-only permissions.
+  // Loaders are TypeScript run by the same Deno that runs the CLI, with read-only permissions, and
+  // leave to run a program: src/loaders/live-worker.js.ts runs esbuild's binary from node_modules.
   interpreters: {
-    ".ts": [process.execPath, "run", "--allow-read", "--allow-env", "--config", "deno.json"],
+    ".ts": [
+      process.execPath,
+      "run",
+      "--allow-read",
+      "--allow-env",
+      "--allow-run",
+      "--config",
+      "deno.json",
+    ],
   },
 };

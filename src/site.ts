@@ -175,7 +175,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "A small network trained in the browser on MNIST digits with a feature that gives the label away in training: how much dropout reduces the reliance on it and the gap between training and validation accuracy.",
     preview: "dropout-digits",
-    loaders: ["dropout-digits.json", "mnist-digits.bin"],
+    loaders: ["dropout-digits.json", "mnist-digits.bin", "live-worker.js"],
     refusedLinks: [
       {
         param: "keepInput",
@@ -243,7 +243,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "How the weights' variance carries a signal and its gradient through many layers: PyTorch's default, Xavier and He, which quantity each one holds at 1, and why a deep sigmoid stack loses its gradient.",
     preview: "initialisation",
-    loaders: ["initialisation.json"],
+    loaders: ["initialisation.json", "live-worker.js"],
     refusedLinks: [
       {
         param: "depth",
@@ -462,7 +462,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "A convolutional network with batch norm and dropout trained on MNIST digits in the browser: dropout narrows the gap between training and validation accuracy, and batch norm speeds up the first epoch.",
     preview: "cnn-training",
-    loaders: ["cnn-training.json", "mnist-digits.bin"],
+    loaders: ["cnn-training.json", "mnist-digits.bin", "live-worker.js"],
     refusedLinks: [
       {
         param: "rate",

@@ -84,6 +84,19 @@ Deno.test(`${distDir}/: page search is served from the site (minisearch bundled,
   assert.ok(html.includes(`_observablehq/${client}`), "the page loads the local search client");
 });
 
+Deno.test(`${distDir}/: the live worker is one bundled file of the site, with tfjs inside`, async () => {
+  await assertBuilt();
+  const dir = `${distDir}/_file/loaders`;
+  const names: string[] = [];
+  for await (const entry of Deno.readDir(dir)) names.push(entry.name);
+  const worker = names.find((name) => /^live-worker\.[0-9a-f]+\.js$/.test(name));
+  assert.ok(worker, `no live-worker.<hash>.js in ${dir}: ${names.join(", ")}`);
+  const code = await Deno.readTextFile(`${dir}/${worker}`);
+  // Bundled (src/loaders/live-worker.js.ts): a module worker can fetch nothing but its own file.
+  assert.doesNotMatch(code, /\bimport\s*(?:[\w{*][^;]*?from\s*)?["'`]|\bimport\(\s*["'`]/);
+  assert.match(code, /tfjs-backend-wasm/, "the wasm backend is inside the worker");
+});
+
 Deno.test("offenders() catches a CDN reference (the check itself can fail)", async () => {
   const dir = await Deno.makeTempDir();
   await Deno.writeTextFile(

@@ -18,7 +18,7 @@
  * yields: first `{settings, progress: 0, done: false, ...initial}` at once (charts draw empty), then
  * each frame (`frames: "every"`, the default) or none until the end (`frames: "last"`), then the
  * final frame. Every value is a frame of the computation plus `settings`, `backend` (with a
- * runtime) and, on the last, `stopped` or `error`.
+ * runtime), `stopped` (true only on the last frame of a stopped run) and, after a failure, `error`.
  *
  * Handled here once, for every section:
  * - a new setting: Observable runs the cell again; the new run's begin() aborts the old one, which
@@ -30,7 +30,9 @@
  *   in state "error" with "<What> is unavailable: <message>" or "<What> failed: <message>";
  * - the "done" signal: the section's data-state, which tests and benchmarks wait for;
  * - the test hook: `testHook(hook.name, {settings, backend, stopped, ...fields of the last frame})`
- *   when a run ends or is stopped.
+ *   when a run ends or is stopped, once the page has drawn its last frame;
+ * - where it runs: a computation from a live worker (components/liveWorker.ts) runs there and
+ *   sends its frames; any other runs here, cut into frames by `timeSliced`.
  * The runner talks to the section only through `LiveView`, so it runs in Deno's tests without a DOM.
  *
  * Writing a live section (momentum.md and dropout-toy.md are the models):
@@ -83,15 +85,21 @@ export type Shown<S, F> = Frame<F> & {
   settings: S;
   /** The tfjs backend that ran it, with a runtime. */
   backend?: string;
-  /** On the last frame of a run the reader stopped. */
+  /**
+   * True on the last frame of a run the reader stopped, false on every other frame the runner
+   * yields (optional in the type so that a test can make a frame by hand).
+   */
   stopped?: boolean;
   /** On the last frame of a run that failed. */
   error?: string;
 };
 
 export interface RunOptions<S, F> {
-  /** tfjs, from startTf(): awaited before the run begins; its failure is shown as `unavailable`. */
-  runtime?: Promise<{ tf: Tf; backend: string }>;
+  /**
+   * tfjs, from startTf() or a live worker's `runtime` (no `tf` then: it runs in the worker):
+   * awaited before the run begins; its failure is shown as `unavailable`.
+   */
+  runtime?: Promise<{ tf?: Tf; backend: string }>;
   /** The status line while the run starts. */
   start: string;
   /** The status line for a frame in progress (default: `start`). */
@@ -132,6 +140,7 @@ export async function* runLive<S, F>(
     settings,
     progress: 0,
     done: false,
+    stopped: false,
     elapsedMs: 0,
     longestSliceMs: 0,
     ...options.initial,
@@ -147,10 +156,15 @@ export async function* runLive<S, F>(
   }
   const signal = section.begin(options.start);
   const own = backend === undefined ? { settings } : { settings, backend };
+  const { sliceMs } = options;
   try {
-    const steps = computation(settings, { signal, tf });
-    for await (const frame of timeSliced(steps, { signal, sliceMs: options.sliceMs })) {
-      shown = { ...frame, ...own };
+    // A worker's computation makes its frames there (components/liveWorker.ts); the page's own
+    // computations are cut into frames here.
+    const frames = isWorkerComputation(computation)
+      ? computation(settings, { signal, tf, sliceMs }) as AsyncIterable<Frame<F>>
+      : timeSliced(computation(settings, { signal, tf }), { signal, sliceMs });
+    for await (const frame of frames) {
+      shown = { ...frame, ...own, stopped: false };
       if (signal.aborted || frame.done) break;
       section.progress(frame.progress, options.progress?.(shown) ?? options.start);
       if (options.frames !== "last") yield shown;
@@ -168,13 +182,19 @@ export async function* runLive<S, F>(
     const summary = options.summary(last);
     if (typeof summary === "string") section.finish(summary);
     else section.conclude(summary.message, summary.problem);
-    if (options.hook) testHook(options.hook.name, hookValue(last, options.hook.fields));
   } catch (error) {
     section.finish(failed(error), "error");
     yield { ...last, error: messageOf(error) };
     return;
   }
   yield last;
+  // Observable asks for the next value only after the cells that read this one have run, so the
+  // hook appears once the last frame is drawn (a test reading it may then read the charts too).
+  if (options.hook) testHook(options.hook.name, hookValue(last, options.hook.fields));
+}
+
+function isWorkerComputation(computation: unknown): boolean {
+  return (computation as { inWorker?: boolean }).inWorker === true;
 }
 
 function hookValue<S, F>(

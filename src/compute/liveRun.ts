@@ -16,14 +16,16 @@
  *   run is stopped or replaced.
  * - It never touches the DOM, `globalThis.__explorables` or the clock's meaning for the reader:
  *   messages are the page's business.
- * Because settings and steps are plain data and tfjs comes in through `env`, a later move of the
- * computations into a Web Worker changes the driver's transport, not the computations.
+ * Because settings and steps are plain data and tfjs comes in through `env`, the same generators
+ * run in a Web Worker (compute/liveWorker.ts runs this driver there) and in Deno's tests.
  *
  * `timeSliced` turns the steps into frames, `{progress, done, elapsedMs, longestSliceMs,
  * ...step}`: it keeps pulling steps until about `sliceMs` of work has passed, then hands out the
  * newest one and awaits a macrotask so the page can paint and take input. Because steps are
  * snapshots, skipping the ones in between loses nothing. A computation whose steps are cheap (one
- * Monte Carlo draw, one layer) just yields often; one whose steps are slow cuts them itself.
+ * Monte Carlo draw, one layer) just yields often; one whose steps are slow cuts them itself. A step
+ * that measures its own `longestSliceMs` (its longest stretch of work between two yields) keeps it:
+ * in a worker, the driver's stretches between frames block no page.
  */
 import type { Tf } from "./tf.js";
 import { macrotask } from "./macrotask.js";
@@ -36,7 +38,10 @@ export interface LiveFrame {
   done: boolean;
   /** Wall time since the run started, ms. */
   elapsedMs: number;
-  /** The longest stretch between two frames, ms: how long the page could not paint, at most. */
+  /**
+   * The longest stretch between two frames, ms: how long the page could not paint, at most; or
+   * the computation's own measure of its longest slice of work, when its steps carry one.
+   */
   longestSliceMs: number;
 }
 
@@ -49,6 +54,13 @@ export interface LiveEnv {
   signal: AbortSignal;
   /** The tfjs namespace, for computations run with a tfjs runtime. */
   tf?: Tf;
+  /** The page's frame interval, for a computation that makes its own frames (a worker's). */
+  sliceMs?: number;
+  /**
+   * Loaded data the page hands the computation by name (a file's bytes as an ArrayBuffer, say):
+   * structured-clonable, so that it reaches a worker too, and never captured in a closure.
+   */
+  inputs?: Readonly<Record<string, unknown>>;
 }
 
 export type LiveComputation<S, F> = (
@@ -89,12 +101,13 @@ export async function* timeSliced<F>(
     const at = now();
     longestSliceMs = Math.max(longestSliceMs, at - sliceStart);
     handedOut = true;
+    const own = (step as { longestSliceMs?: unknown }).longestSliceMs;
     return {
       ...step,
       progress: clamp01(step.progress),
       done,
       elapsedMs: at - started,
-      longestSliceMs,
+      longestSliceMs: typeof own === "number" ? own : longestSliceMs,
     };
   };
   for await (const step of steps) {

@@ -15,6 +15,7 @@
 import { runFramework } from "./framework.ts";
 import { ensureNodeModules } from "./install.ts";
 import { postProcessSite } from "./postProcessHtml.ts";
+import { writeHeadersFile } from "./headers.ts";
 
 export const cacheRoot = "src/.observablehq/cache";
 const loaderPattern = /^(.+\.[A-Za-z0-9]+)\.ts$/;
@@ -110,6 +111,7 @@ export async function build(
   }
   try {
     await postProcessSite(staging);
+    await writeHeadersFile(staging);
   } catch (error) {
     await Deno.remove(staging, { recursive: true }).catch(() => {});
     throw new Error(

@@ -1,4 +1,9 @@
-/** A small static file server for the built site: Framework's clean URLs map to .html files. */
+/**
+ * A small static file server for the built site: Framework's clean URLs map to .html files. Every
+ * response is cross-origin isolated (headers.ts), as a host serving the site's `_headers` makes it.
+ */
+import { isolationHeaders } from "./headers.ts";
+
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -44,11 +49,15 @@ export function serveStatic(
       const notFound = await resolveFile(root, "/404");
       return new Response(notFound ? await Deno.readFile(notFound) : "Not found", {
         status: 404,
-        headers: { "content-type": "text/html; charset=utf-8" },
+        headers: { ...isolationHeaders, "content-type": "text/html; charset=utf-8" },
       });
     }
     return new Response(await Deno.readFile(file), {
-      headers: { "content-type": contentType(file), "cache-control": "no-cache" },
+      headers: {
+        ...isolationHeaders,
+        "content-type": contentType(file),
+        "cache-control": "no-cache",
+      },
     });
   });
 }

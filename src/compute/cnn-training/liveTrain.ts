@@ -1,13 +1,15 @@
 /**
  * The cnn-training page's live computations (the contract is compute/liveRun.ts): the reader's
  * training run (trainCnnTf, one frame per slice of work) and one test digit run through a trained
- * network (digitInside). The digits are loaded data, not settings: each computation is made
- * around the promise of them (and the inside view around the network it looks into).
+ * network (digitInside). The digits and the network are loaded data, not settings: the page
+ * hands them as `env.inputs` (the digit file's bytes as `digits`, compute/digitInputs.ts, and the
+ * network as `network`), which reach a worker as well as a Deno test.
  */
-import type { LiveComputation, LiveEnv, LiveStep } from "../liveRun.js";
+import type { LiveEnv, LiveStep } from "../liveRun.js";
 import { tfOf } from "../liveRun.js";
 import type { DigitSplits } from "../digitSet.js";
-import type { CnnDataset } from "./dataset.js";
+import { digitSplitsOf } from "../digitInputs.js";
+import { type CnnDataset, cnnDataset } from "./dataset.js";
 import type { CnnSettings } from "./settings.js";
 import { type EpochRecord, trainCnnTf } from "./cnnTrainTf.js";
 import { digitInside } from "./insideTf.js";
@@ -31,33 +33,39 @@ export interface CnnTrainFrame {
   running?: RunningStats;
 }
 
-export function cnnTrainLive(
-  dataset: Promise<CnnDataset>,
-): LiveComputation<CnnSettings, CnnTrainFrame> {
-  return async function* trainLive(
-    settings: CnnSettings,
-    env: LiveEnv,
-  ): AsyncGenerator<LiveStep<CnnTrainFrame>, void, undefined> {
-    const tf = tfOf(env);
-    const data = await dataset;
-    for await (const state of trainCnnTf(tf, data, settings, { signal: env.signal })) {
-      const { history, stepsDone, totalSteps, epochMs, firstStepLoss, diverged } = state;
-      yield {
-        history,
-        stepsDone,
-        totalSteps,
-        epochMs,
-        workSliceMs: state.longestSliceMs,
-        ...(firstStepLoss === undefined ? {} : { firstStepLoss }),
-        ...(diverged ? { diverged } : {}),
-        ...(state.done && !diverged
-          ? { testAccuracy: state.testAccuracy, weights: state.weights, running: state.running }
-          : {}),
-        progress: stepsDone / totalSteps,
-        done: state.done,
-      };
-    }
-  };
+/** Each digit file's training set, made once. */
+const datasets = new WeakMap<DigitSplits, CnnDataset>();
+
+async function datasetOf(env: LiveEnv): Promise<CnnDataset> {
+  const splits = await digitSplitsOf(env);
+  let dataset = datasets.get(splits);
+  if (!dataset) datasets.set(splits, dataset = cnnDataset(splits));
+  return dataset;
+}
+
+export async function* cnnTrainLive(
+  settings: CnnSettings,
+  env: LiveEnv,
+): AsyncGenerator<LiveStep<CnnTrainFrame>, void, undefined> {
+  const tf = tfOf(env);
+  const data = await datasetOf(env);
+  for await (const state of trainCnnTf(tf, data, settings, { signal: env.signal })) {
+    const { history, stepsDone, totalSteps, epochMs, firstStepLoss, diverged } = state;
+    yield {
+      history,
+      stepsDone,
+      totalSteps,
+      epochMs,
+      workSliceMs: state.longestSliceMs,
+      ...(firstStepLoss === undefined ? {} : { firstStepLoss }),
+      ...(diverged ? { diverged } : {}),
+      ...(state.done && !diverged
+        ? { testAccuracy: state.testAccuracy, weights: state.weights, running: state.running }
+        : {}),
+      progress: stepsDone / totalSteps,
+      done: state.done,
+    };
+  }
 }
 
 /** A trained network to look into, and what the page calls it. */
@@ -94,35 +102,35 @@ export function softmax(logits: ArrayLike<number>): number[] {
 
 const PIXELS = 784;
 
-export function digitInsideLive(
-  splits: Promise<DigitSplits>,
-  network: InsideNetwork,
-): LiveComputation<{ digit: number }, InsideFrame> {
-  return async function* lookInside(
-    { digit }: { digit: number },
-    env: LiveEnv,
-  ): AsyncGenerator<LiveStep<InsideFrame>, void, undefined> {
-    const tf = tfOf(env);
-    const { test } = await splits;
-    const index = digit - 1;
-    // One forward pass: once it has started, its answer is kept even if Stop comes meanwhile.
-    const { maps, logits } = await digitInside(tf, network, test, index);
-    const probabilities = softmax(logits);
-    yield {
-      digit,
-      label: test.labels[index],
-      network: network.label,
-      maps,
-      logits,
-      probabilities,
-      guess: probabilities.indexOf(Math.max(...probabilities)),
-      maxActivation: Math.max(...maps.map((m) => Math.max(...m))),
-      pixels: Array.from(
-        test.pixels.subarray(index * PIXELS, (index + 1) * PIXELS),
-        (p) => p / 255,
-      ),
-      progress: 1,
-      done: true,
-    };
+/** The name under which a page hands `digitInsideLive` the network to look into. */
+export const NETWORK_INPUT = "network";
+
+export async function* digitInsideLive(
+  { digit }: { digit: number },
+  env: LiveEnv,
+): AsyncGenerator<LiveStep<InsideFrame>, void, undefined> {
+  const tf = tfOf(env);
+  const network = env.inputs?.[NETWORK_INPUT] as InsideNetwork | undefined;
+  if (!network) throw new Error("the inside view was started without a network");
+  const { test } = await digitSplitsOf(env);
+  const index = digit - 1;
+  // One forward pass: once it has started, its answer is kept even if Stop comes meanwhile.
+  const { maps, logits } = await digitInside(tf, network, test, index);
+  const probabilities = softmax(logits);
+  yield {
+    digit,
+    label: test.labels[index],
+    network: network.label,
+    maps,
+    logits,
+    probabilities,
+    guess: probabilities.indexOf(Math.max(...probabilities)),
+    maxActivation: Math.max(...maps.map((m) => Math.max(...m))),
+    pixels: Array.from(
+      test.pixels.subarray(index * PIXELS, (index + 1) * PIXELS),
+      (p) => p / 255,
+    ),
+    progress: 1,
+    done: true,
   };
 }

@@ -5,12 +5,14 @@
  * with the same other settings is reused instead of trained again: moving a keep probability
  * retrains only the run with dropout.
  *
- * The digits are loaded data, not settings: `digitsTrainLive(splits)` makes the computation
- * around them (and around its cache of finished runs without dropout).
+ * The digits are loaded data, not settings: the page hands the bytes of its digit file as
+ * `env.inputs.digits` (compute/digitInputs.ts). Finished runs without dropout are kept per file,
+ * for as long as the file is.
  */
-import type { LiveComputation, LiveEnv, LiveStep } from "../liveRun.js";
+import type { LiveEnv, LiveStep } from "../liveRun.js";
 import { tfOf } from "../liveRun.js";
 import type { DigitSplits } from "../digitSet.js";
+import { digitSplitsOf } from "../digitInputs.js";
 import { type DigitMlpOptions, usesDropout, withoutDropout } from "./mlpOptions.js";
 import { type EpochRecord, mlpTotalSteps, type TestRecord, trainDigitMlpTf } from "./mlpTrainTf.js";
 
@@ -44,58 +46,57 @@ export function runPlan(settings: DigitMlpOptions): [RunName, DigitMlpOptions][]
     : [["without dropout", settings]];
 }
 
-export function digitsTrainLive(
-  splits: Promise<DigitSplits>,
-): LiveComputation<DigitMlpOptions, DigitsTrainFrame> {
-  /** Finished runs without dropout, by their settings. */
-  const baselines = new Map<string, LiveDigitRun>();
-  return async function* trainLive(
-    settings: DigitMlpOptions,
-    env: LiveEnv,
-  ): AsyncGenerator<LiveStep<DigitsTrainFrame>, void, undefined> {
-    const tf = tfOf(env);
-    const data = await splits;
-    const plan = runPlan(settings);
-    const stepsPerRun = mlpTotalSteps(settings);
-    const totalSteps = stepsPerRun * plan.length;
-    const runs: DigitsTrainFrame["runs"] = {};
-    let reused = false;
-    let workSliceMs = 0;
-    let step: LiveStep<DigitsTrainFrame> = {
-      runs: {},
-      epoch: 0,
-      stepsDone: 0,
-      stepsPerRun,
-      reused,
-      workSliceMs,
-      progress: 0,
-    };
-    for (const [index, [name, options]] of plan.entries()) {
-      const key = JSON.stringify(withoutDropout(options));
-      const earlier = name === "without dropout" ? baselines.get(key) : undefined;
-      if (earlier) {
-        runs[name] = earlier;
-        reused = true;
-        continue;
-      }
-      for await (const frame of trainDigitMlpTf(tf, data, options, { signal: env.signal })) {
-        workSliceMs = Math.max(workSliceMs, frame.longestSliceMs);
-        runs[name] = { epochs: frame.epochs, ...(frame.test ? { test: frame.test } : {}) };
-        step = {
-          runs: { ...runs },
-          training: name,
-          epoch: Math.min(frame.epochs.length, settings.epochs),
-          stepsDone: frame.stepsDone,
-          stepsPerRun,
-          reused,
-          workSliceMs,
-          progress: (index * stepsPerRun + frame.stepsDone) / totalSteps,
-        };
-        yield step;
-      }
-      if (env.signal.aborted) return;
-      if (name === "without dropout") baselines.set(key, runs[name]!);
-    }
-    yield { ...step, runs: { ...runs }, reused, progress: 1, done: true };
+/** Finished runs without dropout, by digit file and settings. */
+const baselinesOf = new WeakMap<DigitSplits, Map<string, LiveDigitRun>>();
+
+export async function* digitsTrainLive(
+  settings: DigitMlpOptions,
+  env: LiveEnv,
+): AsyncGenerator<LiveStep<DigitsTrainFrame>, void, undefined> {
+  const tf = tfOf(env);
+  const data = await digitSplitsOf(env);
+  let baselines = baselinesOf.get(data);
+  if (!baselines) baselinesOf.set(data, baselines = new Map());
+  const plan = runPlan(settings);
+  const stepsPerRun = mlpTotalSteps(settings);
+  const totalSteps = stepsPerRun * plan.length;
+  const runs: DigitsTrainFrame["runs"] = {};
+  let reused = false;
+  let workSliceMs = 0;
+  let step: LiveStep<DigitsTrainFrame> = {
+    runs: {},
+    epoch: 0,
+    stepsDone: 0,
+    stepsPerRun,
+    reused,
+    workSliceMs,
+    progress: 0,
   };
+  for (const [index, [name, options]] of plan.entries()) {
+    const key = JSON.stringify(withoutDropout(options));
+    const earlier = name === "without dropout" ? baselines.get(key) : undefined;
+    if (earlier) {
+      runs[name] = earlier;
+      reused = true;
+      continue;
+    }
+    for await (const frame of trainDigitMlpTf(tf, data, options, { signal: env.signal })) {
+      workSliceMs = Math.max(workSliceMs, frame.longestSliceMs);
+      runs[name] = { epochs: frame.epochs, ...(frame.test ? { test: frame.test } : {}) };
+      step = {
+        runs: { ...runs },
+        training: name,
+        epoch: Math.min(frame.epochs.length, settings.epochs),
+        stepsDone: frame.stepsDone,
+        stepsPerRun,
+        reused,
+        workSliceMs,
+        progress: (index * stepsPerRun + frame.stepsDone) / totalSteps,
+      };
+      yield step;
+    }
+    if (env.signal.aborted) return;
+    if (name === "without dropout") baselines.set(key, runs[name]!);
+  }
+  yield { ...step, runs: { ...runs }, reused, progress: 1, done: true };
 }

@@ -12,8 +12,11 @@ import {
   type CnnTrainFrame,
   cnnTrainLive,
   digitInsideLive,
+  NETWORK_INPUT,
   softmax,
 } from "../../../src/compute/cnn-training/liveTrain.ts";
+import { DIGITS_INPUT } from "../../../src/compute/digitInputs.ts";
+import { encodeDigitFile } from "../../../src/compute/digitFile.ts";
 import { type CnnRunState, trainCnnTf } from "../../../src/compute/cnn-training/cnnTrainTf.ts";
 import { digitInside } from "../../../src/compute/cnn-training/insideTf.ts";
 import { CNN_DEFAULTS, type CnnSettings } from "../../../src/compute/cnn-training/settings.ts";
@@ -22,12 +25,14 @@ import { data, splits } from "./mnistFixture.ts";
 await tf.setBackend("cpu");
 
 const short: CnnSettings = { ...CNN_DEFAULTS, epochs: 1, seed: 3 };
+/** The digit file of the fixture's splits, as a page hands it to the live computations. */
+const inputs = { [DIGITS_INPUT]: (await encodeDigitFile(splits)).slice().buffer };
 
 Deno.test("cnnTrainLive: frames grow to trainCnnTf's run, with its weights at the end and no tensor left", async () => {
   const before = tf.memory().numTensors;
   const signal = new AbortController().signal;
   const frames: Frame<CnnTrainFrame>[] = [];
-  const steps = cnnTrainLive(Promise.resolve(data))(short, { tf, signal });
+  const steps = cnnTrainLive(short, { tf, signal, inputs });
   for await (const frame of timeSliced(steps, { signal, sliceMs: 0 })) frames.push(frame);
   let direct: CnnRunState | undefined;
   for await (const state of trainCnnTf(tf, data, short)) direct = state;
@@ -48,10 +53,7 @@ Deno.test("cnnTrainLive: frames grow to trainCnnTf's run, with its weights at th
 Deno.test("cnnTrainLive: stopped part-way, the last frame holds the steps so far and no tensor is left", async () => {
   const before = tf.memory().numTensors;
   const controller = new AbortController();
-  const steps = cnnTrainLive(Promise.resolve(data))({ ...short, epochs: 3 }, {
-    tf,
-    signal: controller.signal,
-  });
+  const steps = cnnTrainLive({ ...short, epochs: 3 }, { tf, signal: controller.signal, inputs });
   let last;
   for await (const frame of timeSliced(steps, { signal: controller.signal, sliceMs: 0 })) {
     last = frame;
@@ -63,13 +65,17 @@ Deno.test("cnnTrainLive: stopped part-way, the last frame holds the steps so far
   assert.equal(tf.memory().numTensors, before);
 });
 
-Deno.test("digitInsideLive(splits, network)({digit: 7}): digitInside's maps and logits, their softmax, argmax and the digit's label and pixels", async () => {
+Deno.test("digitInsideLive({digit: 7}, {inputs: {digits, network}}): digitInside's maps and logits, their softmax, argmax and the digit's label and pixels", async () => {
   let run: CnnRunState | undefined;
   for await (const state of trainCnnTf(tf, data, short)) run = state;
   const network = { weights: run!.weights!, running: run!.running!, batchNorm: true, label: "x" };
   const signal = new AbortController().signal;
   const frames = [];
-  const steps = digitInsideLive(Promise.resolve(splits), network)({ digit: 7 }, { tf, signal });
+  const steps = digitInsideLive({ digit: 7 }, {
+    tf,
+    signal,
+    inputs: { ...inputs, [NETWORK_INPUT]: network },
+  });
   for await (const frame of timeSliced(steps, { signal, sliceMs: 0 })) frames.push(frame);
   assert.equal(frames.length, 1);
   const [frame] = frames;

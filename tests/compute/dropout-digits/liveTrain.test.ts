@@ -1,6 +1,6 @@
 /**
- * The dropout-digits page's live training as the page runs it (through timeSliced) on tfjs's CPU
- * backend: both runs are trainDigitMlpTf's runs of the same seed, the run without dropout is
+ * The dropout-digits page's live training as the page runs it (through timeSliced, handed the
+ * bytes of a digit file) on tfjs's CPU backend: both runs are trainDigitMlpTf's runs of the same seed, the run without dropout is
  * reused when only a keep probability moves, and a stopped run leaves no tensor.
  */
 import assert from "node:assert/strict";
@@ -10,8 +10,21 @@ import { timeSliced } from "../../../src/compute/liveRun.ts";
 import type { DigitMlpOptions } from "../../../src/compute/dropout-digits/mlpOptions.ts";
 import { trainDigitMlpTf } from "../../../src/compute/dropout-digits/mlpTrainTf.ts";
 import { digitsTrainLive, runPlan } from "../../../src/compute/dropout-digits/liveTrain.ts";
+import { DIGITS_INPUT } from "../../../src/compute/digitInputs.ts";
+import { encodeDigitFile } from "../../../src/compute/digitFile.ts";
+import type { LiveEnv } from "../../../src/compute/liveRun.ts";
 
-async function lastFrame(run: ReturnType<typeof digitsTrainLive>, settings: DigitMlpOptions) {
+/** The live training as a page runs it: handed the bytes of a digit file of `splits`. */
+async function withDigitFile() {
+  const bytes = (await encodeDigitFile(splits)).slice().buffer;
+  return (settings: DigitMlpOptions, env: LiveEnv) =>
+    digitsTrainLive(settings, { ...env, inputs: { [DIGITS_INPUT]: bytes } });
+}
+
+async function lastFrame(
+  run: Awaited<ReturnType<typeof withDigitFile>>,
+  settings: DigitMlpOptions,
+) {
   const signal = new AbortController().signal;
   let last;
   for await (const frame of timeSliced(run(settings, { tf, signal }), { signal, sliceMs: 0 })) {
@@ -38,7 +51,7 @@ Deno.test("runPlan(settings): without dropout first, then with; one run when not
 
 Deno.test("digitsTrainLive: both runs are trainDigitMlpTf's; a moved keep probability reuses the run without dropout", async () => {
   const before = tf.memory().numTensors;
-  const run = digitsTrainLive(Promise.resolve(splits));
+  const run = await withDigitFile();
   const first = await lastFrame(run, small);
   assert.equal(first.done, true);
   assert.equal(first.progress, 1);
@@ -58,7 +71,7 @@ Deno.test("digitsTrainLive: both runs are trainDigitMlpTf's; a moved keep probab
 
 Deno.test("digitsTrainLive: stopped part-way, the last frame holds the epochs so far and no tensor is left", async () => {
   const before = tf.memory().numTensors;
-  const run = digitsTrainLive(Promise.resolve(splits));
+  const run = await withDigitFile();
   const controller = new AbortController();
   let last;
   const steps = run({ ...small, epochs: 4 }, { tf, signal: controller.signal });
