@@ -16,6 +16,7 @@ import {
 import { TOPIC_CARD_CSS } from "../../src/components/front/topicCard.ts";
 import { frontPageMarkdown } from "../../src/index.md.ts";
 import { courseResultsMarkdown } from "../../src/course-results.md.ts";
+import { exercisesFor } from "../../src/compute/exercises/forResult.ts";
 
 const root = new URL("../../", import.meta.url);
 
@@ -131,6 +132,24 @@ Deno.test("RESULTS: every source is a known document and part, and every documen
   assert.deepEqual([...cited].sort(), Object.keys(DOCUMENTS).sort());
   assert.equal(sourceLabel(["homework-5", "5(c)"]), "Homework 5, Q5(c)");
   assert.equal(sourceLabel(["homework-6", "4"]), "Homework 6, Problem 4");
+});
+
+Deno.test("courseResultsMarkdown(): each result's Exercise cell links every exercise that practises it to its card", () => {
+  const markdown = courseResultsMarkdown();
+  const cells = [...markdown.matchAll(/<td role="cell" data-label="Exercise">(.*?)<\/td>/g)].map((
+    m,
+  ) => m[1]);
+  assert.equal(cells.length, RESULTS.length);
+  RESULTS.forEach((result, i) => {
+    const links = [...cells[i].matchAll(/href="\.\/pages\/([a-z-]+)#ex-([a-z0-9-]+)"/g)];
+    const expected = exercisesFor(result);
+    assert.ok(expected.length > 0, result.result);
+    assert.deepEqual(
+      links.map((m) => `${m[1]}/${m[2]}`),
+      expected.map((exercise) => exercise.id),
+      result.result,
+    );
+  });
 });
 
 Deno.test("courseResultsMarkdown() writes the course results as a static table, one row per result", () => {

@@ -9,6 +9,8 @@
 import { type CourseResult, type DocumentId, DOCUMENTS, type Source } from "../../courseResults.js";
 import { pageBySlug, type SitePage, type TopicId, TOPICS } from "../../site.js";
 import { subSupHtml } from "./notation.js";
+import { exercisesFor } from "../../compute/exercises/forResult.js";
+import { cardKey } from "../exerciseLink.js";
 
 /**
  * Escapes text for HTML inside a Framework Markdown page. "$" is escaped too, since Framework
@@ -62,10 +64,19 @@ function testsCell(result: CourseResult, page: SitePage): string {
   }</ul>`;
 }
 
-/**
- * The columns in order. An "Exercise" column (the exercise that practises each result) goes
- * after "Page", as one more entry here.
- */
+/** The exercises that practise a result, each a link to its card on its page. */
+function exercisesCell(result: CourseResult, page: SitePage): string {
+  if (page.status !== "built") return "";
+  return `<ul class="result-exercises">${
+    exercisesFor(result).map((exercise) =>
+      `<li><a href="./pages/${escapeHtml(page.slug)}#${cardKey(exercise.id)}">${
+        escapeHtml(exercise.title)
+      }</a></li>`
+    ).join("")
+  }</ul>`;
+}
+
+/** The columns in order. */
 export const COLUMNS: readonly Column[] = [
   { name: "Result", cell: (result) => notationHtml(result.result) },
   {
@@ -79,6 +90,7 @@ export const COLUMNS: readonly Column[] = [
         ? pageLink(page)
         : `<span class="status-coming">coming</span> ${escapeHtml(page.title)}`,
   },
+  { name: "Exercise", cell: exercisesCell },
   { name: "Checked by", cell: testsCell },
 ];
 
@@ -134,8 +146,8 @@ export const COURSE_RESULTS_CSS = `
 .course-results .result-topic th { padding-top: 1.25rem; font-size: 15px; font-weight: 600; }
 .course-results code { font-size: 12px; overflow-wrap: anywhere; }
 .course-results q { quotes: "“" "”"; }
-.result-tests { margin: 0; padding: 0; list-style: none; max-width: none; }
-.result-tests li + li { margin-top: 0.35rem; }
+.result-tests, .result-exercises { margin: 0; padding: 0; list-style: none; max-width: none; }
+.result-tests li + li, .result-exercises li + li { margin-top: 0.35rem; }
 .status-coming {
   display: inline-block; font: 600 11px/1.4 var(--sans-serif); letter-spacing: 0.04em;
   text-transform: uppercase; padding: 0 0.35rem; border: 1px solid currentColor; border-radius: 0.25rem;
