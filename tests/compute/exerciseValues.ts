@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import type { ExerciseInstance, NumericAnswer } from "../../src/compute/exercise.ts";
 import { entries } from "../../src/compute/exerciseCheck.ts";
 
+/** Seeds 0 … 999: the instances every exercise test runs over (the shared runner's too). */
 export const SEEDS = Array.from({ length: 1000 }, (_, seed) => seed);
 
 /** The numeric answer of an instance (fails the test for a choice). */

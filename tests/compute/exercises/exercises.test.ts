@@ -22,8 +22,7 @@ import { asFraction, formatFraction, formatNumber } from "../../../src/compute/e
 import { DOCUMENTS, RESULTS, type Source } from "../../../src/courseResults.ts";
 import { pageBySlug, PAGES } from "../../../src/site.ts";
 import { textProblems } from "../../browser/pageText.ts";
-
-const SEEDS = Array.from({ length: 1000 }, (_, seed) => seed);
+import { SEEDS } from "../exerciseValues.ts";
 
 type Value = NumericAnswer["value"];
 
