@@ -243,8 +243,8 @@ export function parseChoice(typed: string, optionCount: number): Parsed<number> 
 
 type Value = NumericAnswer["value"];
 
-/** The entries of a number, a vector or a matrix, flattened. */
-function entries(value: Value): number[] {
+/** The entries of a number, a vector or a matrix, flattened row by row. */
+export function entries(value: Value): number[] {
   if (typeof value === "number") return [value];
   return (value as readonly (number | readonly number[])[]).flat() as number[];
 }
@@ -257,16 +257,31 @@ function shapeOf(value: Value): string {
   return `${value.length}`;
 }
 
-/** Entry by entry, |typed − answer| within the tolerance (relative: of that entry's size). */
-export function withinTolerance(typed: Value, answer: Value, tolerance: Tolerance): boolean {
+/** How far an entry may sit from `answer` under `tolerance` (relative: of that entry's size). */
+export function allowance(tolerance: Tolerance, answer: number): number {
+  return "relative" in tolerance ? tolerance.relative * Math.abs(answer) : tolerance.absolute;
+}
+
+/** How `withinTolerance` widens the tolerance (`scale`) and what rounding noise it forgives. */
+export interface Margin {
+  /** Multiplies the allowance: generators (exerciseSeeded.ts) keep slips this many tolerances apart. */
+  scale?: number;
+  /** Added to the allowance: NOISE for what a reader types; 0 where a generator compares exactly. */
+  noise?: number;
+}
+
+/** Entry by entry, of the same shape: |typed − answer| ≤ scale · allowance + noise. */
+export function withinTolerance(
+  typed: Value,
+  answer: Value,
+  tolerance: Tolerance,
+  { scale = 1, noise = NOISE }: Margin = {},
+): boolean {
   if (shapeOf(typed) !== shapeOf(answer)) return false;
   const a = entries(answer);
-  return entries(typed).every((t, i) => {
-    const allowed = "relative" in tolerance
-      ? tolerance.relative * Math.abs(a[i])
-      : tolerance.absolute;
-    return Math.abs(t - a[i]) <= allowed + NOISE;
-  });
+  return entries(typed).every((t, i) =>
+    Math.abs(t - a[i]) <= scale * allowance(tolerance, a[i]) + noise
+  );
 }
 
 /** The largest entrywise gap between two values of one shape, relative to the second's entries. */

@@ -20,6 +20,7 @@ import type {
   Slip,
   Tolerance,
 } from "./exercise.ts";
+import { allowance, entries, withinTolerance } from "./exerciseCheck.js";
 import { formatNumber } from "./exerciseFormat.js";
 import { createRng, type Rng } from "./prng.js";
 
@@ -53,30 +54,6 @@ export function seededExercise<P>(
   };
   const instance = (p: P, seed = 0): ExerciseInstance => ({ seed, ...build(p) });
   return { ...meta, params, instance, generate: (seed) => instance(params(seed), seed) };
-}
-
-/** The entries of a numeric value, flattened row by row. */
-export function entries(value: NumericAnswer["value"]): number[] {
-  return Array.isArray(value) ? (value as (number | readonly number[])[]).flat() : [
-    value as number,
-  ];
-}
-
-/** How far an entry may sit from `answer` under `tolerance`. */
-export function allowance(tolerance: Tolerance, answer: number): number {
-  return "relative" in tolerance ? tolerance.relative * Math.abs(answer) : tolerance.absolute;
-}
-
-/** Whether `typed` matches `answer` entry by entry within `tolerance` (same shape required). */
-export function withinTolerance(
-  typed: NumericAnswer["value"],
-  answer: NumericAnswer["value"],
-  tolerance: Tolerance,
-  scale = 1,
-): boolean {
-  const a = entries(answer), t = entries(typed);
-  return a.length === t.length &&
-    a.every((v, i) => Math.abs(t[i] - v) <= scale * allowance(tolerance, v));
 }
 
 /**
@@ -164,7 +141,8 @@ function apart(
   tolerance: Tolerance,
   margin: number,
 ): boolean {
-  return !withinTolerance(a, b, tolerance, margin) && !withinTolerance(b, a, tolerance, margin);
+  const exactly = { scale: margin, noise: 0 };
+  return !withinTolerance(a, b, tolerance, exactly) && !withinTolerance(b, a, tolerance, exactly);
 }
 
 /** A vector in prose, as a tuple: (2, -1, 3). */

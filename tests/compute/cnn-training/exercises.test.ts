@@ -5,13 +5,10 @@ import {
   BATCH_NORM_EARLY,
   cnnShapeCounts,
   DROPOUT_GAP,
-  EXERCISES,
   PARAMETER_COUNT,
 } from "../../../src/compute/cnn-training/exercises.ts";
 import type { ChoiceAnswer } from "../../../src/compute/exercise.ts";
-import { assertSameEntries, contractTests, numeric, SEEDS } from "../exerciseContract.ts";
-
-contractTests("cnn-training", EXERCISES);
+import { assertSameEntries, numeric, SEEDS } from "../exerciseValues.ts";
 
 Deno.test("cnnShapeCounts({filters: 8, kernel: 5, stride: 2, batchNorm}): the page's network, 3,106 parameters with batch norm and 3,098 without, as cnnParameterCount counts them", () => {
   for (const batchNorm of [true, false]) {

@@ -7,8 +7,7 @@
 import assert from "node:assert/strict";
 import { EXERCISES } from "../../../src/compute/convolution/exercises.ts";
 import type { ExerciseInstance } from "../../../src/compute/exercise.ts";
-
-const SEEDS = Array.from({ length: 1000 }, (_, seed) => seed);
+import { SEEDS } from "../exerciseValues.ts";
 
 function exercise(name: string) {
   const found = EXERCISES.find((e) => e.id === `convolution/${name}`);

@@ -14,16 +14,13 @@ import {
 import {
   answerEntries,
   assertSameEntries,
-  contractTests,
   matrixAfter,
   numberAfter,
   SEEDS,
   tupleAfter,
-} from "../exerciseContract.ts";
+} from "../exerciseValues.ts";
 
 const PAGE = "dropout-noise";
-
-contractTests(PAGE, EXERCISES);
 
 const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 

@@ -1,6 +1,8 @@
 /**
- * The one runner every exercise of the site goes through (src/compute/exercises/registry.ts): for
- * each, 1,000 generated instances (seeds 0 … 999) are well-posed and reproducible, and the checker
+ * The one runner every exercise of the site goes through (src/compute/exercises/registry.ts): the
+ * registry holds every topic's exercises, each practising one or more course results of its page
+ * (src/courseResults.ts) and every result practised; for each exercise, 1,000 generated instances
+ * (seeds 0 … 999) are well-posed and reproducible, and the checker
  * (src/compute/exerciseCheck.ts) accepts the answer in every form a reader may type it, accepts
  * it rounded within the stated tolerance, rejects it changed by 2 % (a choice: its neighbouring
  * wrong options), names each slip with its hint and answers malformed input with a message,
@@ -17,11 +19,10 @@ import type {
 } from "../../../src/compute/exercise.ts";
 import { checkAnswer, optionLetter, withinTolerance } from "../../../src/compute/exerciseCheck.ts";
 import { asFraction, formatFraction, formatNumber } from "../../../src/compute/exerciseFormat.ts";
-import { DOCUMENTS } from "../../../src/courseResults.ts";
-import { pageBySlug } from "../../../src/site.ts";
+import { DOCUMENTS, RESULTS, type Source } from "../../../src/courseResults.ts";
+import { pageBySlug, PAGES } from "../../../src/site.ts";
 import { textProblems } from "../../browser/pageText.ts";
-
-const SEEDS = Array.from({ length: 1000 }, (_, seed) => seed);
+import { SEEDS } from "../exerciseValues.ts";
 
 type Value = NumericAnswer["value"];
 
@@ -93,22 +94,45 @@ function generated(exercise: Exercise): ExerciseInstance[] {
   return instances.get(exercise.id)!;
 }
 
-/** Runs `check` on every instance, naming the seed of the first that fails. */
-function everyInstance(exercise: Exercise, check: (instance: ExerciseInstance) => void): void {
-  for (const instance of generated(exercise)) {
+/** Runs `check` on every instance with the seed it was generated from, naming the first that fails. */
+function everyInstance(
+  exercise: Exercise,
+  check: (instance: ExerciseInstance, seed: number) => void,
+): void {
+  generated(exercise).forEach((instance, seed) => {
     try {
-      check(instance);
+      check(instance, seed);
     } catch (error) {
-      (error as Error).message = `${exercise.id}, seed ${instance.seed}: ${
-        (error as Error).message
-      }`;
+      (error as Error).message = `${exercise.id}, seed ${seed}: ${(error as Error).message}`;
       throw error;
     }
-  }
+  });
 }
 
 const isNumeric = (answer: ExerciseInstance["answer"]): answer is NumericAnswer =>
   answer.kind !== "choice";
+
+/** Rows × columns of a value read as `kind`. */
+function shapeOf(kind: NumericAnswer["kind"], value: Value): number[] {
+  if (kind === "number") return typeof value === "number" ? [] : [NaN];
+  const rows = rowsOf(kind, value);
+  return [rows.length, ...rows.map((row) => row.length)];
+}
+
+/**
+ * What the exercises' prose must never show, on top of what no page may (textProblems): a decimal
+ * with more than the formatter's 4 significant digits (leading zeros do not count), a sign pair
+ * "+ -", NaN, undefined or Infinity even inside a word, or an unpaired $ that breaks the TeX.
+ */
+function proseProblems(text: string): string[] {
+  const problems: string[] = [];
+  for (const decimal of text.match(/\d+\.\d+/g) ?? []) {
+    if (decimal.replace(".", "").replace(/^0+/, "").length > 4) problems.push(`raw ${decimal}`);
+  }
+  problems.push(...(text.match(/NaN|undefined|Infinity|\+ -/g) ?? []));
+  if ((text.match(/\$/g) ?? []).length % 2 !== 0) problems.push("unpaired $");
+  return problems;
+}
 
 Deno.test("EXERCISES: ids are unique, each is <page>/<name> of a built page, with sources and stated tolerance and format", () => {
   assert.ok(EXERCISES.length > 0);
@@ -123,6 +147,62 @@ Deno.test("EXERCISES: ids are unique, each is <page>/<name> of a built page, wit
   }
 });
 
+/** A result's or an exercise's sources as one line, "homework-5 5(a); homework-5 5(b)". */
+const sourceLine = (sources: readonly Source[]) =>
+  sources.map(([document, part]) => `${document} ${part}`).join("; ");
+
+/**
+ * Whether `sources` are, in order, the whole sources of one result of `page`, or of several joined
+ * (a question that combines results, as a grouped convolution combines two parameter counts).
+ */
+function sourcesOfResults(page: string, sources: readonly Source[]): boolean {
+  if (sources.length === 0) return true;
+  return RESULTS.some((result) =>
+    result.page === page && result.sources.length <= sources.length &&
+    sourceLine(sources.slice(0, result.sources.length)) === sourceLine(result.sources) &&
+    sourcesOfResults(page, sources.slice(result.sources.length))
+  );
+}
+
+Deno.test("EXERCISES: each exercise's sources are exactly those of a course result of its page (or of several joined), and every course result has an exercise with exactly its sources", () => {
+  for (const exercise of EXERCISES) {
+    assert.ok(
+      sourcesOfResults(exercise.page, exercise.sources),
+      `${exercise.id}: no result of ${exercise.page} has the sources ${
+        sourceLine(exercise.sources)
+      }`,
+    );
+  }
+  for (const result of RESULTS) {
+    const line = sourceLine(result.sources);
+    assert.ok(
+      EXERCISES.some((e) => e.page === result.page && sourceLine(e.sources) === line),
+      `no exercise on ${result.page} for ${line}: ${result.result}`,
+    );
+  }
+});
+
+Deno.test("EXERCISES: the registry holds every topic's src/compute/<slug>/exercises.ts, and each lists only exercises of its own page", async () => {
+  const listed = new Set(EXERCISES);
+  let count = 0;
+  for (const page of PAGES) {
+    const module = new URL(`../../../src/compute/${page.slug}/exercises.ts`, import.meta.url);
+    try {
+      await Deno.stat(module);
+    } catch {
+      continue;
+    }
+    const topic: readonly Exercise[] = (await import(module.href)).EXERCISES;
+    assert.ok(topic.length > 0, `${page.slug}: no exercise`);
+    for (const exercise of topic) {
+      assert.equal(exercise.page, page.slug, `${exercise.id} is listed by ${page.slug}`);
+      assert.ok(listed.has(exercise), `${exercise.id} is not in the registry`);
+    }
+    count += topic.length;
+  }
+  assert.equal(count, EXERCISES.length, "the registry holds exercises of no topic module");
+});
+
 /**
  * "New numbers" must give new numbers: at least this many different prompts in 1,000 seeds. Some
  * questions have few honest variants (σ′ at a dozen points, a momentum pair on a grid of rates).
@@ -132,29 +212,36 @@ const MIN_VARIANTS = 10;
 const MIN_CHOICE_VARIANTS = 2;
 
 for (const exercise of EXERCISES) {
-  Deno.test(`${exercise.id}: generate(seed) for seeds 0 … 999 is deterministic and well-posed (finite answer, no raw float in prompt or solution, slips apart from the answer and each other) and varied`, () => {
+  Deno.test(`${exercise.id}: generate(seed) for seeds 0 … 999 is deterministic and well-posed (finite answer, numbers printed through the formatter, every slip with a hint, slips apart from the answer and each other, distinct options) and varied`, () => {
     const prompts = new Set<string>();
-    everyInstance(exercise, (instance) => {
-      assert.deepEqual(exercise.generate(instance.seed), instance, "not deterministic");
-      assert.equal(instance.seed, SEEDS[instance.seed]);
+    everyInstance(exercise, (instance, seed) => {
+      assert.deepEqual(exercise.generate(seed), instance, "not deterministic");
+      assert.equal(instance.seed, seed, "labelled with another seed");
       // A choice about a measured property keeps its question; its options change order.
       prompts.add(
         isNumeric(instance.answer)
           ? instance.prompt
           : JSON.stringify([instance.prompt, instance.answer.options]),
       );
-      for (const text of [instance.prompt, ...instance.solution]) {
-        assert.ok(text.trim().length > 0, "an empty prompt or solution step");
-        assert.deepEqual(textProblems(text), [], text);
-      }
       assert.ok(instance.solution.length > 0, "no worked solution");
+      assert.ok(instance.slips.length > 0, "no slip");
       const answer = instance.answer;
+      const options = isNumeric(answer) ? [] : answer.options;
+      const hints = instance.slips.map((slip) => slip.hint);
+      for (const text of [instance.prompt, ...instance.solution, ...hints, ...options]) {
+        assert.ok(text.trim().length > 0, "an empty prompt, solution step, hint or option");
+        assert.deepEqual(textProblems(text), [], text);
+        assert.deepEqual(proseProblems(text), [], text);
+      }
       if (!isNumeric(answer)) {
         assert.ok(answer.options.length >= 2);
         assert.equal(new Set(answer.options).size, answer.options.length, "repeated option");
         assert.ok(Number.isInteger(answer.correct) && answer.options[answer.correct] !== undefined);
-        for (const slip of instance.slips) {
-          assert.ok(slip.value !== answer.correct && answer.options[slip.value as number]);
+        const wrong = instance.slips.map((slip) => slip.value as number);
+        assert.equal(new Set(wrong).size, wrong.length, "two slips name one option");
+        for (const index of wrong) {
+          assert.ok(Number.isInteger(index) && index !== answer.correct, `slip ${index}`);
+          assert.ok(answer.options[index] !== undefined, `slip ${index}`);
         }
         return;
       }
@@ -163,16 +250,32 @@ for (const exercise of EXERCISES) {
       assert.ok(rows.every((row) => row.length === rows[0].length), "ragged answer");
       assert.ok(rows.flat().every(Number.isFinite), "answer not finite");
       assert.ok(rows.flat().some((x) => x !== 0), "an answer of zeros cannot be changed by 2 %");
-      for (const slip of instance.slips) {
+      if ("relative" in answer.tolerance) {
+        // Around 0 a relative tolerance accepts only 0 itself, so no entry may be (nearly) 0.
         assert.ok(
-          !withinTolerance(slip.value, answer.value, answer.tolerance),
+          rows.flat().every((x) => Math.abs(x) > 1e-6),
+          "an entry near 0, asked relatively",
+        );
+      }
+      for (const slip of instance.slips) {
+        const value = slip.value as Value;
+        assert.deepEqual(
+          shapeOf(answer.kind, value),
+          shapeOf(answer.kind, answer.value),
+          slip.hint,
+        );
+        assert.ok(rowsOf(answer.kind, value).flat().every(Number.isFinite), slip.hint);
+        assert.ok(
+          !withinTolerance(value, answer.value, answer.tolerance),
           `slip equals the answer: ${slip.hint}`,
         );
       }
+      // Apart measured from either slip: a typed slip must get its own hint, not the other's.
       instance.slips.forEach((slip, i) =>
         instance.slips.slice(0, i).forEach((earlier) =>
           assert.ok(
-            !withinTolerance(slip.value, earlier.value, answer.tolerance),
+            !withinTolerance(slip.value, earlier.value, answer.tolerance) &&
+              !withinTolerance(earlier.value, slip.value, answer.tolerance),
             `two slips are equal: ${earlier.hint} / ${slip.hint}`,
           )
         )

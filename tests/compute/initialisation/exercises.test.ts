@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import {
-  EXERCISES,
   HE_VARIANCE,
   PYTORCH_OUTPUT_VARIANCE,
   SIGMOID_GRADIENT_BOUND,
@@ -8,9 +7,7 @@ import {
   VARIANCE_OF_PRODUCT,
   XAVIER_SCALE,
 } from "../../../src/compute/initialisation/exercises.ts";
-import { assertSame, contractTests, numeric, SEEDS } from "../exerciseContract.ts";
-
-contractTests("initialisation", EXERCISES);
+import { assertSame, numeric, SEEDS } from "../exerciseValues.ts";
 
 const value = (instance: { answer: unknown }) => numeric(instance as never).value as number;
 

@@ -4,14 +4,11 @@ import {
   BIAS_CORRECTION,
   EQUIVALENT_AVERAGE,
   EQUIVALENT_MOMENTUM,
-  EXERCISES,
   EXPECTED_AVERAGE,
   RUNNING_AVERAGE,
 } from "../../../src/compute/momentum/exercises.ts";
 import { createRng } from "../../../src/compute/prng.ts";
-import { assertSame, contractTests, numeric, SEEDS } from "../exerciseContract.ts";
-
-contractTests("momentum", EXERCISES);
+import { assertSame, numeric, SEEDS } from "../exerciseValues.ts";
 
 const value = (instance: { answer: unknown }) => numeric(instance as never).value as number;
 

@@ -11,16 +11,13 @@ import {
 import {
   answerEntries,
   assertSameEntries,
-  contractTests,
   correctOption,
   numberAfter,
   SEEDS,
   tupleAfter,
-} from "../exerciseContract.ts";
+} from "../exerciseValues.ts";
 
 const PAGE = "normalisation";
-
-contractTests(PAGE, EXERCISES);
 
 const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 

@@ -3,15 +3,12 @@ import {
   BRNN_INPUT_WEIGHT_GRADIENT,
   BRNN_RECURRENT_WEIGHT_GRADIENT,
   BRNN_STATE_GRADIENT,
-  EXERCISES,
   GRADIENT_BOUND,
   RESTING_GRADIENT,
   REWRITE,
   VANISHING_THRESHOLD,
 } from "../../../src/compute/rnn-gradients/exercises.ts";
-import { assertSame, contractTests, numeric, SEEDS } from "../exerciseContract.ts";
-
-contractTests("rnn-gradients", EXERCISES);
+import { assertSame, numeric, SEEDS } from "../exerciseValues.ts";
 
 const value = (instance: { answer: unknown }) => numeric(instance as never).value as number;
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));

@@ -1,0 +1,70 @@
+/**
+ * What the topics' exercise tests (tests/compute/<slug>/exercises.test.ts) share to check answers'
+ * values against the documents and independent computations: the seeds, an instance's answer read
+ * back (its number, entries or right option), the numbers its prompt shows read back, and equality
+ * to rounding. The rules every exercise must follow (well posed, varied, checked in every form,
+ * sources of a course result) live once, in the shared runner tests/compute/exercises/.
+ */
+import assert from "node:assert/strict";
+import type { ExerciseInstance, NumericAnswer } from "../../src/compute/exercise.ts";
+import { entries } from "../../src/compute/exerciseCheck.ts";
+
+/** Seeds 0 … 999: the instances every exercise test runs over (the shared runner's too). */
+export const SEEDS = Array.from({ length: 1000 }, (_, seed) => seed);
+
+/** The numeric answer of an instance (fails the test for a choice). */
+export function numeric(instance: ExerciseInstance): NumericAnswer {
+  assert.notEqual(instance.answer.kind, "choice");
+  return instance.answer as NumericAnswer;
+}
+
+/** The entries of an instance's numeric answer, row by row (fails the test for a choice). */
+export function answerEntries(instance: ExerciseInstance): number[] {
+  return entries(numeric(instance).value);
+}
+
+/** The option an instance marks right (fails the test for a numeric answer). */
+export function correctOption(instance: ExerciseInstance): string {
+  assert.ok(instance.answer.kind === "choice");
+  return instance.answer.options[instance.answer.correct];
+}
+
+// Readers of a prompt's numbers, so tests can recompute an answer from what the reader is shown.
+
+/** The number printed after `name = `. */
+export function numberAfter(prompt: string, name: string): number {
+  return Number(prompt.split(`${name} = `)[1].match(/^-?[\d.]+/)![0]);
+}
+
+/** The tuple printed after `name = (`. */
+export function tupleAfter(prompt: string, name: string): number[] {
+  return prompt.split(`${name} = (`)[1].split(")")[0].split(", ").map(Number);
+}
+
+/** The entries of the first pmatrix after `name = `, row by row. */
+export function matrixAfter(prompt: string, name: string): number[][] {
+  const body = prompt.split(`${name} = \\begin{pmatrix}`)[1].split("\\end{pmatrix}")[0];
+  return body.split(" \\\\ ").map((row) => row.split(" & ").map(Number));
+}
+
+/** |a − b| ≤ 1e-12·max(1, |b|): two computations of one number agree to rounding. */
+export function assertSame(a: number, b: number, message?: string): void {
+  assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${message ?? ""} ${a} ≠ ${b}`);
+}
+
+/** Entry by entry, to rounding. */
+export function assertSameEntries(
+  a: NumericAnswer["value"],
+  b: NumericAnswer["value"],
+  tolerance = 1e-12,
+  message = "",
+): void {
+  const x = entries(a), y = entries(b);
+  assert.equal(x.length, y.length, `${message} lengths`);
+  x.forEach((v, i) =>
+    assert.ok(
+      Math.abs(v - y[i]) <= tolerance * Math.max(1, Math.abs(y[i])),
+      `${message} [${i}] ${v} ≠ ${y[i]}`,
+    )
+  );
+}
