@@ -73,9 +73,20 @@ export type CardEvent =
 
 export const INITIAL_CARD_STATE: CardState = { phase: "choosing" };
 
+/**
+ * Whether a control holds a setting's value. Numbers may differ by rounding: a log slider hands
+ * back exp(log(x)), e.g. 0.010000000000000002 for 0.01.
+ */
+function holds(value: SettingValue | undefined, wanted: SettingValue): boolean {
+  if (typeof value === "number" && typeof wanted === "number") {
+    return Math.abs(value - wanted) <= 1e-9 * Math.max(Math.abs(value), Math.abs(wanted));
+  }
+  return value === wanted;
+}
+
 /** The names of the setting's controls whose value in `values` differs from the setting. */
 export function movedControls(setting: Setting, values: Setting): string[] {
-  return Object.keys(setting).filter((key) => values[key] !== setting[key]);
+  return Object.keys(setting).filter((key) => !holds(values[key], setting[key]));
 }
 
 /** Whether `values` hold every control of the setting at its value (other controls are free). */
@@ -136,11 +147,12 @@ export function cardMessage<O extends PredictionOutcome>(
     case "settled": {
       const outcome = state.judged!;
       const detail = spec.describe(outcome as O);
+      const sentence = detail.charAt(0).toUpperCase() + detail.slice(1);
       return outcome.option === state.choice
         ? `Your prediction held: ${detail}`
         : `Your prediction did not hold: you predicted “${
           label(state.choice)
-        }”, and the answer was “${label(outcome.option)}”. ${detail}`;
+        }”, and the answer was “${label(outcome.option)}”. ${sentence}`;
     }
   }
 }

@@ -26,6 +26,9 @@ Deno.test("movedControls(setting, values): only the setting's controls, by exact
     "depth",
   ]);
   assert.deepEqual(movedControls(setting, { ...atIt, seed: 3 }), []);
+  // A log slider's exp(log(x)) is still x; a step away is not.
+  assert.deepEqual(movedControls({ lambda: 0.01 }, { lambda: Math.exp(Math.log(0.01)) }), []);
+  assert.deepEqual(movedControls({ lambda: 0.01 }, { lambda: 0.0102 }), ["lambda"]);
   assert.equal(atSetting(setting, atIt), true);
   assert.equal(atSetting(setting, { depth: 40, activation: "relu" }), false);
 });
@@ -108,7 +111,7 @@ Deno.test("cardMessage(spec, state): held, not held, moved and running", () => {
   );
   assert.equal(
     cardMessage(spec, { ...base, judged: { option: "no", ratio: 3 } } as CardState),
-    "Your prediction did not hold: you predicted “it vanishes”, and the answer was “it survives”. the ratio was 3.",
+    "Your prediction did not hold: you predicted “it vanishes”, and the answer was “it survives”. The ratio was 3.",
   );
   assert.match(
     cardMessage(spec, { phase: "moved", choice: "yes", moved: ["depth"] }, () => "depth L"),
