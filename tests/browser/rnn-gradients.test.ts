@@ -289,7 +289,7 @@ test({
     assert.equal(missed.held, "false");
     assert.match(
       missed.message,
-      /^Your prediction did not hold: you predicted “it explodes: above 1 × 10³”, and the answer was “it vanishes: below 1 × 10⁻³”\. After 60 steps ‖∂hₜ\/∂h₀‖ is \d\.\d × 10⁻\d+, while the bound \(γs\)ᵗ is 1\.2 × 10¹⁸\.$/,
+      /^Your prediction did not hold: you predicted “it explodes: above 1 × 10³”, and the answer was “it vanishes: below 1 × 10⁻³”\. After 60 steps ‖∂hₜ\/∂h₀‖ is \d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, while the bound \(γs\)ᵗ is 1\.2 × 10¹⁸\.$/,
     );
     await page.locator('[data-prediction="driven"] button[data-action="predict-again"]').click();
     await commitPrediction(page, "driven", "it vanishes: below 1 × 10⁻³");
