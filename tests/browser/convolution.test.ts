@@ -14,6 +14,7 @@ import { quantile, timeEveryControl, timingLine } from "./convolutionMoves.ts";
 import { readSection, stopWhenRunning } from "./stopLive.ts";
 import { EXERCISES } from "../../src/compute/convolution/exercises.ts";
 import { checkCard, progressKept } from "./exerciseCards.ts";
+import { cardIn, commitPrediction, commitThenMove } from "./predictionSteps.ts";
 
 const path = "/pages/convolution";
 
@@ -336,5 +337,26 @@ test({
     const { page } = await open(path);
     for (const exercise of EXERCISES) await checkCard(page, exercise);
     await progressKept(page, EXERCISES);
+  },
+});
+
+test({
+  name:
+    "convolution page: the gaps prediction card runs the 2-D stride 3 and judges the guess; a moved slider is not judged",
+  async fn() {
+    const { page } = await open(path);
+    await commitThenMove(page, "gaps", "6 × 6", "2-D padding", 1);
+    const moved = await cardIn(page, "gaps", "moved");
+    assert.match(moved.message, /no longer match the prediction's setting \(2-D padding moved\)/);
+    await page.locator('[data-prediction="gaps"] button[data-action="commit"]').click();
+    const missed = await cardIn(page, "gaps", "settled");
+    assert.equal(missed.held, "false");
+    assert.equal(
+      missed.message,
+      "Your prediction did not hold: you predicted “6 × 6”, and the answer was “5 × 5”. TensorFlow.js returned a 5 × 5 grid with 1 row and 1 column of zeros that no stamp reaches; its largest gap to the scatter-add is 0.",
+    );
+    await page.locator('[data-prediction="gaps"] button[data-action="predict-again"]').click();
+    await commitPrediction(page, "gaps", "5 × 5");
+    assert.equal((await cardIn(page, "gaps", "settled")).held, "true");
   },
 });

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserFixture, distDir, waitForHook } from "./harness.ts";
 import { backend, chartMarkup, setControl } from "./controls.ts";
+import { cardIn, commitPrediction, commitThenMove } from "./predictionSteps.ts";
 import { directRidgeTrial } from "../reference/directRidgeTrial.ts";
 
 const path = "/pages/double-descent";
@@ -224,5 +225,26 @@ test({
     const gap = gapToFloat64(live);
     assert.ok(gap < 1e-3, `WebGPU page vs Float64 solver: relative gap ${gap}`);
     await page.close();
+  },
+});
+
+test({
+  name:
+    "double-descent page: the peak's prediction card runs N_train = 150 and judges the guess; a moved slider is not judged",
+  async fn() {
+    const { page } = await open(path);
+    await commitThenMove(page, "peak", "right, to more features", "N_train", 140);
+    const moved = await cardIn(page, "peak", "moved");
+    assert.match(moved.message, /no longer match the prediction's setting \(N_train moved\)/);
+    await page.locator('[data-prediction="peak"] button[data-action="commit"]').click();
+    const missed = await cardIn(page, "peak", "settled");
+    assert.equal(missed.held, "false");
+    assert.match(
+      missed.message,
+      /^Your prediction did not hold: you predicted “right, to more features”, and the answer was “left, to fewer features”\. The live trial's test error is now largest at p = \d+, against p = 300 where the question started\.$/,
+    );
+    await page.locator('[data-prediction="peak"] button[data-action="predict-again"]').click();
+    await commitPrediction(page, "peak", "left, to fewer features");
+    assert.equal((await cardIn(page, "peak", "settled")).held, "true");
   },
 });

@@ -15,6 +15,7 @@ import { averageWeight } from "../../src/compute/momentum/bias.ts";
 import { uncorrectedStepRatio } from "../../src/compute/optimizers.ts";
 import { BIAS_DRAWS } from "../../src/compute/momentum/pageProblems.ts";
 import { MOMENTUM_FLOAT32_PATH } from "./pages/momentum.ts";
+import { cardIn, commitPrediction, commitThenMove } from "./predictionSteps.ts";
 
 const path = "/pages/momentum";
 
@@ -296,5 +297,38 @@ test({
       assert.match(race, /SGD at loss \d/);
       assert.doesNotMatch(race, /e[+-]\d|NaN/);
     }
+  },
+});
+
+test({
+  name:
+    "momentum page: the race's prediction card runs at its setting and judges the guess; a moved slider is not judged",
+  async fn() {
+    const { page } = await open(path);
+    await commitThenMove(page, "race", "momentum", "condition number κ", 120);
+    const moved = await cardIn(page, "race", "moved");
+    assert.match(
+      moved.message,
+      /no longer match the prediction's setting \(condition number κ moved\)/,
+    );
+    await page.locator('[data-prediction="race"] button[data-action="commit"]').click();
+    const held = await cardIn(page, "race", "settled");
+    assert.equal(held.held, "true");
+    assert.match(
+      held.message,
+      /^Your prediction held: .*SGD, not within the race's 100; momentum, 33; Adam, 38\./,
+    );
+    assert.equal(
+      await page.locator('form[data-control="condition number κ"] input[type=number]').inputValue(),
+      "100",
+    );
+    await page.locator('[data-prediction="race"] button[data-action="predict-again"]').click();
+    await commitPrediction(page, "race", "Adam");
+    const missed = await cardIn(page, "race", "settled");
+    assert.equal(missed.held, "false");
+    assert.match(
+      missed.message,
+      /^Your prediction did not hold: you predicted “Adam”, and the answer was “momentum”/,
+    );
   },
 });

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
 import { backend, chartMarkup, setControl } from "./controls.ts";
 import { armStop, assertStopped } from "./stopLive.ts";
+import { cardIn, commitPrediction, commitThenMove } from "./predictionSteps.ts";
 import {
   batchNormGaussian1d,
   normalWithin,
@@ -263,5 +264,27 @@ test({
       await assertStopped(page, "weight-norm-autodiff"),
       /^Stopped after \d+ of 200 tfjs steps/,
     );
+  },
+});
+
+test({
+  name:
+    "normalisation-geometry page: the two-batch prediction card sets m = 2 and judges the guess; a moved slider is not judged",
+  async fn() {
+    const { page } = await open(path);
+    const many = "a spread of many values around β = 3";
+    await commitThenMove(page, "two-batch", many, "scale γ", 1.5);
+    const moved = await cardIn(page, "two-batch", "moved");
+    assert.match(moved.message, /no longer match the prediction's setting \(scale γ moved\)/);
+    await page.locator('[data-prediction="two-batch"] button[data-action="commit"]').click();
+    const missed = await cardIn(page, "two-batch", "settled");
+    assert.equal(missed.held, "false");
+    assert.match(
+      missed.message,
+      /^Your prediction did not hold: you predicted “a spread of many values around β = 3”, and the answer was “only two values: β − γ = 2 and β \+ γ = 4”\. Of the [\d,]+ outputs, [\d,]+ are exactly β − γ and [\d,]+ exactly β \+ γ; there is no other value\.$/,
+    );
+    await page.locator('[data-prediction="two-batch"] button[data-action="predict-again"]').click();
+    await commitPrediction(page, "two-batch", "only two values: β − γ = 2 and β + γ = 4");
+    assert.equal((await cardIn(page, "two-batch", "settled")).held, "true");
   },
 });

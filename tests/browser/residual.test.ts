@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
 import { backend, chartMarkup, setControl } from "./controls.ts";
 import { armStop, assertStopped } from "./stopLive.ts";
+import { cardIn, commitPrediction, commitThenMove } from "./predictionSteps.ts";
 import {
   effectiveLayer,
   type LiveResidualParams,
@@ -228,5 +229,27 @@ test({
     await armStop(page, "check");
     await setControl(page, "seed", 3);
     await assertStopped(page, "check");
+  },
+});
+
+test({
+  name:
+    "residual page: the layer-one prediction card runs tanh at its setting and judges the guess; a moved slider is not judged",
+  async fn() {
+    const { page } = await open(path);
+    const vanishes = "it vanishes: less than 0.001 of it";
+    await commitThenMove(page, "layer-one", vanishes, "depth L", 25);
+    const moved = await cardIn(page, "layer-one", "moved");
+    assert.match(moved.message, /no longer match the prediction's setting \(depth L moved\)/);
+    await page.locator('[data-prediction="layer-one"] button[data-action="commit"]').click();
+    const missed = await cardIn(page, "layer-one", "settled");
+    assert.equal(missed.held, "false");
+    assert.match(
+      missed.message,
+      /^Your prediction did not hold: you predicted “it vanishes: less than 0\.001 of it”, and the answer was “it shrinks, but keeps at least 0\.001 of it”\. Without skips, the gradient at layer 1 is 0\.\d+ times its value at layer 29; with skips, \d+(\.\d+)? times\.$/,
+    );
+    await page.locator('[data-prediction="layer-one"] button[data-action="predict-again"]').click();
+    await commitPrediction(page, "layer-one", "it shrinks, but keeps at least 0.001 of it");
+    assert.equal((await cardIn(page, "layer-one", "settled")).held, "true");
   },
 });

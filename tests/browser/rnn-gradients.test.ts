@@ -26,6 +26,7 @@ import {
   relativeGap,
 } from "../../src/compute/rnn-gradients/brnn.ts";
 import { readSection, stopWhenRunning } from "./stopLive.ts";
+import { cardIn, commitPrediction, commitThenMove } from "./predictionSteps.ts";
 
 const path = "/pages/rnn-gradients";
 
@@ -247,5 +248,26 @@ test({
       assert.ok(Math.abs(hook.tfGap.wf - tf.wf) < 1e-12 && Math.abs(hook.tfGap.ub - tf.ub) < 1e-12);
       assert.ok(hook.finiteGap.wf < 1e-7 && hook.finiteGap.ub < 1e-7);
     }
+  },
+});
+
+test({
+  name:
+    "rnn-gradients page: the driven prediction card runs a = 3 at s = 2 and judges the guess; a moved slider is not judged",
+  async fn() {
+    const { page } = await open(path);
+    await commitThenMove(page, "driven", "it explodes: above 1 × 10³", "steps T", 50);
+    const moved = await cardIn(page, "driven", "moved");
+    assert.match(moved.message, /no longer match the prediction's setting \(steps T moved\)/);
+    await page.locator('[data-prediction="driven"] button[data-action="commit"]').click();
+    const missed = await cardIn(page, "driven", "settled");
+    assert.equal(missed.held, "false");
+    assert.match(
+      missed.message,
+      /^Your prediction did not hold: you predicted “it explodes: above 1 × 10³”, and the answer was “it vanishes: below 1 × 10⁻³”\. After 60 steps ‖∂hₜ\/∂h₀‖ is \d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, while the bound \(γs\)ᵗ is 1\.2 × 10¹⁸\.$/,
+    );
+    await page.locator('[data-prediction="driven"] button[data-action="predict-again"]').click();
+    await commitPrediction(page, "driven", "it vanishes: below 1 × 10⁻³");
+    assert.equal((await cardIn(page, "driven", "settled")).held, "true");
   },
 });
