@@ -8,7 +8,7 @@ import {
   mirrors,
   settlesFrom,
 } from "../../src/components/initialisation/lookFor.ts";
-import type { Columns, LoaderSeries } from "../../src/components/depthRows.ts";
+import type { LoaderSeries } from "../../src/components/depthRows.ts";
 
 const loader = "src/loaders/initialisation.json.ts";
 const runLoader = (args: string[] = []) => runLoaderAt(loader, args);
