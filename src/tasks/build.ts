@@ -65,15 +65,16 @@ async function* loaders(): AsyncGenerator<string> {
   }
 }
 
-/** Deletes stale (or, with `all`, every) cached loader output; returns the outputs it deleted. */
-export async function invalidateLoaderCache(all: boolean): Promise<string[]> {
+/** Each loader's cached output that exists, and whether it is older than the loader or its inputs. */
+async function* cachedOutputs(): AsyncGenerator<
+  { loader: string; cached: string; stale: boolean }
+> {
   const dataInputs = await newestMtime(["src/compute", "src/loaders/shared", "data"]);
   const pageInputs = Math.max(
     dataInputs,
     await newestMtime(["src/components"]),
     await newestTopLevelModule(),
   );
-  const deleted: string[] = [];
   for await (const loader of loaders()) {
     const name = loader.slice("src/".length);
     const match = loaderPattern.exec(name);
@@ -83,12 +84,33 @@ export async function invalidateLoaderCache(all: boolean): Promise<string[]> {
     const cachedAt = await mtime(cached);
     if (cachedAt === undefined) continue;
     const loaderAt = (await mtime(loader)) ?? 0;
-    if (all || cachedAt < Math.max(loaderAt, inputs)) {
+    yield { loader, cached, stale: cachedAt < Math.max(loaderAt, inputs) };
+  }
+}
+
+/** Deletes stale (or, with `all`, every) cached loader output; returns the outputs it deleted. */
+export async function invalidateLoaderCache(all: boolean): Promise<string[]> {
+  const deleted: string[] = [];
+  for await (const { cached, stale } of cachedOutputs()) {
+    if (all || stale) {
       await Deno.remove(cached);
       deleted.push(cached);
     }
   }
   return deleted;
+}
+
+/**
+ * The path of the output that the last build cached for `loader` (such as
+ * "src/loaders/initialisation.json.ts") when a build would reuse it as is, else undefined. Run from
+ * the repository root. The loader tests compare a fresh run with it: a second run of the loader
+ * that the suite's build has already paid for.
+ */
+export async function freshCachedOutput(loader: string): Promise<string | undefined> {
+  for await (const output of cachedOutputs()) {
+    if (output.loader === loader) return output.stale ? undefined : output.cached;
+  }
+  return undefined;
 }
 
 export async function build(

@@ -144,27 +144,45 @@ export interface MlpGradients {
   dA: Float64Array[];
 }
 
-/** Every gradient of the scalar output y_L for one input, by the recursion above. */
-export function outputGradients(net: ResidualMlp, x: ArrayLike<number>): MlpGradients {
+/**
+ * Every gradient of the scalar output y_L for one input, by the recursion above. With `addDA`,
+ * each ∂y_L/∂A_ℓ is added into addDA[ℓ − 1] instead of returned (dA comes back empty): the same
+ * products, without a rows × cols array per layer and input (gradientProfile sums them).
+ */
+export function outputGradients(
+  net: ResidualMlp,
+  x: ArrayLike<number>,
+  addDA?: Float64Array[],
+): MlpGradients {
   const pass = forwardMlp(net, x);
   const L = net.layers.length;
   const dy = new Array<Float64Array>(L);
   const db = new Array<Float64Array>(L);
-  const dA = new Array<Float64Array>(L);
+  const dA = addDA ? [] : new Array<Float64Array>(L);
   db[L - 1] = Float64Array.of(1);
-  dA[L - 1] = Float64Array.from(pass.ys[L - 1]);
+  if (addDA) {
+    const top = pass.ys[L - 1], sum = addDA[L - 1];
+    for (let j = 0; j < top.length; j++) sum[j] += top[j];
+  } else dA[L - 1] = Float64Array.from(pass.ys[L - 1]);
   let g = Float64Array.from(net.layers[L - 1].a);
   for (let l = L - 1; l >= 1; l--) {
     dy[l] = g;
     const { rows, cols, a } = net.layers[l - 1];
     const delta = g.map((v, i) => v * pass.slopes[l - 1][i]);
     db[l - 1] = delta;
-    const grad = new Float64Array(rows * cols);
     const below = pass.ys[l - 1];
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) grad[i * cols + j] = delta[i] * below[j];
+    if (addDA) {
+      const sum = addDA[l - 1];
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) sum[i * cols + j] += delta[i] * below[j];
+      }
+    } else {
+      const grad = new Float64Array(rows * cols);
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) grad[i * cols + j] = delta[i] * below[j];
+      }
+      dA[l - 1] = grad;
     }
-    dA[l - 1] = grad;
     const next = hasSkip(net, l) ? Float64Array.from(g) : new Float64Array(cols);
     for (let i = 0; i < rows; i++) {
       if (delta[i] === 0) continue;
@@ -208,9 +226,8 @@ export function gradientProfile(
   const sumB = net.layers.map((layer) => new Float64Array(layer.rows));
   for (let k = 0; k < batch; k++) {
     const x = Array.prototype.slice.call(xs, k * n, (k + 1) * n) as number[];
-    const { dy, db, dA } = outputGradients(net, x);
+    const { dy, db } = outputGradients(net, x, sumA);
     dy.forEach((g, l) => (sumY[l] += norm(g) ** 2));
-    dA.forEach((g, l) => g.forEach((v, i) => (sumA[l][i] += v)));
     db.forEach((g, l) => g.forEach((v, i) => (sumB[l][i] += v)));
   }
   return {

@@ -1,16 +1,17 @@
 /// <reference lib="deno.worker" />
-/** One worker of freshRunsInWorkers: trains the draws it is sent and posts their runs back. */
-import * as tf from "@tensorflow/tfjs-core";
-import "@tensorflow/tfjs-backend-cpu";
-import "@tensorflow/tfjs";
+/**
+ * One worker of freshRunsInWorkers: trains the draws it is sent on tfjs's WebAssembly backend
+ * (wasmTf.ts, four times faster than the CPU backend) and posts their runs back.
+ */
 import { readMnistByClass } from "../../../src/loaders/shared/mnistSource.ts";
 import { freshRuns } from "./freshRuns.ts";
+import { wasmTf } from "../wasmTf.ts";
 import type { Draw } from "../../../src/compute/cnn-training/freshDraws.ts";
 import type { CnnGrid } from "../../../src/compute/cnn-training/grid.ts";
 
 self.onmessage = async (e: MessageEvent<{ settings: CnnGrid["settings"]; draws: Draw[] }>) => {
   try {
-    await tf.setBackend("cpu");
+    const tf = await wasmTf();
     const byClass = await readMnistByClass();
     const runs = [];
     for (const draw of e.data.draws) {

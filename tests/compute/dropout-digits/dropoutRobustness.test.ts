@@ -6,8 +6,8 @@
  * judged by the same digitClaims the page and the loader test use, so this asserts exactly what
  * the page says.
  *
- * Slow: 2 × FRESH_DRAWS trainings of 8 epochs on tfjs's CPU backend, in two workers (about 6 s a
- * training on one idle core here, so about 2 minutes in all).
+ * Slow: 2 × FRESH_DRAWS trainings of 8 epochs on tfjs's WebAssembly backend, in two workers
+ * (about 1.6 s of CPU a training here, so under a minute on two idle cores).
  */
 import assert from "node:assert/strict";
 import {
