@@ -8,7 +8,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserFixture, browserTest, openPage, sitePaths, waitForDrawn } from "./harness.ts";
+import { browserFixture, browserTest, openPage, waitForDrawn } from "./harness.ts";
+import { pagePath, readingOrder } from "../../src/site.ts";
 import { mismatches, numbersAt, worstRatio } from "./backendTable.ts";
 import { backendTable } from "./pageData.ts";
 import type { BackendName } from "../../src/components/urlState.ts";
@@ -102,7 +103,8 @@ const cpuRun = (path: string) => {
   return cpuRuns.get(path)!;
 };
 
-const livePaths = sitePaths.filter((path) => path !== "/");
+// Every page of the course's reading order runs live; the front page and the guide pages do not.
+const livePaths = readingOrder().map(pagePath);
 
 Deno.test("tests/browser/pages/ registers backends for every page with live sections, and nothing else", () => {
   assert.deepEqual(Object.keys(backendTable).sort(), [...livePaths].sort());
