@@ -9,7 +9,7 @@
  *
  * It also holds the parts every topic's exercises share, whether or not they use seededExercise:
  * drawing (pick, intBetween, shuffle), printing numbers into prose and TeX (fmt, factor, tuple,
- * sumText, texMatrix), the usual tolerance, and assembling an instance (numericInstance,
+ * sumText, texMatrixBareMinus), the usual tolerance, and assembling an instance (numericInstance,
  * choiceInstance, distinctSlips).
  */
 import type {
@@ -161,11 +161,11 @@ export const fourFigures = (answerFormat: string) => ({
 /** How a card states a choice's answer. */
 export const ONE_CHOICE = { toleranceText: "one choice", answerFormat: "pick one option" };
 
+/** An exercise before pageExercises gives it its page and its id. */
+export type PageExercise = Omit<Exercise, "id" | "page">;
+
 /** A page's exercises from their names, in order: each id is `<page>/<name>`. */
-export function pageExercises(
-  page: string,
-  byName: Record<string, Omit<Exercise, "id" | "page">>,
-): Exercise[] {
+export function pageExercises(page: string, byName: Record<string, PageExercise>): Exercise[] {
   return Object.entries(byName).map(([name, exercise]) => ({
     id: `${page}/${name}`,
     page,
@@ -216,14 +216,18 @@ export function choiceInstance(
   return { seed, prompt, answer, slips, solution };
 }
 
-/** A matrix in TeX, e.g. \begin{pmatrix} 1 & -2 \\ 0 & 3 \end{pmatrix}. */
-export function texMatrix(m: readonly (readonly number[])[]): string {
+/**
+ * A matrix in TeX with its negatives printed bare, \begin{pmatrix} 1 & -2 \\ 0 & 3 \end{pmatrix}
+ * (each cell starts its own formula, so the minus is a sign), where exerciseFormat's texMatrix
+ * braces them, {-2}. Two names because the pages' prompts already print one or the other.
+ */
+export function texMatrixBareMinus(m: readonly (readonly number[])[]): string {
   const rows = m.map((row) => row.map((v) => fmt(v)).join(" & ")).join(" \\\\ ");
   return `\\begin{pmatrix} ${rows} \\end{pmatrix}`;
 }
 
 /** A column vector in TeX. */
-export const texColumn = (v: readonly number[]) => texMatrix(v.map((x) => [x]));
+export const texColumn = (v: readonly number[]) => texMatrixBareMinus(v.map((x) => [x]));
 
 /** A number as a factor in TeX: a negative one in parentheses, as in 2\cdot(-3). */
 export const factor = (x: number, digits?: number) =>

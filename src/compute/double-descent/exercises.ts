@@ -15,7 +15,7 @@ import {
   numericInstance,
   ONE_CHOICE,
   pageExercises,
-  texMatrix,
+  texMatrixBareMinus,
   tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
@@ -95,9 +95,11 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
   ];
   return numericInstance(
     seed,
-    `Random-feature regression with $N_\\text{train} = ${n}$ points $X = ${texMatrix(x)}$ ` +
+    `Random-feature regression with $N_\\text{train} = ${n}$ points $X = ${
+      texMatrixBareMinus(x)
+    }$ ` +
       `(one per row), labels $Y = ${tuple(y)}$ and $p = ${p}$ features with weights ` +
-      `$W = ${texMatrix(w)}$ (one feature per row). The features are ` +
+      `$W = ${texMatrixBareMinus(w)}$ (one feature per row). The features are ` +
       `$\\tilde X = \\mathrm{ReLU}(XW^\\top)$. Give the ridge fit ` +
       `$\\theta = (\\tilde X^\\top\\tilde X + \\lambda I)^{-1}\\tilde X^\\top Y$ for ` +
       `$\\lambda = ${fmt(lambda)}$.`,
@@ -105,17 +107,21 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
     theta,
     slips,
     [
-      `$XW^\\top = ${texMatrix(timesTranspose(x, w))}$; the ReLU zeroes its negative entries: ` +
-      `$\\tilde X = ${texMatrix(phi)}$.`,
+      `$XW^\\top = ${
+        texMatrixBareMinus(timesTranspose(x, w))
+      }$; the ReLU zeroes its negative entries: ` +
+      `$\\tilde X = ${texMatrixBareMinus(phi)}$.`,
       p <= n
         ? `$p \\le N_\\text{train}$, so solve the $${p} \\times ${p}$ system ` +
           `$(\\tilde X^\\top\\tilde X + \\lambda I)\\theta = \\tilde X^\\top Y$ with matrix ` +
-          `$${texMatrix(shifted)}$ and right side $${
+          `$${texMatrixBareMinus(shifted)}$ and right side $${
             tuple(phi[0].map((_, a) => phi.reduce((s, row, i) => s + row[a] * y[i], 0)))
           }$.`
         : `$p > N_\\text{train}$, so the $${n} \\times ${n}$ kernel form is smaller: ` +
           `$\\theta = \\tilde X^\\top(\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y$ (the same ` +
-          `$\\theta$), with $\\tilde X\\tilde X^\\top + \\lambda I = ${texMatrix(shifted)}$.`,
+          `$\\theta$), with $\\tilde X\\tilde X^\\top + \\lambda I = ${
+            texMatrixBareMinus(shifted)
+          }$.`,
       p <= n
         ? `Its solution is $\\theta = ${tuple(theta)}$.`
         : `$\\alpha = (\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y = ${tuple(alpha ?? [])}$ ` +

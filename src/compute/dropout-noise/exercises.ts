@@ -13,7 +13,7 @@ import {
   numericInstance,
   pageExercises,
   pick,
-  texMatrix,
+  texMatrixBareMinus,
   tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
@@ -69,7 +69,8 @@ function drawProblem(rng: Rng): SmallProblem {
 
 const KEEPS = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9] as const;
 
-const dataText = ({ rows, y }: SmallProblem) => `$X = ${texMatrix(rows)}$, $y = ${tuple(y)}$`;
+const dataText = ({ rows, y }: SmallProblem) =>
+  `$X = ${texMatrixBareMinus(rows)}$, $y = ${tuple(y)}$`;
 
 function squaredColumnNorms(rows: readonly (readonly number[])[]): number[] {
   const problem = problemOf(rows, rows.map(() => 0));
@@ -134,7 +135,9 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
   const squares = squaredColumnNorms(data.rows);
   return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(data.rows)}$, once its ` +
+    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${
+      texMatrixBareMinus(data.rows)
+    }$, once its ` +
       `weights are rescaled as $w = p\\check w$, is Tikhonov regression ` +
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2$. What is the penalty $\\|\\Gamma w\\|^2$ at ` +
       `$w = ${tuple(data.w)}$?`,
@@ -200,7 +203,9 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
   const gammaDiagonal = Array.from(unit.normsBefore, (g) => g / c);
   return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(rows)}$ is Tikhonov ` +
+    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${
+      texMatrixBareMinus(rows)
+    }$ is Tikhonov ` +
       `regression with $\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$. ` +
       `Substituting $\\tilde w = \\Gamma w$ makes it ordinary ridge regression on ` +
       `$\\tilde X = X\\Gamma^{-1}$. Give $\\tilde X$.`,
@@ -225,7 +230,7 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
       `$\\sqrt{(1 - p)/p} = ${fmt(1 / c)}$, so $\\Gamma = \\mathrm{diag}${tuple(gammaDiagonal)}$.`,
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2 = \\|y - X\\Gamma^{-1}\\tilde w\\|^2 + \\|\\tilde w\\|^2$ ` +
       `with $\\tilde w = \\Gamma w$: ridge with $\\lambda = 1$ on $X\\Gamma^{-1}$.`,
-      `Dividing column $j$ by $\\Gamma_{jj}$: $\\tilde X = ${texMatrix(tilde)}$.`,
+      `Dividing column $j$ by $\\Gamma_{jj}$: $\\tilde X = ${texMatrixBareMinus(tilde)}$.`,
     ],
   );
 }
@@ -236,7 +241,9 @@ export function commonNorm({ rows, keep }: { rows: number[][]; keep: number }, s
   const norms = Array.from(columnNorms(problemOf(rows, rows.map(() => 0))));
   return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(rows)}$ becomes ridge ` +
+    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${
+      texMatrixBareMinus(rows)
+    }$ becomes ridge ` +
       `regression on $\\tilde X = X\\Gamma^{-1}$ with ` +
       `$\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$. Every column of ` +
       `$\\tilde X$ has the same norm. What is it?`,
@@ -292,9 +299,9 @@ export function ridgeFit({ data, lambda }: { data: SmallProblem; lambda: number 
       },
     ],
     [
-      `$X^\\top X = ${texMatrix(xtx)}$ and $X^\\top y = ${tuple(xty)}$.`,
+      `$X^\\top X = ${texMatrixBareMinus(xtx)}$ and $X^\\top y = ${tuple(xty)}$.`,
       `Adding $\\lambda = ${fmt(lambda)}$ to the diagonal: ` +
-      `$${texMatrix(xtx.map((r, j) => r.map((v, k) => v + (j === k ? lambda : 0))))}$.`,
+      `$${texMatrixBareMinus(xtx.map((r, j) => r.map((v, k) => v + (j === k ? lambda : 0))))}$.`,
       `Solving the $2 \\times 2$ system gives $w = ${tuple(w)}$. Dropout would instead add ` +
       `$\\lambda (X^\\top X)_{jj}$, here $${tuple(squares.map((s) => lambda * s))}$.`,
     ],

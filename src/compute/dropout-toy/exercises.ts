@@ -15,7 +15,7 @@ import {
   ONE_CHOICE,
   pageExercises,
   pick,
-  texMatrix,
+  texMatrixBareMinus,
   tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
@@ -127,7 +127,7 @@ export function dropoutFit({ data, rate }: { data: ToyData; rate: number }, seed
       `probability. Averaging the loss gives $(y - w^\\top x)^2 + c\\sum_j x_j^2 w_j^2$ with ` +
       `$c = r/(1 - r) = ${fmt(c)}$.`,
       `Setting its gradient to zero: $(x x^\\top + c\\,\\mathrm{diag}(x^2))\\,w = x\\,y$, where the ` +
-      `matrix is $${texMatrix(m)}$ and $x\\,y = ${tuple(x.map((v) => v * y))}$.`,
+      `matrix is $${texMatrixBareMinus(m)}$ and $x\\,y = ${tuple(x.map((v) => v * y))}$.`,
       `Its solution gives every feature the same share: $w_j = y(1 - r)/(x_j(d(1 - r) + r))$ ` +
       `with $d = ${x.length}$, so $w = ${tuple(w)}$.`,
     ],

@@ -15,7 +15,7 @@ import {
   numericInstance,
   pageExercises,
   pick,
-  texMatrix,
+  texMatrixBareMinus,
   tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
@@ -108,7 +108,9 @@ export function cloudCovariance({ sd, rho }: CloudParams, seed = 0): ExerciseIns
   const out = symRows(correlationMatrix(cov));
   return numericInstance(
     seed,
-    `2-D inputs follow a Gaussian with covariance $\\Sigma = ${texMatrix(symRows(cov))}$. ` +
+    `2-D inputs follow a Gaussian with covariance $\\Sigma = ${
+      texMatrixBareMinus(symRows(cov))
+    }$. ` +
       `Batch norm with $\\beta = 0$, $\\gamma = 1$ normalises each coordinate over a very ` +
       `large batch. Give the covariance matrix of the outputs.`,
     "matrix",
@@ -133,7 +135,9 @@ export function cloudCovariance({ sd, rho }: CloudParams, seed = 0): ExerciseIns
       `$${fmt(sd[0])}$ and $${fmt(sd[1])}$.`,
       `The variances become 1; the covariance becomes $${fmt(cov.b)}/(${fmt(sd[0])} \\cdot ` +
       `${fmt(sd[1])}) = ${fmt(out[0][1])}$, the correlation, unchanged.`,
-      `So the output covariance is $${texMatrix(out)}$: the cloud is centred and its axes ` +
+      `So the output covariance is $${
+        texMatrixBareMinus(out)
+      }$: the cloud is centred and its axes ` +
       `rescaled, but it stays tilted.`,
     ],
   );

@@ -14,7 +14,7 @@ import {
   pick,
   seededExercise,
   texColumn,
-  texMatrix,
+  texMatrixBareMinus,
 } from "../exerciseSeeded.js";
 import type { Rng } from "../prng.js";
 import {
@@ -129,7 +129,9 @@ function drawBlock(rng: Rng): BlockParams {
 }
 
 const blockData = ({ w1, w2, x0 }: BlockParams) =>
-  `$W_1 = ${texMatrix(w1)}$, $W_2 = ${texMatrix(w2)}$ and $X_0 = ${texColumn(x0)}$`;
+  `$W_1 = ${texMatrixBareMinus(w1)}$, $W_2 = ${texMatrixBareMinus(w2)}$ and $X_0 = ${
+    texColumn(x0)
+  }$`;
 
 function blockSteps({ w1, w2, x0 }: BlockParams): string[] {
   const pass = residualBlock(w1, w2, x0);
@@ -298,7 +300,9 @@ export const BLOCK_JACOBIAN = seededExercise(
       ]),
       solution: [
         ...blockSteps(p),
-        `$W_2D_1W_1 = ${texMatrix(middle)}$, so $D_2(W_2D_1W_1 + I) = ${texMatrix(jacobian)}$.`,
+        `$W_2D_1W_1 = ${texMatrixBareMinus(middle)}$, so $D_2(W_2D_1W_1 + I) = ${
+          texMatrixBareMinus(jacobian)
+        }$.`,
       ],
     };
   },
@@ -352,7 +356,9 @@ const netPrompt = ({ layers, x }: NetParams) => {
     hidden.map((l) => `$y_${l} = \\operatorname{ReLU}(A_${l}y_${l - 1} + b_${l}) + y_${l - 1}$`)
       .join(", ") +
     ` and $y_${L} = A_${L}y_${L - 1} + b_${L}$, with ` +
-    layers.map(({ a, b }, l) => `$A_${l + 1} = ${texMatrix(a)}$, $b_${l + 1} = ${texColumn(b)}$`)
+    layers.map(({ a, b }, l) =>
+      `$A_${l + 1} = ${texMatrixBareMinus(a)}$, $b_${l + 1} = ${texColumn(b)}$`
+    )
       .join(", ") +
     ` and $x = ${texColumn(x)}$.`;
 };
@@ -414,7 +420,7 @@ export const LAYER_JACOBIAN = seededExercise(
       ]),
       solution: [
         ...netSteps(p).slice(0, 2),
-        `$\\partial y_2/\\partial y_1 = D_2A_2 + I = ${texMatrix(answer.value)}$.`,
+        `$\\partial y_2/\\partial y_1 = D_2A_2 + I = ${texMatrixBareMinus(answer.value)}$.`,
       ],
     };
   },
@@ -520,7 +526,7 @@ export const WEIGHT_GRADIENT = seededExercise(
           texColumn(delta)
         }$.`,
         `$\\partial y_3/\\partial A_2 = D_2(\\partial y_3/\\partial y_2)^\\top y_1^\\top = ` +
-        `${texColumn(delta)}${texMatrix([y1])} = ${texMatrix(answer.value)}$.`,
+        `${texColumn(delta)}${texMatrixBareMinus([y1])} = ${texMatrixBareMinus(answer.value)}$.`,
       ],
     };
   },
