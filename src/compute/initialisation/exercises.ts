@@ -4,9 +4,16 @@
  * and activations.ts, the functions the page draws with.
  */
 import { MAX_SLOPE } from "../activations.js";
-import type { Exercise, Tolerance } from "../exercise.ts";
+import type { Exercise } from "../exercise.ts";
 import { formatFraction } from "../exerciseFormat.js";
-import { fmt, intBetween, pick, seededExercise } from "../exerciseSeeded.js";
+import {
+  fmt,
+  FOUR_FIGURES,
+  HALF_PERCENT_TEXT,
+  intBetween,
+  pick,
+  seededExercise,
+} from "../exerciseSeeded.js";
 import {
   HE,
   pytorchOutputVariance,
@@ -17,8 +24,6 @@ import {
   XAVIER,
 } from "../schemes.js";
 
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
-const HALF_PERCENT_TEXT = "within 0.5 %";
 const NUMBER_FORMAT = "a number such as 0.0625 (or a fraction such as 1/16)";
 const PAGE = "initialisation";
 
@@ -60,7 +65,7 @@ export const PYTORCH_OUTPUT_VARIANCE = seededExercise(
         `of layer $\\ell$ is drawn by PyTorch's default for nn.Linear, uniform on ` +
         `$(-1/\\sqrt{n_{\\ell-1}}, 1/\\sqrt{n_{\\ell-1}})$, and the inputs $y_0 = x$ are ` +
         `independent with mean 0 and variance 1. What is $\\operatorname{Var}(y_${L})$?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: 3 ** -L,
@@ -117,7 +122,7 @@ export const VARIANCE_OF_PRODUCT = seededExercise(
       prompt: `$X$ and $Y$ are independent, with $\\mathbb{E}X = ${fmt(x.mean)}$, ` +
         `$\\operatorname{Var}X = ${fmt(x.variance)}$, $\\mathbb{E}Y = ${fmt(y.mean)}$ and ` +
         `$\\operatorname{Var}Y = ${fmt(y.variance)}$. What is $\\operatorname{Var}(XY)$?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: terms[0],
@@ -175,7 +180,7 @@ export const XAVIER_SCALE = seededExercise(
         `$a \\in \\mathbb{R}^{${fanOut}}$. The entries of $h$ have mean 0, variance 1 and no ` +
         `correlation; $b = 0$ and the weights are drawn independently from ` +
         `$\\mathcal{N}(0, s^2)$. What standard deviation $s$ gives every $a_i$ variance 1?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         { value: variance, hint: "That is the variance $s^2$; the question asks for $s$." },
         {
@@ -220,7 +225,7 @@ export const HE_VARIANCE = seededExercise(
         `variance 1, a symmetric law and no correlation; $h = \\operatorname{ReLU}(a^{(t-1)})$ ` +
         `feeds a layer $a^{(t)} = Wh + b$ with ${fanOut} outputs, $b = 0$ and weights from ` +
         `$\\mathcal{N}(0, s^2)$. What variance $s^2$ gives every $a^{(t)}_i$ variance 1?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: weightVariance(XAVIER, fanIn),
@@ -270,7 +275,7 @@ export const UNIFORM_BOUND = seededExercise(
       prompt: `A layer $a = Wh$ reads ${fanIn} inputs and has ${fanOut} outputs. Its inputs ` +
         `${inputs}. The weights are drawn independently and uniformly on $(-c, c)$. Which ` +
         `bound $c$ gives every $a_i$ mean 0 and variance 1?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: weightBound(other, fanIn),
@@ -330,7 +335,7 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
         `norms ${norms.map((n, l) => `$\\|W_${l + 1}\\|_2 = ${fmt(n)}$`).join(", ")}. What upper ` +
         `bound on $\\|\\partial f/\\partial x\\|$, valid at every input $x$, do the sigmoid's ` +
         `slopes and these norms give?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: product,

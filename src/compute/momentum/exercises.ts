@@ -3,11 +3,13 @@
  * running average unrolled, its bias and correction, and one Adam step with its corrections.
  * Answers come from optimizers.ts and bias.ts, the functions the page runs.
  */
-import type { Exercise, Tolerance } from "../exercise.ts";
+import type { Exercise } from "../exercise.ts";
 import {
   distinctSlips,
   factor,
   fmt,
+  FOUR_FIGURES,
+  HALF_PERCENT_TEXT,
   intBetween,
   pick,
   seededExercise,
@@ -24,8 +26,6 @@ import type { Rng } from "../prng.js";
 import { averageWeight, corrected, expectedAverage, runningAverage } from "./bias.js";
 
 const PAGE = "momentum";
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
-const HALF_PERCENT_TEXT = "within 0.5 %";
 const NUMBER_FORMAT = "a number such as 0.0475";
 
 const BETAS = [0.5, 0.6, 0.8, 0.9, 0.95, 0.99];
@@ -43,7 +43,7 @@ export const EQUIVALENT_MOMENTUM = seededExercise(
   (rng) => ({ beta: pick(rng, BETAS), delta: pick(rng, STEPS) }),
   ({ beta, delta }) => {
     const { alpha, epsilon } = momentumFromAverage(beta, delta);
-    const answer = { kind: "number" as const, value: epsilon, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: epsilon, tolerance: FOUR_FIGURES };
     return {
       prompt:
         `SGD on a running average takes $v_t = ${fmt(beta)}\\,v_{t-1} + ${fmt(1 - beta)}\\,g_t$ ` +
@@ -92,7 +92,7 @@ export const EQUIVALENT_AVERAGE = seededExercise(
   (rng) => ({ alpha: pick(rng, BETAS), epsilon: pick(rng, STEPS) }),
   ({ alpha, epsilon }) => {
     const { beta, delta } = averageFromMomentum(alpha, epsilon);
-    const answer = { kind: "number" as const, value: delta, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: delta, tolerance: FOUR_FIGURES };
     return {
       prompt:
         `SGD with momentum takes $v_t = ${fmt(alpha)}\\,v_{t-1} + ${fmt(epsilon)}\\,g_t$ and ` +
@@ -161,7 +161,7 @@ export const RUNNING_AVERAGE = seededExercise(
   ({ beta, gs }) => {
     const t = gs.length;
     const v = runningAverage(gs, beta);
-    const answer = { kind: "number" as const, value: v[t - 1], tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: v[t - 1], tolerance: FOUR_FIGURES };
     const weighted = gs.reduce((s, g, i) => s + beta ** (t - 1 - i) * g, 0);
     return {
       prompt:
@@ -217,7 +217,7 @@ export const EXPECTED_AVERAGE = seededExercise(
     const answer = {
       kind: "number" as const,
       value: expectedAverage(beta, t, mean),
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
       prompt:
@@ -275,7 +275,7 @@ export const BIAS_CORRECTION = seededExercise(
     const answer = {
       kind: "number" as const,
       value: corrected(v, beta, t),
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
       prompt:
@@ -348,7 +348,7 @@ export const ADAM_STEP = seededExercise(
     const [first, second] = adamSteps(gs, spec);
     const raw = adamSteps(gs, { ...spec, correct: false })[1];
     const c1 = 1 - beta1 ** 2, c2 = 1 - beta2 ** 2;
-    const answer = { kind: "number" as const, value: second.step, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: second.step, tolerance: FOUR_FIGURES };
     return {
       prompt: `Adam with step $\\eta = ${fmt(learningRate)}$, $\\beta_1 = ${fmt(beta1)}$, ` +
         `$\\beta_2 = ${

@@ -10,6 +10,7 @@ import { formatVector } from "../exerciseFormat.js";
 import {
   distinctSlips,
   fmt,
+  FOUR_FIGURES,
   intBetween,
   pick,
   seededExercise,
@@ -34,7 +35,6 @@ import {
 } from "./mlp.js";
 
 const PAGE = "residual";
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
 /** Integer answers: anything that rounds to the right integer entry is right. */
 const EXACT: Tolerance = { absolute: 0.005 };
 const EXACT_TEXT = "exact (each entry within 0.005)";
@@ -80,7 +80,7 @@ export const SIGMOID_SLOPE = seededExercise(
     return {
       prompt: `What is the slope $\\sigma'(x)$ of the sigmoid $\\sigma(x) = 1/(1 + e^{-x})$ at ` +
         `$x = ${fmt(x)}$?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: s,

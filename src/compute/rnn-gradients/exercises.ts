@@ -10,6 +10,8 @@ import {
   distinctSlips,
   factor,
   fmt,
+  FOUR_FIGURES,
+  HALF_PERCENT_TEXT,
   intBetween,
   pick,
   seededExercise,
@@ -27,8 +29,6 @@ import {
 } from "./recurrence.js";
 
 const PAGE = "rnn-gradients";
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
-const HALF_PERCENT_TEXT = "within 0.5 %";
 /** The bidirectional RNN's answers pass through several sigmoids a reader rounds by hand. */
 const ONE_PERCENT: Tolerance = { relative: 0.01 };
 const ONE_PERCENT_TEXT = "within 1 %";
@@ -99,7 +99,7 @@ export const REWRITE = seededExercise(
     const rec = scalarRecurrence(p);
     const h = hiddenStates(rec).map((v) => v[0]);
     const g = conventionalStates(rec).map((v) => v[0]);
-    const answer = { kind: "number" as const, value: g[2], tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: g[2], tolerance: FOUR_FIGURES };
     // Starting the usual form from h₀ instead of g₀ = tanh(h₀).
     const fromH0 = Math.tanh(p.w * Math.tanh(p.w * p.h0 + p.inputs[0] + p.b) + p.inputs[1] + p.b);
     return {
@@ -165,7 +165,7 @@ export const GRADIENT_BOUND = seededExercise(
     const answer = {
       kind: "number" as const,
       value: 10 ** log10Bound(activation, s, steps),
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
       prompt:
@@ -221,7 +221,7 @@ export const VANISHING_THRESHOLD = seededExercise(
     const answer = {
       kind: "number" as const,
       value: (delta / gamma) ** 2,
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
       prompt:
@@ -289,7 +289,7 @@ export const RESTING_GRADIENT = seededExercise(
     const gamma = slopeCeiling(activation);
     const slope = derivative(activation, rest);
     const value = 10 ** restingLog10Norm(activation, norm, rest, steps);
-    const answer = { kind: "number" as const, value, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value, tolerance: FOUR_FIGURES };
     const verdict = norm * slope > 1 ? "grows" : "shrinks, although $\\gamma\\|W\\| > 1$";
     return {
       prompt: `A recurrence $h_t = W\\sigma(h_{t-1}) + b$ without input uses ` +
