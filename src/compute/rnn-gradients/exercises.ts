@@ -18,7 +18,14 @@ import {
   sumText,
 } from "../exerciseSeeded.js";
 import type { Rng } from "../prng.js";
-import { type Brnn, brnnForward, brnnStateGradients, brnnWeightGradients } from "./brnn.js";
+import {
+  type Brnn,
+  brnnForward,
+  type BrnnPass,
+  type BrnnStateGradients,
+  brnnStateGradients,
+  brnnWeightGradients,
+} from "./brnn.js";
 import { log10Bound, restingLog10Norm } from "./jacobian.js";
 import {
   conventionalStates,
@@ -377,6 +384,31 @@ function drawBrnn(rng: Rng): BrnnParams {
 const noCancellation = (a: number, b: number) =>
   Math.abs(a + b) >= 0.3 * (Math.abs(a) + Math.abs(b));
 
+/** ∂L/∂W^f term by term: h^f_t(1 − h^f_t) · ∂L/∂h^f_t · x_t for t = 1, 2. */
+const inputWeightTerms = (p: BrnnParams, pass: BrnnPass, gf: readonly Float64Array[]) =>
+  [1, 2].map((t) => pass.hf[t][0] * (1 - pass.hf[t][0]) * gf[t][0] * p.x[t - 1]);
+
+/** ∂L/∂U^b term by term: h^b_t(1 − h^b_t) · ∂L/∂h^b_t · h^b_{t+1} for t = 1, 2. */
+const recurrentWeightTerms = (pass: BrnnPass, gb: readonly Float64Array[]) =>
+  [1, 2].map((t) => pass.hb[t][0] * (1 - pass.hb[t][0]) * gb[t][0] * pass.hb[t + 1][0]);
+
+/**
+ * A network whose weight gradient, the sum of the two terms `terms` gives, is not small and not
+ * a cancellation, so a reader's rounding cannot land on another answer.
+ */
+function drawTwoTermBrnn(
+  rng: Rng,
+  terms: (p: BrnnParams, pass: BrnnPass, grads: BrnnStateGradients) => number[],
+): BrnnParams {
+  for (;;) {
+    const p = drawBrnn(rng);
+    const net = scalarBrnn(p);
+    const pass = brnnForward(net);
+    const [a, b] = terms(p, pass, brnnStateGradients(net, pass));
+    if (Math.abs(a + b) >= 0.05 && noCancellation(a, b)) return p;
+  }
+}
+
 function brnnPrompt(p: BrnnParams): string {
   return "A bidirectional RNN with one sigmoid unit each way reads $x_1, x_2$: " +
     "$h^f_t = \\sigma(W^fx_t + U^fh^f_{t-1})$, $h^b_t = \\sigma(W^bx_t + U^bh^b_{t+1})$, " +
@@ -455,23 +487,14 @@ export const BRNN_INPUT_WEIGHT_GRADIENT = seededExercise(
     toleranceText: ONE_PERCENT_TEXT,
     answerFormat: NUMBER_FORMAT,
   },
-  (rng) => {
-    for (;;) {
-      const p = drawBrnn(rng);
-      const net = scalarBrnn(p);
-      const pass = brnnForward(net);
-      const { gf } = brnnStateGradients(net, pass);
-      const terms = [1, 2].map((t) => pass.hf[t][0] * (1 - pass.hf[t][0]) * gf[t][0] * p.x[t - 1]);
-      if (Math.abs(terms[0] + terms[1]) >= 0.05 && noCancellation(terms[0], terms[1])) return p;
-    }
-  },
+  (rng) => drawTwoTermBrnn(rng, (p, pass, { gf }) => inputWeightTerms(p, pass, gf)),
   (p) => {
     const net = scalarBrnn(p);
     const pass = brnnForward(net);
     const { wf, states } = brnnWeightGradients(net);
     const { gf, localF } = states;
     const slope = (t: number) => pass.hf[t][0] * (1 - pass.hf[t][0]);
-    const terms = [1, 2].map((t) => slope(t) * gf[t][0] * p.x[t - 1]);
+    const terms = inputWeightTerms(p, pass, gf);
     const answer = { kind: "number" as const, value: wf[0], tolerance: ONE_PERCENT };
     return {
       prompt: `${brnnPrompt(p)} What is $\\partial L/\\partial W^f$?`,
@@ -510,18 +533,7 @@ export const BRNN_RECURRENT_WEIGHT_GRADIENT = seededExercise(
     toleranceText: ONE_PERCENT_TEXT,
     answerFormat: NUMBER_FORMAT,
   },
-  (rng) => {
-    for (;;) {
-      const p = drawBrnn(rng);
-      const net = scalarBrnn(p);
-      const pass = brnnForward(net);
-      const { gb } = brnnStateGradients(net, pass);
-      const terms = [1, 2].map((t) =>
-        pass.hb[t][0] * (1 - pass.hb[t][0]) * gb[t][0] * pass.hb[t + 1][0]
-      );
-      if (Math.abs(terms[0] + terms[1]) >= 0.05 && noCancellation(terms[0], terms[1])) return p;
-    }
-  },
+  (rng) => drawTwoTermBrnn(rng, (_, pass, { gb }) => recurrentWeightTerms(pass, gb)),
   (p) => {
     const net = scalarBrnn(p);
     const pass = brnnForward(net);
@@ -529,7 +541,7 @@ export const BRNN_RECURRENT_WEIGHT_GRADIENT = seededExercise(
     const { gb, localB } = states;
     const hb = (t: number) => pass.hb[t][0];
     const slope = (t: number) => hb(t) * (1 - hb(t));
-    const terms = [1, 2].map((t) => slope(t) * gb[t][0] * hb(t + 1));
+    const terms = recurrentWeightTerms(pass, gb);
     const answer = { kind: "number" as const, value: ub[0], tolerance: ONE_PERCENT };
     return {
       prompt: `${brnnPrompt(p)} What is $\\partial L/\\partial U^b$?`,
