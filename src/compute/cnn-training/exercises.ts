@@ -7,7 +7,15 @@
  */
 import type { Exercise } from "../exercise.ts";
 import { formatVector } from "../exerciseFormat.js";
-import { distinctSlips, factor, fmt, intBetween, pick, seededExercise } from "../exerciseSeeded.js";
+import {
+  distinctSlips,
+  factor,
+  fmt,
+  intBetween,
+  pick,
+  seededExercise,
+  shuffle,
+} from "../exerciseSeeded.js";
 import { forwardLength } from "../grid.js";
 import { DIGIT_CLASSES, DIGIT_SIDE } from "../digitSet.js";
 import { batchNormForward, batchNormInputGradient } from "../normalisation/batchNormBackward.js";
@@ -249,14 +257,27 @@ export const BATCH_NORM_BACKWARD = seededExercise(
 // ---------------------------------------------------------------------------------------------
 // Homework 5, 6 and 6(c): what the page measured. Options are shuffled per seed.
 
-/** The options in a seeded order; `correct` and the slips' indices follow the shuffle. */
-function shuffled(rng: Rng, count: number): number[] {
-  const order = Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
+/** The options' indices in a seeded order; `correct` and the slips' indices follow the shuffle. */
+const shuffledIndices = (rng: Rng, count: number) =>
+  shuffle(rng, Array.from({ length: count }, (_, i) => i));
+
+/** A choice's answer and slips with its options in `order`: option 0 is right, each other one a slip. */
+function orderedChoice(order: readonly number[], options: readonly ChoiceOption[]) {
+  return {
+    answer: {
+      kind: "choice" as const,
+      options: order.map((i) => options[i].text),
+      correct: order.indexOf(0),
+    },
+    slips: order.flatMap((i, position) =>
+      i === 0 ? [] : [{ value: position, hint: options[i].hint as string }]
+    ),
+  };
+}
+
+interface ChoiceOption {
+  text: string;
+  hint?: string;
 }
 
 interface ChoiceParams {
@@ -292,7 +313,7 @@ export const DROPOUT_GAP = seededExercise(
     answerFormat: "one of the options",
   },
   (rng): ChoiceParams => ({
-    order: shuffled(rng, DROPOUT_OPTIONS.length),
+    order: shuffledIndices(rng, DROPOUT_OPTIONS.length),
     batchNorm: rng.uniform() < 0.5,
   }),
   ({ order, batchNorm }) => ({
@@ -301,14 +322,7 @@ export const DROPOUT_GAP = seededExercise(
         batchNorm ? "with" : "without"
       } batch norm, with and without dropout, on its shipped seeds and on ${FRESH_DRAWS.length} fresh ` +
       "draws of seed and digits. Which statement held at the last epoch on every one of these draws?",
-    answer: {
-      kind: "choice",
-      options: order.map((i) => DROPOUT_OPTIONS[i].text),
-      correct: order.indexOf(0),
-    },
-    slips: order.flatMap((i, position) =>
-      i === 0 ? [] : [{ value: position, hint: DROPOUT_OPTIONS[i].hint as string }]
-    ),
+    ...orderedChoice(order, DROPOUT_OPTIONS),
     solution: [
       "Dropout trains each step on a random subnetwork and acts as a regulariser: on every draw the " +
       "gap between training and validation accuracy shrank.",
@@ -341,20 +355,13 @@ export const BATCH_NORM_EARLY = seededExercise(
     toleranceText: "one right option",
     answerFormat: "one of the options",
   },
-  (rng): ChoiceParams => ({ order: shuffled(rng, EARLY_OPTIONS.length), batchNorm: true }),
+  (rng): ChoiceParams => ({ order: shuffledIndices(rng, EARLY_OPTIONS.length), batchNorm: true }),
   ({ order }) => ({
     prompt:
       `The page trains its network with and without batch norm on ${FRESH_DRAWS.length} fresh ` +
       `draws of seed and digits, each with and without dropout: ${PAIRS} pairs of runs. In how many ` +
       "pairs does the run with batch norm have the higher validation accuracy after one epoch?",
-    answer: {
-      kind: "choice",
-      options: order.map((i) => EARLY_OPTIONS[i].text),
-      correct: order.indexOf(0),
-    },
-    slips: order.flatMap((i, position) =>
-      i === 0 ? [] : [{ value: position, hint: EARLY_OPTIONS[i].hint as string }]
-    ),
+    ...orderedChoice(order, EARLY_OPTIONS),
     solution: [
       `Measured on the page: after one epoch batch norm led in at least ${LEAD_PERCENT} % of the ` +
       `${PAIRS} pairs, though not in all; at some settings the lead reverses.`,
