@@ -36,8 +36,6 @@ const COUNT: Tolerance = { absolute: 0.5 };
 const COUNT_TEXT = "exact (a whole number)";
 const COUNT_FORMAT = "a whole number such as 213504 (213,504 also works)";
 
-const n = (x: number) => texNumber(x);
-
 const reversed = <T>(v: readonly T[]) => [...v].reverse();
 const rotated = (m: number[][]) => reversed(m.map((row) => reversed(row)));
 
@@ -123,7 +121,7 @@ const transposed1d: PageExercise = {
       );
       const overlaps = cells.flatMap((count, cell) => (count > 1 ? [cell + 1] : []));
       const stamps = input.map((x, i) =>
-        `$x_${i + 1} h = ${n(x)} \\cdot ${texVector(filter)} = ${
+        `$x_${i + 1} h = ${texNumber(x)} \\cdot ${texVector(filter)} = ${
           texVector(filter.map((h) => x * h))
         }$ on cells ${i * stride + 1} to ${i * stride + filter.length}`
       );

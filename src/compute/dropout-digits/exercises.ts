@@ -11,6 +11,7 @@ import {
   choiceInstance,
   fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
@@ -91,7 +92,7 @@ export function cheatReliance(digits: TestDigits, seed = 0): ExerciseInstance {
 
 function drawDigits(rng: Rng): TestDigits {
   for (;;) {
-    const count = 10 + rng.int(5);
+    const count = intBetween(rng, 10, 14);
     const labels = Array.from({ length: count }, () => rng.int(DIGIT_CLASSES));
     const named = Array.from({ length: count }, () => rng.int(DIGIT_CLASSES));
     // The network follows the block on some digits, reads the pixels on most, errs on a few.
@@ -164,7 +165,7 @@ export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
  * better, which is the pattern the page measures.
  */
 function drawEnds(rng: Rng): RunEnds {
-  const tenth = (lo: number, hi: number) => (lo + rng.int(hi - lo + 1)) / 1000;
+  const tenth = (lo: number, hi: number) => intBetween(rng, lo, hi) / 1000;
   return {
     without: { trainAccuracy: tenth(985, 1000), validationAccuracy: tenth(600, 720) },
     with: { trainAccuracy: tenth(850, 950), validationAccuracy: tenth(740, 800) },

@@ -11,6 +11,7 @@ import {
   choiceInstance,
   fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
@@ -42,8 +43,11 @@ export interface ToyData {
 function drawData(rng: Rng): ToyData {
   const d = rng.uniform() < 0.75 ? 2 : 3;
   for (;;) {
-    const x = Array.from({ length: d }, () => (1 + rng.int(12)) * (rng.uniform() < 0.2 ? -1 : 1));
-    if (new Set(x.map(Math.abs)).size === d) return { x, y: 2 + rng.int(19) };
+    const x = Array.from(
+      { length: d },
+      () => intBetween(rng, 1, 12) * (rng.uniform() < 0.2 ? -1 : 1),
+    );
+    if (new Set(x.map(Math.abs)).size === d) return { x, y: intBetween(rng, 2, 20) };
   }
 }
 
@@ -354,7 +358,7 @@ export function optimiserAgreement(
 
 /** A two- or three-row matrix with two features on different scales, no zero column. */
 function drawRows(rng: Rng): number[][] {
-  const n = 2 + rng.int(2);
+  const n = intBetween(rng, 2, 3);
   for (;;) {
     const rows = Array.from({ length: n }, () => [rng.int(9) - 4, 2 * (rng.int(9) - 4)]);
     const sums = [0, 1].map((j) => rows.reduce((s, r) => s + r[j] * r[j], 0));

@@ -12,6 +12,7 @@ import {
   choiceInstance,
   fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
@@ -44,7 +45,12 @@ const METHOD_NAMES: Record<"batch" | "layer", string> = {
 };
 
 function drawShape(rng: Rng): ActivationShape {
-  return { n: 2 + rng.int(31), c: 2 + rng.int(63), h: 2 + rng.int(15), w: 2 + rng.int(15) };
+  return {
+    n: intBetween(rng, 2, 32),
+    c: intBetween(rng, 2, 64),
+    h: intBetween(rng, 2, 16),
+    w: intBetween(rng, 2, 16),
+  };
 }
 
 const shapeText = ({ n, c, h, w }: ActivationShape) =>
@@ -333,7 +339,7 @@ const GAMMAS = [0.5, 1.5, 2, 2.5, 3] as const;
 
 function drawCentred(rng: Rng): { dy: number[]; gamma: number } {
   for (;;) {
-    const n = 3 + rng.int(3);
+    const n = intBetween(rng, 3, 5);
     const dy = Array.from({ length: n }, () => (rng.int(21) - 10) / 2);
     const gamma = pick(rng, GAMMAS);
     if (noTinyEntry(centredBackward(dy, gamma))) return { dy, gamma };
@@ -342,7 +348,7 @@ function drawCentred(rng: Rng): { dy: number[]; gamma: number } {
 
 function drawBatch(rng: Rng): { x: number[]; dy: number[]; gamma: number } {
   for (;;) {
-    const n = 3 + rng.int(2);
+    const n = intBetween(rng, 3, 4);
     const x = Array.from({ length: n }, () => rng.int(9) - 4);
     const dy = Array.from({ length: n }, () => rng.int(9) - 4);
     if (new Set(x).size < 2) continue;
