@@ -151,12 +151,16 @@ export const tuple = (v: ArrayLike<number>) => `(${Array.from(v, (x) => fmt(x)).
 /** The usual tolerance of a numeric answer: four significant figures always land within it. */
 export const FOUR_FIGURES: Tolerance = { relative: 0.005 };
 export const FOUR_FIGURES_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
-/** FOUR_FIGURES stated in brief. */
-export const HALF_PERCENT_TEXT = "within 0.5 %";
 
 /** How a card states a numeric answer asked to FOUR_FIGURES, with an example of what to type. */
 export const fourFigures = (answerFormat: string) => ({
   toleranceText: FOUR_FIGURES_TEXT,
+  answerFormat,
+});
+
+/** How a card states a numeric answer asked to FOUR_FIGURES in brief: "within 0.5 %". */
+export const halfPercent = (answerFormat: string) => ({
+  toleranceText: "within 0.5 %",
   answerFormat,
 });
 

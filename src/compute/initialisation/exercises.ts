@@ -9,7 +9,7 @@ import { formatFraction } from "../exerciseFormat.js";
 import {
   fmt,
   FOUR_FIGURES,
-  HALF_PERCENT_TEXT,
+  halfPercent,
   intBetween,
   pick,
   seededExercise,
@@ -46,8 +46,7 @@ export const PYTORCH_OUTPUT_VARIANCE = seededExercise(
     page: PAGE,
     title: "The output variance under PyTorch's default initialisation",
     sources: [["homework-6", "2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     const L = intBetween(rng, 2, 4);
@@ -108,8 +107,7 @@ export const VARIANCE_OF_PRODUCT = seededExercise(
     page: PAGE,
     title: "The variance of a product of independent variables",
     sources: [["worked-exercises", "3.1(a)"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({
     x: { mean: pick(rng, MEANS), variance: pick(rng, VARIANCES) },
@@ -168,8 +166,7 @@ export const XAVIER_SCALE = seededExercise(
     page: PAGE,
     title: "The weight scale that keeps the variance at 1",
     sources: [["worked-exercises", "3.1(b)"], ["worked-exercises", "3.1(c)"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0625",
+    ...halfPercent("a number such as 0.0625"),
   },
   drawFans,
   ({ fanIn, fanOut }) => {
@@ -214,8 +211,7 @@ export const HE_VARIANCE = seededExercise(
     page: PAGE,
     title: "He's weight variance after a ReLU",
     sources: [["worked-exercises", "3.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0625 (or a fraction such as 1/16)",
+    ...halfPercent("a number such as 0.0625 (or a fraction such as 1/16)"),
   },
   drawFans,
   ({ fanIn, fanOut }) => {
@@ -259,8 +255,7 @@ export const UNIFORM_BOUND = seededExercise(
     page: PAGE,
     title: "The uniform bound of Xavier's or He's initialisation",
     sources: [["worked-exercises", "3.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0625",
+    ...halfPercent("a number such as 0.0625"),
   },
   (rng) => ({ ...drawFans(rng), afterRelu: rng.uniform() < 0.5 }),
   ({ fanIn, fanOut, afterRelu }) => {
@@ -321,8 +316,7 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
     page: PAGE,
     title: "The ceiling on a deep sigmoid network's input gradient",
     sources: [["discussion-5", "1(a)"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0004883",
+    ...halfPercent("a number such as 0.0004883"),
   },
   (rng) => ({ norms: Array.from({ length: intBetween(rng, 3, 7) }, () => pick(rng, NORMS)) }),
   ({ norms }) => {

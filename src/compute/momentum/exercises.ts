@@ -9,7 +9,7 @@ import {
   factor,
   fmt,
   FOUR_FIGURES,
-  HALF_PERCENT_TEXT,
+  halfPercent,
   intBetween,
   pick,
   seededExercise,
@@ -37,8 +37,7 @@ export const EQUIVALENT_MOMENTUM = seededExercise(
     page: PAGE,
     title: "Momentum's step for a running average",
     sources: [["worked-exercises", "1.1"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({ beta: pick(rng, BETAS), delta: pick(rng, STEPS) }),
   ({ beta, delta }) => {
@@ -86,8 +85,7 @@ export const EQUIVALENT_AVERAGE = seededExercise(
     page: PAGE,
     title: "The running average's step for momentum",
     sources: [["worked-exercises", "1.1"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({ alpha: pick(rng, BETAS), epsilon: pick(rng, STEPS) }),
   ({ alpha, epsilon }) => {
@@ -149,8 +147,7 @@ export const RUNNING_AVERAGE = seededExercise(
     page: PAGE,
     title: "A running average of gradients, unrolled",
     sources: [["worked-exercises", "1.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     for (;;) {
@@ -205,8 +202,7 @@ export const EXPECTED_AVERAGE = seededExercise(
     page: PAGE,
     title: "The bias of a running average",
     sources: [["worked-exercises", "1.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({
     beta: pick(rng, [0.8, 0.9, 0.95, 0.99]),
@@ -260,8 +256,7 @@ export const BIAS_CORRECTION = seededExercise(
     page: PAGE,
     title: "A running average and its bias correction",
     sources: [["worked-exercises", "1.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     for (;;) {
@@ -327,8 +322,7 @@ export const ADAM_STEP = seededExercise(
     page: PAGE,
     title: "Adam's second step, with its corrections",
     sources: [["worked-exercises", "1.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     for (;;) {

@@ -11,7 +11,7 @@ import {
   factor,
   fmt,
   FOUR_FIGURES,
-  HALF_PERCENT_TEXT,
+  halfPercent,
   intBetween,
   pick,
   seededExercise,
@@ -88,8 +88,7 @@ export const REWRITE = seededExercise(
     page: PAGE,
     title: "The same RNN written two ways",
     sources: [["worked-exercises", "5.1"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng): RewriteParams => {
     for (;;) {
@@ -159,8 +158,7 @@ export const GRADIENT_BOUND = seededExercise(
     page: PAGE,
     title: "The bound on the gradient through time",
     sources: [["worked-exercises", "5.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     const activation = pick(rng, BOUND_ACTIVATIONS);
@@ -219,8 +217,7 @@ export const VANISHING_THRESHOLD = seededExercise(
     page: PAGE,
     title: "The largest weights that guarantee a vanishing gradient",
     sources: [["worked-exercises", "5.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({ activation: pick(rng, BOUND_ACTIVATIONS), delta: pick(rng, DELTAS) }),
   ({ activation, delta }) => {
@@ -276,8 +273,7 @@ export const RESTING_GRADIENT = seededExercise(
     page: PAGE,
     title: "A gradient through time when γ‖W‖ > 1",
     sources: [["worked-exercises", "5.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     // The factor s·σ′(c) at least 5 % away from 1, so the run clearly grows or shrinks.
