@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   batchNormOfProjection,
   whitenedBatch,
 } from "../../../src/compute/normalisation-geometry/weightNorm.ts";
 import {
   cloudCovariance,
-  EXERCISES,
   outputLaw,
   projectedGradient,
   weightNormOutput,
@@ -14,6 +12,7 @@ import {
 import {
   answerEntries,
   assertSameEntries,
+  exerciseNamed,
   matrixAfter,
   numberAfter,
   SEEDS,
@@ -21,8 +20,6 @@ import {
 } from "../exerciseValues.ts";
 
 const PAGE = "normalisation-geometry";
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 Deno.test("outputLaw({N(1.5, 0.16), β: 3, γ: 1}) is (3, 1), homework 5 9(a); every seed gives (β, γ²)", () => {
   assertSameEntries(
@@ -32,7 +29,7 @@ Deno.test("outputLaw({N(1.5, 0.16), β: 3, γ: 1}) is (3, 1), homework 5 9(a); e
     "law",
   );
   for (const seed of SEEDS) {
-    const i = byId("output-law").generate(seed);
+    const i = exerciseNamed(PAGE, "output-law").generate(seed);
     const beta = numberAfter(i.prompt, "\\beta");
     const gamma = numberAfter(i.prompt, "\\gamma");
     assertSameEntries(answerEntries(i), [beta, gamma * gamma], 1e-9, `seed ${seed}`);
@@ -47,7 +44,7 @@ Deno.test("cloudCovariance({sd: (2, 0.5), ρ: 0.6}) is [[1, 0.6], [0.6, 1]], hom
     "covariance",
   );
   for (const seed of SEEDS) {
-    const i = byId("cloud-covariance").generate(seed);
+    const i = exerciseNamed(PAGE, "cloud-covariance").generate(seed);
     const [[a, b], [, c]] = matrixAfter(i.prompt, "\\Sigma");
     const rho = b / Math.sqrt(a * c);
     assertSameEntries(answerEntries(i), [1, rho, rho, 1], 1e-9, `seed ${seed}`);
@@ -66,7 +63,7 @@ Deno.test("weightNormOutput({u, γ, β, x}) equals batch norm of uᵀx over a wh
     );
   });
   for (const seed of SEEDS) {
-    const i = byId("weight-norm-output").generate(seed);
+    const i = exerciseNamed(PAGE, "weight-norm-output").generate(seed);
     const uu = tupleAfter(i.prompt, "u");
     const x = tupleAfter(i.prompt, "x");
     const gamma = numberAfter(i.prompt, "\\gamma");
@@ -92,7 +89,7 @@ Deno.test("projectedGradient({u: (3, 4), γ: 1, ∇_wL: (1, 0)}) is (0.128, −0
 
 Deno.test("projectedGradient({u, γ, ∇_wL}) equals central differences of ∇_wL·γu/‖u‖ and is orthogonal to u, seeds 0..999", () => {
   for (const seed of SEEDS) {
-    const i = byId("projected-gradient").generate(seed);
+    const i = exerciseNamed(PAGE, "projected-gradient").generate(seed);
     const u = tupleAfter(i.prompt, "u");
     const g = tupleAfter(i.prompt, "\\nabla_w L");
     const gamma = numberAfter(i.prompt, "\\gamma");

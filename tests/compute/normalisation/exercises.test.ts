@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   batchNormGradient,
   centredGradient,
-  EXERCISES,
   graphParents,
   normAxes,
   sharedCells,
@@ -12,14 +10,13 @@ import {
   answerEntries,
   assertSameEntries,
   correctOption,
+  exerciseNamed,
   numberAfter,
   SEEDS,
   tupleAfter,
 } from "../exerciseValues.ts";
 
 const PAGE = "normalisation";
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 const SHAPE = { n: 8, c: 16, h: 5, w: 4 };
 
@@ -40,7 +37,7 @@ Deno.test("sharedCells({method, shape}) is N·H·W for batch norm and C·H·W fo
     "layer",
   );
   for (const seed of SEEDS) {
-    const i = byId("shared-cells").generate(seed);
+    const i = exerciseNamed(PAGE, "shared-cells").generate(seed);
     const [n, c, h, w] = i.prompt.split("W = ")[1].split("$")[0].split(" \\times ").map(Number);
     assertSameEntries(
       answerEntries(i),
@@ -54,7 +51,7 @@ Deno.test("sharedCells({method, shape}) is N·H·W for batch norm and C·H·W fo
 Deno.test("centredGradient({dy, γ}) is γ(dy − mean(dy)), and exactly 0 for a batch of one, homework 5 2(b)", () => {
   assert.deepEqual(answerEntries(centredGradient({ dy: [2.5], gamma: 2 })), [0]);
   for (const seed of SEEDS) {
-    const i = byId("centred-gradient").generate(seed);
+    const i = exerciseNamed(PAGE, "centred-gradient").generate(seed);
     const dy = i.prompt.split("\\partial L/\\partial y = (")[1].split(")")[0].split(", ").map(
       Number,
     );
@@ -102,7 +99,7 @@ Deno.test("batchNormGradient({x: (1, 2, 3), dy: (1, 0, 0), γ: 1}) is √1.5·(1
 
 Deno.test("batchNormGradient({x, dy, γ}) equals central differences of Σ dy·BN(x), seeds 0..999", () => {
   for (const seed of SEEDS) {
-    const i = byId("batch-norm-gradient").generate(seed);
+    const i = exerciseNamed(PAGE, "batch-norm-gradient").generate(seed);
     const x = tupleAfter(i.prompt, "x");
     const dy = i.prompt.split("\\partial L/\\partial y = (")[1].split(")")[0].split(", ").map(
       Number,
