@@ -104,6 +104,26 @@ export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
   return out;
 }
 
+/** `v` with each entry's sign flipped with probability `p`, independently. */
+export const withRandomSigns = (rng: Rng, v: readonly number[], p = 0.3) =>
+  v.map((x) => (rng.uniform() < p ? -x : x));
+
+/**
+ * Integer vectors of three entries whose lengths are whole numbers (1² + 2² + 2² = 3², …), so
+ * that dividing by a length leaves short decimals. Topics draw from them by index: append only.
+ */
+export const WHOLE_LENGTH_TRIPLES: readonly (readonly number[])[] = [
+  [1, 2, 2],
+  [2, 1, 2],
+  [2, 3, 6],
+  [3, 6, 2],
+  [1, 4, 8],
+  [4, 4, 7],
+  [4, 8, 1],
+  [2, 6, 9],
+  [6, 6, 7],
+];
+
 /** An integer uniform on {min, …, max}. */
 export function intBetween(rng: Rng, min: number, max: number): number {
   return min + rng.int(max - min + 1);

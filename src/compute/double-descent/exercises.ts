@@ -12,6 +12,7 @@ import {
   choiceInstance,
   fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
@@ -145,13 +146,13 @@ function wellConditioned(phi: readonly number[][]): boolean {
 
 function drawFeatureProblem(rng: Rng, n: number, p: number): FeatureProblem {
   for (;;) {
-    const x = Array.from({ length: n }, () => [rng.int(7) - 3, rng.int(7) - 3]);
-    const w = Array.from({ length: p }, () => [rng.int(5) - 2, rng.int(5) - 2]);
+    const x = Array.from({ length: n }, () => [intBetween(rng, -3, 3), intBetween(rng, -3, 3)]);
+    const w = Array.from({ length: p }, () => [intBetween(rng, -2, 2), intBetween(rng, -2, 2)]);
     const pre = timesTranspose(x, w);
     const phi = relu(pre);
     const hasNegative = pre.some((row) => row.some((v) => v < 0));
     if (!hasNegative || !wellConditioned(phi)) continue;
-    const y = Array.from({ length: n }, () => rng.int(9) - 4);
+    const y = Array.from({ length: n }, () => intBetween(rng, -4, 4));
     const lambda = [0.5, 1, 2][rng.int(3)];
     const { theta } = ridgeOnFeatures(phi, y, lambda);
     const big = Math.max(...theta.map(Math.abs));

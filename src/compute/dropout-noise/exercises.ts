@@ -10,11 +10,14 @@ import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   pageExercises,
   pick,
   texMatrixBareMinus,
   tuple,
+  WHOLE_LENGTH_TRIPLES,
+  withRandomSigns,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { columnNorms, multiply, type Regression } from "../regression.js";
@@ -57,12 +60,12 @@ export interface SmallProblem {
 /** Three rows, two features: integers in [−3, 3], no zero column, columns of different norms. */
 function drawProblem(rng: Rng): SmallProblem {
   for (;;) {
-    const rows = Array.from({ length: 3 }, () => [rng.int(7) - 3, rng.int(7) - 3]);
+    const rows = Array.from({ length: 3 }, () => [intBetween(rng, -3, 3), intBetween(rng, -3, 3)]);
     const sq = [0, 1].map((j) => rows.reduce((s, r) => s + r[j] * r[j], 0));
     const det = sq[0] * sq[1] - rows.reduce((s, r) => s + r[0] * r[1], 0) ** 2;
     if (sq[0] === 0 || sq[1] === 0 || sq[0] === sq[1] || det < 4) continue;
-    const y = Array.from({ length: 3 }, () => rng.int(11) - 5);
-    const w = [0, 1].map(() => (rng.int(9) - 4) / 2 || 1.5);
+    const y = Array.from({ length: 3 }, () => intBetween(rng, -5, 5));
+    const w = [0, 1].map(() => intBetween(rng, -4, 4) / 2 || 1.5);
     return { rows, y, w };
   }
 }
@@ -168,26 +171,12 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
   );
 }
 
-/** Integer columns whose norms are whole numbers, so X̃ = XΓ⁻¹ has short decimals. */
-const WHOLE_NORM_COLUMNS: readonly (readonly number[])[] = [
-  [1, 2, 2],
-  [2, 1, 2],
-  [2, 3, 6],
-  [3, 6, 2],
-  [1, 4, 8],
-  [4, 4, 7],
-  [4, 8, 1],
-  [2, 6, 9],
-  [6, 6, 7],
-];
-
+/** Two different integer columns whose norms are whole numbers, so X̃ = XΓ⁻¹ has short decimals. */
 function drawWholeNormColumns(rng: Rng): number[][] {
-  const first = rng.int(WHOLE_NORM_COLUMNS.length);
-  let second = rng.int(WHOLE_NORM_COLUMNS.length - 1);
+  const first = rng.int(WHOLE_LENGTH_TRIPLES.length);
+  let second = rng.int(WHOLE_LENGTH_TRIPLES.length - 1);
   if (second >= first) second++;
-  const columns = [first, second].map((k) =>
-    WHOLE_NORM_COLUMNS[k].map((v) => (rng.uniform() < 0.3 ? -v : v))
-  );
+  const columns = [first, second].map((k) => withRandomSigns(rng, WHOLE_LENGTH_TRIPLES[k]));
   return [0, 1, 2].map((i) => columns.map((c) => c[i]));
 }
 

@@ -360,7 +360,10 @@ export function optimiserAgreement(
 function drawRows(rng: Rng): number[][] {
   const n = intBetween(rng, 2, 3);
   for (;;) {
-    const rows = Array.from({ length: n }, () => [rng.int(9) - 4, 2 * (rng.int(9) - 4)]);
+    const rows = Array.from(
+      { length: n },
+      () => [intBetween(rng, -4, 4), 2 * intBetween(rng, -4, 4)],
+    );
     const sums = [0, 1].map((j) => rows.reduce((s, r) => s + r[j] * r[j], 0));
     if (sums.every((s) => s > 0) && sums[0] !== sums[1]) return rows;
   }

@@ -12,11 +12,14 @@ import {
   factor,
   fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   pageExercises,
   pick,
   texMatrixBareMinus,
   tuple,
+  WHOLE_LENGTH_TRIPLES,
+  withRandomSigns,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { batchNormGaussian1d } from "./gaussianBatchNorm.js";
@@ -242,23 +245,21 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
   );
 }
 
-/** Integer directions with whole-number lengths, in two and three dimensions. */
+/**
+ * Integer directions with whole-number lengths, in two and three dimensions: in three, the first
+ * six of the shared triples (the ones this page's instances have always been drawn from).
+ */
 const WHOLE_LENGTH_DIRECTIONS: readonly (readonly number[])[] = [
   [3, 4],
   [4, 3],
   [6, 8],
   [5, 12],
   [8, 6],
-  [1, 2, 2],
-  [2, 1, 2],
-  [2, 3, 6],
-  [3, 6, 2],
-  [1, 4, 8],
-  [4, 4, 7],
+  ...WHOLE_LENGTH_TRIPLES.slice(0, 6),
 ];
 
 function drawDirection(rng: Rng): number[] {
-  return pick(rng, WHOLE_LENGTH_DIRECTIONS).map((v) => (rng.uniform() < 0.3 ? -v : v));
+  return withRandomSigns(rng, pick(rng, WHOLE_LENGTH_DIRECTIONS));
 }
 
 /** Every entry at least 5 % of the largest, and the largest well away from 0 (∇_wL ∥ u gives 0). */
@@ -270,7 +271,7 @@ const noTinyEntry = (v: readonly number[]) => {
 function drawGradient(rng: Rng): GradientParams {
   for (;;) {
     const u = drawDirection(rng);
-    const gradW = u.map(() => rng.int(9) - 4);
+    const gradW = u.map(() => intBetween(rng, -4, 4));
     const gamma = pick(rng, [0.5, 1, 1.5, 2, 3]);
     if (noTinyEntry(weightNormGradient(u, gamma, gradW).gradU)) return { u, gamma, gradW };
   }
@@ -279,7 +280,7 @@ function drawGradient(rng: Rng): GradientParams {
 function drawProjection(rng: Rng): ProjectionParams {
   for (;;) {
     const u = drawDirection(rng);
-    const x = u.map(() => (rng.int(9) - 4) / 2);
+    const x = u.map(() => intBetween(rng, -4, 4) / 2);
     const gamma = pick(rng, [0.5, 1.5, 2, 3]);
     const beta = pick(rng, [-1, -0.5, 0.5, 1, 2]);
     const out = dotProduct(weightFromDirection(u, gamma), x) + beta;

@@ -340,7 +340,7 @@ const GAMMAS = [0.5, 1.5, 2, 2.5, 3] as const;
 function drawCentred(rng: Rng): { dy: number[]; gamma: number } {
   for (;;) {
     const n = intBetween(rng, 3, 5);
-    const dy = Array.from({ length: n }, () => (rng.int(21) - 10) / 2);
+    const dy = Array.from({ length: n }, () => intBetween(rng, -10, 10) / 2);
     const gamma = pick(rng, GAMMAS);
     if (noTinyEntry(centredBackward(dy, gamma))) return { dy, gamma };
   }
@@ -349,8 +349,8 @@ function drawCentred(rng: Rng): { dy: number[]; gamma: number } {
 function drawBatch(rng: Rng): { x: number[]; dy: number[]; gamma: number } {
   for (;;) {
     const n = intBetween(rng, 3, 4);
-    const x = Array.from({ length: n }, () => rng.int(9) - 4);
-    const dy = Array.from({ length: n }, () => rng.int(9) - 4);
+    const x = Array.from({ length: n }, () => intBetween(rng, -4, 4));
+    const dy = Array.from({ length: n }, () => intBetween(rng, -4, 4));
     if (new Set(x).size < 2) continue;
     const gamma = pick(rng, [1, 1.5, 2, 0.5]);
     const params = { gamma: [gamma], beta: [0], epsilon: 0 };
