@@ -165,6 +165,16 @@ function apart(
   return !withinTolerance(a, b, tolerance, exactly) && !withinTolerance(b, a, tolerance, exactly);
 }
 
+/**
+ * Every entry at least 5 % of the largest, so "within 0.5 % of each entry" is fair, and the largest
+ * well away from 0: a gradient that is exactly 0 (∇_wL ∥ u, an upstream gradient affine in x)
+ * comes out as rounding noise.
+ */
+export const noTinyEntry = (v: readonly number[]) => {
+  const largest = Math.max(...v.map(Math.abs));
+  return largest > 0.01 && Math.min(...v.map(Math.abs)) > 0.05 * largest;
+};
+
 /** A vector in prose, as a tuple: (2, -1, 3). */
 export const tuple = (v: ArrayLike<number>) => `(${Array.from(v, (x) => fmt(x)).join(", ")})`;
 

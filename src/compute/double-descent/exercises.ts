@@ -16,6 +16,7 @@ import {
   numericInstance,
   ONE_CHOICE,
   pageExercises,
+  pick,
   texMatrixBareMinus,
   tuple,
 } from "../exerciseSeeded.js";
@@ -153,7 +154,7 @@ function drawFeatureProblem(rng: Rng, n: number, p: number): FeatureProblem {
     const hasNegative = pre.some((row) => row.some((v) => v < 0));
     if (!hasNegative || !wellConditioned(phi)) continue;
     const y = Array.from({ length: n }, () => intBetween(rng, -4, 4));
-    const lambda = [0.5, 1, 2][rng.int(3)];
+    const lambda = pick(rng, [0.5, 1, 2]);
     const { theta } = ridgeOnFeatures(phi, y, lambda);
     const big = Math.max(...theta.map(Math.abs));
     if (big > 0 && Math.min(...theta.map(Math.abs)) > 0.05 * big) return { x, w, y, lambda };

@@ -13,6 +13,7 @@ import {
   fmt,
   fourFigures,
   intBetween,
+  noTinyEntry,
   numericInstance,
   pageExercises,
   pick,
@@ -261,12 +262,6 @@ const WHOLE_LENGTH_DIRECTIONS: readonly (readonly number[])[] = [
 function drawDirection(rng: Rng): number[] {
   return withRandomSigns(rng, pick(rng, WHOLE_LENGTH_DIRECTIONS));
 }
-
-/** Every entry at least 5 % of the largest, and the largest well away from 0 (∇_wL ∥ u gives 0). */
-const noTinyEntry = (v: readonly number[]) => {
-  const largest = Math.max(...v.map(Math.abs));
-  return largest > 0.01 && Math.min(...v.map(Math.abs)) > 0.05 * largest;
-};
 
 function drawGradient(rng: Rng): GradientParams {
   for (;;) {

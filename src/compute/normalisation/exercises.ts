@@ -13,6 +13,7 @@ import {
   fmt,
   fourFigures,
   intBetween,
+  noTinyEntry,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
@@ -325,15 +326,6 @@ export function batchNormGradient(
     ],
   );
 }
-
-/**
- * Every entry at least 5 % of the largest, so "within 0.5 % of each entry" is fair, and the
- * largest well away from 0 (an upstream gradient affine in x has zero gradient, up to rounding).
- */
-const noTinyEntry = (v: readonly number[]) => {
-  const largest = Math.max(...v.map(Math.abs));
-  return largest > 0.01 && Math.min(...v.map(Math.abs)) > 0.05 * largest;
-};
 
 const GAMMAS = [0.5, 1.5, 2, 2.5, 3] as const;
 
