@@ -8,7 +8,7 @@
  * independently from its parameters, and build the documents' own instances to check their numbers.
  *
  * It also holds the parts every topic's exercises share, whether or not they use seededExercise:
- * drawing (pick, intBetween, shuffle), printing numbers into prose and TeX (fmt, factor, tuple,
+ * drawing (pick, intBetween, shuffle), printing numbers into prose and TeX (factor, tuple,
  * sumText, texMatrixBareMinus), the usual tolerance, and assembling an instance (numericInstance,
  * choiceInstance, distinctSlips).
  */
@@ -129,9 +129,6 @@ export function intBetween(rng: Rng, min: number, max: number): number {
   return min + rng.int(max - min + 1);
 }
 
-/** A number for prose: `formatNumber` with its default 4 significant digits. */
-export const fmt = (x: number, digits?: number) => formatNumber(x, digits);
-
 /**
  * The slips that give a different answer on this instance: a mistake that happens to land on the
  * answer (forgetting a mask that is all ones) or on an earlier slip is no slip here, so it is left
@@ -176,7 +173,8 @@ export const noTinyEntry = (v: readonly number[]) => {
 };
 
 /** A vector in prose, as a tuple: (2, -1, 3). */
-export const tuple = (v: ArrayLike<number>) => `(${Array.from(v, (x) => fmt(x)).join(", ")})`;
+export const tuple = (v: ArrayLike<number>) =>
+  `(${Array.from(v, (x) => formatNumber(x)).join(", ")})`;
 
 /** The usual tolerance of a numeric answer: four significant figures always land within it. */
 export const FOUR_FIGURES: Tolerance = { relative: 0.005 };
@@ -258,7 +256,7 @@ export function choiceInstance(
  * braces them, {-2}. Two names because the pages' prompts already print one or the other.
  */
 export function texMatrixBareMinus(m: readonly (readonly number[])[]): string {
-  const rows = m.map((row) => row.map((v) => fmt(v)).join(" & ")).join(" \\\\ ");
+  const rows = m.map((row) => row.map((v) => formatNumber(v)).join(" & ")).join(" \\\\ ");
   return `\\begin{pmatrix} ${rows} \\end{pmatrix}`;
 }
 
@@ -267,13 +265,13 @@ export const texColumn = (v: readonly number[]) => texMatrixBareMinus(v.map((x) 
 
 /** A number as a factor in TeX: a negative one in parentheses, as in 2\cdot(-3). */
 export const factor = (x: number, digits?: number) =>
-  x < 0 ? `(${fmt(x, digits)})` : fmt(x, digits);
+  x < 0 ? `(${formatNumber(x, digits)})` : formatNumber(x, digits);
 
 /** Terms joined by their own signs, "a + b - c", never "a + -b". */
 export function sumText(xs: readonly string[] | readonly number[], digits?: number): string {
   return xs.map((x, i) => {
     if (typeof x === "string") return i === 0 ? x : `+ ${x}`;
-    if (i === 0) return fmt(x, digits);
-    return x < 0 ? `- ${fmt(-x, digits)}` : `+ ${fmt(x, digits)}`;
+    if (i === 0) return formatNumber(x, digits);
+    return x < 0 ? `- ${formatNumber(-x, digits)}` : `+ ${formatNumber(x, digits)}`;
   }).join(" ");
 }

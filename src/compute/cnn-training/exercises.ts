@@ -6,11 +6,10 @@
  * normalisation/batchNormBackward.ts, the closed form the course derives.
  */
 import type { Exercise } from "../exercise.ts";
-import { formatVector } from "../exerciseFormat.js";
+import { formatNumber, formatVector } from "../exerciseFormat.js";
 import {
   distinctSlips,
   factor,
-  fmt,
   intBetween,
   pick,
   seededExercise,
@@ -209,8 +208,10 @@ export const BATCH_NORM_BACKWARD = seededExercise(
     return {
       prompt: `Training-time batch norm maps one feature over a batch of ${n}, ` +
         `$y_i = \\gamma(x_i - \\mu)/\\sqrt{\\sigma^2 + \\epsilon} + \\beta$ with the batch's mean $\\mu$ and ` +
-        `variance $\\sigma^2$. With $x = ${formatVector(p.x)}$, $\\gamma = ${fmt(p.gamma)}$, ` +
-        `$\\beta = ${fmt(p.beta)}$, $\\epsilon = 0$ and upstream gradient ` +
+        `variance $\\sigma^2$. With $x = ${formatVector(p.x)}$, $\\gamma = ${
+          formatNumber(p.gamma)
+        }$, ` +
+        `$\\beta = ${formatNumber(p.beta)}$, $\\epsilon = 0$ and upstream gradient ` +
         `$\\partial L/\\partial y = ${formatVector(p.dy)}$, what is $\\partial L/\\partial x$?`,
       answer,
       slips: distinctSlips(answer, [
@@ -235,18 +236,20 @@ export const BATCH_NORM_BACKWARD = seededExercise(
         },
       ]),
       solution: [
-        `$\\mu = ${fmt(mu)}$ and $\\sigma^2 = \\tfrac{1}{${n}}\\sum_i (x_i - \\mu)^2 = ${
-          fmt(s2)
+        `$\\mu = ${formatNumber(mu)}$ and $\\sigma^2 = \\tfrac{1}{${n}}\\sum_i (x_i - \\mu)^2 = ${
+          formatNumber(s2)
         }$, so ` +
-        `$\\gamma/\\sqrt{\\sigma^2} = ${fmt(p.gamma / Math.sqrt(s2))}$.`,
-        `$\\mathrm{mean}(dy) = ${fmt(dyMean)}$ and $\\mathrm{mean}(dy\\,(x - \\mu)) = ${
-          fmt(dyDev)
+        `$\\gamma/\\sqrt{\\sigma^2} = ${formatNumber(p.gamma / Math.sqrt(s2))}$.`,
+        `$\\mathrm{mean}(dy) = ${formatNumber(dyMean)}$ and $\\mathrm{mean}(dy\\,(x - \\mu)) = ${
+          formatNumber(dyDev)
         }$.`,
         "$\\partial L/\\partial x_i = \\frac{\\gamma}{\\sqrt{\\sigma^2 + \\epsilon}}\\big(dy_i - " +
         "\\mathrm{mean}(dy) - (x_i - \\mu)\\,\\mathrm{mean}(dy\\,(x - \\mu))/(\\sigma^2 + \\epsilon)\\big)$; " +
-        `for $i = 1$: $${fmt(p.gamma / Math.sqrt(s2))}\\,(${p.dy[0]} - ${factor(dyMean)} - ${
-          factor(p.x[0] - mu)
-        }\\cdot${factor(dyDev)}/${fmt(s2)}) = ${fmt(dx[0])}$.`,
+        `for $i = 1$: $${formatNumber(p.gamma / Math.sqrt(s2))}\\,(${p.dy[0]} - ${
+          factor(dyMean)
+        } - ${factor(p.x[0] - mu)}\\cdot${factor(dyDev)}/${formatNumber(s2)}) = ${
+          formatNumber(dx[0])
+        }$.`,
         `In all $\\partial L/\\partial x = ${formatVector(dx)}$; ` +
         "its entries sum to 0, since shifting every $x_i$ alike changes nothing.",
       ],
@@ -331,7 +334,7 @@ export const DROPOUT_GAP = seededExercise(
   }),
 );
 
-const LEAD_PERCENT = fmt(100 * BATCH_NORM_EARLY_LEAD_SHARE);
+const LEAD_PERCENT = formatNumber(100 * BATCH_NORM_EARLY_LEAD_SHARE);
 const PAIRS = 2 * FRESH_DRAWS.length;
 const EARLY_OPTIONS = [
   { text: `In at least ${LEAD_PERCENT} % of the pairs, but not in all of them.` },
@@ -341,7 +344,7 @@ const EARLY_OPTIONS = [
   },
   { text: "In about half of the pairs.", hint: "Batch norm was ahead far more often than chance." },
   {
-    text: `In fewer than ${fmt(100 - 100 * BATCH_NORM_EARLY_LEAD_SHARE)} % of the pairs.`,
+    text: `In fewer than ${formatNumber(100 - 100 * BATCH_NORM_EARLY_LEAD_SHARE)} % of the pairs.`,
     hint: "Batch norm speeds up early training: it was usually ahead.",
   },
 ];

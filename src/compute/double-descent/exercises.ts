@@ -10,7 +10,6 @@
 import type { Exercise, ExerciseInstance, Slip } from "../exercise.js";
 import {
   choiceInstance,
-  fmt,
   fourFigures,
   intBetween,
   numericInstance,
@@ -22,6 +21,7 @@ import {
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { factorRidge, solveBlock } from "./ridgePath.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "double-descent";
 
@@ -104,7 +104,7 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
       `$W = ${texMatrixBareMinus(w)}$ (one feature per row). The features are ` +
       `$\\tilde X = \\mathrm{ReLU}(XW^\\top)$. Give the ridge fit ` +
       `$\\theta = (\\tilde X^\\top\\tilde X + \\lambda I)^{-1}\\tilde X^\\top Y$ for ` +
-      `$\\lambda = ${fmt(lambda)}$.`,
+      `$\\lambda = ${formatNumber(lambda)}$.`,
     "vector",
     theta,
     slips,

@@ -5,15 +5,8 @@
  */
 import { MAX_SLOPE } from "../activations.js";
 import type { Exercise } from "../exercise.ts";
-import { formatFraction } from "../exerciseFormat.js";
-import {
-  fmt,
-  FOUR_FIGURES,
-  halfPercent,
-  intBetween,
-  pick,
-  seededExercise,
-} from "../exerciseSeeded.js";
+import { formatFraction, formatNumber } from "../exerciseFormat.js";
+import { FOUR_FIGURES, halfPercent, intBetween, pick, seededExercise } from "../exerciseSeeded.js";
 import {
   HE,
   pytorchOutputVariance,
@@ -86,12 +79,14 @@ export const PYTORCH_OUTPUT_VARIANCE = seededExercise(
         `\\tfrac{1}{3}\\big(\\operatorname{Var}(y_{\\ell-1}) + 1/n_{\\ell-1}\\big)$: a uniform ` +
         `draw on $(-c, c)$ has variance $c^2/3$, here $1/(3n_{\\ell-1})$ for weights and biases.`,
         ...steps.slice(1).map((v, l) =>
-          `$\\operatorname{Var}(y_${l + 1}) = \\tfrac{1}{3}(${fmt(steps[l])} + 1/${fanIns[l]}) = ${
-            fmt(v)
-          }$.`
+          `$\\operatorname{Var}(y_${l + 1}) = \\tfrac{1}{3}(${formatNumber(steps[l])} + 1/${
+            fanIns[l]
+          }) = ${formatNumber(v)}$.`
         ),
         `In closed form $\\operatorname{Var}(y_${L}) = 1/3^{${L}} + \\sum_{k=0}^{${L - 1}}` +
-        ` 1/(3^{${L}-k} n_k) = ${pytorchVarianceFraction(fanIns)} \\approx ${fmt(answer)}$.`,
+        ` 1/(3^{${L}-k} n_k) = ${pytorchVarianceFraction(fanIns)} \\approx ${
+          formatNumber(answer)
+        }$.`,
       ],
     };
   },
@@ -117,9 +112,11 @@ export const VARIANCE_OF_PRODUCT = seededExercise(
     const answer = varianceOfProduct(x, y);
     const terms = [x.variance * y.variance, x.variance * y.mean ** 2, y.variance * x.mean ** 2];
     return {
-      prompt: `$X$ and $Y$ are independent, with $\\mathbb{E}X = ${fmt(x.mean)}$, ` +
-        `$\\operatorname{Var}X = ${fmt(x.variance)}$, $\\mathbb{E}Y = ${fmt(y.mean)}$ and ` +
-        `$\\operatorname{Var}Y = ${fmt(y.variance)}$. What is $\\operatorname{Var}(XY)$?`,
+      prompt: `$X$ and $Y$ are independent, with $\\mathbb{E}X = ${formatNumber(x.mean)}$, ` +
+        `$\\operatorname{Var}X = ${formatNumber(x.variance)}$, $\\mathbb{E}Y = ${
+          formatNumber(y.mean)
+        }$ and ` +
+        `$\\operatorname{Var}Y = ${formatNumber(y.variance)}$. What is $\\operatorname{Var}(XY)$?`,
       answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
@@ -142,11 +139,13 @@ export const VARIANCE_OF_PRODUCT = seededExercise(
         `$\\mathbb{E}[XY] = \\mathbb{E}X\\,\\mathbb{E}Y$, which expand to ` +
         `$\\operatorname{Var}(XY) = \\operatorname{Var}X\\operatorname{Var}Y + ` +
         `\\operatorname{Var}X(\\mathbb{E}Y)^2 + \\operatorname{Var}Y(\\mathbb{E}X)^2$.`,
-        `$= ${fmt(x.variance)}\\cdot${fmt(y.variance)} + ${fmt(x.variance)}\\cdot${
-          fmt(y.mean ** 2)
-        } + ${fmt(y.variance)}\\cdot${fmt(x.mean ** 2)} = ${fmt(terms[0])} + ${fmt(terms[1])} + ${
-          fmt(terms[2])
-        } = ${fmt(answer)}$.`,
+        `$= ${formatNumber(x.variance)}\\cdot${formatNumber(y.variance)} + ${
+          formatNumber(x.variance)
+        }\\cdot${formatNumber(y.mean ** 2)} + ${formatNumber(y.variance)}\\cdot${
+          formatNumber(x.mean ** 2)
+        } = ${formatNumber(terms[0])} + ${formatNumber(terms[1])} + ${formatNumber(terms[2])} = ${
+          formatNumber(answer)
+        }$.`,
       ],
     };
   },
@@ -199,7 +198,9 @@ export const XAVIER_SCALE = seededExercise(
         `$\\operatorname{Var}(a_i) = \\sum_{j=1}^{${fanIn}} \\operatorname{Var}(W_{ij}h_j) = ` +
         `${fanIn}\\, s^2 \\cdot 1$, since each term is $s^2\\operatorname{Var}h_j + ` +
         `s^2(\\mathbb{E}h_j)^2 + \\operatorname{Var}h_j\\cdot 0^2 = s^2$.`,
-        `Setting it to 1: $s^2 = 1/${fanIn} = ${fmt(variance)}$, so $s = ${fmt(answer)}$.`,
+        `Setting it to 1: $s^2 = 1/${fanIn} = ${formatNumber(variance)}$, so $s = ${
+          formatNumber(answer)
+        }$.`,
       ],
     };
   },
@@ -243,7 +244,7 @@ export const HE_VARIANCE = seededExercise(
         "$\\mathbb{E}[h_j^2] = \\tfrac{1}{2}\\mathbb{E}[(a^{(t-1)}_j)^2] = \\tfrac{1}{2}$.",
         `With mean-zero weights, $\\operatorname{Var}(a^{(t)}_i) = \\sum_j s^2\\,` +
         `\\mathbb{E}[h_j^2] = ${fanIn}\\cdot s^2/2$.`,
-        `Setting it to 1: $s^2 = 2/${fanIn} = ${fmt(answer)}$ (He's initialisation).`,
+        `Setting it to 1: $s^2 = 2/${fanIn} = ${formatNumber(answer)}$ (He's initialisation).`,
       ],
     };
   },
@@ -291,12 +292,12 @@ export const UNIFORM_BOUND = seededExercise(
       ],
       solution: [
         `The weights need $\\operatorname{Var}(W_{ij}) = ${afterRelu ? 2 : 1}/${fanIn} = ` +
-        `${fmt(variance)}$${
+        `${formatNumber(variance)}$${
           afterRelu ? ", twice Xavier's, since a ReLU halves $\\mathbb{E}[h^2]$" : ""
         }.`,
         `A uniform draw on $(-c, c)$ has variance $(2c)^2/12 = c^2/3$, so ` +
-        `$c = \\sqrt{3\\cdot${fmt(variance)}} = \\sqrt{${afterRelu ? 6 : 3}/${fanIn}} = ` +
-        `${fmt(answer)}$.`,
+        `$c = \\sqrt{3\\cdot${formatNumber(variance)}} = \\sqrt{${afterRelu ? 6 : 3}/${fanIn}} = ` +
+        `${formatNumber(answer)}$.`,
       ],
     };
   },
@@ -326,7 +327,9 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
     return {
       prompt: `A network of ${L} sigmoid layers $h_\\ell = \\sigma(W_\\ell h_{\\ell-1})$ ends in ` +
         `a readout $f = v^\\top h_${L}$ with $\\|v\\| = 1$. The weight matrices have spectral ` +
-        `norms ${norms.map((n, l) => `$\\|W_${l + 1}\\|_2 = ${fmt(n)}$`).join(", ")}. What upper ` +
+        `norms ${
+          norms.map((n, l) => `$\\|W_${l + 1}\\|_2 = ${formatNumber(n)}$`).join(", ")
+        }. What upper ` +
         `bound on $\\|\\partial f/\\partial x\\|$, valid at every input $x$, do the sigmoid's ` +
         `slopes and these norms give?`,
       answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
@@ -350,7 +353,7 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
         "$D_\\ell = \\operatorname{diag}(\\sigma'(W_\\ell h_{\\ell-1}))$, and " +
         "$\\sigma' = \\sigma(1-\\sigma) \\le 1/4$ gives $\\|D_\\ell\\|_2 \\le 1/4$.",
         `So $\\|\\partial f/\\partial x\\| \\le (1/4)^{${L}}\\prod_\\ell \\|W_\\ell\\|_2 = ` +
-        `${fmt(0.25 ** L)}\\cdot ${fmt(product)} = ${fmt(answer)}$.`,
+        `${formatNumber(0.25 ** L)}\\cdot ${formatNumber(product)} = ${formatNumber(answer)}$.`,
       ],
     };
   },

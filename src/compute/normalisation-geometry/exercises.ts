@@ -10,7 +10,6 @@
 import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   factor,
-  fmt,
   fourFigures,
   intBetween,
   noTinyEntry,
@@ -26,6 +25,7 @@ import { createRng, type Rng } from "../prng.js";
 import { batchNormGaussian1d } from "./gaussianBatchNorm.js";
 import { correlationMatrix, type Sym2 } from "./gaussian2d.js";
 import { dotProduct, vectorNorm, weightFromDirection, weightNormGradient } from "./weightNorm.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "normalisation-geometry";
 
@@ -63,11 +63,11 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
   const outVariance = y.reduce((s, v) => s + (v - outMean) ** 2, 0) / y.length;
   return numericInstance(
     seed,
-    `Inputs to a batch-norm layer follow $\\mathcal N(${fmt(mean)}, ${
-      fmt(variance)
+    `Inputs to a batch-norm layer follow $\\mathcal N(${formatNumber(mean)}, ${
+      formatNumber(variance)
     })$. The layer ` +
-      `has shift $\\beta = ${fmt(beta)}$ and scale $\\gamma = ${
-        fmt(gamma)
+      `has shift $\\beta = ${formatNumber(beta)}$ and scale $\\gamma = ${
+        formatNumber(gamma)
       }$, and the batch is very ` +
       `large. Give the mean and variance of the outputs, $(\\text{mean}, \\text{variance})$.`,
     "vector",
@@ -87,13 +87,13 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
       },
     ],
     [
-      `Over a large batch the batch mean is $${fmt(mean)}$ and the standard deviation ` +
-      `$\\sqrt{${fmt(variance)}} = ${fmt(Math.sqrt(variance))}$, so $\\hat x = (x - ${
-        factor(mean)
-      })/` +
-      `${fmt(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
+      `Over a large batch the batch mean is $${formatNumber(mean)}$ and the standard deviation ` +
+      `$\\sqrt{${formatNumber(variance)}} = ${
+        formatNumber(Math.sqrt(variance))
+      }$, so $\\hat x = (x - ${factor(mean)})/` +
+      `${formatNumber(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
       `$y = \\gamma\\hat x + \\beta$ shifts and scales a Gaussian: it stays Gaussian with mean ` +
-      `$\\beta = ${fmt(beta)}$ and variance $\\gamma^2 = ${fmt(gamma * gamma)}$.`,
+      `$\\beta = ${formatNumber(beta)}$ and variance $\\gamma^2 = ${formatNumber(gamma * gamma)}$.`,
       `So $(\\text{mean}, \\text{variance}) = ${tuple([beta, gamma * gamma])}$, whatever the ` +
       `input's mean and variance were.`,
     ],
@@ -136,9 +136,11 @@ export function cloudCovariance({ sd, rho }: CloudParams, seed = 0): ExerciseIns
     ],
     [
       `Each coordinate is centred and divided by its own standard deviation: ` +
-      `$${fmt(sd[0])}$ and $${fmt(sd[1])}$.`,
-      `The variances become 1; the covariance becomes $${fmt(cov.b)}/(${fmt(sd[0])} \\cdot ` +
-      `${fmt(sd[1])}) = ${fmt(out[0][1])}$, the correlation, unchanged.`,
+      `$${formatNumber(sd[0])}$ and $${formatNumber(sd[1])}$.`,
+      `The variances become 1; the covariance becomes $${formatNumber(cov.b)}/(${
+        formatNumber(sd[0])
+      } \\cdot ` +
+      `${formatNumber(sd[1])}) = ${formatNumber(out[0][1])}$, the correlation, unchanged.`,
       `So the output covariance is $${
         texMatrixBareMinus(out)
       }$: the cloud is centred and its axes ` +
@@ -166,7 +168,9 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
     seed,
     `The inputs of a batch are centred and whitened: mean 0, covariance $I$. A unit computes ` +
       `$u^\\top x$ with $u = ${tuple(u)}$ and batch-normalises it with scale $\\gamma = ` +
-      `${fmt(gamma)}$ and shift $\\beta = ${fmt(beta)}$. What does it output for the input ` +
+      `${formatNumber(gamma)}$ and shift $\\beta = ${
+        formatNumber(beta)
+      }$. What does it output for the input ` +
       `$x = ${tuple(x)}$?`,
     "number",
     out,
@@ -187,13 +191,13 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
     ],
     [
       `Over the batch $u^\\top x$ has mean $u^\\top 0 = 0$ and variance $u^\\top I u = ` +
-      `\\|u\\|^2 = ${fmt(length * length)}$.`,
+      `\\|u\\|^2 = ${formatNumber(length * length)}$.`,
       `So batch norm outputs $\\gamma\\,u^\\top x/\\|u\\| + \\beta = w^\\top x + \\beta$ with ` +
       `$w = \\gamma u/\\|u\\| = ${tuple(w)}$: weight normalisation.`,
-      `Here $u^\\top x = ${fmt(ux)}$, so the output is $${fmt(gamma)} \\cdot ${factor(ux)}/${
-        fmt(length)
-      } + ` +
-      `${factor(beta)} = ${fmt(out)}$.`,
+      `Here $u^\\top x = ${formatNumber(ux)}$, so the output is $${formatNumber(gamma)} \\cdot ${
+        factor(ux)
+      }/${formatNumber(length)} + ` +
+      `${factor(beta)} = ${formatNumber(out)}$.`,
     ],
   );
 }
@@ -214,7 +218,7 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
   return numericInstance(
     seed,
     `Weight normalisation writes $w = \\gamma u/\\|u\\|$. At $u = ${tuple(u)}$ with ` +
-      `$\\gamma = ${fmt(gamma)}$ the loss has gradient $\\nabla_w L = ${tuple(gradW)}$. ` +
+      `$\\gamma = ${formatNumber(gamma)}$ the loss has gradient $\\nabla_w L = ${tuple(gradW)}$. ` +
       `Give $\\nabla_u L$.`,
     "vector",
     gradU,
@@ -235,12 +239,16 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
     ],
     [
       `$\\partial w/\\partial u = (\\gamma/\\|u\\|)(I - uu^\\top/\\|u\\|^2)$, with ` +
-      `$\\|u\\| = ${fmt(length)}$.`,
-      `$u^\\top\\nabla_w L/\\|u\\|^2 = ${fmt(dotProduct(u, gradW))}/${fmt(length * length)} = ` +
-      `${fmt(along)}$, so the projection is $\\nabla_w L - ${factor(along)}\\,u = ${
+      `$\\|u\\| = ${formatNumber(length)}$.`,
+      `$u^\\top\\nabla_w L/\\|u\\|^2 = ${formatNumber(dotProduct(u, gradW))}/${
+        formatNumber(length * length)
+      } = ` +
+      `${formatNumber(along)}$, so the projection is $\\nabla_w L - ${factor(along)}\\,u = ${
         tuple(projected)
       }$.`,
-      `Times $\\gamma/\\|u\\| = ${fmt(gamma / length)}$: $\\nabla_u L = ${tuple(gradU)}$, ` +
+      `Times $\\gamma/\\|u\\| = ${formatNumber(gamma / length)}$: $\\nabla_u L = ${
+        tuple(gradU)
+      }$, ` +
       `orthogonal to $u$.`,
     ],
   );

@@ -10,7 +10,6 @@
 import type { Exercise, ExerciseInstance, Tolerance } from "../exercise.js";
 import {
   choiceInstance,
-  fmt,
   fourFigures,
   intBetween,
   noTinyEntry,
@@ -32,6 +31,7 @@ import {
   type NormMethod,
   REDUCED_AXES,
 } from "./normAxes.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "normalisation";
 
@@ -161,7 +161,7 @@ export function centredGradient(
   return numericInstance(
     seed,
     `Batch norm without the division: $y_i = \\gamma(x_i - \\mu) + \\beta$ with $\\mu$ the mean ` +
-      `of a batch of $n = ${n}$ and $\\gamma = ${fmt(gamma)}$. The upstream gradient is ` +
+      `of a batch of $n = ${n}$ and $\\gamma = ${formatNumber(gamma)}$. The upstream gradient is ` +
       `$\\partial L/\\partial y = ${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
     dx,
@@ -184,8 +184,12 @@ export function centredGradient(
       `$\\partial y_i/\\partial x_j = \\gamma(\\delta_{ij} - 1/n)$, so ` +
       `$\\partial L/\\partial x_j = \\gamma(\\partial L/\\partial y_j - \\frac1n\\sum_i ` +
       `\\partial L/\\partial y_i)$.`,
-      `The mean of $\\partial L/\\partial y$ is $${fmt(sum)}/${n} = ${fmt(mean)}$.`,
-      `Subtracting it and multiplying by $${fmt(gamma)}$: $${tuple(dx)}$. (For $n = 1$ this is ` +
+      `The mean of $\\partial L/\\partial y$ is $${formatNumber(sum)}/${n} = ${
+        formatNumber(mean)
+      }$.`,
+      `Subtracting it and multiplying by $${formatNumber(gamma)}$: $${
+        tuple(dx)
+      }$. (For $n = 1$ this is ` +
       `exactly 0.)`,
     ],
   );
@@ -296,7 +300,9 @@ export function batchNormGradient(
   const viaMean = parts.dXViaMean.map((r) => r[0]);
   return numericInstance(
     seed,
-    `Training-time batch norm on one feature, $\\epsilon = 0$, $\\gamma = ${fmt(gamma)}$: the ` +
+    `Training-time batch norm on one feature, $\\epsilon = 0$, $\\gamma = ${
+      formatNumber(gamma)
+    }$: the ` +
       `batch is $x = ${tuple(x)}$ and the upstream gradient $\\partial L/\\partial y = ` +
       `${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
@@ -318,9 +324,13 @@ export function batchNormGradient(
       },
     ],
     [
-      `$\\mu = ${fmt(mu)}$ and the biased variance $\\sigma^2 = ${fmt(variance)}$, so ` +
-      `$\\gamma/\\sigma = ${fmt(gamma / Math.sqrt(variance))}$.`,
-      `$\\sum_k dy_k = ${fmt(sumDy)}$ and $\\sum_k dy_k(x_k - \\mu) = ${fmt(sumDyDev)}$.`,
+      `$\\mu = ${formatNumber(mu)}$ and the biased variance $\\sigma^2 = ${
+        formatNumber(variance)
+      }$, so ` +
+      `$\\gamma/\\sigma = ${formatNumber(gamma / Math.sqrt(variance))}$.`,
+      `$\\sum_k dy_k = ${formatNumber(sumDy)}$ and $\\sum_k dy_k(x_k - \\mu) = ${
+        formatNumber(sumDyDev)
+      }$.`,
       `$\\partial L/\\partial x_i = \\frac{\\gamma}{\\sigma}\\left(dy_i - \\frac1n\\sum_k dy_k - ` +
       `\\frac{x_i - \\mu}{n\\sigma^2}\\sum_k dy_k(x_k - \\mu)\\right)$ gives $${tuple(dX)}$.`,
     ],

@@ -6,10 +6,9 @@
  */
 import { sigmoid, sigmoidDerivative } from "../activations.js";
 import type { Exercise, Tolerance } from "../exercise.ts";
-import { formatVector } from "../exerciseFormat.js";
+import { formatNumber, formatVector } from "../exerciseFormat.js";
 import {
   distinctSlips,
-  fmt,
   FOUR_FIGURES,
   intBetween,
   pick,
@@ -79,7 +78,7 @@ export const SIGMOID_SLOPE = seededExercise(
     const answer = sigmoidDerivative(x);
     return {
       prompt: `What is the slope $\\sigma'(x)$ of the sigmoid $\\sigma(x) = 1/(1 + e^{-x})$ at ` +
-        `$x = ${fmt(x)}$?`,
+        `$x = ${formatNumber(x)}$?`,
       answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
@@ -91,10 +90,10 @@ export const SIGMOID_SLOPE = seededExercise(
       ],
       solution: [
         "$\\sigma'(x) = e^{-x}/(1 + e^{-x})^2 = \\sigma(x)\\,(1 - \\sigma(x))$.",
-        `$\\sigma(${fmt(x)}) = ${fmt(s)}$, so $\\sigma'(${fmt(x)}) = ${fmt(s)}\\cdot${
-          fmt(1 - s)
-        } = ` +
-        `${fmt(answer)}$.`,
+        `$\\sigma(${formatNumber(x)}) = ${formatNumber(s)}$, so $\\sigma'(${formatNumber(x)}) = ${
+          formatNumber(s)
+        }\\cdot${formatNumber(1 - s)} = ` +
+        `${formatNumber(answer)}$.`,
         "Since $\\sigma \\in (0, 1)$, $\\sigma(1 - \\sigma)$ peaks at $\\sigma = 1/2$, i.e. $x = 0$, " +
         "where it is $1/4$: a sigmoid layer can only shrink a gradient, while ReLU's slope is 1 " +
         "wherever the unit is on.",
