@@ -33,8 +33,14 @@ const nonZero = (rng: Rng, m: number) => (rng.int(2) ? 1 : -1) * intBetween(rng,
 const EXACT: Tolerance = { absolute: 0.001 };
 const EXACT_TEXT = "within 0.001 of each entry (the entries are whole numbers)";
 const COUNT: Tolerance = { absolute: 0.5 };
-const COUNT_TEXT = "exact (a whole number)";
-const COUNT_FORMAT = "a whole number such as 213504 (213,504 also works)";
+/** How a card states a parameter count. */
+const COUNT_CARD = {
+  toleranceText: "exact (a whole number)",
+  answerFormat: "a whole number such as 213504 (213,504 also works)",
+};
+
+/** Input and output channel counts of a layer to count the parameters of. */
+const drawChannels = (rng: Rng) => ({ cin: intBetween(rng, 2, 64), cout: intBetween(rng, 2, 128) });
 
 const reversed = <T>(v: readonly T[]) => [...v].reverse();
 const rotated = (m: number[][]) => reversed(m.map((row) => reversed(row)));
@@ -193,12 +199,10 @@ const transposed2d: PageExercise = {
 const standardLayer: PageExercise = {
   title: "Parameters of a standard convolution",
   sources: [["homework-5", "3(a)"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
-    const cin = intBetween(rng, 2, 64);
-    const cout = intBetween(rng, 2, 128);
+    const { cin, cout } = drawChannels(rng);
     const k = pick(rng, [3, 5, 7]);
     const shape = { inChannels: cin, outChannels: cout, kernel: k };
     const total = standardConvParams({ ...shape, bias: true }).total;
@@ -241,12 +245,10 @@ const BIAS_WORDS: Record<SeparableBias, string> = {
 const separableLayer: PageExercise = {
   title: "Parameters of a depthwise-separable convolution",
   sources: [["homework-5", "3(b)"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
-    const cin = intBetween(rng, 2, 64);
-    const cout = intBetween(rng, 2, 128);
+    const { cin, cout } = drawChannels(rng);
     const k = pick(rng, [3, 5]);
     const bias = pick(rng, ["none", "pointwise", "both"] as const);
     const shape = { inChannels: cin, outChannels: cout, kernel: k };
@@ -296,8 +298,7 @@ const separableLayer: PageExercise = {
 const groupedLayer: PageExercise = {
   title: "Parameters of a grouped convolution",
   sources: [["homework-5", "3(b)"], ["homework-6", "4"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
     const g = pick(rng, [2, 4, 8, 16]);
@@ -339,8 +340,7 @@ const groupedLayer: PageExercise = {
 const summedPaths: PageExercise = {
   title: "Parameters of a block of summed paths",
   sources: [["homework-6", "4"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
     const C = pick(rng, [64, 96, 128, 192, 256, 384, 512]);
