@@ -11,6 +11,7 @@ import {
   distinctSlips,
   factor,
   intBetween,
+  ONE_CHOICE,
   pick,
   seededExercise,
   shuffle,
@@ -312,8 +313,7 @@ export const DROPOUT_GAP = seededExercise(
     page: PAGE,
     title: "What dropout did on every draw",
     sources: [["homework-5", "6(c)"]],
-    toleranceText: "one right option",
-    answerFormat: "one of the options",
+    ...ONE_CHOICE,
   },
   (rng): ChoiceParams => ({
     order: shuffledIndices(rng, DROPOUT_OPTIONS.length),
@@ -355,8 +355,7 @@ export const BATCH_NORM_EARLY = seededExercise(
     page: PAGE,
     title: "How often batch norm leads after one epoch",
     sources: [["homework-5", "6"]],
-    toleranceText: "one right option",
-    answerFormat: "one of the options",
+    ...ONE_CHOICE,
   },
   (rng): ChoiceParams => ({ order: shuffledIndices(rng, EARLY_OPTIONS.length), batchNorm: true }),
   ({ order }) => ({

@@ -11,6 +11,7 @@ import {
   distinctSlips,
   FOUR_FIGURES,
   intBetween,
+  ONE_CHOICE,
   pick,
   seededExercise,
   texColumn,
@@ -201,8 +202,7 @@ export const BLOCK_CASE = seededExercise(
     page: PAGE,
     title: "Which case of the residual block's Jacobian applies",
     sources: [["discussion-5", "1(c)"]],
-    toleranceText: "one right option",
-    answerFormat: "one of the options",
+    ...ONE_CHOICE,
   },
   (rng) => {
     // Each case equally often: draw a target, then blocks until one lands in it.
