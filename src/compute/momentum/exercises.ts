@@ -148,6 +148,25 @@ function unrolledText(gs: readonly number[], beta: number): string {
   return `${formatNumber(1 - beta)}\\,(${terms.join(" + ")})`;
 }
 
+/** A β and `minCount` to 4 gradients whose running average ends clear of 0 (at least 0.05). */
+function drawAverage(rng: Rng, minCount: number): { beta: number; gs: number[] } {
+  for (;;) {
+    const p = {
+      beta: pick(rng, AVERAGE_BETAS),
+      gs: drawGradients(rng, intBetween(rng, minCount, 4)),
+    };
+    if (Math.abs(runningAverage(p.gs, p.beta)[p.gs.length - 1]) >= 0.05) return p;
+  }
+}
+
+/** The running average's rule and start, as both prompts state it. */
+const averageRuleText = (beta: number) =>
+  `A running average $v_t = ${formatNumber(beta)}\\,v_{t-1} + ${formatNumber(1 - beta)}\\,g_t$ ` +
+  "starts at $v_0 = 0$";
+
+/** The gradients as the prompts list them: $g_1 = 2$, $g_2 = -1$. */
+const gradientsText = (gs: readonly number[]) => gs.map((g, i) => `$g_${i + 1} = ${g}$`).join(", ");
+
 export const RUNNING_AVERAGE = seededExercise(
   {
     id: "momentum/running-average",
@@ -156,23 +175,14 @@ export const RUNNING_AVERAGE = seededExercise(
     sources: [["worked-exercises", "1.2"]],
     ...halfPercent(NUMBER_FORMAT),
   },
-  (rng) => {
-    for (;;) {
-      const p = { beta: pick(rng, AVERAGE_BETAS), gs: drawGradients(rng, intBetween(rng, 3, 4)) };
-      if (Math.abs(runningAverage(p.gs, p.beta)[p.gs.length - 1]) >= 0.05) return p;
-    }
-  },
+  (rng) => drawAverage(rng, 3),
   ({ beta, gs }) => {
     const t = gs.length;
     const v = runningAverage(gs, beta);
     const answer = { kind: "number" as const, value: v[t - 1], tolerance: FOUR_FIGURES };
     const weighted = gs.reduce((s, g, i) => s + beta ** (t - 1 - i) * g, 0);
     return {
-      prompt:
-        `A running average $v_t = ${formatNumber(beta)}\\,v_{t-1} + ${
-          formatNumber(1 - beta)
-        }\\,g_t$ starts at ` +
-        `$v_0 = 0$ and sees the gradients ${gs.map((g, i) => `$g_${i + 1} = ${g}$`).join(", ")}. ` +
+      prompt: `${averageRuleText(beta)} and sees the gradients ${gradientsText(gs)}. ` +
         `What is $v_${t}$?`,
       answer,
       slips: distinctSlips(answer, [
@@ -269,12 +279,7 @@ export const BIAS_CORRECTION = seededExercise(
     sources: [["worked-exercises", "1.3"]],
     ...halfPercent(NUMBER_FORMAT),
   },
-  (rng) => {
-    for (;;) {
-      const p = { beta: pick(rng, AVERAGE_BETAS), gs: drawGradients(rng, intBetween(rng, 2, 4)) };
-      if (Math.abs(runningAverage(p.gs, p.beta)[p.gs.length - 1]) >= 0.05) return p;
-    }
-  },
+  (rng) => drawAverage(rng, 2),
   ({ beta, gs }) => {
     const t = gs.length;
     const v = runningAverage(gs, beta)[t - 1];
@@ -284,11 +289,7 @@ export const BIAS_CORRECTION = seededExercise(
       tolerance: FOUR_FIGURES,
     };
     return {
-      prompt:
-        `A running average $v_t = ${formatNumber(beta)}\\,v_{t-1} + ${
-          formatNumber(1 - beta)
-        }\\,g_t$ starts at ` +
-        `$v_0 = 0$ and sees ${gs.map((g, i) => `$g_${i + 1} = ${g}$`).join(", ")}. What is the ` +
+      prompt: `${averageRuleText(beta)} and sees ${gradientsText(gs)}. What is the ` +
         `bias-corrected average $\\hat v_${t}$?`,
       answer,
       slips: distinctSlips(answer, [
