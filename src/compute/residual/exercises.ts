@@ -23,6 +23,7 @@ import {
   type BlockCase,
   blockCase,
   blockJacobian,
+  type BlockPass,
   type Matrix,
   residualBlock,
 } from "./block.js";
@@ -114,9 +115,13 @@ interface BlockParams {
 
 /**
  * Integer weights and input with no pre-activation at exactly 0, where ReLU's slope is a
- * convention (a unit whose pre-activation is 0 is neither plainly on nor plainly off).
+ * convention (a unit whose pre-activation is 0 is neither plainly on nor plainly off): the first
+ * such draw whose forward pass `accept`s.
  */
-function drawBlock(rng: Rng): BlockParams {
+function drawBlock(
+  rng: Rng,
+  accept: (pass: BlockPass, x0: readonly number[]) => boolean,
+): BlockParams {
   for (;;) {
     const p = {
       w1: integerMatrix(rng, 2, 2, 2),
@@ -124,7 +129,7 @@ function drawBlock(rng: Rng): BlockParams {
       x0: integerVector(rng, 2, 3),
     };
     const pass = residualBlock(p.w1, p.w2, p.x0);
-    if ([...pass.innerPre, ...pass.outerPre].every((v) => v !== 0)) return p;
+    if ([...pass.innerPre, ...pass.outerPre].every((v) => v !== 0) && accept(pass, p.x0)) return p;
   }
 }
 
@@ -152,12 +157,7 @@ export const BLOCK_OUTPUT = seededExercise(
     toleranceText: EXACT_TEXT,
     answerFormat: "a vector such as [2, 0]",
   },
-  (rng) => {
-    for (;;) {
-      const p = drawBlock(rng);
-      if (residualBlock(p.w1, p.w2, p.x0).out.some((v) => v >= 1)) return p;
-    }
-  },
+  (rng) => drawBlock(rng, (pass) => pass.out.some((v) => v >= 1)),
   (p) => {
     const { w1, w2, x0 } = p;
     const pass = residualBlock(w1, w2, x0);
@@ -207,10 +207,7 @@ export const BLOCK_CASE = seededExercise(
   (rng) => {
     // Each case equally often: draw a target, then blocks until one lands in it.
     const target = pick(rng, BLOCK_CASES);
-    for (;;) {
-      const p = drawBlock(rng);
-      if (blockCase(residualBlock(p.w1, p.w2, p.x0), p.x0) === target) return p;
-    }
+    return drawBlock(rng, (pass, x0) => blockCase(pass, x0) === target);
   },
   (p) => {
     const { w1, w2, x0 } = p;
@@ -263,10 +260,7 @@ export const BLOCK_JACOBIAN = seededExercise(
   },
   (rng) => {
     // Some unit of the outer ReLU on, so the answer is not the zero matrix.
-    for (;;) {
-      const p = drawBlock(rng);
-      if (residualBlock(p.w1, p.w2, p.x0).outerMask.some((m) => m === 1)) return p;
-    }
+    return drawBlock(rng, (pass) => pass.outerMask.some((m) => m === 1));
   },
   (p) => {
     const { w1, w2, x0 } = p;
