@@ -55,6 +55,35 @@ export function matrixAfter(prompt: string, name: string): number[][] {
   return body.split(" \\\\ ").map((row) => row.split(" & ").map(Number));
 }
 
+/** ∇f(x) by central differences with step h: (f(x + h·e_k) − f(x − h·e_k))/2h for each k. */
+export function centralGradient(
+  f: (x: number[]) => number,
+  x: readonly number[],
+  h: number,
+): number[] {
+  const moved = (k: number, d: number) => x.map((v, j) => (j === k ? v + d : v));
+  return x.map((_, k) => (f(moved(k, h)) - f(moved(k, -h))) / (2 * h));
+}
+
+/**
+ * Entry by entry within `relative` times the largest |entry| of `measured` (a gradient measured by
+ * differences, whose small entries carry the error of its large ones).
+ */
+export function assertNearMeasured(
+  got: readonly number[],
+  measured: readonly number[],
+  relative: number,
+  message: string,
+): void {
+  const scale = Math.max(...measured.map(Math.abs));
+  got.forEach((v, k) =>
+    assert.ok(
+      Math.abs(v - measured[k]) <= relative * scale,
+      `${message}[${k}]: ${v} vs ${measured[k]}`,
+    )
+  );
+}
+
 /** |a − b| ≤ 1e-12·max(1, |b|): two computations of one number agree to rounding. */
 export function assertSame(a: number, b: number, message?: string): void {
   assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${message ?? ""} ${a} ≠ ${b}`);

@@ -11,7 +11,9 @@ import {
 } from "../../../src/compute/normalisation-geometry/exercises.ts";
 import {
   answerEntries,
+  assertNearMeasured,
   assertSameEntries,
+  centralGradient,
   exerciseNamed,
   matrixAfter,
   numberAfter,
@@ -95,19 +97,10 @@ Deno.test("projectedGradient({u, γ, ∇_wL}) equals central differences of ∇_
     const gamma = numberAfter(i.prompt, "\\gamma");
     const loss = (v: number[]) =>
       (gamma / Math.hypot(...v)) * v.reduce((s, e, j) => s + e * g[j], 0);
-    const h = 1e-6;
-    const numeric = u.map((_, k) =>
-      (loss(u.map((v, j) => (j === k ? v + h : v))) -
-        loss(u.map((v, j) => (j === k ? v - h : v)))) / (2 * h)
-    );
+    const numeric = centralGradient(loss, u, 1e-6);
     const got = answerEntries(i);
+    assertNearMeasured(got, numeric, 1e-6, `seed ${seed}`);
     const scale = Math.max(...numeric.map(Math.abs));
-    got.forEach((v, k) =>
-      assert.ok(
-        Math.abs(v - numeric[k]) <= 1e-6 * scale,
-        `seed ${seed}[${k}]: ${v} vs ${numeric[k]}`,
-      )
-    );
     assert.ok(
       Math.abs(got.reduce((s, v, j) => s + v * u[j], 0)) <= 1e-12 * scale * Math.hypot(...u),
       `seed ${seed}: uᵀ∇ᵤL`,
