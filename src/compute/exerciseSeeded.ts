@@ -8,9 +8,11 @@
  * independently from its parameters, and build the documents' own instances to check their numbers.
  *
  * It also holds the parts every topic's exercises share, whether or not they use seededExercise:
- * drawing (pick, intBetween, shuffle), printing numbers into prose and TeX (factor, tuple,
- * sumText, texMatrixBareMinus), the usual tolerance, and assembling an instance (numericInstance,
- * choiceInstance, distinctSlips).
+ * drawing (pick, intBetween, shuffle, withRandomSigns, WHOLE_LENGTH_TRIPLES, noTinyEntry),
+ * printing numbers into prose and TeX (factor, tuple, sumText, texMatrixBareMinus; plain numbers
+ * through exerciseFormat's formatNumber), the usual tolerance and how a card states it
+ * (FOUR_FIGURES, fourFigures, halfPercent, ONE_CHOICE), and assembling an instance
+ * (numericInstance, choiceInstance, distinctSlips, pageExercises).
  */
 import type {
   ChoiceAnswer,
