@@ -8,9 +8,11 @@
  * independently from its parameters, and build the documents' own instances to check their numbers.
  *
  * It also holds the parts every topic's exercises share, whether or not they use seededExercise:
- * drawing (pick, intBetween, shuffle), printing numbers into prose and TeX (fmt, factor, tuple,
- * sumText, texMatrix), the usual tolerance, and assembling an instance (numericInstance,
- * choiceInstance, distinctSlips).
+ * drawing (pick, intBetween, shuffle, withRandomSigns, WHOLE_LENGTH_TRIPLES, noTinyEntry),
+ * printing numbers into prose and TeX (factor, tuple, sumText, texMatrixBareMinus; plain numbers
+ * through exerciseFormat's formatNumber), the usual tolerance and how a card states it
+ * (FOUR_FIGURES, fourFigures, halfPercent, ONE_CHOICE), and assembling an instance
+ * (numericInstance, choiceInstance, distinctSlips, pageExercises).
  */
 import type {
   ChoiceAnswer,
@@ -104,13 +106,30 @@ export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
   return out;
 }
 
+/** `v` with each entry's sign flipped with probability `p`, independently. */
+export const withRandomSigns = (rng: Rng, v: readonly number[], p = 0.3) =>
+  v.map((x) => (rng.uniform() < p ? -x : x));
+
+/**
+ * Integer vectors of three entries whose lengths are whole numbers (1² + 2² + 2² = 3², …), so
+ * that dividing by a length leaves short decimals. Topics draw from them by index: append only.
+ */
+export const WHOLE_LENGTH_TRIPLES: readonly (readonly number[])[] = [
+  [1, 2, 2],
+  [2, 1, 2],
+  [2, 3, 6],
+  [3, 6, 2],
+  [1, 4, 8],
+  [4, 4, 7],
+  [4, 8, 1],
+  [2, 6, 9],
+  [6, 6, 7],
+];
+
 /** An integer uniform on {min, …, max}. */
 export function intBetween(rng: Rng, min: number, max: number): number {
   return min + rng.int(max - min + 1);
 }
-
-/** A number for prose: `formatNumber` with its default 4 significant digits. */
-export const fmt = (x: number, digits?: number) => formatNumber(x, digits);
 
 /**
  * The slips that give a different answer on this instance: a mistake that happens to land on the
@@ -145,8 +164,19 @@ function apart(
   return !withinTolerance(a, b, tolerance, exactly) && !withinTolerance(b, a, tolerance, exactly);
 }
 
+/**
+ * Every entry at least 5 % of the largest, so "within 0.5 % of each entry" is fair, and the largest
+ * well away from 0: a gradient that is exactly 0 (∇_wL ∥ u, an upstream gradient affine in x)
+ * comes out as rounding noise.
+ */
+export const noTinyEntry = (v: readonly number[]) => {
+  const largest = Math.max(...v.map(Math.abs));
+  return largest > 0.01 && Math.min(...v.map(Math.abs)) > 0.05 * largest;
+};
+
 /** A vector in prose, as a tuple: (2, -1, 3). */
-export const tuple = (v: ArrayLike<number>) => `(${Array.from(v, (x) => fmt(x)).join(", ")})`;
+export const tuple = (v: ArrayLike<number>) =>
+  `(${Array.from(v, (x) => formatNumber(x)).join(", ")})`;
 
 /** The usual tolerance of a numeric answer: four significant figures always land within it. */
 export const FOUR_FIGURES: Tolerance = { relative: 0.005 };
@@ -158,14 +188,20 @@ export const fourFigures = (answerFormat: string) => ({
   answerFormat,
 });
 
+/** How a card states a numeric answer asked to FOUR_FIGURES in brief: "within 0.5 %". */
+export const halfPercent = (answerFormat: string) => ({
+  toleranceText: "within 0.5 %",
+  answerFormat,
+});
+
 /** How a card states a choice's answer. */
 export const ONE_CHOICE = { toleranceText: "one choice", answerFormat: "pick one option" };
 
+/** An exercise before pageExercises gives it its page and its id. */
+export type PageExercise = Omit<Exercise, "id" | "page">;
+
 /** A page's exercises from their names, in order: each id is `<page>/<name>`. */
-export function pageExercises(
-  page: string,
-  byName: Record<string, Omit<Exercise, "id" | "page">>,
-): Exercise[] {
+export function pageExercises(page: string, byName: Record<string, PageExercise>): Exercise[] {
   return Object.entries(byName).map(([name, exercise]) => ({
     id: `${page}/${name}`,
     page,
@@ -216,24 +252,28 @@ export function choiceInstance(
   return { seed, prompt, answer, slips, solution };
 }
 
-/** A matrix in TeX, e.g. \begin{pmatrix} 1 & -2 \\ 0 & 3 \end{pmatrix}. */
-export function texMatrix(m: readonly (readonly number[])[]): string {
-  const rows = m.map((row) => row.map((v) => fmt(v)).join(" & ")).join(" \\\\ ");
+/**
+ * A matrix in TeX with its negatives printed bare, \begin{pmatrix} 1 & -2 \\ 0 & 3 \end{pmatrix}
+ * (each cell starts its own formula, so the minus is a sign), where exerciseFormat's texMatrix
+ * braces them, {-2}. Two names because the pages' prompts already print one or the other.
+ */
+export function texMatrixBareMinus(m: readonly (readonly number[])[]): string {
+  const rows = m.map((row) => row.map((v) => formatNumber(v)).join(" & ")).join(" \\\\ ");
   return `\\begin{pmatrix} ${rows} \\end{pmatrix}`;
 }
 
 /** A column vector in TeX. */
-export const texColumn = (v: readonly number[]) => texMatrix(v.map((x) => [x]));
+export const texColumn = (v: readonly number[]) => texMatrixBareMinus(v.map((x) => [x]));
 
 /** A number as a factor in TeX: a negative one in parentheses, as in 2\cdot(-3). */
 export const factor = (x: number, digits?: number) =>
-  x < 0 ? `(${fmt(x, digits)})` : fmt(x, digits);
+  x < 0 ? `(${formatNumber(x, digits)})` : formatNumber(x, digits);
 
 /** Terms joined by their own signs, "a + b - c", never "a + -b". */
 export function sumText(xs: readonly string[] | readonly number[], digits?: number): string {
   return xs.map((x, i) => {
     if (typeof x === "string") return i === 0 ? x : `+ ${x}`;
-    if (i === 0) return fmt(x, digits);
-    return x < 0 ? `- ${fmt(-x, digits)}` : `+ ${fmt(x, digits)}`;
+    if (i === 0) return formatNumber(x, digits);
+    return x < 0 ? `- ${formatNumber(-x, digits)}` : `+ ${formatNumber(x, digits)}`;
   }).join(" ");
 }

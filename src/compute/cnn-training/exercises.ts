@@ -6,8 +6,16 @@
  * normalisation/batchNormBackward.ts, the closed form the course derives.
  */
 import type { Exercise } from "../exercise.ts";
-import { formatVector } from "../exerciseFormat.js";
-import { distinctSlips, factor, fmt, intBetween, pick, seededExercise } from "../exerciseSeeded.js";
+import { formatNumber, formatVector } from "../exerciseFormat.js";
+import {
+  distinctSlips,
+  factor,
+  intBetween,
+  ONE_CHOICE,
+  pick,
+  seededExercise,
+  shuffle,
+} from "../exerciseSeeded.js";
 import { forwardLength } from "../grid.js";
 import { DIGIT_CLASSES, DIGIT_SIDE } from "../digitSet.js";
 import { batchNormForward, batchNormInputGradient } from "../normalisation/batchNormBackward.js";
@@ -201,8 +209,10 @@ export const BATCH_NORM_BACKWARD = seededExercise(
     return {
       prompt: `Training-time batch norm maps one feature over a batch of ${n}, ` +
         `$y_i = \\gamma(x_i - \\mu)/\\sqrt{\\sigma^2 + \\epsilon} + \\beta$ with the batch's mean $\\mu$ and ` +
-        `variance $\\sigma^2$. With $x = ${formatVector(p.x)}$, $\\gamma = ${fmt(p.gamma)}$, ` +
-        `$\\beta = ${fmt(p.beta)}$, $\\epsilon = 0$ and upstream gradient ` +
+        `variance $\\sigma^2$. With $x = ${formatVector(p.x)}$, $\\gamma = ${
+          formatNumber(p.gamma)
+        }$, ` +
+        `$\\beta = ${formatNumber(p.beta)}$, $\\epsilon = 0$ and upstream gradient ` +
         `$\\partial L/\\partial y = ${formatVector(p.dy)}$, what is $\\partial L/\\partial x$?`,
       answer,
       slips: distinctSlips(answer, [
@@ -227,18 +237,20 @@ export const BATCH_NORM_BACKWARD = seededExercise(
         },
       ]),
       solution: [
-        `$\\mu = ${fmt(mu)}$ and $\\sigma^2 = \\tfrac{1}{${n}}\\sum_i (x_i - \\mu)^2 = ${
-          fmt(s2)
+        `$\\mu = ${formatNumber(mu)}$ and $\\sigma^2 = \\tfrac{1}{${n}}\\sum_i (x_i - \\mu)^2 = ${
+          formatNumber(s2)
         }$, so ` +
-        `$\\gamma/\\sqrt{\\sigma^2} = ${fmt(p.gamma / Math.sqrt(s2))}$.`,
-        `$\\mathrm{mean}(dy) = ${fmt(dyMean)}$ and $\\mathrm{mean}(dy\\,(x - \\mu)) = ${
-          fmt(dyDev)
+        `$\\gamma/\\sqrt{\\sigma^2} = ${formatNumber(p.gamma / Math.sqrt(s2))}$.`,
+        `$\\mathrm{mean}(dy) = ${formatNumber(dyMean)}$ and $\\mathrm{mean}(dy\\,(x - \\mu)) = ${
+          formatNumber(dyDev)
         }$.`,
         "$\\partial L/\\partial x_i = \\frac{\\gamma}{\\sqrt{\\sigma^2 + \\epsilon}}\\big(dy_i - " +
         "\\mathrm{mean}(dy) - (x_i - \\mu)\\,\\mathrm{mean}(dy\\,(x - \\mu))/(\\sigma^2 + \\epsilon)\\big)$; " +
-        `for $i = 1$: $${fmt(p.gamma / Math.sqrt(s2))}\\,(${p.dy[0]} - ${factor(dyMean)} - ${
-          factor(p.x[0] - mu)
-        }\\cdot${factor(dyDev)}/${fmt(s2)}) = ${fmt(dx[0])}$.`,
+        `for $i = 1$: $${formatNumber(p.gamma / Math.sqrt(s2))}\\,(${p.dy[0]} - ${
+          factor(dyMean)
+        } - ${factor(p.x[0] - mu)}\\cdot${factor(dyDev)}/${formatNumber(s2)}) = ${
+          formatNumber(dx[0])
+        }$.`,
         `In all $\\partial L/\\partial x = ${formatVector(dx)}$; ` +
         "its entries sum to 0, since shifting every $x_i$ alike changes nothing.",
       ],
@@ -249,14 +261,27 @@ export const BATCH_NORM_BACKWARD = seededExercise(
 // ---------------------------------------------------------------------------------------------
 // Homework 5, 6 and 6(c): what the page measured. Options are shuffled per seed.
 
-/** The options in a seeded order; `correct` and the slips' indices follow the shuffle. */
-function shuffled(rng: Rng, count: number): number[] {
-  const order = Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
+/** The options' indices in a seeded order; `correct` and the slips' indices follow the shuffle. */
+const shuffledIndices = (rng: Rng, count: number) =>
+  shuffle(rng, Array.from({ length: count }, (_, i) => i));
+
+/** A choice's answer and slips with its options in `order`: option 0 is right, each other one a slip. */
+function orderedChoice(order: readonly number[], options: readonly ChoiceOption[]) {
+  return {
+    answer: {
+      kind: "choice" as const,
+      options: order.map((i) => options[i].text),
+      correct: order.indexOf(0),
+    },
+    slips: order.flatMap((i, position) =>
+      i === 0 ? [] : [{ value: position, hint: options[i].hint as string }]
+    ),
+  };
+}
+
+interface ChoiceOption {
+  text: string;
+  hint?: string;
 }
 
 interface ChoiceParams {
@@ -288,11 +313,10 @@ export const DROPOUT_GAP = seededExercise(
     page: PAGE,
     title: "What dropout did on every draw",
     sources: [["homework-5", "6(c)"]],
-    toleranceText: "one right option",
-    answerFormat: "one of the options",
+    ...ONE_CHOICE,
   },
   (rng): ChoiceParams => ({
-    order: shuffled(rng, DROPOUT_OPTIONS.length),
+    order: shuffledIndices(rng, DROPOUT_OPTIONS.length),
     batchNorm: rng.uniform() < 0.5,
   }),
   ({ order, batchNorm }) => ({
@@ -301,14 +325,7 @@ export const DROPOUT_GAP = seededExercise(
         batchNorm ? "with" : "without"
       } batch norm, with and without dropout, on its shipped seeds and on ${FRESH_DRAWS.length} fresh ` +
       "draws of seed and digits. Which statement held at the last epoch on every one of these draws?",
-    answer: {
-      kind: "choice",
-      options: order.map((i) => DROPOUT_OPTIONS[i].text),
-      correct: order.indexOf(0),
-    },
-    slips: order.flatMap((i, position) =>
-      i === 0 ? [] : [{ value: position, hint: DROPOUT_OPTIONS[i].hint as string }]
-    ),
+    ...orderedChoice(order, DROPOUT_OPTIONS),
     solution: [
       "Dropout trains each step on a random subnetwork and acts as a regulariser: on every draw the " +
       "gap between training and validation accuracy shrank.",
@@ -317,7 +334,7 @@ export const DROPOUT_GAP = seededExercise(
   }),
 );
 
-const LEAD_PERCENT = fmt(100 * BATCH_NORM_EARLY_LEAD_SHARE);
+const LEAD_PERCENT = formatNumber(100 * BATCH_NORM_EARLY_LEAD_SHARE);
 const PAIRS = 2 * FRESH_DRAWS.length;
 const EARLY_OPTIONS = [
   { text: `In at least ${LEAD_PERCENT} % of the pairs, but not in all of them.` },
@@ -327,7 +344,7 @@ const EARLY_OPTIONS = [
   },
   { text: "In about half of the pairs.", hint: "Batch norm was ahead far more often than chance." },
   {
-    text: `In fewer than ${fmt(100 - 100 * BATCH_NORM_EARLY_LEAD_SHARE)} % of the pairs.`,
+    text: `In fewer than ${formatNumber(100 - 100 * BATCH_NORM_EARLY_LEAD_SHARE)} % of the pairs.`,
     hint: "Batch norm speeds up early training: it was usually ahead.",
   },
 ];
@@ -338,23 +355,15 @@ export const BATCH_NORM_EARLY = seededExercise(
     page: PAGE,
     title: "How often batch norm leads after one epoch",
     sources: [["homework-5", "6"]],
-    toleranceText: "one right option",
-    answerFormat: "one of the options",
+    ...ONE_CHOICE,
   },
-  (rng): ChoiceParams => ({ order: shuffled(rng, EARLY_OPTIONS.length), batchNorm: true }),
+  (rng): ChoiceParams => ({ order: shuffledIndices(rng, EARLY_OPTIONS.length), batchNorm: true }),
   ({ order }) => ({
     prompt:
       `The page trains its network with and without batch norm on ${FRESH_DRAWS.length} fresh ` +
       `draws of seed and digits, each with and without dropout: ${PAIRS} pairs of runs. In how many ` +
       "pairs does the run with batch norm have the higher validation accuracy after one epoch?",
-    answer: {
-      kind: "choice",
-      options: order.map((i) => EARLY_OPTIONS[i].text),
-      correct: order.indexOf(0),
-    },
-    slips: order.flatMap((i, position) =>
-      i === 0 ? [] : [{ value: position, hint: EARLY_OPTIONS[i].hint as string }]
-    ),
+    ...orderedChoice(order, EARLY_OPTIONS),
     solution: [
       `Measured on the page: after one epoch batch norm led in at least ${LEAD_PERCENT} % of the ` +
       `${PAIRS} pairs, though not in all; at some settings the lead reverses.`,

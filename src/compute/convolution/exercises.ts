@@ -5,12 +5,18 @@
  * mistake readers make: a flipped filter, overlaps not added, a forgotten bias, one path counted
  * instead of all of them.
  */
-import type { Exercise, ExerciseInstance, Slip, Tolerance } from "../exercise.js";
+import type { Exercise, Tolerance } from "../exercise.js";
 import { texMatrix, texNumber, texVector } from "../exerciseFormat.js";
+import {
+  distinctSlips,
+  intBetween,
+  type PageExercise,
+  pageExercises,
+  pick,
+} from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { correlateValid, solveFilter } from "./filterRecovery.js";
 import { transposedConv1d, transposedConv2d, transposedStamps2d } from "./transposed.js";
-import { withinTolerance } from "../exerciseCheck.js";
 import {
   groupedBlockParams,
   groupedConvParams,
@@ -20,40 +26,26 @@ import {
   standardConvParams,
 } from "../parameterCounts.js";
 
-/** An integer uniform on lo … hi. */
-const between = (rng: Rng, lo: number, hi: number) => lo + rng.int(hi - lo + 1);
 /** A non-zero integer in −m … m. */
-const nonZero = (rng: Rng, m: number) => (rng.int(2) ? 1 : -1) * between(rng, 1, m);
-const pick = <T>(rng: Rng, options: readonly T[]): T => options[rng.int(options.length)];
+const nonZero = (rng: Rng, m: number) => (rng.int(2) ? 1 : -1) * intBetween(rng, 1, m);
 
 /** Exact integer answers (taps, products, counts): any typed value within 0.001 of each entry. */
 const EXACT: Tolerance = { absolute: 0.001 };
 const EXACT_TEXT = "within 0.001 of each entry (the entries are whole numbers)";
 const COUNT: Tolerance = { absolute: 0.5 };
-const COUNT_TEXT = "exact (a whole number)";
-const COUNT_FORMAT = "a whole number such as 213504 (213,504 also works)";
+/** How a card states a parameter count. */
+const COUNT_CARD = {
+  toleranceText: "exact (a whole number)",
+  answerFormat: "a whole number such as 213504 (213,504 also works)",
+};
 
-const n = (x: number) => texNumber(x);
-
-/**
- * Only the slips that differ from the answer and from each other: a slip that equals the answer is
- * no slip on this instance, and two equal slips would leave the reader one hint of two.
- */
-function distinct(answer: ExerciseInstance["answer"], slips: Slip[]): Slip[] {
-  if (answer.kind === "choice") return slips;
-  const apart = (a: Slip["value"], b: Slip["value"]) =>
-    !withinTolerance(a, b, answer.tolerance) && !withinTolerance(b, a, answer.tolerance);
-  return slips.filter((slip, i) =>
-    apart(slip.value, answer.value) && slips.slice(0, i).every((s) => apart(s.value, slip.value))
-  );
-}
+/** Input and output channel counts of a layer to count the parameters of. */
+const drawChannels = (rng: Rng) => ({ cin: intBetween(rng, 2, 64), cout: intBetween(rng, 2, 128) });
 
 const reversed = <T>(v: readonly T[]) => [...v].reverse();
 const rotated = (m: number[][]) => reversed(m.map((row) => reversed(row)));
 
-const filterRecovery: Exercise = {
-  id: "convolution/filter-recovery",
-  page: "convolution",
+const filterRecovery: PageExercise = {
   title: "Recover a filter from its output",
   sources: [["homework-5", "1(b)"]],
   toleranceText: EXACT_TEXT,
@@ -61,8 +53,8 @@ const filterRecovery: Exercise = {
   generate(seed) {
     const rng = createRng(seed);
     for (;;) {
-      const signal = Array.from({ length: 5 }, () => between(rng, -4, 4));
-      const filter = Array.from({ length: 3 }, () => between(rng, -3, 3));
+      const signal = Array.from({ length: 5 }, () => intBetween(rng, -4, 4));
+      const filter = Array.from({ length: 3 }, () => intBetween(rng, -3, 3));
       if (filter[0] === filter[2]) continue; // a palindrome would make the flipped filter right
       const output = correlateValid(signal, filter);
       const solution = solveFilter(signal, output);
@@ -77,11 +69,11 @@ const filterRecovery: Exercise = {
             texVector(output)
           }$. Find $h$.`,
         answer: { kind: "vector", value: taps, tolerance: EXACT },
-        slips: distinct({ kind: "vector", value: taps, tolerance: EXACT }, [{
+        slips: distinctSlips({ kind: "vector", value: taps, tolerance: EXACT }, [{
           value: reversed(taps),
           hint:
             "That is the filter reversed: the layer does not flip it, so $h_1$ multiplies the first sample of every window.",
-        }]),
+        }], 1),
         solution: [
           `Output $j$ is the dot product of $h$ with the window $(x_j, x_{j+1}, x_{j+2})$, so the three outputs are a linear system $A h = y$ whose rows are the windows: $${
             texMatrix(rows)
@@ -104,9 +96,7 @@ function overwritten(input: number[], filter: number[], stride: number): number[
   return out;
 }
 
-const transposed1d: Exercise = {
-  id: "convolution/transposed-1d",
-  page: "convolution",
+const transposed1d: PageExercise = {
   title: "A transposed convolution in 1-D",
   sources: [["homework-5", "1(c)"]],
   toleranceText: EXACT_TEXT,
@@ -114,13 +104,13 @@ const transposed1d: Exercise = {
   generate(seed) {
     const rng = createRng(seed);
     for (;;) {
-      const input = Array.from({ length: between(rng, 2, 3) }, () => nonZero(rng, 3));
+      const input = Array.from({ length: intBetween(rng, 2, 3) }, () => nonZero(rng, 3));
       const filter = Array.from({ length: 3 }, () => nonZero(rng, 3));
       if (filter[0] === filter[2]) continue;
       const stride = 2;
       const output = transposedConv1d(input, filter, { stride });
       const answer = { kind: "vector" as const, value: output, tolerance: EXACT };
-      const slips = distinct(answer, [
+      const slips = distinctSlips(answer, [
         {
           value: transposedConv1d(input, reversed(filter), { stride }),
           hint:
@@ -130,14 +120,14 @@ const transposed1d: Exercise = {
           value: overwritten(input, filter, stride),
           hint: "Where two stamps overlap, their products add; this answer keeps only one of them.",
         },
-      ]);
+      ], 1);
       if (slips.length < 2) continue;
       const cells = output.map((_, cell) =>
         input.filter((_, i) => cell - i * stride >= 0 && cell - i * stride < filter.length).length
       );
       const overlaps = cells.flatMap((count, cell) => (count > 1 ? [cell + 1] : []));
       const stamps = input.map((x, i) =>
-        `$x_${i + 1} h = ${n(x)} \\cdot ${texVector(filter)} = ${
+        `$x_${i + 1} h = ${texNumber(x)} \\cdot ${texVector(filter)} = ${
           texVector(filter.map((h) => x * h))
         }$ on cells ${i * stride + 1} to ${i * stride + filter.length}`
       );
@@ -164,9 +154,7 @@ const transposed1d: Exercise = {
   },
 };
 
-const transposed2d: Exercise = {
-  id: "convolution/transposed-2d",
-  page: "convolution",
+const transposed2d: PageExercise = {
   title: "A transposed convolution of a 2 × 2 input",
   sources: [["homework-5", "1(c)"]],
   toleranceText: EXACT_TEXT,
@@ -175,14 +163,14 @@ const transposed2d: Exercise = {
     const rng = createRng(seed);
     for (;;) {
       const input = [0, 1].map(() => [0, 1].map(() => nonZero(rng, 3)));
-      const filter = [0, 1].map(() => [0, 1].map(() => between(rng, -2, 2)));
+      const filter = [0, 1].map(() => [0, 1].map(() => intBetween(rng, -2, 2)));
       const output = transposedConv2d(input, filter, { stride: 1 });
       const answer = { kind: "matrix" as const, value: output, tolerance: EXACT };
-      const slips = distinct(answer, [{
+      const slips = distinctSlips(answer, [{
         value: transposedConv2d(input, rotated(filter), { stride: 1 }),
         hint:
           "That uses the filter turned by 180°: each input cell stamps $h$ as it is, top-left first.",
-      }]);
+      }], 1);
       if (slips.length < 1) continue;
       const stamps = transposedStamps2d(input, filter, { stride: 1 }).map((s) =>
         `$x_{${s.row + 1}${s.col + 1}} h = ${
@@ -208,17 +196,13 @@ const transposed2d: Exercise = {
   },
 };
 
-const standardLayer: Exercise = {
-  id: "convolution/standard-layer",
-  page: "convolution",
+const standardLayer: PageExercise = {
   title: "Parameters of a standard convolution",
   sources: [["homework-5", "3(a)"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
-    const cin = between(rng, 2, 64);
-    const cout = between(rng, 2, 128);
+    const { cin, cout } = drawChannels(rng);
     const k = pick(rng, [3, 5, 7]);
     const shape = { inChannels: cin, outChannels: cout, kernel: k };
     const total = standardConvParams({ ...shape, bias: true }).total;
@@ -229,7 +213,7 @@ const standardLayer: Exercise = {
       prompt:
         `How many learnable parameters does a ${k} × ${k} convolution from ${cin} to ${cout} channels have, biases included?`,
       answer,
-      slips: distinct(answer, [
+      slips: distinctSlips(answer, [
         {
           value: weights,
           hint: `That leaves out the biases: one for each of the ${cout} output channels.`,
@@ -242,7 +226,7 @@ const standardLayer: Exercise = {
           value: cout * cin * k + cout,
           hint: `A ${k} × ${k} filter has ${k * k} taps per input channel, not ${k}.`,
         },
-      ]),
+      ], 1),
       solution: [
         `Each of the ${cout} filters has ${k} · ${k} taps on each of the ${cin} input channels: $${cout} \\cdot ${cin} \\cdot ${k}^2 = ${weights}$ weights.`,
         `Each output channel adds one bias: ${cout} more.`,
@@ -258,17 +242,13 @@ const BIAS_WORDS: Record<SeparableBias, string> = {
   both: "biases on both parts",
 };
 
-const separableLayer: Exercise = {
-  id: "convolution/separable-layer",
-  page: "convolution",
+const separableLayer: PageExercise = {
   title: "Parameters of a depthwise-separable convolution",
   sources: [["homework-5", "3(b)"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
-    const cin = between(rng, 2, 64);
-    const cout = between(rng, 2, 128);
+    const { cin, cout } = drawChannels(rng);
     const k = pick(rng, [3, 5]);
     const bias = pick(rng, ["none", "pointwise", "both"] as const);
     const shape = { inChannels: cin, outChannels: cout, kernel: k };
@@ -286,7 +266,7 @@ const separableLayer: Exercise = {
           BIAS_WORDS[bias]
         }?`,
       answer,
-      slips: distinct(answer, [
+      slips: distinctSlips(answer, [
         {
           value: standard,
           hint:
@@ -304,7 +284,7 @@ const separableLayer: Exercise = {
           hint:
             `The depthwise part has one ${k} × ${k} filter per input channel (${cin}), not per output channel.`,
         },
-      ]),
+      ], 1),
       solution: [
         `Depthwise: one ${k} × ${k} filter per input channel, $${cin} \\cdot ${k}^2 = ${depthwise}$ weights.`,
         `Pointwise: a 1 × 1 convolution from ${cin} to ${cout} channels, $${cout} \\cdot ${cin} = ${pointwise}$ weights.`,
@@ -315,19 +295,16 @@ const separableLayer: Exercise = {
   },
 };
 
-const groupedLayer: Exercise = {
-  id: "convolution/grouped-layer",
-  page: "convolution",
+const groupedLayer: PageExercise = {
   title: "Parameters of a grouped convolution",
   sources: [["homework-5", "3(b)"], ["homework-6", "4"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
     const g = pick(rng, [2, 4, 8, 16]);
     // At least 2 channels a group, so the count is large enough that 2 % of it is more than 0.5.
-    const cin = g * between(rng, 2, 8);
-    const cout = g * between(rng, 2, 8);
+    const cin = g * intBetween(rng, 2, 8);
+    const cout = g * intBetween(rng, 2, 8);
     const k = 3;
     const shape = { inChannels: cin, outChannels: cout, kernel: k, bias: true };
     const grouped = groupedConvParams({ ...shape, groups: g });
@@ -338,7 +315,7 @@ const groupedLayer: Exercise = {
       prompt:
         `A ${k} × ${k} convolution from ${cin} to ${cout} channels is split into ${g} groups: each group maps ${grouped.groupIn} input channels to ${grouped.groupOut} output channels. How many learnable parameters does it have, biases included?`,
       answer,
-      slips: distinct(answer, [
+      slips: distinctSlips(answer, [
         {
           value: standardConvParams(shape).total,
           hint:
@@ -350,7 +327,7 @@ const groupedLayer: Exercise = {
           hint:
             `That divides by the number of groups twice; there are ${g} groups, each with ${grouped.groupOut} filters of ${grouped.groupIn} channels.`,
         },
-      ]),
+      ], 1),
       solution: [
         `Each of the ${g} groups is a convolution from ${grouped.groupIn} to ${grouped.groupOut} channels: $${grouped.groupOut} \\cdot ${grouped.groupIn} \\cdot ${k}^2$ weights.`,
         `All groups: $${g} \\cdot ${grouped.groupOut} \\cdot ${grouped.groupIn} \\cdot ${k}^2 = ${weights}$ weights, ${g} times fewer than without groups.`,
@@ -360,13 +337,10 @@ const groupedLayer: Exercise = {
   },
 };
 
-const summedPaths: Exercise = {
-  id: "convolution/summed-paths",
-  page: "convolution",
+const summedPaths: PageExercise = {
   title: "Parameters of a block of summed paths",
   sources: [["homework-6", "4"]],
-  toleranceText: COUNT_TEXT,
-  answerFormat: COUNT_FORMAT,
+  ...COUNT_CARD,
   generate(seed) {
     const rng = createRng(seed);
     const C = pick(rng, [64, 96, 128, 192, 256, 384, 512]);
@@ -385,7 +359,7 @@ const summedPaths: Exercise = {
       prompt:
         `A block runs ${P} paths side by side and sums their outputs. Each path is a 1 × 1 convolution from ${C} channels to ${d}, a ${k} × ${k} convolution from ${d} to ${d}, and a 1 × 1 convolution from ${d} back to ${C}, every layer with biases. How many learnable parameters does the block have?`,
       answer,
-      slips: distinct(answer, [
+      slips: distinctSlips(answer, [
         { value: onePath, hint: `That is one path; the block has ${P} of them.` },
         {
           value: paths.total - biases,
@@ -396,7 +370,7 @@ const summedPaths: Exercise = {
           hint:
             `That is the grouped form, with one set of ${C} output biases; the summed paths each carry their own.`,
         },
-      ]),
+      ], 1),
       solution: [
         `One path: the 1 × 1 reduction has $${C} \\cdot ${d} + ${d} = ${reduce}$ parameters, the ${k} × ${k} layer $${d} \\cdot ${d} \\cdot ${k}^2 + ${d} = ${middle}$, and the 1 × 1 expansion $${d} \\cdot ${C} + ${C} = ${expand}$: ${onePath} in all.`,
         `The ${P} paths: $${P} \\cdot ${onePath} = ${paths.total}$.`,
@@ -405,12 +379,12 @@ const summedPaths: Exercise = {
   },
 };
 
-export const EXERCISES: Exercise[] = [
-  filterRecovery,
-  transposed1d,
-  transposed2d,
-  standardLayer,
-  separableLayer,
-  groupedLayer,
-  summedPaths,
-];
+export const EXERCISES: readonly Exercise[] = pageExercises("convolution", {
+  "filter-recovery": filterRecovery,
+  "transposed-1d": transposed1d,
+  "transposed-2d": transposed2d,
+  "standard-layer": standardLayer,
+  "separable-layer": separableLayer,
+  "grouped-layer": groupedLayer,
+  "summed-paths": summedPaths,
+});

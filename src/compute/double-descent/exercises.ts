@@ -10,16 +10,18 @@
 import type { Exercise, ExerciseInstance, Slip } from "../exercise.js";
 import {
   choiceInstance,
-  fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
-  texMatrix,
+  pick,
+  texMatrixBareMinus,
   tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { factorRidge, solveBlock } from "./ridgePath.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "double-descent";
 
@@ -95,27 +97,33 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
   ];
   return numericInstance(
     seed,
-    `Random-feature regression with $N_\\text{train} = ${n}$ points $X = ${texMatrix(x)}$ ` +
+    `Random-feature regression with $N_\\text{train} = ${n}$ points $X = ${
+      texMatrixBareMinus(x)
+    }$ ` +
       `(one per row), labels $Y = ${tuple(y)}$ and $p = ${p}$ features with weights ` +
-      `$W = ${texMatrix(w)}$ (one feature per row). The features are ` +
+      `$W = ${texMatrixBareMinus(w)}$ (one feature per row). The features are ` +
       `$\\tilde X = \\mathrm{ReLU}(XW^\\top)$. Give the ridge fit ` +
       `$\\theta = (\\tilde X^\\top\\tilde X + \\lambda I)^{-1}\\tilde X^\\top Y$ for ` +
-      `$\\lambda = ${fmt(lambda)}$.`,
+      `$\\lambda = ${formatNumber(lambda)}$.`,
     "vector",
     theta,
     slips,
     [
-      `$XW^\\top = ${texMatrix(timesTranspose(x, w))}$; the ReLU zeroes its negative entries: ` +
-      `$\\tilde X = ${texMatrix(phi)}$.`,
+      `$XW^\\top = ${
+        texMatrixBareMinus(timesTranspose(x, w))
+      }$; the ReLU zeroes its negative entries: ` +
+      `$\\tilde X = ${texMatrixBareMinus(phi)}$.`,
       p <= n
         ? `$p \\le N_\\text{train}$, so solve the $${p} \\times ${p}$ system ` +
           `$(\\tilde X^\\top\\tilde X + \\lambda I)\\theta = \\tilde X^\\top Y$ with matrix ` +
-          `$${texMatrix(shifted)}$ and right side $${
+          `$${texMatrixBareMinus(shifted)}$ and right side $${
             tuple(phi[0].map((_, a) => phi.reduce((s, row, i) => s + row[a] * y[i], 0)))
           }$.`
         : `$p > N_\\text{train}$, so the $${n} \\times ${n}$ kernel form is smaller: ` +
           `$\\theta = \\tilde X^\\top(\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y$ (the same ` +
-          `$\\theta$), with $\\tilde X\\tilde X^\\top + \\lambda I = ${texMatrix(shifted)}$.`,
+          `$\\theta$), with $\\tilde X\\tilde X^\\top + \\lambda I = ${
+            texMatrixBareMinus(shifted)
+          }$.`,
       p <= n
         ? `Its solution is $\\theta = ${tuple(theta)}$.`
         : `$\\alpha = (\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y = ${tuple(alpha ?? [])}$ ` +
@@ -139,14 +147,14 @@ function wellConditioned(phi: readonly number[][]): boolean {
 
 function drawFeatureProblem(rng: Rng, n: number, p: number): FeatureProblem {
   for (;;) {
-    const x = Array.from({ length: n }, () => [rng.int(7) - 3, rng.int(7) - 3]);
-    const w = Array.from({ length: p }, () => [rng.int(5) - 2, rng.int(5) - 2]);
+    const x = Array.from({ length: n }, () => [intBetween(rng, -3, 3), intBetween(rng, -3, 3)]);
+    const w = Array.from({ length: p }, () => [intBetween(rng, -2, 2), intBetween(rng, -2, 2)]);
     const pre = timesTranspose(x, w);
     const phi = relu(pre);
     const hasNegative = pre.some((row) => row.some((v) => v < 0));
     if (!hasNegative || !wellConditioned(phi)) continue;
-    const y = Array.from({ length: n }, () => rng.int(9) - 4);
-    const lambda = [0.5, 1, 2][rng.int(3)];
+    const y = Array.from({ length: n }, () => intBetween(rng, -4, 4));
+    const lambda = pick(rng, [0.5, 1, 2]);
     const { theta } = ridgeOnFeatures(phi, y, lambda);
     const big = Math.max(...theta.map(Math.abs));
     if (big > 0 && Math.min(...theta.map(Math.abs)) > 0.05 * big) return { x, w, y, lambda };

@@ -9,8 +9,8 @@
 import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   choiceInstance,
-  fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
@@ -21,6 +21,7 @@ import { DIGIT_CLASSES } from "../digitSet.js";
 import { accuracyOf, type CheatView, followedShare } from "./cheatingFeature.js";
 import { accuracyGap } from "./digitRuns.js";
 import type { EpochRecord } from "./mlpTrainTf.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "dropout-digits";
 
@@ -79,19 +80,19 @@ export function cheatReliance(digits: TestDigits, seed = 0): ExerciseInstance {
     ],
     [
       `Accuracy: ${right} of ${count} predictions equal the label, $${right}/${count} = ` +
-      `${fmt(accuracy)}$.`,
+      `${formatNumber(accuracy)}$.`,
       `Of the ${count} blocks, ${count - misleading} ${
         count - misleading === 1 ? "names" : "name"
       } the label by chance; the other ${misleading} mislead.`,
       `The network predicted the named class on ${followedCount} of those ${misleading}: ` +
-      `$${followedCount}/${misleading} = ${fmt(followed)}$.`,
+      `$${followedCount}/${misleading} = ${formatNumber(followed)}$.`,
     ],
   );
 }
 
 function drawDigits(rng: Rng): TestDigits {
   for (;;) {
-    const count = 10 + rng.int(5);
+    const count = intBetween(rng, 10, 14);
     const labels = Array.from({ length: count }, () => rng.int(DIGIT_CLASSES));
     const named = Array.from({ length: count }, () => rng.int(DIGIT_CLASSES));
     // The network follows the block on some digits, reads the pixels on most, errs on a few.
@@ -124,7 +125,7 @@ export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
   const gapOff = accuracyGap(asRecord(ends.without));
   const gapOn = accuracyGap(asRecord(ends.with));
   const narrowing = 100 * (gapOff - gapOn);
-  const pct = (v: number) => fmt(100 * v);
+  const pct = (v: number) => formatNumber(100 * v);
   return numericInstance(
     seed,
     `At the end of training, the network without dropout scores ` +
@@ -152,7 +153,9 @@ export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
       `${pct(ends.without.validationAccuracy)} = ${pct(gapOff)}$ points.`,
       `With dropout it is $${pct(ends.with.trainAccuracy)} - ` +
       `${pct(ends.with.validationAccuracy)} = ${pct(gapOn)}$ points.`,
-      `Dropout narrows it by $${fmt(narrowing)}$ points, and validation accuracy rises too: ` +
+      `Dropout narrows it by $${
+        formatNumber(narrowing)
+      }$ points, and validation accuracy rises too: ` +
       `less overfitting.`,
     ],
   );
@@ -164,7 +167,7 @@ export function gapNarrowing(ends: RunEnds, seed = 0): ExerciseInstance {
  * better, which is the pattern the page measures.
  */
 function drawEnds(rng: Rng): RunEnds {
-  const tenth = (lo: number, hi: number) => (lo + rng.int(hi - lo + 1)) / 1000;
+  const tenth = (lo: number, hi: number) => intBetween(rng, lo, hi) / 1000;
   return {
     without: { trainAccuracy: tenth(985, 1000), validationAccuracy: tenth(600, 720) },
     with: { trainAccuracy: tenth(850, 950), validationAccuracy: tenth(740, 800) },

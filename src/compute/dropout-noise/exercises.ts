@@ -8,13 +8,15 @@
  */
 import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
-  fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   pageExercises,
   pick,
-  texMatrix,
+  texMatrixBareMinus,
   tuple,
+  WHOLE_LENGTH_TRIPLES,
+  withRandomSigns,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { columnNorms, multiply, type Regression } from "../regression.js";
@@ -31,6 +33,7 @@ import {
   ridgeMinimiser,
 } from "../tikhonov.js";
 import { sigmoidCounterexample } from "./activation.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "dropout-noise";
 
@@ -57,19 +60,20 @@ export interface SmallProblem {
 /** Three rows, two features: integers in [−3, 3], no zero column, columns of different norms. */
 function drawProblem(rng: Rng): SmallProblem {
   for (;;) {
-    const rows = Array.from({ length: 3 }, () => [rng.int(7) - 3, rng.int(7) - 3]);
+    const rows = Array.from({ length: 3 }, () => [intBetween(rng, -3, 3), intBetween(rng, -3, 3)]);
     const sq = [0, 1].map((j) => rows.reduce((s, r) => s + r[j] * r[j], 0));
     const det = sq[0] * sq[1] - rows.reduce((s, r) => s + r[0] * r[1], 0) ** 2;
     if (sq[0] === 0 || sq[1] === 0 || sq[0] === sq[1] || det < 4) continue;
-    const y = Array.from({ length: 3 }, () => rng.int(11) - 5);
-    const w = [0, 1].map(() => (rng.int(9) - 4) / 2 || 1.5);
+    const y = Array.from({ length: 3 }, () => intBetween(rng, -5, 5));
+    const w = [0, 1].map(() => intBetween(rng, -4, 4) / 2 || 1.5);
     return { rows, y, w };
   }
 }
 
 const KEEPS = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9] as const;
 
-const dataText = ({ rows, y }: SmallProblem) => `$X = ${texMatrix(rows)}$, $y = ${tuple(y)}$`;
+const dataText = ({ rows, y }: SmallProblem) =>
+  `$X = ${texMatrixBareMinus(rows)}$, $y = ${tuple(y)}$`;
 
 function squaredColumnNorms(rows: readonly (readonly number[])[]): number[] {
   const problem = problemOf(rows, rows.map(() => 0));
@@ -90,7 +94,7 @@ export function expectedDropoutLoss(
   return numericInstance(
     seed,
     `With ${dataText(data)} and weights $w = ${tuple(data.w)}$, every entry of $X$ is kept ` +
-      `independently with probability $p = ${fmt(keep)}$ and zeroed otherwise, with no ` +
+      `independently with probability $p = ${formatNumber(keep)}$ and zeroed otherwise, with no ` +
       `rescaling: $R_{ij} \\sim \\mathrm{Bernoulli}(p)$. What is $\\mathbb{E}\\|y - (R \\odot X)w\\|^2$?`,
     "number",
     loss.total,
@@ -110,13 +114,19 @@ export function expectedDropoutLoss(
       },
     ],
     [
-      `Each entry $R_{ij}$ has mean $p = ${fmt(keep)}$ and variance $p(1 - p) = ` +
-      `${fmt(loss.variance)}$, independent of the others.`,
-      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - pXw\\|^2 = ${fmt(loss.fit)}$.`,
+      `Each entry $R_{ij}$ has mean $p = ${formatNumber(keep)}$ and variance $p(1 - p) = ` +
+      `${formatNumber(loss.variance)}$, independent of the others.`,
+      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - pXw\\|^2 = ${
+        formatNumber(loss.fit)
+      }$.`,
       `The variance part: $\\|\\Gamma w\\|^2 = \\sum_j \\|x_j\\|^2 w_j^2$ with squared column ` +
-      `norms $${tuple(squares)}$ is $${fmt(penaltyNorm(problem, data.w))}$; times $p(1 - p)$ it ` +
-      `is $${fmt(loss.penalty)}$.`,
-      `Total: $${fmt(loss.fit)} + ${fmt(loss.penalty)} = ${fmt(loss.total)}$.`,
+      `norms $${tuple(squares)}$ is $${
+        formatNumber(penaltyNorm(problem, data.w))
+      }$; times $p(1 - p)$ it ` +
+      `is $${formatNumber(loss.penalty)}$.`,
+      `Total: $${formatNumber(loss.fit)} + ${formatNumber(loss.penalty)} = ${
+        formatNumber(loss.total)
+      }$.`,
     ],
   );
 }
@@ -134,7 +144,9 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
   const squares = squaredColumnNorms(data.rows);
   return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(data.rows)}$, once its ` +
+    `Dropout with keep probability $p = ${formatNumber(keep)}$ on $X = ${
+      texMatrixBareMinus(data.rows)
+    }$, once its ` +
       `weights are rescaled as $w = p\\check w$, is Tikhonov regression ` +
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2$. What is the penalty $\\|\\Gamma w\\|^2$ at ` +
       `$w = ${tuple(data.w)}$?`,
@@ -159,32 +171,20 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
     [
       `$\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$, so ` +
       `$\\|\\Gamma w\\|^2 = \\frac{1 - p}{p}\\sum_j (X^\\top X)_{jj} w_j^2$.`,
-      `The squared column norms are $${tuple(squares)}$ and $(1 - p)/p = ${fmt(lambda)}$.`,
-      `$\\sum_j (X^\\top X)_{jj} w_j^2 = ${fmt(plain)}$, so the penalty is $${fmt(penalty)}$.`,
+      `The squared column norms are $${tuple(squares)}$ and $(1 - p)/p = ${formatNumber(lambda)}$.`,
+      `$\\sum_j (X^\\top X)_{jj} w_j^2 = ${formatNumber(plain)}$, so the penalty is $${
+        formatNumber(penalty)
+      }$.`,
     ],
   );
 }
 
-/** Integer columns whose norms are whole numbers, so X̃ = XΓ⁻¹ has short decimals. */
-const WHOLE_NORM_COLUMNS: readonly (readonly number[])[] = [
-  [1, 2, 2],
-  [2, 1, 2],
-  [2, 3, 6],
-  [3, 6, 2],
-  [1, 4, 8],
-  [4, 4, 7],
-  [4, 8, 1],
-  [2, 6, 9],
-  [6, 6, 7],
-];
-
+/** Two different integer columns whose norms are whole numbers, so X̃ = XΓ⁻¹ has short decimals. */
 function drawWholeNormColumns(rng: Rng): number[][] {
-  const first = rng.int(WHOLE_NORM_COLUMNS.length);
-  let second = rng.int(WHOLE_NORM_COLUMNS.length - 1);
+  const first = rng.int(WHOLE_LENGTH_TRIPLES.length);
+  let second = rng.int(WHOLE_LENGTH_TRIPLES.length - 1);
   if (second >= first) second++;
-  const columns = [first, second].map((k) =>
-    WHOLE_NORM_COLUMNS[k].map((v) => (rng.uniform() < 0.3 ? -v : v))
-  );
+  const columns = [first, second].map((k) => withRandomSigns(rng, WHOLE_LENGTH_TRIPLES[k]));
   return [0, 1, 2].map((i) => columns.map((c) => c[i]));
 }
 
@@ -200,7 +200,9 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
   const gammaDiagonal = Array.from(unit.normsBefore, (g) => g / c);
   return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(rows)}$ is Tikhonov ` +
+    `Dropout with keep probability $p = ${formatNumber(keep)}$ on $X = ${
+      texMatrixBareMinus(rows)
+    }$ is Tikhonov ` +
       `regression with $\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$. ` +
       `Substituting $\\tilde w = \\Gamma w$ makes it ordinary ridge regression on ` +
       `$\\tilde X = X\\Gamma^{-1}$. Give $\\tilde X$.`,
@@ -222,10 +224,12 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
     ],
     [
       `The column norms of $X$ are $${tuple(unit.normsBefore)}$ and ` +
-      `$\\sqrt{(1 - p)/p} = ${fmt(1 / c)}$, so $\\Gamma = \\mathrm{diag}${tuple(gammaDiagonal)}$.`,
+      `$\\sqrt{(1 - p)/p} = ${formatNumber(1 / c)}$, so $\\Gamma = \\mathrm{diag}${
+        tuple(gammaDiagonal)
+      }$.`,
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2 = \\|y - X\\Gamma^{-1}\\tilde w\\|^2 + \\|\\tilde w\\|^2$ ` +
       `with $\\tilde w = \\Gamma w$: ridge with $\\lambda = 1$ on $X\\Gamma^{-1}$.`,
-      `Dividing column $j$ by $\\Gamma_{jj}$: $\\tilde X = ${texMatrix(tilde)}$.`,
+      `Dividing column $j$ by $\\Gamma_{jj}$: $\\tilde X = ${texMatrixBareMinus(tilde)}$.`,
     ],
   );
 }
@@ -236,7 +240,9 @@ export function commonNorm({ rows, keep }: { rows: number[][]; keep: number }, s
   const norms = Array.from(columnNorms(problemOf(rows, rows.map(() => 0))));
   return numericInstance(
     seed,
-    `Dropout with keep probability $p = ${fmt(keep)}$ on $X = ${texMatrix(rows)}$ becomes ridge ` +
+    `Dropout with keep probability $p = ${formatNumber(keep)}$ on $X = ${
+      texMatrixBareMinus(rows)
+    }$ becomes ridge ` +
       `regression on $\\tilde X = X\\Gamma^{-1}$ with ` +
       `$\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$. Every column of ` +
       `$\\tilde X$ has the same norm. What is it?`,
@@ -260,7 +266,9 @@ export function commonNorm({ rows, keep }: { rows: number[][]; keep: number }, s
     [
       `Column $j$ of $\\tilde X$ is $x_j/\\Gamma_{jj} = \\sqrt{p/(1 - p)}\\,x_j/\\|x_j\\|$.`,
       `Whatever the norms of $X$'s columns (here $${tuple(norms)}$), each becomes ` +
-      `$\\sqrt{p/(1 - p)} = \\sqrt{${fmt(keep)}/${fmt(1 - keep)}} = ${fmt(c)}$.`,
+      `$\\sqrt{p/(1 - p)} = \\sqrt{${formatNumber(keep)}/${formatNumber(1 - keep)}} = ${
+        formatNumber(c)
+      }$.`,
       `Like batch norm's per-feature scaling, dropout puts every feature on the same scale.`,
     ],
   );
@@ -276,7 +284,7 @@ export function ridgeFit({ data, lambda }: { data: SmallProblem; lambda: number 
   const xty = [0, 1].map((j) => data.rows.reduce((s, r, i) => s + r[j] * data.y[i], 0));
   return numericInstance(
     seed,
-    `Plain ridge regression on ${dataText(data)} with $\\lambda = ${fmt(lambda)}$: give ` +
+    `Plain ridge regression on ${dataText(data)} with $\\lambda = ${formatNumber(lambda)}$: give ` +
       `$w = (X^\\top X + \\lambda I)^{-1}X^\\top y$.`,
     "vector",
     w,
@@ -292,9 +300,9 @@ export function ridgeFit({ data, lambda }: { data: SmallProblem; lambda: number 
       },
     ],
     [
-      `$X^\\top X = ${texMatrix(xtx)}$ and $X^\\top y = ${tuple(xty)}$.`,
-      `Adding $\\lambda = ${fmt(lambda)}$ to the diagonal: ` +
-      `$${texMatrix(xtx.map((r, j) => r.map((v, k) => v + (j === k ? lambda : 0))))}$.`,
+      `$X^\\top X = ${texMatrixBareMinus(xtx)}$ and $X^\\top y = ${tuple(xty)}$.`,
+      `Adding $\\lambda = ${formatNumber(lambda)}$ to the diagonal: ` +
+      `$${texMatrixBareMinus(xtx.map((r, j) => r.map((v, k) => v + (j === k ? lambda : 0))))}$.`,
       `Solving the $2 \\times 2$ system gives $w = ${tuple(w)}$. Dropout would instead add ` +
       `$\\lambda (X^\\top X)_{jj}$, here $${tuple(squares.map((s) => lambda * s))}$.`,
     ],
@@ -308,11 +316,15 @@ export function matchingNoise({ keep, inverted }: { keep: number; inverted: bool
   return numericInstance(
     seed,
     inverted
-      ? `Inverted dropout keeps each input with probability $p = ${fmt(keep)}$ and multiplies ` +
+      ? `Inverted dropout keeps each input with probability $p = ${
+        formatNumber(keep)
+      }$ and multiplies ` +
         `kept ones by $1/p$: $R_{ij} \\in \\{0, 1/p\\}$. Gaussian noise $R_{ij} \\sim ` +
         `\\mathcal N(\\mu, \\sigma^2)$ gives the same averaged loss when its mean and variance ` +
         `match. Give $(\\mu, \\sigma^2)$.`
-      : `Dropout keeps each input with probability $p = ${fmt(keep)}$ without rescaling: ` +
+      : `Dropout keeps each input with probability $p = ${
+        formatNumber(keep)
+      }$ without rescaling: ` +
         `$R_{ij} \\sim \\mathrm{Bernoulli}(p)$. Gaussian noise $R_{ij} \\sim ` +
         `\\mathcal N(\\mu, \\sigma^2)$ gives the same averaged loss when its mean and variance ` +
         `match. Give $(\\mu, \\sigma^2)$.`,
@@ -340,9 +352,9 @@ export function matchingNoise({ keep, inverted }: { keep: number; inverted: bool
       `numbers matches the loss.`,
       inverted
         ? `$R_{ij}$ is $1/p$ with probability $p$: mean $p \\cdot 1/p = 1$, second moment ` +
-          `$p/p^2 = 1/p$, variance $1/p - 1 = (1 - p)/p = ${fmt(variance)}$.`
-        : `$R_{ij}$ is 1 with probability $p$: mean $p = ${fmt(mean)}$, variance ` +
-          `$p(1 - p) = ${fmt(variance)}$.`,
+          `$p/p^2 = 1/p$, variance $1/p - 1 = (1 - p)/p = ${formatNumber(variance)}$.`
+        : `$R_{ij}$ is 1 with probability $p$: mean $p = ${formatNumber(mean)}$, variance ` +
+          `$p(1 - p) = ${formatNumber(variance)}$.`,
       `So $(\\mu, \\sigma^2) = ${tuple([mean, variance])}$.`,
     ],
   );
@@ -360,7 +372,9 @@ export function gaussianLoss(
   return numericInstance(
     seed,
     `With ${dataText(data)} and $w = ${tuple(data.w)}$, every entry of $X$ is multiplied by ` +
-      `independent noise $R_{ij} \\sim \\mathcal N(${fmt(mean)}, ${fmt(sd)}^2)$. What is ` +
+      `independent noise $R_{ij} \\sim \\mathcal N(${formatNumber(mean)}, ${
+        formatNumber(sd)
+      }^2)$. What is ` +
       `$\\mathbb{E}\\|y - (R \\odot X)w\\|^2$?`,
     "number",
     loss.total,
@@ -380,10 +394,14 @@ export function gaussianLoss(
       },
     ],
     [
-      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - \\mu Xw\\|^2 = ${fmt(loss.fit)}$.`,
-      `The variance part: $\\sigma^2 = ${fmt(loss.variance)}$ times ` +
-      `$\\|\\Gamma w\\|^2 = \\sum_j \\|x_j\\|^2 w_j^2 = ${fmt(plain)}$ is $${fmt(loss.penalty)}$.`,
-      `Total: $${fmt(loss.total)}$.`,
+      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - \\mu Xw\\|^2 = ${
+        formatNumber(loss.fit)
+      }$.`,
+      `The variance part: $\\sigma^2 = ${formatNumber(loss.variance)}$ times ` +
+      `$\\|\\Gamma w\\|^2 = \\sum_j \\|x_j\\|^2 w_j^2 = ${formatNumber(plain)}$ is $${
+        formatNumber(loss.penalty)
+      }$.`,
+      `Total: $${formatNumber(loss.total)}$.`,
     ],
   );
 }
@@ -398,8 +416,10 @@ export function sigmoidOrders(
   const other = sigmoidCounterexample(a, x, keep);
   return numericInstance(
     seed,
-    `One unit with weight $a = ${fmt(a)}$, no bias, input $x = ${fmt(x)}$ and a sigmoid ` +
-      `$\\sigma$. Inverted dropout at drop rate $${fmt(rate)}$ keeps the unit. Give the ` +
+    `One unit with weight $a = ${formatNumber(a)}$, no bias, input $x = ${
+      formatNumber(x)
+    }$ and a sigmoid ` +
+      `$\\sigma$. Inverted dropout at drop rate $${formatNumber(rate)}$ keeps the unit. Give the ` +
       `unit's output in the order linear, $\\sigma$, dropout and in the order linear, ` +
       `dropout, $\\sigma$, as a pair.`,
     "vector",
@@ -416,12 +436,14 @@ export function sigmoidOrders(
       },
     ],
     [
-      `A kept unit is multiplied by $1/(1 - ${fmt(rate)}) = ${fmt(1 / keep)}$; here $ax = ${
-        fmt(a * x)
+      `A kept unit is multiplied by $1/(1 - ${formatNumber(rate)}) = ${
+        formatNumber(1 / keep)
+      }$; here $ax = ${formatNumber(a * x)}$.`,
+      `$\\sigma$ then dropout: $\\sigma(${formatNumber(a * x)})/${formatNumber(keep)} = ${
+        formatNumber(activationFirst)
       }$.`,
-      `$\\sigma$ then dropout: $\\sigma(${fmt(a * x)})/${fmt(keep)} = ${fmt(activationFirst)}$.`,
-      `Dropout then $\\sigma$: $\\sigma(${fmt(a * x)}/${fmt(keep)}) = ${
-        fmt(dropoutFirst)
+      `Dropout then $\\sigma$: $\\sigma(${formatNumber(a * x)}/${formatNumber(keep)}) = ${
+        formatNumber(dropoutFirst)
       }$. They ` +
       `differ because $\\sigma(cz) \\ne c\\,\\sigma(z)$; for ReLU and leaky ReLU they would agree.`,
     ],

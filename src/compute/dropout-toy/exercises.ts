@@ -9,13 +9,13 @@
 import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   choiceInstance,
-  fmt,
   fourFigures,
+  intBetween,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
   pick,
-  texMatrix,
+  texMatrixBareMinus,
   tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
@@ -30,6 +30,7 @@ import {
   olsMinNorm,
   TOY,
 } from "./dropoutToy.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "dropout-toy";
 
@@ -42,8 +43,11 @@ export interface ToyData {
 function drawData(rng: Rng): ToyData {
   const d = rng.uniform() < 0.75 ? 2 : 3;
   for (;;) {
-    const x = Array.from({ length: d }, () => (1 + rng.int(12)) * (rng.uniform() < 0.2 ? -1 : 1));
-    if (new Set(x.map(Math.abs)).size === d) return { x, y: 2 + rng.int(19) };
+    const x = Array.from(
+      { length: d },
+      () => intBetween(rng, 1, 12) * (rng.uniform() < 0.2 ? -1 : 1),
+    );
+    if (new Set(x.map(Math.abs)).size === d) return { x, y: intBetween(rng, 2, 20) };
   }
 }
 
@@ -52,7 +56,7 @@ const RATES = [0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8] as const;
 const KEEPS = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9] as const;
 
 const exampleText = ({ x, y }: ToyData) =>
-  `One training example $x = ${tuple(x)}$ with target $y = ${fmt(y)}$, a linear model ` +
+  `One training example $x = ${tuple(x)}$ with target $y = ${formatNumber(y)}$, a linear model ` +
   `$\\hat y = w^\\top x$ without bias and the squared loss $(y - w^\\top x)^2$.`;
 
 const norm2 = (x: readonly number[]) => x.reduce((s, v) => s + v * v, 0);
@@ -66,7 +70,9 @@ export function minNormFit(data: ToyData, seed = 0): ExerciseInstance {
   const n2 = norm2(x);
   return numericInstance(
     seed,
-    `${exampleText(data)} Every $w$ with $w^\\top x = ${fmt(y)}$ fits it exactly. Which one does ` +
+    `${exampleText(data)} Every $w$ with $w^\\top x = ${
+      formatNumber(y)
+    }$ fits it exactly. Which one does ` +
       `plain gradient descent from $w = 0$ reach? Give $w$.`,
     "vector",
     w,
@@ -84,8 +90,10 @@ export function minNormFit(data: ToyData, seed = 0): ExerciseInstance {
     [
       `Each gradient of $(y - w^\\top x)^2$ is a multiple of $x$, so from $w = 0$ the iterates ` +
       `stay on the line $w = t\\,x$.`,
-      `An exact fit on that line needs $t\\,\\|x\\|^2 = y$, with $\\|x\\|^2 = ${fmt(n2)}$: ` +
-      `$t = ${fmt(y)}/${fmt(n2)} = ${fmt(y / n2)}$.`,
+      `An exact fit on that line needs $t\\,\\|x\\|^2 = y$, with $\\|x\\|^2 = ${
+        formatNumber(n2)
+      }$: ` +
+      `$t = ${formatNumber(y)}/${formatNumber(n2)} = ${formatNumber(y / n2)}$.`,
       `So $w = t\\,x = ${tuple(w)}$, the exact fit of least norm.`,
     ],
   );
@@ -101,7 +109,9 @@ export function dropoutFit({ data, rate }: { data: ToyData; rate: number }, seed
   const rows = expandedData(rate, x, y).rows.length;
   return numericInstance(
     seed,
-    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${fmt(rate)}$: each ` +
+    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${
+      formatNumber(rate)
+    }$: each ` +
       `feature is kept with probability $1 - r$ and, when kept, multiplied by $1/(1 - r)$. ` +
       `Which $w$ minimises the loss averaged over the masks?`,
     "vector",
@@ -125,9 +135,9 @@ export function dropoutFit({ data, rate }: { data: ToyData; rate: number }, seed
     [
       `Dropout trains on the ${rows} masked copies of $x$ at once, each weighted by its ` +
       `probability. Averaging the loss gives $(y - w^\\top x)^2 + c\\sum_j x_j^2 w_j^2$ with ` +
-      `$c = r/(1 - r) = ${fmt(c)}$.`,
+      `$c = r/(1 - r) = ${formatNumber(c)}$.`,
       `Setting its gradient to zero: $(x x^\\top + c\\,\\mathrm{diag}(x^2))\\,w = x\\,y$, where the ` +
-      `matrix is $${texMatrix(m)}$ and $x\\,y = ${tuple(x.map((v) => v * y))}$.`,
+      `matrix is $${texMatrixBareMinus(m)}$ and $x\\,y = ${tuple(x.map((v) => v * y))}$.`,
       `Its solution gives every feature the same share: $w_j = y(1 - r)/(x_j(d(1 - r) + r))$ ` +
       `with $d = ${x.length}$, so $w = ${tuple(w)}$.`,
     ],
@@ -149,7 +159,7 @@ export function featurePenalties(
   return numericInstance(
     seed,
     `A data matrix $X$ has rows ${rowsTex}. Dropout keeps each entry with probability ` +
-      `$p = ${fmt(keep)}$. Its rescaled minimiser $p\\check w$ is a ridge fit ` +
+      `$p = ${formatNumber(keep)}$. Its rescaled minimiser $p\\check w$ is a ridge fit ` +
       `$\\min_w \\|y - Xw\\|^2 + \\sum_j c_j w_j^2$ with one penalty coefficient per feature. ` +
       `Give the vector $(c_1, \\dots, c_{${d}})$.`,
     "vector",
@@ -172,7 +182,9 @@ export function featurePenalties(
     ],
     [
       `The minimiser is $p\\check w = (X^\\top X + \\lambda\\Gamma^2)^{-1}X^\\top y$ with ` +
-      `$\\Gamma^2 = \\mathrm{diag}(X^\\top X)$ and $\\lambda = (1 - p)/p = ${fmt(lambda)}$.`,
+      `$\\Gamma^2 = \\mathrm{diag}(X^\\top X)$ and $\\lambda = (1 - p)/p = ${
+        formatNumber(lambda)
+      }$.`,
       `The diagonal of $X^\\top X$ holds the squared column norms: $${tuple(squared)}$.`,
       `So $c_j = \\lambda (X^\\top X)_{jj}$ gives $${tuple(penalties)}$.`,
     ],
@@ -188,7 +200,9 @@ export function equalShares({ data, rate }: { data: ToyData; rate: number }, see
   const keep = 1 - rate;
   return numericInstance(
     seed,
-    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${fmt(rate)}$ to the ` +
+    `${exampleText(data)} Train it with inverted dropout at drop rate $r = ${
+      formatNumber(rate)
+    }$ to the ` +
       `minimiser of the averaged loss. Every feature then supplies the same share $x_j w_j$ of ` +
       `the prediction on the unmasked $x$. What is that share?`,
     "number",
@@ -207,11 +221,13 @@ export function equalShares({ data, rate }: { data: ToyData; rate: number }, see
     [
       `At the minimiser $w_j = y(1 - r)/(x_j(d(1 - r) + r))$, so $x_j w_j$ is the same for ` +
       `every feature.`,
-      `With $d = ${d}$ and $r = ${fmt(rate)}$: $x_j w_j = ${fmt(y)} \\cdot ${
-        fmt(keep)
+      `With $d = ${d}$ and $r = ${formatNumber(rate)}$: $x_j w_j = ${formatNumber(y)} \\cdot ${
+        formatNumber(keep)
       }/(${d} \\cdot ` +
-      `${fmt(keep)} + ${fmt(rate)}) = ${fmt(shares[0])}$.`,
-      `Together they predict $${fmt(shares.reduce((s, v) => s + v, 0))}$, less than $y$: the ` +
+      `${formatNumber(keep)} + ${formatNumber(rate)}) = ${formatNumber(shares[0])}$.`,
+      `Together they predict $${
+        formatNumber(shares.reduce((s, v) => s + v, 0))
+      }$, less than $y$: the ` +
       `price of the penalty.`,
     ],
   );
@@ -242,7 +258,7 @@ export function rateZeroLimit(data: ToyData, seed = 0): ExerciseInstance {
     [
       `For $r > 0$ the minimiser is $w_j = y(1 - r)/(x_j(d(1 - r) + r))$.`,
       `Letting $r \\to 0$ gives $w_j = y/(d\\,x_j)$ with $d = ${d}$: every feature supplies ` +
-      `$y/d = ${fmt(y / d)}$.`,
+      `$y/d = ${formatNumber(y / d)}$.`,
       `So the limit is $w = ${tuple(w)}$, an exact fit but not the one of least norm.`,
     ],
   );
@@ -262,7 +278,9 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
   const plainFit = (y - x.reduce((s, v, j) => s + v * w[j], 0)) ** 2;
   return numericInstance(
     seed,
-    `${exampleText(data)} With inverted dropout at drop rate $r = ${fmt(rate)}$ the minimiser of ` +
+    `${exampleText(data)} With inverted dropout at drop rate $r = ${
+      formatNumber(rate)
+    }$ the minimiser of ` +
       `the averaged loss is $w = ${tuple(w)}$. Trained on batches of one, each step sees a ` +
       `single mask. What is the loss at this $w$, averaged over the masks?`,
     "number",
@@ -286,9 +304,11 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
     [
       `The masked copies are ${expanded.rows.map((r) => `$${tuple(r)}$`).join(", ")} with ` +
       `probabilities ` +
-      `$${expanded.weights.map((x) => fmt(x)).join(", ")}$.`,
-      `Their squared errors at $w$ are $${residuals.map((e) => fmt(e * e)).join(", ")}$.`,
-      `Weighted by the probabilities they average to $${fmt(floor)}$: no $w$ fits every mask, ` +
+      `$${expanded.weights.map((x) => formatNumber(x)).join(", ")}$.`,
+      `Their squared errors at $w$ are $${residuals.map((e) => formatNumber(e * e)).join(", ")}$.`,
+      `Weighted by the probabilities they average to $${
+        formatNumber(floor)
+      }$: no $w$ fits every mask, ` +
       `so single-mask steps keep jumping around this floor and only larger batches smooth it.`,
     ],
   );
@@ -328,9 +348,11 @@ export function optimiserAgreement(
   return choiceInstance(
     seed,
     rng,
-    `The course's example $x = ${tuple(x)}$, $y = ${fmt(y)}$ is trained to convergence ` +
+    `The course's example $x = ${tuple(x)}$, $y = ${formatNumber(y)}$ is trained to convergence ` +
       `with SGD and with Adam, both from $w = 0$, ` +
-      (dropout ? `with inverted dropout at drop rate $r = ${fmt(rate)}$.` : `without dropout.`) +
+      (dropout
+        ? `with inverted dropout at drop rate $r = ${formatNumber(rate)}$.`
+        : `without dropout.`) +
       ` Where do they end?`,
     options,
     correct,
@@ -338,12 +360,12 @@ export function optimiserAgreement(
     dropout
       ? [
         `With dropout the averaged loss adds the penalty $c\\sum_j x_j^2 w_j^2$, $c = r/(1 - r) = ` +
-        `${fmt(rate / (1 - rate))}$, so it has exactly one minimiser.`,
+        `${formatNumber(rate / (1 - rate))}$, so it has exactly one minimiser.`,
         `Any optimiser that converges ends there: $w = ${withDropout}$, for SGD and Adam alike.`,
       ]
       : [
         `Without dropout every $w$ with $w^\\top x = ${
-          fmt(y)
+          formatNumber(y)
         }$ has zero loss: the optimiser's path ` +
         `decides which one it reaches.`,
         `SGD's steps are multiples of $x$, so it reaches the least-norm fit $${minNorm}$; Adam ` +
@@ -354,9 +376,12 @@ export function optimiserAgreement(
 
 /** A two- or three-row matrix with two features on different scales, no zero column. */
 function drawRows(rng: Rng): number[][] {
-  const n = 2 + rng.int(2);
+  const n = intBetween(rng, 2, 3);
   for (;;) {
-    const rows = Array.from({ length: n }, () => [rng.int(9) - 4, 2 * (rng.int(9) - 4)]);
+    const rows = Array.from(
+      { length: n },
+      () => [intBetween(rng, -4, 4), 2 * intBetween(rng, -4, 4)],
+    );
     const sums = [0, 1].map((j) => rows.reduce((s, r) => s + r[j] * r[j], 0));
     if (sums.every((s) => s > 0) && sums[0] !== sums[1]) return rows;
   }

@@ -4,9 +4,9 @@
  * and activations.ts, the functions the page draws with.
  */
 import { MAX_SLOPE } from "../activations.js";
-import type { Exercise, Tolerance } from "../exercise.ts";
-import { formatFraction } from "../exerciseFormat.js";
-import { fmt, intBetween, pick, seededExercise } from "../exerciseSeeded.js";
+import type { Exercise } from "../exercise.ts";
+import { formatFraction, formatNumber } from "../exerciseFormat.js";
+import { FOUR_FIGURES, halfPercent, intBetween, pick, seededExercise } from "../exerciseSeeded.js";
 import {
   HE,
   pytorchOutputVariance,
@@ -17,8 +17,6 @@ import {
   XAVIER,
 } from "../schemes.js";
 
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
-const HALF_PERCENT_TEXT = "within 0.5 %";
 const NUMBER_FORMAT = "a number such as 0.0625 (or a fraction such as 1/16)";
 const PAGE = "initialisation";
 
@@ -41,8 +39,7 @@ export const PYTORCH_OUTPUT_VARIANCE = seededExercise(
     page: PAGE,
     title: "The output variance under PyTorch's default initialisation",
     sources: [["homework-6", "2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     const L = intBetween(rng, 2, 4);
@@ -60,7 +57,7 @@ export const PYTORCH_OUTPUT_VARIANCE = seededExercise(
         `of layer $\\ell$ is drawn by PyTorch's default for nn.Linear, uniform on ` +
         `$(-1/\\sqrt{n_{\\ell-1}}, 1/\\sqrt{n_{\\ell-1}})$, and the inputs $y_0 = x$ are ` +
         `independent with mean 0 and variance 1. What is $\\operatorname{Var}(y_${L})$?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: 3 ** -L,
@@ -82,12 +79,14 @@ export const PYTORCH_OUTPUT_VARIANCE = seededExercise(
         `\\tfrac{1}{3}\\big(\\operatorname{Var}(y_{\\ell-1}) + 1/n_{\\ell-1}\\big)$: a uniform ` +
         `draw on $(-c, c)$ has variance $c^2/3$, here $1/(3n_{\\ell-1})$ for weights and biases.`,
         ...steps.slice(1).map((v, l) =>
-          `$\\operatorname{Var}(y_${l + 1}) = \\tfrac{1}{3}(${fmt(steps[l])} + 1/${fanIns[l]}) = ${
-            fmt(v)
-          }$.`
+          `$\\operatorname{Var}(y_${l + 1}) = \\tfrac{1}{3}(${formatNumber(steps[l])} + 1/${
+            fanIns[l]
+          }) = ${formatNumber(v)}$.`
         ),
         `In closed form $\\operatorname{Var}(y_${L}) = 1/3^{${L}} + \\sum_{k=0}^{${L - 1}}` +
-        ` 1/(3^{${L}-k} n_k) = ${pytorchVarianceFraction(fanIns)} \\approx ${fmt(answer)}$.`,
+        ` 1/(3^{${L}-k} n_k) = ${pytorchVarianceFraction(fanIns)} \\approx ${
+          formatNumber(answer)
+        }$.`,
       ],
     };
   },
@@ -103,8 +102,7 @@ export const VARIANCE_OF_PRODUCT = seededExercise(
     page: PAGE,
     title: "The variance of a product of independent variables",
     sources: [["worked-exercises", "3.1(a)"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({
     x: { mean: pick(rng, MEANS), variance: pick(rng, VARIANCES) },
@@ -114,10 +112,12 @@ export const VARIANCE_OF_PRODUCT = seededExercise(
     const answer = varianceOfProduct(x, y);
     const terms = [x.variance * y.variance, x.variance * y.mean ** 2, y.variance * x.mean ** 2];
     return {
-      prompt: `$X$ and $Y$ are independent, with $\\mathbb{E}X = ${fmt(x.mean)}$, ` +
-        `$\\operatorname{Var}X = ${fmt(x.variance)}$, $\\mathbb{E}Y = ${fmt(y.mean)}$ and ` +
-        `$\\operatorname{Var}Y = ${fmt(y.variance)}$. What is $\\operatorname{Var}(XY)$?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      prompt: `$X$ and $Y$ are independent, with $\\mathbb{E}X = ${formatNumber(x.mean)}$, ` +
+        `$\\operatorname{Var}X = ${formatNumber(x.variance)}$, $\\mathbb{E}Y = ${
+          formatNumber(y.mean)
+        }$ and ` +
+        `$\\operatorname{Var}Y = ${formatNumber(y.variance)}$. What is $\\operatorname{Var}(XY)$?`,
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: terms[0],
@@ -139,11 +139,13 @@ export const VARIANCE_OF_PRODUCT = seededExercise(
         `$\\mathbb{E}[XY] = \\mathbb{E}X\\,\\mathbb{E}Y$, which expand to ` +
         `$\\operatorname{Var}(XY) = \\operatorname{Var}X\\operatorname{Var}Y + ` +
         `\\operatorname{Var}X(\\mathbb{E}Y)^2 + \\operatorname{Var}Y(\\mathbb{E}X)^2$.`,
-        `$= ${fmt(x.variance)}\\cdot${fmt(y.variance)} + ${fmt(x.variance)}\\cdot${
-          fmt(y.mean ** 2)
-        } + ${fmt(y.variance)}\\cdot${fmt(x.mean ** 2)} = ${fmt(terms[0])} + ${fmt(terms[1])} + ${
-          fmt(terms[2])
-        } = ${fmt(answer)}$.`,
+        `$= ${formatNumber(x.variance)}\\cdot${formatNumber(y.variance)} + ${
+          formatNumber(x.variance)
+        }\\cdot${formatNumber(y.mean ** 2)} + ${formatNumber(y.variance)}\\cdot${
+          formatNumber(x.mean ** 2)
+        } = ${formatNumber(terms[0])} + ${formatNumber(terms[1])} + ${formatNumber(terms[2])} = ${
+          formatNumber(answer)
+        }$.`,
       ],
     };
   },
@@ -163,8 +165,7 @@ export const XAVIER_SCALE = seededExercise(
     page: PAGE,
     title: "The weight scale that keeps the variance at 1",
     sources: [["worked-exercises", "3.1(b)"], ["worked-exercises", "3.1(c)"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0625",
+    ...halfPercent("a number such as 0.0625"),
   },
   drawFans,
   ({ fanIn, fanOut }) => {
@@ -175,7 +176,7 @@ export const XAVIER_SCALE = seededExercise(
         `$a \\in \\mathbb{R}^{${fanOut}}$. The entries of $h$ have mean 0, variance 1 and no ` +
         `correlation; $b = 0$ and the weights are drawn independently from ` +
         `$\\mathcal{N}(0, s^2)$. What standard deviation $s$ gives every $a_i$ variance 1?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         { value: variance, hint: "That is the variance $s^2$; the question asks for $s$." },
         {
@@ -197,7 +198,9 @@ export const XAVIER_SCALE = seededExercise(
         `$\\operatorname{Var}(a_i) = \\sum_{j=1}^{${fanIn}} \\operatorname{Var}(W_{ij}h_j) = ` +
         `${fanIn}\\, s^2 \\cdot 1$, since each term is $s^2\\operatorname{Var}h_j + ` +
         `s^2(\\mathbb{E}h_j)^2 + \\operatorname{Var}h_j\\cdot 0^2 = s^2$.`,
-        `Setting it to 1: $s^2 = 1/${fanIn} = ${fmt(variance)}$, so $s = ${fmt(answer)}$.`,
+        `Setting it to 1: $s^2 = 1/${fanIn} = ${formatNumber(variance)}$, so $s = ${
+          formatNumber(answer)
+        }$.`,
       ],
     };
   },
@@ -209,8 +212,7 @@ export const HE_VARIANCE = seededExercise(
     page: PAGE,
     title: "He's weight variance after a ReLU",
     sources: [["worked-exercises", "3.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0625 (or a fraction such as 1/16)",
+    ...halfPercent("a number such as 0.0625 (or a fraction such as 1/16)"),
   },
   drawFans,
   ({ fanIn, fanOut }) => {
@@ -220,7 +222,7 @@ export const HE_VARIANCE = seededExercise(
         `variance 1, a symmetric law and no correlation; $h = \\operatorname{ReLU}(a^{(t-1)})$ ` +
         `feeds a layer $a^{(t)} = Wh + b$ with ${fanOut} outputs, $b = 0$ and weights from ` +
         `$\\mathcal{N}(0, s^2)$. What variance $s^2$ gives every $a^{(t)}_i$ variance 1?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: weightVariance(XAVIER, fanIn),
@@ -242,7 +244,7 @@ export const HE_VARIANCE = seededExercise(
         "$\\mathbb{E}[h_j^2] = \\tfrac{1}{2}\\mathbb{E}[(a^{(t-1)}_j)^2] = \\tfrac{1}{2}$.",
         `With mean-zero weights, $\\operatorname{Var}(a^{(t)}_i) = \\sum_j s^2\\,` +
         `\\mathbb{E}[h_j^2] = ${fanIn}\\cdot s^2/2$.`,
-        `Setting it to 1: $s^2 = 2/${fanIn} = ${fmt(answer)}$ (He's initialisation).`,
+        `Setting it to 1: $s^2 = 2/${fanIn} = ${formatNumber(answer)}$ (He's initialisation).`,
       ],
     };
   },
@@ -254,8 +256,7 @@ export const UNIFORM_BOUND = seededExercise(
     page: PAGE,
     title: "The uniform bound of Xavier's or He's initialisation",
     sources: [["worked-exercises", "3.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0625",
+    ...halfPercent("a number such as 0.0625"),
   },
   (rng) => ({ ...drawFans(rng), afterRelu: rng.uniform() < 0.5 }),
   ({ fanIn, fanOut, afterRelu }) => {
@@ -270,7 +271,7 @@ export const UNIFORM_BOUND = seededExercise(
       prompt: `A layer $a = Wh$ reads ${fanIn} inputs and has ${fanOut} outputs. Its inputs ` +
         `${inputs}. The weights are drawn independently and uniformly on $(-c, c)$. Which ` +
         `bound $c$ gives every $a_i$ mean 0 and variance 1?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: weightBound(other, fanIn),
@@ -291,12 +292,12 @@ export const UNIFORM_BOUND = seededExercise(
       ],
       solution: [
         `The weights need $\\operatorname{Var}(W_{ij}) = ${afterRelu ? 2 : 1}/${fanIn} = ` +
-        `${fmt(variance)}$${
+        `${formatNumber(variance)}$${
           afterRelu ? ", twice Xavier's, since a ReLU halves $\\mathbb{E}[h^2]$" : ""
         }.`,
         `A uniform draw on $(-c, c)$ has variance $(2c)^2/12 = c^2/3$, so ` +
-        `$c = \\sqrt{3\\cdot${fmt(variance)}} = \\sqrt{${afterRelu ? 6 : 3}/${fanIn}} = ` +
-        `${fmt(answer)}$.`,
+        `$c = \\sqrt{3\\cdot${formatNumber(variance)}} = \\sqrt{${afterRelu ? 6 : 3}/${fanIn}} = ` +
+        `${formatNumber(answer)}$.`,
       ],
     };
   },
@@ -316,8 +317,7 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
     page: PAGE,
     title: "The ceiling on a deep sigmoid network's input gradient",
     sources: [["discussion-5", "1(a)"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: "a number such as 0.0004883",
+    ...halfPercent("a number such as 0.0004883"),
   },
   (rng) => ({ norms: Array.from({ length: intBetween(rng, 3, 7) }, () => pick(rng, NORMS)) }),
   ({ norms }) => {
@@ -327,10 +327,12 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
     return {
       prompt: `A network of ${L} sigmoid layers $h_\\ell = \\sigma(W_\\ell h_{\\ell-1})$ ends in ` +
         `a readout $f = v^\\top h_${L}$ with $\\|v\\| = 1$. The weight matrices have spectral ` +
-        `norms ${norms.map((n, l) => `$\\|W_${l + 1}\\|_2 = ${fmt(n)}$`).join(", ")}. What upper ` +
+        `norms ${
+          norms.map((n, l) => `$\\|W_${l + 1}\\|_2 = ${formatNumber(n)}$`).join(", ")
+        }. What upper ` +
         `bound on $\\|\\partial f/\\partial x\\|$, valid at every input $x$, do the sigmoid's ` +
         `slopes and these norms give?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: product,
@@ -351,7 +353,7 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
         "$D_\\ell = \\operatorname{diag}(\\sigma'(W_\\ell h_{\\ell-1}))$, and " +
         "$\\sigma' = \\sigma(1-\\sigma) \\le 1/4$ gives $\\|D_\\ell\\|_2 \\le 1/4$.",
         `So $\\|\\partial f/\\partial x\\| \\le (1/4)^{${L}}\\prod_\\ell \\|W_\\ell\\|_2 = ` +
-        `${fmt(0.25 ** L)}\\cdot ${fmt(product)} = ${fmt(answer)}$.`,
+        `${formatNumber(0.25 ** L)}\\cdot ${formatNumber(product)} = ${formatNumber(answer)}$.`,
       ],
     };
   },

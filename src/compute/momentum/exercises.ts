@@ -3,11 +3,12 @@
  * running average unrolled, its bias and correction, and one Adam step with its corrections.
  * Answers come from optimizers.ts and bias.ts, the functions the page runs.
  */
-import type { Exercise, Tolerance } from "../exercise.ts";
+import type { Exercise } from "../exercise.ts";
 import {
   distinctSlips,
   factor,
-  fmt,
+  FOUR_FIGURES,
+  halfPercent,
   intBetween,
   pick,
   seededExercise,
@@ -22,10 +23,9 @@ import {
 } from "../optimizers.js";
 import type { Rng } from "../prng.js";
 import { averageWeight, corrected, expectedAverage, runningAverage } from "./bias.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "momentum";
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
-const HALF_PERCENT_TEXT = "within 0.5 %";
 const NUMBER_FORMAT = "a number such as 0.0475";
 
 const BETAS = [0.5, 0.6, 0.8, 0.9, 0.95, 0.99];
@@ -37,19 +37,20 @@ export const EQUIVALENT_MOMENTUM = seededExercise(
     page: PAGE,
     title: "Momentum's step for a running average",
     sources: [["worked-exercises", "1.1"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({ beta: pick(rng, BETAS), delta: pick(rng, STEPS) }),
   ({ beta, delta }) => {
     const { alpha, epsilon } = momentumFromAverage(beta, delta);
-    const answer = { kind: "number" as const, value: epsilon, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: epsilon, tolerance: FOUR_FIGURES };
     return {
       prompt:
-        `SGD on a running average takes $v_t = ${fmt(beta)}\\,v_{t-1} + ${fmt(1 - beta)}\\,g_t$ ` +
-        `and $\\Delta\\theta_t = -${fmt(delta)}\\,v_t$. SGD with momentum takes ` +
+        `SGD on a running average takes $v_t = ${formatNumber(beta)}\\,v_{t-1} + ${
+          formatNumber(1 - beta)
+        }\\,g_t$ ` +
+        `and $\\Delta\\theta_t = -${formatNumber(delta)}\\,v_t$. SGD with momentum takes ` +
         `$v_t = \\alpha v_{t-1} + \\epsilon g_t$ and $\\Delta\\theta_t = -v_t$. With $\\alpha = ${
-          fmt(alpha)
+          formatNumber(alpha)
         }$, ` +
         `which $\\epsilon$ makes the two take the same steps from $v_0 = 0$?`,
       answer,
@@ -71,10 +72,10 @@ export const EQUIVALENT_MOMENTUM = seededExercise(
       solution: [
         "Momentum: $\\Delta\\theta_t = \\alpha\\Delta\\theta_{t-1} - \\epsilon g_t$. The average: " +
         "$\\Delta\\theta_t = -\\delta v_t = \\beta\\Delta\\theta_{t-1} - \\delta(1 - \\beta)g_t$.",
-        `The two recursions match when $\\alpha = \\beta = ${fmt(beta)}$ and ` +
-        `$\\epsilon = \\delta(1 - \\beta) = ${fmt(delta)}\\cdot${fmt(1 - beta)} = ${
-          fmt(epsilon)
-        }$.`,
+        `The two recursions match when $\\alpha = \\beta = ${formatNumber(beta)}$ and ` +
+        `$\\epsilon = \\delta(1 - \\beta) = ${formatNumber(delta)}\\cdot${
+          formatNumber(1 - beta)
+        } = ${formatNumber(epsilon)}$.`,
       ],
     };
   },
@@ -86,19 +87,20 @@ export const EQUIVALENT_AVERAGE = seededExercise(
     page: PAGE,
     title: "The running average's step for momentum",
     sources: [["worked-exercises", "1.1"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({ alpha: pick(rng, BETAS), epsilon: pick(rng, STEPS) }),
   ({ alpha, epsilon }) => {
     const { beta, delta } = averageFromMomentum(alpha, epsilon);
-    const answer = { kind: "number" as const, value: delta, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: delta, tolerance: FOUR_FIGURES };
     return {
       prompt:
-        `SGD with momentum takes $v_t = ${fmt(alpha)}\\,v_{t-1} + ${fmt(epsilon)}\\,g_t$ and ` +
+        `SGD with momentum takes $v_t = ${formatNumber(alpha)}\\,v_{t-1} + ${
+          formatNumber(epsilon)
+        }\\,g_t$ and ` +
         `$\\Delta\\theta_t = -v_t$. SGD on a running average takes $v_t = \\beta v_{t-1} + ` +
         `(1 - \\beta)g_t$ and $\\Delta\\theta_t = -\\delta v_t$. With $\\beta = ${
-          fmt(beta)
+          formatNumber(beta)
         }$, which step ` +
         `$\\delta$ makes the two take the same steps from $v_0 = 0$?`,
       answer,
@@ -120,7 +122,9 @@ export const EQUIVALENT_AVERAGE = seededExercise(
         "The two recursions $\\Delta\\theta_t = \\alpha\\Delta\\theta_{t-1} - \\epsilon g_t$ and " +
         "$\\Delta\\theta_t = \\beta\\Delta\\theta_{t-1} - \\delta(1 - \\beta)g_t$ match when " +
         "$\\alpha = \\beta$ and $\\epsilon = \\delta(1 - \\beta)$.",
-        `So $\\delta = \\epsilon/(1 - \\beta) = ${fmt(epsilon)}/${fmt(1 - beta)} = ${fmt(delta)}$.`,
+        `So $\\delta = \\epsilon/(1 - \\beta) = ${formatNumber(epsilon)}/${
+          formatNumber(1 - beta)
+        } = ${formatNumber(delta)}$.`,
       ],
     };
   },
@@ -139,9 +143,29 @@ const AVERAGE_BETAS = [0.5, 0.6, 0.8, 0.9];
 /** (1 − β)·Σᵢ βᵗ⁻ⁱgᵢ written out with this instance's numbers. */
 function unrolledText(gs: readonly number[], beta: number): string {
   const t = gs.length;
-  const terms = gs.map((g, i) => `${fmt(beta ** (t - 1 - i))}\\cdot${factor(g)}`).reverse();
-  return `${fmt(1 - beta)}\\,(${terms.join(" + ")})`;
+  const terms = gs.map((g, i) => `${formatNumber(beta ** (t - 1 - i))}\\cdot${factor(g)}`)
+    .reverse();
+  return `${formatNumber(1 - beta)}\\,(${terms.join(" + ")})`;
 }
+
+/** A β and `minCount` to 4 gradients whose running average ends clear of 0 (at least 0.05). */
+function drawAverage(rng: Rng, minCount: number): { beta: number; gs: number[] } {
+  for (;;) {
+    const p = {
+      beta: pick(rng, AVERAGE_BETAS),
+      gs: drawGradients(rng, intBetween(rng, minCount, 4)),
+    };
+    if (Math.abs(runningAverage(p.gs, p.beta)[p.gs.length - 1]) >= 0.05) return p;
+  }
+}
+
+/** The running average's rule and start, as both prompts state it. */
+const averageRuleText = (beta: number) =>
+  `A running average $v_t = ${formatNumber(beta)}\\,v_{t-1} + ${formatNumber(1 - beta)}\\,g_t$ ` +
+  "starts at $v_0 = 0$";
+
+/** The gradients as the prompts list them: $g_1 = 2$, $g_2 = -1$. */
+const gradientsText = (gs: readonly number[]) => gs.map((g, i) => `$g_${i + 1} = ${g}$`).join(", ");
 
 export const RUNNING_AVERAGE = seededExercise(
   {
@@ -149,24 +173,16 @@ export const RUNNING_AVERAGE = seededExercise(
     page: PAGE,
     title: "A running average of gradients, unrolled",
     sources: [["worked-exercises", "1.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
-  (rng) => {
-    for (;;) {
-      const p = { beta: pick(rng, AVERAGE_BETAS), gs: drawGradients(rng, intBetween(rng, 3, 4)) };
-      if (Math.abs(runningAverage(p.gs, p.beta)[p.gs.length - 1]) >= 0.05) return p;
-    }
-  },
+  (rng) => drawAverage(rng, 3),
   ({ beta, gs }) => {
     const t = gs.length;
     const v = runningAverage(gs, beta);
-    const answer = { kind: "number" as const, value: v[t - 1], tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: v[t - 1], tolerance: FOUR_FIGURES };
     const weighted = gs.reduce((s, g, i) => s + beta ** (t - 1 - i) * g, 0);
     return {
-      prompt:
-        `A running average $v_t = ${fmt(beta)}\\,v_{t-1} + ${fmt(1 - beta)}\\,g_t$ starts at ` +
-        `$v_0 = 0$ and sees the gradients ${gs.map((g, i) => `$g_${i + 1} = ${g}$`).join(", ")}. ` +
+      prompt: `${averageRuleText(beta)} and sees the gradients ${gradientsText(gs)}. ` +
         `What is $v_${t}$?`,
       answer,
       slips: distinctSlips(answer, [
@@ -187,11 +203,11 @@ export const RUNNING_AVERAGE = seededExercise(
         },
       ]),
       solution: [
-        `Step by step: ${Array.from(v, (x, i) => `$v_${i + 1} = ${fmt(x)}$`).join(", ")}.`,
+        `Step by step: ${Array.from(v, (x, i) => `$v_${i + 1} = ${formatNumber(x)}$`).join(", ")}.`,
         `Unrolled, $v_${t} = (1 - \\beta)\\sum_{i=1}^{${t}} \\beta^{${t}-i}g_i = ${
           unrolledText(gs, beta)
         } = ` +
-        `${fmt(v[t - 1])}$.`,
+        `${formatNumber(v[t - 1])}$.`,
       ],
     };
   },
@@ -205,8 +221,7 @@ export const EXPECTED_AVERAGE = seededExercise(
     page: PAGE,
     title: "The bias of a running average",
     sources: [["worked-exercises", "1.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({
     beta: pick(rng, [0.8, 0.9, 0.95, 0.99]),
@@ -217,15 +232,15 @@ export const EXPECTED_AVERAGE = seededExercise(
     const answer = {
       kind: "number" as const,
       value: expectedAverage(beta, t, mean),
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
       prompt:
         `Gradients $g_1, g_2, \\ldots$ all have mean $\\mathbb{E}[g] = ${
-          fmt(mean)
+          formatNumber(mean)
         }$. The running ` +
-        `average $v_t = ${fmt(beta)}\\,v_{t-1} + ${
-          fmt(1 - beta)
+        `average $v_t = ${formatNumber(beta)}\\,v_{t-1} + ${
+          formatNumber(1 - beta)
         }\\,g_t$ starts at $v_0 = 0$. What is ` +
         `$\\mathbb{E}[v_{${t}}]$?`,
       answer,
@@ -244,9 +259,11 @@ export const EXPECTED_AVERAGE = seededExercise(
       solution: [
         `$v_t = (1 - \\beta)\\sum_{i=1}^t \\beta^{t-i}g_i$, so $\\mathbb{E}[v_t] = (1 - \\beta)` +
         "\\mathbb{E}[g]\\sum_{j=0}^{t-1}\\beta^j = (1 - \\beta^t)\\,\\mathbb{E}[g]$.",
-        `$1 - ${fmt(beta)}^{${t}} = ${fmt(averageWeight(beta, t))}$, so $\\mathbb{E}[v_{${t}}] = ` +
-        `${fmt(averageWeight(beta, t))}\\cdot${factor(mean)} = ${
-          fmt(answer.value)
+        `$1 - ${formatNumber(beta)}^{${t}} = ${
+          formatNumber(averageWeight(beta, t))
+        }$, so $\\mathbb{E}[v_{${t}}] = ` +
+        `${formatNumber(averageWeight(beta, t))}\\cdot${factor(mean)} = ${
+          formatNumber(answer.value)
         }$; dividing by ` +
         `$1 - \\beta^t$ removes the bias.`,
       ],
@@ -260,27 +277,19 @@ export const BIAS_CORRECTION = seededExercise(
     page: PAGE,
     title: "A running average and its bias correction",
     sources: [["worked-exercises", "1.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
-  (rng) => {
-    for (;;) {
-      const p = { beta: pick(rng, AVERAGE_BETAS), gs: drawGradients(rng, intBetween(rng, 2, 4)) };
-      if (Math.abs(runningAverage(p.gs, p.beta)[p.gs.length - 1]) >= 0.05) return p;
-    }
-  },
+  (rng) => drawAverage(rng, 2),
   ({ beta, gs }) => {
     const t = gs.length;
     const v = runningAverage(gs, beta)[t - 1];
     const answer = {
       kind: "number" as const,
       value: corrected(v, beta, t),
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
-      prompt:
-        `A running average $v_t = ${fmt(beta)}\\,v_{t-1} + ${fmt(1 - beta)}\\,g_t$ starts at ` +
-        `$v_0 = 0$ and sees ${gs.map((g, i) => `$g_${i + 1} = ${g}$`).join(", ")}. What is the ` +
+      prompt: `${averageRuleText(beta)} and sees ${gradientsText(gs)}. What is the ` +
         `bias-corrected average $\\hat v_${t}$?`,
       answer,
       slips: distinctSlips(answer, [
@@ -296,11 +305,11 @@ export const BIAS_CORRECTION = seededExercise(
         },
       ]),
       solution: [
-        `$v_${t} = ${unrolledText(gs, beta)} = ${fmt(v)}$.`,
-        `$\\hat v_${t} = v_${t}/(1 - ${fmt(beta)}^{${t}}) = ${fmt(v)}/${
-          fmt(averageWeight(beta, t))
+        `$v_${t} = ${unrolledText(gs, beta)} = ${formatNumber(v)}$.`,
+        `$\\hat v_${t} = v_${t}/(1 - ${formatNumber(beta)}^{${t}}) = ${formatNumber(v)}/${
+          formatNumber(averageWeight(beta, t))
         } = ` +
-        `${fmt(answer.value)}$.`,
+        `${formatNumber(answer.value)}$.`,
       ],
     };
   },
@@ -327,8 +336,7 @@ export const ADAM_STEP = seededExercise(
     page: PAGE,
     title: "Adam's second step, with its corrections",
     sources: [["worked-exercises", "1.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     for (;;) {
@@ -348,14 +356,17 @@ export const ADAM_STEP = seededExercise(
     const [first, second] = adamSteps(gs, spec);
     const raw = adamSteps(gs, { ...spec, correct: false })[1];
     const c1 = 1 - beta1 ** 2, c2 = 1 - beta2 ** 2;
-    const answer = { kind: "number" as const, value: second.step, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: second.step, tolerance: FOUR_FIGURES };
     return {
-      prompt: `Adam with step $\\eta = ${fmt(learningRate)}$, $\\beta_1 = ${fmt(beta1)}$, ` +
+      prompt:
+        `Adam with step $\\eta = ${formatNumber(learningRate)}$, $\\beta_1 = ${
+          formatNumber(beta1)
+        }$, ` +
         `$\\beta_2 = ${
-          fmt(beta2)
+          formatNumber(beta2)
         }$ and $\\epsilon = 10^{-8}$ starts from $m_0 = s_0 = 0$ and sees the ` +
-        `gradients $g_1 = ${fmt(gs[0])}$ and $g_2 = ${
-          fmt(gs[1])
+        `gradients $g_1 = ${formatNumber(gs[0])}$ and $g_2 = ${
+          formatNumber(gs[1])
         }$ on one parameter. What is the step ` +
         `$\\eta\\,\\hat m_2/(\\sqrt{\\hat s_2} + \\epsilon)$ that it subtracts from the parameter at step 2?`,
       answer,
@@ -375,21 +386,27 @@ export const ADAM_STEP = seededExercise(
         { value: first.step, hint: "That is step 1; the question asks for step 2." },
       ]),
       solution: [
-        `$m_1 = ${fmt(1 - beta1)}\\cdot${factor(gs[0])} = ${fmt(first.m)}$, ` +
-        `$s_1 = ${fmt(1 - beta2)}\\cdot${fmt(gs[0] ** 2)} = ${fmt(first.s)}$.`,
-        `$m_2 = ${fmt(beta1)}\\cdot${factor(first.m)} ${
+        `$m_1 = ${formatNumber(1 - beta1)}\\cdot${factor(gs[0])} = ${formatNumber(first.m)}$, ` +
+        `$s_1 = ${formatNumber(1 - beta2)}\\cdot${formatNumber(gs[0] ** 2)} = ${
+          formatNumber(first.s)
+        }$.`,
+        `$m_2 = ${formatNumber(beta1)}\\cdot${factor(first.m)} ${
           sumText([0, (1 - beta1) * gs[1]]).slice(2)
         } = ` +
-        `${fmt(second.m)}$, $s_2 = ${fmt(beta2)}\\cdot${fmt(first.s)} + ${
-          fmt((1 - beta2) * gs[1] ** 2)
-        } = ` +
-        `${fmt(second.s)}$.`,
-        `Corrected: $\\hat m_2 = ${fmt(second.m)}/${fmt(c1)} = ${fmt(second.m / c1)}$ and ` +
-        `$\\hat s_2 = ${fmt(second.s)}/${fmt(c2)} = ${fmt(second.s / c2)}$.`,
-        `The step is $${fmt(learningRate)}\\cdot${factor(second.m / c1)}/\\sqrt{${
-          fmt(second.s / c2)
+        `${formatNumber(second.m)}$, $s_2 = ${formatNumber(beta2)}\\cdot${
+          formatNumber(first.s)
+        } + ${formatNumber((1 - beta2) * gs[1] ** 2)} = ` +
+        `${formatNumber(second.s)}$.`,
+        `Corrected: $\\hat m_2 = ${formatNumber(second.m)}/${formatNumber(c1)} = ${
+          formatNumber(second.m / c1)
+        }$ and ` +
+        `$\\hat s_2 = ${formatNumber(second.s)}/${formatNumber(c2)} = ${
+          formatNumber(second.s / c2)
+        }$.`,
+        `The step is $${formatNumber(learningRate)}\\cdot${factor(second.m / c1)}/\\sqrt{${
+          formatNumber(second.s / c2)
         }} = ` +
-        `${fmt(second.step)}$ (the $\\epsilon$ changes nothing at this precision).`,
+        `${formatNumber(second.step)}$ (the $\\epsilon$ changes nothing at this precision).`,
       ],
     };
   },

@@ -10,18 +10,22 @@
 import type { Exercise, ExerciseInstance } from "../exercise.js";
 import {
   factor,
-  fmt,
   fourFigures,
+  intBetween,
+  noTinyEntry,
   numericInstance,
   pageExercises,
   pick,
-  texMatrix,
+  texMatrixBareMinus,
   tuple,
+  WHOLE_LENGTH_TRIPLES,
+  withRandomSigns,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { batchNormGaussian1d } from "./gaussianBatchNorm.js";
 import { correlationMatrix, type Sym2 } from "./gaussian2d.js";
 import { dotProduct, vectorNorm, weightFromDirection, weightNormGradient } from "./weightNorm.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "normalisation-geometry";
 
@@ -59,11 +63,11 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
   const outVariance = y.reduce((s, v) => s + (v - outMean) ** 2, 0) / y.length;
   return numericInstance(
     seed,
-    `Inputs to a batch-norm layer follow $\\mathcal N(${fmt(mean)}, ${
-      fmt(variance)
+    `Inputs to a batch-norm layer follow $\\mathcal N(${formatNumber(mean)}, ${
+      formatNumber(variance)
     })$. The layer ` +
-      `has shift $\\beta = ${fmt(beta)}$ and scale $\\gamma = ${
-        fmt(gamma)
+      `has shift $\\beta = ${formatNumber(beta)}$ and scale $\\gamma = ${
+        formatNumber(gamma)
       }$, and the batch is very ` +
       `large. Give the mean and variance of the outputs, $(\\text{mean}, \\text{variance})$.`,
     "vector",
@@ -83,13 +87,13 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
       },
     ],
     [
-      `Over a large batch the batch mean is $${fmt(mean)}$ and the standard deviation ` +
-      `$\\sqrt{${fmt(variance)}} = ${fmt(Math.sqrt(variance))}$, so $\\hat x = (x - ${
-        factor(mean)
-      })/` +
-      `${fmt(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
+      `Over a large batch the batch mean is $${formatNumber(mean)}$ and the standard deviation ` +
+      `$\\sqrt{${formatNumber(variance)}} = ${
+        formatNumber(Math.sqrt(variance))
+      }$, so $\\hat x = (x - ${factor(mean)})/` +
+      `${formatNumber(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
       `$y = \\gamma\\hat x + \\beta$ shifts and scales a Gaussian: it stays Gaussian with mean ` +
-      `$\\beta = ${fmt(beta)}$ and variance $\\gamma^2 = ${fmt(gamma * gamma)}$.`,
+      `$\\beta = ${formatNumber(beta)}$ and variance $\\gamma^2 = ${formatNumber(gamma * gamma)}$.`,
       `So $(\\text{mean}, \\text{variance}) = ${tuple([beta, gamma * gamma])}$, whatever the ` +
       `input's mean and variance were.`,
     ],
@@ -108,7 +112,9 @@ export function cloudCovariance({ sd, rho }: CloudParams, seed = 0): ExerciseIns
   const out = symRows(correlationMatrix(cov));
   return numericInstance(
     seed,
-    `2-D inputs follow a Gaussian with covariance $\\Sigma = ${texMatrix(symRows(cov))}$. ` +
+    `2-D inputs follow a Gaussian with covariance $\\Sigma = ${
+      texMatrixBareMinus(symRows(cov))
+    }$. ` +
       `Batch norm with $\\beta = 0$, $\\gamma = 1$ normalises each coordinate over a very ` +
       `large batch. Give the covariance matrix of the outputs.`,
     "matrix",
@@ -130,10 +136,14 @@ export function cloudCovariance({ sd, rho }: CloudParams, seed = 0): ExerciseIns
     ],
     [
       `Each coordinate is centred and divided by its own standard deviation: ` +
-      `$${fmt(sd[0])}$ and $${fmt(sd[1])}$.`,
-      `The variances become 1; the covariance becomes $${fmt(cov.b)}/(${fmt(sd[0])} \\cdot ` +
-      `${fmt(sd[1])}) = ${fmt(out[0][1])}$, the correlation, unchanged.`,
-      `So the output covariance is $${texMatrix(out)}$: the cloud is centred and its axes ` +
+      `$${formatNumber(sd[0])}$ and $${formatNumber(sd[1])}$.`,
+      `The variances become 1; the covariance becomes $${formatNumber(cov.b)}/(${
+        formatNumber(sd[0])
+      } \\cdot ` +
+      `${formatNumber(sd[1])}) = ${formatNumber(out[0][1])}$, the correlation, unchanged.`,
+      `So the output covariance is $${
+        texMatrixBareMinus(out)
+      }$: the cloud is centred and its axes ` +
       `rescaled, but it stays tilted.`,
     ],
   );
@@ -158,7 +168,9 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
     seed,
     `The inputs of a batch are centred and whitened: mean 0, covariance $I$. A unit computes ` +
       `$u^\\top x$ with $u = ${tuple(u)}$ and batch-normalises it with scale $\\gamma = ` +
-      `${fmt(gamma)}$ and shift $\\beta = ${fmt(beta)}$. What does it output for the input ` +
+      `${formatNumber(gamma)}$ and shift $\\beta = ${
+        formatNumber(beta)
+      }$. What does it output for the input ` +
       `$x = ${tuple(x)}$?`,
     "number",
     out,
@@ -179,13 +191,13 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
     ],
     [
       `Over the batch $u^\\top x$ has mean $u^\\top 0 = 0$ and variance $u^\\top I u = ` +
-      `\\|u\\|^2 = ${fmt(length * length)}$.`,
+      `\\|u\\|^2 = ${formatNumber(length * length)}$.`,
       `So batch norm outputs $\\gamma\\,u^\\top x/\\|u\\| + \\beta = w^\\top x + \\beta$ with ` +
       `$w = \\gamma u/\\|u\\| = ${tuple(w)}$: weight normalisation.`,
-      `Here $u^\\top x = ${fmt(ux)}$, so the output is $${fmt(gamma)} \\cdot ${factor(ux)}/${
-        fmt(length)
-      } + ` +
-      `${factor(beta)} = ${fmt(out)}$.`,
+      `Here $u^\\top x = ${formatNumber(ux)}$, so the output is $${formatNumber(gamma)} \\cdot ${
+        factor(ux)
+      }/${formatNumber(length)} + ` +
+      `${factor(beta)} = ${formatNumber(out)}$.`,
     ],
   );
 }
@@ -206,7 +218,7 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
   return numericInstance(
     seed,
     `Weight normalisation writes $w = \\gamma u/\\|u\\|$. At $u = ${tuple(u)}$ with ` +
-      `$\\gamma = ${fmt(gamma)}$ the loss has gradient $\\nabla_w L = ${tuple(gradW)}$. ` +
+      `$\\gamma = ${formatNumber(gamma)}$ the loss has gradient $\\nabla_w L = ${tuple(gradW)}$. ` +
       `Give $\\nabla_u L$.`,
     "vector",
     gradU,
@@ -227,46 +239,42 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
     ],
     [
       `$\\partial w/\\partial u = (\\gamma/\\|u\\|)(I - uu^\\top/\\|u\\|^2)$, with ` +
-      `$\\|u\\| = ${fmt(length)}$.`,
-      `$u^\\top\\nabla_w L/\\|u\\|^2 = ${fmt(dotProduct(u, gradW))}/${fmt(length * length)} = ` +
-      `${fmt(along)}$, so the projection is $\\nabla_w L - ${factor(along)}\\,u = ${
+      `$\\|u\\| = ${formatNumber(length)}$.`,
+      `$u^\\top\\nabla_w L/\\|u\\|^2 = ${formatNumber(dotProduct(u, gradW))}/${
+        formatNumber(length * length)
+      } = ` +
+      `${formatNumber(along)}$, so the projection is $\\nabla_w L - ${factor(along)}\\,u = ${
         tuple(projected)
       }$.`,
-      `Times $\\gamma/\\|u\\| = ${fmt(gamma / length)}$: $\\nabla_u L = ${tuple(gradU)}$, ` +
+      `Times $\\gamma/\\|u\\| = ${formatNumber(gamma / length)}$: $\\nabla_u L = ${
+        tuple(gradU)
+      }$, ` +
       `orthogonal to $u$.`,
     ],
   );
 }
 
-/** Integer directions with whole-number lengths, in two and three dimensions. */
+/**
+ * Integer directions with whole-number lengths, in two and three dimensions: in three, the first
+ * six of the shared triples (the ones this page's instances have always been drawn from).
+ */
 const WHOLE_LENGTH_DIRECTIONS: readonly (readonly number[])[] = [
   [3, 4],
   [4, 3],
   [6, 8],
   [5, 12],
   [8, 6],
-  [1, 2, 2],
-  [2, 1, 2],
-  [2, 3, 6],
-  [3, 6, 2],
-  [1, 4, 8],
-  [4, 4, 7],
+  ...WHOLE_LENGTH_TRIPLES.slice(0, 6),
 ];
 
 function drawDirection(rng: Rng): number[] {
-  return pick(rng, WHOLE_LENGTH_DIRECTIONS).map((v) => (rng.uniform() < 0.3 ? -v : v));
+  return withRandomSigns(rng, pick(rng, WHOLE_LENGTH_DIRECTIONS));
 }
-
-/** Every entry at least 5 % of the largest, and the largest well away from 0 (∇_wL ∥ u gives 0). */
-const noTinyEntry = (v: readonly number[]) => {
-  const largest = Math.max(...v.map(Math.abs));
-  return largest > 0.01 && Math.min(...v.map(Math.abs)) > 0.05 * largest;
-};
 
 function drawGradient(rng: Rng): GradientParams {
   for (;;) {
     const u = drawDirection(rng);
-    const gradW = u.map(() => rng.int(9) - 4);
+    const gradW = u.map(() => intBetween(rng, -4, 4));
     const gamma = pick(rng, [0.5, 1, 1.5, 2, 3]);
     if (noTinyEntry(weightNormGradient(u, gamma, gradW).gradU)) return { u, gamma, gradW };
   }
@@ -275,7 +283,7 @@ function drawGradient(rng: Rng): GradientParams {
 function drawProjection(rng: Rng): ProjectionParams {
   for (;;) {
     const u = drawDirection(rng);
-    const x = u.map(() => (rng.int(9) - 4) / 2);
+    const x = u.map(() => intBetween(rng, -4, 4) / 2);
     const gamma = pick(rng, [0.5, 1.5, 2, 3]);
     const beta = pick(rng, [-1, -0.5, 0.5, 1, 2]);
     const out = dotProduct(weightFromDirection(u, gamma), x) + beta;

@@ -10,8 +10,9 @@
 import type { Exercise, ExerciseInstance, Tolerance } from "../exercise.js";
 import {
   choiceInstance,
-  fmt,
   fourFigures,
+  intBetween,
+  noTinyEntry,
   numericInstance,
   ONE_CHOICE,
   pageExercises,
@@ -30,6 +31,7 @@ import {
   type NormMethod,
   REDUCED_AXES,
 } from "./normAxes.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "normalisation";
 
@@ -44,7 +46,12 @@ const METHOD_NAMES: Record<"batch" | "layer", string> = {
 };
 
 function drawShape(rng: Rng): ActivationShape {
-  return { n: 2 + rng.int(31), c: 2 + rng.int(63), h: 2 + rng.int(15), w: 2 + rng.int(15) };
+  return {
+    n: intBetween(rng, 2, 32),
+    c: intBetween(rng, 2, 64),
+    h: intBetween(rng, 2, 16),
+    w: intBetween(rng, 2, 16),
+  };
 }
 
 const shapeText = ({ n, c, h, w }: ActivationShape) =>
@@ -154,7 +161,7 @@ export function centredGradient(
   return numericInstance(
     seed,
     `Batch norm without the division: $y_i = \\gamma(x_i - \\mu) + \\beta$ with $\\mu$ the mean ` +
-      `of a batch of $n = ${n}$ and $\\gamma = ${fmt(gamma)}$. The upstream gradient is ` +
+      `of a batch of $n = ${n}$ and $\\gamma = ${formatNumber(gamma)}$. The upstream gradient is ` +
       `$\\partial L/\\partial y = ${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
     dx,
@@ -177,8 +184,12 @@ export function centredGradient(
       `$\\partial y_i/\\partial x_j = \\gamma(\\delta_{ij} - 1/n)$, so ` +
       `$\\partial L/\\partial x_j = \\gamma(\\partial L/\\partial y_j - \\frac1n\\sum_i ` +
       `\\partial L/\\partial y_i)$.`,
-      `The mean of $\\partial L/\\partial y$ is $${fmt(sum)}/${n} = ${fmt(mean)}$.`,
-      `Subtracting it and multiplying by $${fmt(gamma)}$: $${tuple(dx)}$. (For $n = 1$ this is ` +
+      `The mean of $\\partial L/\\partial y$ is $${formatNumber(sum)}/${n} = ${
+        formatNumber(mean)
+      }$.`,
+      `Subtracting it and multiplying by $${formatNumber(gamma)}$: $${
+        tuple(dx)
+      }$. (For $n = 1$ this is ` +
       `exactly 0.)`,
     ],
   );
@@ -289,7 +300,9 @@ export function batchNormGradient(
   const viaMean = parts.dXViaMean.map((r) => r[0]);
   return numericInstance(
     seed,
-    `Training-time batch norm on one feature, $\\epsilon = 0$, $\\gamma = ${fmt(gamma)}$: the ` +
+    `Training-time batch norm on one feature, $\\epsilon = 0$, $\\gamma = ${
+      formatNumber(gamma)
+    }$: the ` +
       `batch is $x = ${tuple(x)}$ and the upstream gradient $\\partial L/\\partial y = ` +
       `${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
@@ -311,30 +324,25 @@ export function batchNormGradient(
       },
     ],
     [
-      `$\\mu = ${fmt(mu)}$ and the biased variance $\\sigma^2 = ${fmt(variance)}$, so ` +
-      `$\\gamma/\\sigma = ${fmt(gamma / Math.sqrt(variance))}$.`,
-      `$\\sum_k dy_k = ${fmt(sumDy)}$ and $\\sum_k dy_k(x_k - \\mu) = ${fmt(sumDyDev)}$.`,
+      `$\\mu = ${formatNumber(mu)}$ and the biased variance $\\sigma^2 = ${
+        formatNumber(variance)
+      }$, so ` +
+      `$\\gamma/\\sigma = ${formatNumber(gamma / Math.sqrt(variance))}$.`,
+      `$\\sum_k dy_k = ${formatNumber(sumDy)}$ and $\\sum_k dy_k(x_k - \\mu) = ${
+        formatNumber(sumDyDev)
+      }$.`,
       `$\\partial L/\\partial x_i = \\frac{\\gamma}{\\sigma}\\left(dy_i - \\frac1n\\sum_k dy_k - ` +
       `\\frac{x_i - \\mu}{n\\sigma^2}\\sum_k dy_k(x_k - \\mu)\\right)$ gives $${tuple(dX)}$.`,
     ],
   );
 }
 
-/**
- * Every entry at least 5 % of the largest, so "within 0.5 % of each entry" is fair, and the
- * largest well away from 0 (an upstream gradient affine in x has zero gradient, up to rounding).
- */
-const noTinyEntry = (v: readonly number[]) => {
-  const largest = Math.max(...v.map(Math.abs));
-  return largest > 0.01 && Math.min(...v.map(Math.abs)) > 0.05 * largest;
-};
-
 const GAMMAS = [0.5, 1.5, 2, 2.5, 3] as const;
 
 function drawCentred(rng: Rng): { dy: number[]; gamma: number } {
   for (;;) {
-    const n = 3 + rng.int(3);
-    const dy = Array.from({ length: n }, () => (rng.int(21) - 10) / 2);
+    const n = intBetween(rng, 3, 5);
+    const dy = Array.from({ length: n }, () => intBetween(rng, -10, 10) / 2);
     const gamma = pick(rng, GAMMAS);
     if (noTinyEntry(centredBackward(dy, gamma))) return { dy, gamma };
   }
@@ -342,9 +350,9 @@ function drawCentred(rng: Rng): { dy: number[]; gamma: number } {
 
 function drawBatch(rng: Rng): { x: number[]; dy: number[]; gamma: number } {
   for (;;) {
-    const n = 3 + rng.int(2);
-    const x = Array.from({ length: n }, () => rng.int(9) - 4);
-    const dy = Array.from({ length: n }, () => rng.int(9) - 4);
+    const n = intBetween(rng, 3, 4);
+    const x = Array.from({ length: n }, () => intBetween(rng, -4, 4));
+    const dy = Array.from({ length: n }, () => intBetween(rng, -4, 4));
     if (new Set(x).size < 2) continue;
     const gamma = pick(rng, [1, 1.5, 2, 0.5]);
     const params = { gamma: [gamma], beta: [0], epsilon: 0 };

@@ -6,15 +6,16 @@
  */
 import { sigmoid, sigmoidDerivative } from "../activations.js";
 import type { Exercise, Tolerance } from "../exercise.ts";
-import { formatVector } from "../exerciseFormat.js";
+import { formatNumber, formatVector } from "../exerciseFormat.js";
 import {
   distinctSlips,
-  fmt,
+  FOUR_FIGURES,
   intBetween,
+  ONE_CHOICE,
   pick,
   seededExercise,
   texColumn,
-  texMatrix,
+  texMatrixBareMinus,
 } from "../exerciseSeeded.js";
 import type { Rng } from "../prng.js";
 import {
@@ -22,6 +23,7 @@ import {
   type BlockCase,
   blockCase,
   blockJacobian,
+  type BlockPass,
   type Matrix,
   residualBlock,
 } from "./block.js";
@@ -34,7 +36,6 @@ import {
 } from "./mlp.js";
 
 const PAGE = "residual";
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
 /** Integer answers: anything that rounds to the right integer entry is right. */
 const EXACT: Tolerance = { absolute: 0.005 };
 const EXACT_TEXT = "exact (each entry within 0.005)";
@@ -79,8 +80,8 @@ export const SIGMOID_SLOPE = seededExercise(
     const answer = sigmoidDerivative(x);
     return {
       prompt: `What is the slope $\\sigma'(x)$ of the sigmoid $\\sigma(x) = 1/(1 + e^{-x})$ at ` +
-        `$x = ${fmt(x)}$?`,
-      answer: { kind: "number", value: answer, tolerance: HALF_PERCENT },
+        `$x = ${formatNumber(x)}$?`,
+      answer: { kind: "number", value: answer, tolerance: FOUR_FIGURES },
       slips: [
         {
           value: s,
@@ -91,10 +92,10 @@ export const SIGMOID_SLOPE = seededExercise(
       ],
       solution: [
         "$\\sigma'(x) = e^{-x}/(1 + e^{-x})^2 = \\sigma(x)\\,(1 - \\sigma(x))$.",
-        `$\\sigma(${fmt(x)}) = ${fmt(s)}$, so $\\sigma'(${fmt(x)}) = ${fmt(s)}\\cdot${
-          fmt(1 - s)
-        } = ` +
-        `${fmt(answer)}$.`,
+        `$\\sigma(${formatNumber(x)}) = ${formatNumber(s)}$, so $\\sigma'(${formatNumber(x)}) = ${
+          formatNumber(s)
+        }\\cdot${formatNumber(1 - s)} = ` +
+        `${formatNumber(answer)}$.`,
         "Since $\\sigma \\in (0, 1)$, $\\sigma(1 - \\sigma)$ peaks at $\\sigma = 1/2$, i.e. $x = 0$, " +
         "where it is $1/4$: a sigmoid layer can only shrink a gradient, while ReLU's slope is 1 " +
         "wherever the unit is on.",
@@ -114,9 +115,13 @@ interface BlockParams {
 
 /**
  * Integer weights and input with no pre-activation at exactly 0, where ReLU's slope is a
- * convention (a unit whose pre-activation is 0 is neither plainly on nor plainly off).
+ * convention (a unit whose pre-activation is 0 is neither plainly on nor plainly off): the first
+ * such draw whose forward pass `accept`s.
  */
-function drawBlock(rng: Rng): BlockParams {
+function drawBlock(
+  rng: Rng,
+  accept: (pass: BlockPass, x0: readonly number[]) => boolean,
+): BlockParams {
   for (;;) {
     const p = {
       w1: integerMatrix(rng, 2, 2, 2),
@@ -124,12 +129,14 @@ function drawBlock(rng: Rng): BlockParams {
       x0: integerVector(rng, 2, 3),
     };
     const pass = residualBlock(p.w1, p.w2, p.x0);
-    if ([...pass.innerPre, ...pass.outerPre].every((v) => v !== 0)) return p;
+    if ([...pass.innerPre, ...pass.outerPre].every((v) => v !== 0) && accept(pass, p.x0)) return p;
   }
 }
 
 const blockData = ({ w1, w2, x0 }: BlockParams) =>
-  `$W_1 = ${texMatrix(w1)}$, $W_2 = ${texMatrix(w2)}$ and $X_0 = ${texColumn(x0)}$`;
+  `$W_1 = ${texMatrixBareMinus(w1)}$, $W_2 = ${texMatrixBareMinus(w2)}$ and $X_0 = ${
+    texColumn(x0)
+  }$`;
 
 function blockSteps({ w1, w2, x0 }: BlockParams): string[] {
   const pass = residualBlock(w1, w2, x0);
@@ -150,12 +157,7 @@ export const BLOCK_OUTPUT = seededExercise(
     toleranceText: EXACT_TEXT,
     answerFormat: "a vector such as [2, 0]",
   },
-  (rng) => {
-    for (;;) {
-      const p = drawBlock(rng);
-      if (residualBlock(p.w1, p.w2, p.x0).out.some((v) => v >= 1)) return p;
-    }
-  },
+  (rng) => drawBlock(rng, (pass) => pass.out.some((v) => v >= 1)),
   (p) => {
     const { w1, w2, x0 } = p;
     const pass = residualBlock(w1, w2, x0);
@@ -200,16 +202,12 @@ export const BLOCK_CASE = seededExercise(
     page: PAGE,
     title: "Which case of the residual block's Jacobian applies",
     sources: [["discussion-5", "1(c)"]],
-    toleranceText: "one right option",
-    answerFormat: "one of the options",
+    ...ONE_CHOICE,
   },
   (rng) => {
     // Each case equally often: draw a target, then blocks until one lands in it.
     const target = pick(rng, BLOCK_CASES);
-    for (;;) {
-      const p = drawBlock(rng);
-      if (blockCase(residualBlock(p.w1, p.w2, p.x0), p.x0) === target) return p;
-    }
+    return drawBlock(rng, (pass, x0) => blockCase(pass, x0) === target);
   },
   (p) => {
     const { w1, w2, x0 } = p;
@@ -262,10 +260,7 @@ export const BLOCK_JACOBIAN = seededExercise(
   },
   (rng) => {
     // Some unit of the outer ReLU on, so the answer is not the zero matrix.
-    for (;;) {
-      const p = drawBlock(rng);
-      if (residualBlock(p.w1, p.w2, p.x0).outerMask.some((m) => m === 1)) return p;
-    }
+    return drawBlock(rng, (pass) => pass.outerMask.some((m) => m === 1));
   },
   (p) => {
     const { w1, w2, x0 } = p;
@@ -298,7 +293,9 @@ export const BLOCK_JACOBIAN = seededExercise(
       ]),
       solution: [
         ...blockSteps(p),
-        `$W_2D_1W_1 = ${texMatrix(middle)}$, so $D_2(W_2D_1W_1 + I) = ${texMatrix(jacobian)}$.`,
+        `$W_2D_1W_1 = ${texMatrixBareMinus(middle)}$, so $D_2(W_2D_1W_1 + I) = ${
+          texMatrixBareMinus(jacobian)
+        }$.`,
       ],
     };
   },
@@ -352,7 +349,9 @@ const netPrompt = ({ layers, x }: NetParams) => {
     hidden.map((l) => `$y_${l} = \\operatorname{ReLU}(A_${l}y_${l - 1} + b_${l}) + y_${l - 1}$`)
       .join(", ") +
     ` and $y_${L} = A_${L}y_${L - 1} + b_${L}$, with ` +
-    layers.map(({ a, b }, l) => `$A_${l + 1} = ${texMatrix(a)}$, $b_${l + 1} = ${texColumn(b)}$`)
+    layers.map(({ a, b }, l) =>
+      `$A_${l + 1} = ${texMatrixBareMinus(a)}$, $b_${l + 1} = ${texColumn(b)}$`
+    )
       .join(", ") +
     ` and $x = ${texColumn(x)}$.`;
 };
@@ -414,7 +413,7 @@ export const LAYER_JACOBIAN = seededExercise(
       ]),
       solution: [
         ...netSteps(p).slice(0, 2),
-        `$\\partial y_2/\\partial y_1 = D_2A_2 + I = ${texMatrix(answer.value)}$.`,
+        `$\\partial y_2/\\partial y_1 = D_2A_2 + I = ${texMatrixBareMinus(answer.value)}$.`,
       ],
     };
   },
@@ -520,7 +519,7 @@ export const WEIGHT_GRADIENT = seededExercise(
           texColumn(delta)
         }$.`,
         `$\\partial y_3/\\partial A_2 = D_2(\\partial y_3/\\partial y_2)^\\top y_1^\\top = ` +
-        `${texColumn(delta)}${texMatrix([y1])} = ${texMatrix(answer.value)}$.`,
+        `${texColumn(delta)}${texMatrixBareMinus([y1])} = ${texMatrixBareMinus(answer.value)}$.`,
       ],
     };
   },

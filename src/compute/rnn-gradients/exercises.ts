@@ -9,14 +9,22 @@ import type { Exercise, Tolerance } from "../exercise.ts";
 import {
   distinctSlips,
   factor,
-  fmt,
+  FOUR_FIGURES,
+  halfPercent,
   intBetween,
   pick,
   seededExercise,
   sumText,
 } from "../exerciseSeeded.js";
 import type { Rng } from "../prng.js";
-import { type Brnn, brnnForward, brnnStateGradients, brnnWeightGradients } from "./brnn.js";
+import {
+  type Brnn,
+  brnnForward,
+  type BrnnPass,
+  type BrnnStateGradients,
+  brnnStateGradients,
+  brnnWeightGradients,
+} from "./brnn.js";
 import { log10Bound, restingLog10Norm } from "./jacobian.js";
 import {
   conventionalStates,
@@ -25,10 +33,9 @@ import {
   type RnnActivation,
   slopeCeiling,
 } from "./recurrence.js";
+import { formatNumber } from "../exerciseFormat.js";
 
 const PAGE = "rnn-gradients";
-const HALF_PERCENT: Tolerance = { relative: 0.005 };
-const HALF_PERCENT_TEXT = "within 0.5 %";
 /** The bidirectional RNN's answers pass through several sigmoids a reader rounds by hand. */
 const ONE_PERCENT: Tolerance = { relative: 0.01 };
 const ONE_PERCENT_TEXT = "within 1 %";
@@ -81,8 +88,7 @@ export const REWRITE = seededExercise(
     page: PAGE,
     title: "The same RNN written two ways",
     sources: [["worked-exercises", "5.1"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng): RewriteParams => {
     for (;;) {
@@ -99,14 +105,19 @@ export const REWRITE = seededExercise(
     const rec = scalarRecurrence(p);
     const h = hiddenStates(rec).map((v) => v[0]);
     const g = conventionalStates(rec).map((v) => v[0]);
-    const answer = { kind: "number" as const, value: g[2], tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value: g[2], tolerance: FOUR_FIGURES };
     // Starting the usual form from h₀ instead of g₀ = tanh(h₀).
     const fromH0 = Math.tanh(p.w * Math.tanh(p.w * p.h0 + p.inputs[0] + p.b) + p.inputs[1] + p.b);
     return {
-      prompt: `A one-unit recurrence $h_t = W\\tanh(h_{t-1}) + Ux_t + b$ has $W = ${fmt(p.w)}$, ` +
-        `$b = ${fmt(p.b)}$, $h_0 = ${fmt(p.h0)}$, $Ux_1 = ${fmt(p.inputs[0])}$ and ` +
+      prompt:
+        `A one-unit recurrence $h_t = W\\tanh(h_{t-1}) + Ux_t + b$ has $W = ${
+          formatNumber(p.w)
+        }$, ` +
+        `$b = ${formatNumber(p.b)}$, $h_0 = ${formatNumber(p.h0)}$, $Ux_1 = ${
+          formatNumber(p.inputs[0])
+        }$ and ` +
         `$Ux_2 = ${
-          fmt(p.inputs[1])
+          formatNumber(p.inputs[1])
         }$. The usual RNN $g_t = \\tanh(Wg_{t-1} + Ux_t + b)$, started ` +
         `from $g_0 = \\tanh(h_0)$, is the same network. What is $g_2$?`,
       answer,
@@ -118,12 +129,16 @@ export const REWRITE = seededExercise(
       solution: [
         `$g_t = \\tanh(h_t)$ for every $t$: if $g_{t-1} = \\tanh(h_{t-1})$, then ` +
         `$\\tanh(Wg_{t-1} + Ux_t + b) = \\tanh(W\\tanh(h_{t-1}) + Ux_t + b) = \\tanh(h_t)$.`,
-        `$h_1 = ${fmt(p.w)}\\tanh(${fmt(p.h0)}) ${sumText([0, p.inputs[0], p.b]).slice(2)} = ` +
-        `${fmt(h[1])}$ and $h_2 = ${fmt(p.w)}\\tanh(${fmt(h[1])}) ${
+        `$h_1 = ${formatNumber(p.w)}\\tanh(${formatNumber(p.h0)}) ${
+          sumText([0, p.inputs[0], p.b]).slice(2)
+        } = ` +
+        `${formatNumber(h[1])}$ and $h_2 = ${formatNumber(p.w)}\\tanh(${formatNumber(h[1])}) ${
           sumText([0, p.inputs[1], p.b]).slice(2)
-        } = ${fmt(h[2])}$.`,
-        `$g_2 = \\tanh(${fmt(h[2])}) = ${fmt(g[2])}$ (the usual form gives the same: ` +
-        `$g_1 = ${fmt(g[1])}$, $g_2 = \\tanh(${fmt(p.w)}\\cdot${factor(g[1])} ${
+        } = ${formatNumber(h[2])}$.`,
+        `$g_2 = \\tanh(${formatNumber(h[2])}) = ${
+          formatNumber(g[2])
+        }$ (the usual form gives the same: ` +
+        `$g_1 = ${formatNumber(g[1])}$, $g_2 = \\tanh(${formatNumber(p.w)}\\cdot${factor(g[1])} ${
           sumText([0, p.inputs[1], p.b]).slice(2)
         })$).`,
       ],
@@ -152,8 +167,7 @@ export const GRADIENT_BOUND = seededExercise(
     page: PAGE,
     title: "The bound on the gradient through time",
     sources: [["worked-exercises", "5.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     const activation = pick(rng, BOUND_ACTIVATIONS);
@@ -165,7 +179,7 @@ export const GRADIENT_BOUND = seededExercise(
     const answer = {
       kind: "number" as const,
       value: 10 ** log10Bound(activation, s, steps),
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
       prompt:
@@ -173,7 +187,7 @@ export const GRADIENT_BOUND = seededExercise(
           ACTIVATION_TEXT[activation]
         }, ` +
         `and its weights have $\\lambda_1(W^\\top W) = ${
-          fmt(lambda)
+          formatNumber(lambda)
         }$. What upper bound does the ` +
         `chain rule give on $\\|\\partial h_{${steps}}/\\partial h_0\\|$ (the spectral norm), for any inputs?`,
       answer,
@@ -196,9 +210,11 @@ export const GRADIENT_BOUND = seededExercise(
       solution: [
         `$\\partial h_{${steps}}/\\partial h_0 = \\prod_t W\\operatorname{diag}(\\sigma'(h_{t-1}))$, and ` +
         `${gammaText(activation)}.`,
-        `$\\|W\\| = \\sqrt{${fmt(lambda)}} = ${fmt(s)}$, so each factor has norm at most ` +
-        `$\\gamma\\|W\\| = ${fmt(gamma * s)}$.`,
-        `The bound is $(${fmt(gamma * s)})^{${steps}} = ${fmt(answer.value)}$.`,
+        `$\\|W\\| = \\sqrt{${formatNumber(lambda)}} = ${
+          formatNumber(s)
+        }$, so each factor has norm at most ` +
+        `$\\gamma\\|W\\| = ${formatNumber(gamma * s)}$.`,
+        `The bound is $(${formatNumber(gamma * s)})^{${steps}} = ${formatNumber(answer.value)}$.`,
       ],
     };
   },
@@ -212,8 +228,7 @@ export const VANISHING_THRESHOLD = seededExercise(
     page: PAGE,
     title: "The largest weights that guarantee a vanishing gradient",
     sources: [["worked-exercises", "5.2"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => ({ activation: pick(rng, BOUND_ACTIVATIONS), delta: pick(rng, DELTAS) }),
   ({ activation, delta }) => {
@@ -221,13 +236,13 @@ export const VANISHING_THRESHOLD = seededExercise(
     const answer = {
       kind: "number" as const,
       value: (delta / gamma) ** 2,
-      tolerance: HALF_PERCENT,
+      tolerance: FOUR_FIGURES,
     };
     return {
       prompt:
         `For $h_t = W\\sigma(h_{t-1}) + Ux_t + b$ with ${ACTIVATION_TEXT[activation]}, what is ` +
         `the largest $\\lambda_1(W^\\top W)$ for which the chain rule guarantees ` +
-        `$\\|\\partial h_T/\\partial h_0\\| \\le ${fmt(delta)}^T$ at every $T$?`,
+        `$\\|\\partial h_T/\\partial h_0\\| \\le ${formatNumber(delta)}^T$ at every $T$?`,
       answer,
       slips: distinctSlips(answer, [
         {
@@ -246,10 +261,12 @@ export const VANISHING_THRESHOLD = seededExercise(
           gammaText(activation)
         }, and each factor $W\\operatorname{diag}(\\sigma')$ has norm at most ` +
         "$\\gamma\\sqrt{\\lambda_1(W^\\top W)}$.",
-        `$\\gamma\\sqrt{\\lambda_1} \\le ${fmt(delta)}$ gives $\\lambda_1(W^\\top W) \\le (${
-          fmt(delta)
-        }/` +
-        `${fmt(gamma)})^2 = ${fmt(answer.value)}$; then the bound is $${fmt(delta)}^T \\to 0$.`,
+        `$\\gamma\\sqrt{\\lambda_1} \\le ${
+          formatNumber(delta)
+        }$ gives $\\lambda_1(W^\\top W) \\le (${formatNumber(delta)}/` +
+        `${formatNumber(gamma)})^2 = ${formatNumber(answer.value)}$; then the bound is $${
+          formatNumber(delta)
+        }^T \\to 0$.`,
       ],
     };
   },
@@ -269,8 +286,7 @@ export const RESTING_GRADIENT = seededExercise(
     page: PAGE,
     title: "A gradient through time when γ‖W‖ > 1",
     sources: [["worked-exercises", "5.3"]],
-    toleranceText: HALF_PERCENT_TEXT,
-    answerFormat: NUMBER_FORMAT,
+    ...halfPercent(NUMBER_FORMAT),
   },
   (rng) => {
     // The factor s·σ′(c) at least 5 % away from 1, so the run clearly grows or shrinks.
@@ -289,15 +305,15 @@ export const RESTING_GRADIENT = seededExercise(
     const gamma = slopeCeiling(activation);
     const slope = derivative(activation, rest);
     const value = 10 ** restingLog10Norm(activation, norm, rest, steps);
-    const answer = { kind: "number" as const, value, tolerance: HALF_PERCENT };
+    const answer = { kind: "number" as const, value, tolerance: FOUR_FIGURES };
     const verdict = norm * slope > 1 ? "grows" : "shrinks, although $\\gamma\\|W\\| > 1$";
     return {
       prompt: `A recurrence $h_t = W\\sigma(h_{t-1}) + b$ without input uses ` +
         `${ACTIVATION_TEXT[activation]}; $W$ is ${
-          fmt(norm)
-        } times an orthogonal matrix, so $\\gamma\\|W\\| = ${fmt(gamma * norm)} > 1$. ` +
+          formatNumber(norm)
+        } times an orthogonal matrix, so $\\gamma\\|W\\| = ${formatNumber(gamma * norm)} > 1$. ` +
         `The bias holds the state at rest, $h_t = ${
-          fmt(rest)
+          formatNumber(rest)
         }\\cdot\\mathbf{1}$ for every $t$. What is ` +
         `$\\|\\partial h_{${steps}}/\\partial h_0\\|$?`,
       answer,
@@ -305,19 +321,21 @@ export const RESTING_GRADIENT = seededExercise(
         {
           value: (gamma * norm) ** steps,
           hint: "That is the bound $(\\gamma\\|W\\|)^T$; at rest every slope is " +
-            `$\\sigma'(${fmt(rest)})$, which can be far below $\\gamma$.`,
+            `$\\sigma'(${formatNumber(rest)})$, which can be far below $\\gamma$.`,
         },
         { value: (norm * slope) ** (steps - 1), hint: `There are ${steps} factors, one a step.` },
         { value: slope ** steps, hint: "Each factor is $W$ times the slopes: include $\\|W\\|$." },
       ]),
       solution: [
-        `At rest every step multiplies by $W\\operatorname{diag}(\\sigma'(${fmt(rest)})) = ` +
-        `${fmt(norm)}\\,\\sigma'(${fmt(rest)})\\,Q$ with $Q$ orthogonal, and ` +
-        `$\\sigma'(${fmt(rest)}) = ${fmt(slope)}$.`,
-        `So $\\|\\partial h_{${steps}}/\\partial h_0\\| = (${fmt(norm)}\\cdot${
-          fmt(slope)
+        `At rest every step multiplies by $W\\operatorname{diag}(\\sigma'(${
+          formatNumber(rest)
+        })) = ` +
+        `${formatNumber(norm)}\\,\\sigma'(${formatNumber(rest)})\\,Q$ with $Q$ orthogonal, and ` +
+        `$\\sigma'(${formatNumber(rest)}) = ${formatNumber(slope)}$.`,
+        `So $\\|\\partial h_{${steps}}/\\partial h_0\\| = (${formatNumber(norm)}\\cdot${
+          formatNumber(slope)
         })^{${steps}} = ` +
-        `${fmt(norm * slope)}^{${steps}} = ${fmt(value)}$: it ${verdict}.`,
+        `${formatNumber(norm * slope)}^{${steps}} = ${formatNumber(value)}$: it ${verdict}.`,
         "$\\gamma\\|W\\| > 1$ only lifts the guarantee of vanishing; whether the gradient explodes " +
         "depends on the slopes the states actually see.",
       ],
@@ -377,18 +395,45 @@ function drawBrnn(rng: Rng): BrnnParams {
 const noCancellation = (a: number, b: number) =>
   Math.abs(a + b) >= 0.3 * (Math.abs(a) + Math.abs(b));
 
+/** ∂L/∂W^f term by term: h^f_t(1 − h^f_t) · ∂L/∂h^f_t · x_t for t = 1, 2. */
+const inputWeightTerms = (p: BrnnParams, pass: BrnnPass, gf: readonly Float64Array[]) =>
+  [1, 2].map((t) => pass.hf[t][0] * (1 - pass.hf[t][0]) * gf[t][0] * p.x[t - 1]);
+
+/** ∂L/∂U^b term by term: h^b_t(1 − h^b_t) · ∂L/∂h^b_t · h^b_{t+1} for t = 1, 2. */
+const recurrentWeightTerms = (pass: BrnnPass, gb: readonly Float64Array[]) =>
+  [1, 2].map((t) => pass.hb[t][0] * (1 - pass.hb[t][0]) * gb[t][0] * pass.hb[t + 1][0]);
+
+/**
+ * A network whose weight gradient, the sum of the two terms `terms` gives, is not small and not
+ * a cancellation, so a reader's rounding cannot land on another answer.
+ */
+function drawTwoTermBrnn(
+  rng: Rng,
+  terms: (p: BrnnParams, pass: BrnnPass, grads: BrnnStateGradients) => number[],
+): BrnnParams {
+  for (;;) {
+    const p = drawBrnn(rng);
+    const net = scalarBrnn(p);
+    const pass = brnnForward(net);
+    const [a, b] = terms(p, pass, brnnStateGradients(net, pass));
+    if (Math.abs(a + b) >= 0.05 && noCancellation(a, b)) return p;
+  }
+}
+
 function brnnPrompt(p: BrnnParams): string {
   return "A bidirectional RNN with one sigmoid unit each way reads $x_1, x_2$: " +
     "$h^f_t = \\sigma(W^fx_t + U^fh^f_{t-1})$, $h^b_t = \\sigma(W^bx_t + U^bh^b_{t+1})$, " +
     "$y_t = V^fh^f_t + V^bh^b_t$, and $L = \\sum_t (z_t - y_t)^2$. Here " +
-    `$W^f = ${fmt(p.wf)}$, $U^f = ${fmt(p.uf)}$, $V^f = ${fmt(p.vf)}$, $W^b = ${fmt(p.wb)}$, ` +
-    `$U^b = ${fmt(p.ub)}$, $V^b = ${fmt(p.vb)}$, $x = (${p.x.join(", ")})$, ` +
-    `$z = (${p.z.join(", ")})$ and $h^f_0 = h^b_3 = ${fmt(BRNN_START)}$.`;
+    `$W^f = ${formatNumber(p.wf)}$, $U^f = ${formatNumber(p.uf)}$, $V^f = ${
+      formatNumber(p.vf)
+    }$, $W^b = ${formatNumber(p.wb)}$, ` +
+    `$U^b = ${formatNumber(p.ub)}$, $V^b = ${formatNumber(p.vb)}$, $x = (${p.x.join(", ")})$, ` +
+    `$z = (${p.z.join(", ")})$ and $h^f_0 = h^b_3 = ${formatNumber(BRNN_START)}$.`;
 }
 
 function brnnForwardSteps(p: BrnnParams): string[] {
   const pass = brnnForward(scalarBrnn(p));
-  const v = (a: Float64Array) => fmt(a[0]);
+  const v = (a: Float64Array) => formatNumber(a[0]);
   return [
     `Forward: $h^f_1 = ${v(pass.hf[1])}$, $h^f_2 = ${v(pass.hf[2])}$; backward: ` +
     `$h^b_2 = ${v(pass.hb[2])}$, $h^b_1 = ${v(pass.hb[1])}$; outputs $y_1 = ${v(pass.y[0])}$, ` +
@@ -434,13 +479,15 @@ export const BRNN_STATE_GRADIENT = seededExercise(
       ]),
       solution: [
         ...brnnForwardSteps(p),
-        `$\\partial L_2/\\partial h^f_2 = -2V^f(z_2 - y_2) = ${fmt(gf[2][0])}$, which is all of ` +
+        `$\\partial L_2/\\partial h^f_2 = -2V^f(z_2 - y_2) = ${
+          formatNumber(gf[2][0])
+        }$, which is all of ` +
         "$\\partial L/\\partial h^f_2$.",
         `$\\partial L/\\partial h^f_1 = -2V^f(z_1 - y_1) + h^f_2(1 - h^f_2)\\,U^f\\,\\partial L/\\partial h^f_2 = ` +
-        `${fmt(localF[0][0])} + ${fmt(h2 * (1 - h2))}\\cdot${factor(p.uf)}\\cdot${
+        `${formatNumber(localF[0][0])} + ${formatNumber(h2 * (1 - h2))}\\cdot${factor(p.uf)}\\cdot${
           factor(gf[2][0])
         } = ` +
-        `${fmt(gf[1][0])}$.`,
+        `${formatNumber(gf[1][0])}$.`,
       ],
     };
   },
@@ -455,23 +502,14 @@ export const BRNN_INPUT_WEIGHT_GRADIENT = seededExercise(
     toleranceText: ONE_PERCENT_TEXT,
     answerFormat: NUMBER_FORMAT,
   },
-  (rng) => {
-    for (;;) {
-      const p = drawBrnn(rng);
-      const net = scalarBrnn(p);
-      const pass = brnnForward(net);
-      const { gf } = brnnStateGradients(net, pass);
-      const terms = [1, 2].map((t) => pass.hf[t][0] * (1 - pass.hf[t][0]) * gf[t][0] * p.x[t - 1]);
-      if (Math.abs(terms[0] + terms[1]) >= 0.05 && noCancellation(terms[0], terms[1])) return p;
-    }
-  },
+  (rng) => drawTwoTermBrnn(rng, (p, pass, { gf }) => inputWeightTerms(p, pass, gf)),
   (p) => {
     const net = scalarBrnn(p);
     const pass = brnnForward(net);
     const { wf, states } = brnnWeightGradients(net);
     const { gf, localF } = states;
     const slope = (t: number) => pass.hf[t][0] * (1 - pass.hf[t][0]);
-    const terms = [1, 2].map((t) => slope(t) * gf[t][0] * p.x[t - 1]);
+    const terms = inputWeightTerms(p, pass, gf);
     const answer = { kind: "number" as const, value: wf[0], tolerance: ONE_PERCENT };
     return {
       prompt: `${brnnPrompt(p)} What is $\\partial L/\\partial W^f$?`,
@@ -490,12 +528,12 @@ export const BRNN_INPUT_WEIGHT_GRADIENT = seededExercise(
       ]),
       solution: [
         ...brnnForwardSteps(p),
-        `$\\partial L/\\partial h^f_2 = ${fmt(gf[2][0])}$ and $\\partial L/\\partial h^f_1 = ${
-          fmt(gf[1][0])
-        }$ ` +
+        `$\\partial L/\\partial h^f_2 = ${
+          formatNumber(gf[2][0])
+        }$ and $\\partial L/\\partial h^f_1 = ${formatNumber(gf[1][0])}$ ` +
         "(the second includes the path through $h^f_2$).",
         `$\\partial L/\\partial W^f = \\sum_t h^f_t(1 - h^f_t)\\,(\\partial L/\\partial h^f_t)\\,x_t = ` +
-        `${sumText(terms)} = ${fmt(wf[0])}$.`,
+        `${sumText(terms)} = ${formatNumber(wf[0])}$.`,
       ],
     };
   },
@@ -510,18 +548,7 @@ export const BRNN_RECURRENT_WEIGHT_GRADIENT = seededExercise(
     toleranceText: ONE_PERCENT_TEXT,
     answerFormat: NUMBER_FORMAT,
   },
-  (rng) => {
-    for (;;) {
-      const p = drawBrnn(rng);
-      const net = scalarBrnn(p);
-      const pass = brnnForward(net);
-      const { gb } = brnnStateGradients(net, pass);
-      const terms = [1, 2].map((t) =>
-        pass.hb[t][0] * (1 - pass.hb[t][0]) * gb[t][0] * pass.hb[t + 1][0]
-      );
-      if (Math.abs(terms[0] + terms[1]) >= 0.05 && noCancellation(terms[0], terms[1])) return p;
-    }
-  },
+  (rng) => drawTwoTermBrnn(rng, (_, pass, { gb }) => recurrentWeightTerms(pass, gb)),
   (p) => {
     const net = scalarBrnn(p);
     const pass = brnnForward(net);
@@ -529,7 +556,7 @@ export const BRNN_RECURRENT_WEIGHT_GRADIENT = seededExercise(
     const { gb, localB } = states;
     const hb = (t: number) => pass.hb[t][0];
     const slope = (t: number) => hb(t) * (1 - hb(t));
-    const terms = [1, 2].map((t) => slope(t) * gb[t][0] * hb(t + 1));
+    const terms = recurrentWeightTerms(pass, gb);
     const answer = { kind: "number" as const, value: ub[0], tolerance: ONE_PERCENT };
     return {
       prompt: `${brnnPrompt(p)} What is $\\partial L/\\partial U^b$?`,
@@ -552,12 +579,12 @@ export const BRNN_RECURRENT_WEIGHT_GRADIENT = seededExercise(
       solution: [
         ...brnnForwardSteps(p),
         `The backward chain runs from $t = 1$ up: $\\partial L/\\partial h^b_1 = ${
-          fmt(gb[1][0])
+          formatNumber(gb[1][0])
         }$ and ` +
         `$\\partial L/\\partial h^b_2 = -2V^b(z_2 - y_2) + h^b_1(1 - h^b_1)U^b\\,\\partial L/\\partial h^b_1 = ` +
-        `${fmt(gb[2][0])}$.`,
+        `${formatNumber(gb[2][0])}$.`,
         `$\\partial L/\\partial U^b = \\sum_t h^b_t(1 - h^b_t)\\,(\\partial L/\\partial h^b_t)\\,h^b_{t+1} = ` +
-        `${sumText(terms)} = ${fmt(ub[0])}$.`,
+        `${sumText(terms)} = ${formatNumber(ub[0])}$.`,
       ],
     };
   },

@@ -8,7 +8,7 @@ import {
   PARAMETER_COUNT,
 } from "../../../src/compute/cnn-training/exercises.ts";
 import type { ChoiceAnswer } from "../../../src/compute/exercise.ts";
-import { assertSameEntries, numeric, SEEDS } from "../exerciseValues.ts";
+import { assertSameEntries, centralGradient, numeric, SEEDS } from "../exerciseValues.ts";
 
 Deno.test("cnnShapeCounts({filters: 8, kernel: 5, stride: 2, batchNorm}): the page's network, 3,106 parameters with batch norm and 3,098 without, as cnnParameterCount counts them", () => {
   for (const batchNorm of [true, false]) {
@@ -46,10 +46,7 @@ Deno.test("BATCH_NORM_BACKWARD.generate(seed): ∂L/∂x (Homework 5, 6(b)) equa
   for (const seed of SEEDS) {
     const { x, dy, gamma, beta } = BATCH_NORM_BACKWARD.params(seed);
     const answer = numeric(BATCH_NORM_BACKWARD.generate(seed)).value as number[];
-    const measured = x.map((_, k) => {
-      const moved = (d: number) => x.map((v, i) => (i === k ? v + d : v));
-      return (loss(moved(h), dy, gamma, beta) - loss(moved(-h), dy, gamma, beta)) / (2 * h);
-    });
+    const measured = centralGradient((v) => loss(v, dy, gamma, beta), x, h);
     assertSameEntries(answer, measured, 1e-7, `seed ${seed}`);
     assert.ok(Math.abs(answer.reduce((s, v) => s + v, 0)) < 1e-12);
   }

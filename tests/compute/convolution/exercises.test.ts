@@ -5,19 +5,12 @@
  * own numbers. The checker's rules for every exercise are in tests/compute/exercises/.
  */
 import assert from "node:assert/strict";
-import { EXERCISES } from "../../../src/compute/convolution/exercises.ts";
 import type { ExerciseInstance } from "../../../src/compute/exercise.ts";
-import { SEEDS } from "../exerciseValues.ts";
-
-function exercise(name: string) {
-  const found = EXERCISES.find((e) => e.id === `convolution/${name}`);
-  assert.ok(found, name);
-  return found;
-}
+import { exerciseNamed, SEEDS } from "../exerciseValues.ts";
 
 /** Every instance of an exercise, seeds 0 … 999. */
 const instances = (name: string): ExerciseInstance[] =>
-  SEEDS.map((seed) => exercise(name).generate(seed));
+  SEEDS.map((seed) => exerciseNamed("convolution", name).generate(seed));
 
 /** Numbers as texNumber writes them: a negative one in braces, {-4}. */
 const texNumber = (text: string) => Number(text.trim().replace(/^\{(.*)\}$/, "$1"));

@@ -1,7 +1,5 @@
 import assert from "node:assert/strict";
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
-  EXERCISES,
   featureRidge,
   peakLocation,
   tunedLambda,
@@ -10,13 +8,12 @@ import {
   answerEntries,
   assertSameEntries,
   correctOption,
+  exerciseNamed,
   matrixAfter,
   SEEDS,
 } from "../exerciseValues.ts";
 
 const PAGE = "double-descent";
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 /** Solves A z = b by Gaussian elimination with partial pivoting (A small and invertible). */
 function solve(a: number[][], b: number[]): number[] {
@@ -69,7 +66,7 @@ Deno.test("featureRidge({X: [[1, 0], [0, 1], [1, 1]], W: I, Y: (1, 2, 3), λ: 1}
 Deno.test("featureRidge({X, W, Y, λ}) equals the primal solve (X̃ᵀX̃ + λI)θ = X̃ᵀY, for p ≤ N_train and (kernel form) p > N_train, seeds 0..999", () => {
   for (const name of ["feature-ridge", "kernel-form"]) {
     for (const seed of SEEDS) {
-      const i = byId(name).generate(seed);
+      const i = exerciseNamed(PAGE, name).generate(seed);
       const x = matrixAfter(i.prompt, "X");
       const w = matrixAfter(i.prompt, "W");
       const y = i.prompt.split("Y = (")[1].split(")")[0].split(", ").map(Number);

@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   cheatReliance,
   dropoutEffect,
-  EXERCISES,
   gapNarrowing,
 } from "../../../src/compute/dropout-digits/exercises.ts";
-import { answerEntries, assertSameEntries, SEEDS } from "../exerciseValues.ts";
+import { answerEntries, assertSameEntries, exerciseNamed, SEEDS } from "../exerciseValues.ts";
 
 const PAGE = "dropout-digits";
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 const listAfter = (prompt: string, name: string) =>
   prompt.split(`${name}: $(`)[1].split(")")[0].split(", ").map(Number);
@@ -22,7 +18,7 @@ Deno.test("cheatReliance({labels: (1, 2, 3, 4), named: (1, 5, 6, 7), predicted: 
 
 Deno.test("cheatReliance(digits) counts right predictions and followed misleading blocks, seeds 0..999", () => {
   for (const seed of SEEDS) {
-    const i = byId("cheat-reliance").generate(seed);
+    const i = exerciseNamed(PAGE, "cheat-reliance").generate(seed);
     const labels = listAfter(i.prompt, "Labels");
     const named = listAfter(i.prompt, "classes the blocks name");
     const predicted = listAfter(i.prompt, "predictions");
@@ -52,7 +48,7 @@ Deno.test("gapNarrowing({without: 99 % / 65 %, with: 90 % / 78 %}) is 22 points,
   });
   assertSameEntries(answerEntries(i), [22], 1e-9, "points");
   for (const seed of SEEDS) {
-    const g = byId("gap-narrowing").generate(seed);
+    const g = exerciseNamed(PAGE, "gap-narrowing").generate(seed);
     const [trainOff, valOff, trainOn, valOn] = [...g.prompt.matchAll(/\$([\d.]+)\\,\\%\$/g)].map((
       m,
     ) => Number(m[1]));

@@ -1,8 +1,6 @@
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import { sigmoid } from "../../../src/compute/activations.ts";
 import {
   commonNorm,
-  EXERCISES,
   expectedDropoutLoss,
   gaussianLoss,
   matchingNoise,
@@ -14,6 +12,7 @@ import {
 import {
   answerEntries,
   assertSameEntries,
+  exerciseNamed,
   matrixAfter,
   numberAfter,
   SEEDS,
@@ -21,8 +20,6 @@ import {
 } from "../exerciseValues.ts";
 
 const PAGE = "dropout-noise";
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 /** E‖y − (R⊙X)w‖² by enumerating every 0/1 mask of X's entries, each with its probability. */
 function enumeratedDropoutLoss(rows: number[][], y: number[], w: number[], p: number): number {
@@ -57,7 +54,7 @@ Deno.test("expectedDropoutLoss({X, y, w, p}) equals the average over all 64 mask
     "loss",
   );
   for (const seed of SEEDS.slice(0, 200)) {
-    const i = byId("expected-loss").generate(seed);
+    const i = exerciseNamed(PAGE, "expected-loss").generate(seed);
     const want = enumeratedDropoutLoss(
       matrixAfter(i.prompt, "X"),
       tupleAfter(i.prompt, "y"),
@@ -78,7 +75,7 @@ Deno.test("tikhonovPenalty({X: [[3, 0], [4, 1], [0, -2]], w: (1, 2), p}) is ((1 
     );
   }
   for (const seed of SEEDS) {
-    const i = byId("tikhonov-penalty").generate(seed);
+    const i = exerciseNamed(PAGE, "tikhonov-penalty").generate(seed);
     const rows = matrixAfter(i.prompt, "X");
     const w = tupleAfter(i.prompt, "w");
     const p = numberAfter(i.prompt, "p");
@@ -91,7 +88,7 @@ Deno.test("rescaledData({X with columns (1, 2, 2) and (2, 3, 6), p: 0.8}) divide
   const i = rescaledData({ rows: [[1, 2], [2, 3], [2, 6]], keep: 0.8 });
   assertSameEntries(answerEntries(i), [2 / 3, 4 / 7, 4 / 3, 6 / 7, 4 / 3, 12 / 7], 1e-9, "X̃");
   for (const seed of SEEDS) {
-    const g = byId("rescaled-data").generate(seed);
+    const g = exerciseNamed(PAGE, "rescaled-data").generate(seed);
     const rows = matrixAfter(g.prompt, "X");
     const p = numberAfter(g.prompt, "p");
     const norms = [0, 1].map((j) => Math.hypot(...rows.map((r) => r[j])));
@@ -113,7 +110,7 @@ Deno.test("commonNorm({p: 0.75}) is √3, homework 5 4(d); every seed gives √(
     "norm",
   );
   for (const seed of SEEDS) {
-    const i = byId("common-norm").generate(seed);
+    const i = exerciseNamed(PAGE, "common-norm").generate(seed);
     const p = numberAfter(i.prompt, "p");
     assertSameEntries(answerEntries(i), [Math.sqrt(p / (1 - p))], 1e-9, `seed ${seed}`);
   }
@@ -121,7 +118,7 @@ Deno.test("commonNorm({p: 0.75}) is √3, homework 5 4(d); every seed gives √(
 
 Deno.test("ridgeFit({X, y, λ}) solves the 2 × 2 system (XᵀX + λI)w = Xᵀy by Cramer's rule, worked exercises 2.3", () => {
   for (const seed of SEEDS) {
-    const i = byId("ridge-fit").generate(seed);
+    const i = exerciseNamed(PAGE, "ridge-fit").generate(seed);
     const rows = matrixAfter(i.prompt, "X");
     const y = tupleAfter(i.prompt, "y");
     const lambda = Number(i.prompt.split("\\lambda = ")[1].match(/^[\d.]+/)![0]);
@@ -160,7 +157,7 @@ Deno.test("matchingNoise({p, inverted}) is (p, p(1 − p)) for plain masks and (
 
 Deno.test("gaussianLoss({X, y, w, μ, σ}) is Σᵢ (yᵢ − μ(Xw)ᵢ)² + σ² Σᵢⱼ Xᵢⱼ² wⱼ², homework 5 Q8", () => {
   for (const seed of SEEDS) {
-    const i = byId("gaussian-loss").generate(seed);
+    const i = exerciseNamed(PAGE, "gaussian-loss").generate(seed);
     const rows = matrixAfter(i.prompt, "X");
     const y = tupleAfter(i.prompt, "y");
     const w = tupleAfter(i.prompt, "w");

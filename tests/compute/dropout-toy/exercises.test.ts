@@ -1,21 +1,17 @@
 import assert from "node:assert/strict";
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   dropoutFit,
   equalShares,
-  EXERCISES,
   featurePenalties,
   lossFloor,
   minNormFit,
   optimiserAgreement,
   rateZeroLimit,
 } from "../../../src/compute/dropout-toy/exercises.ts";
-import { answerEntries, assertSameEntries, SEEDS } from "../exerciseValues.ts";
+import { answerEntries, assertSameEntries, exerciseNamed, SEEDS } from "../exerciseValues.ts";
 
 const PAGE = "dropout-toy";
 const COURSE = { x: [10, 1], y: 11 };
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 Deno.test("minNormFit({x: (10, 1), y: 11}) is (110/101, 11/101), homework 5 5(a)", () => {
   assertSameEntries(answerEntries(minNormFit(COURSE)), [110 / 101, 11 / 101], 1e-9, "w");
@@ -80,7 +76,7 @@ Deno.test("optimiserAgreement({rate: 0.5, dropout}) picks the shared fit with dr
 /** The closed forms written out again, independently of dropoutToy.ts. */
 Deno.test("generate(seed), seeds 0..999: answers equal the closed forms y x/‖x‖², y(1 − r)/(x_j(d(1 − r) + r)), y/(d x_j) and the mask average", () => {
   for (const seed of SEEDS) {
-    const fit = byId("least-norm-fit").generate(seed);
+    const fit = exerciseNamed(PAGE, "least-norm-fit").generate(seed);
     const x = fit.prompt.match(/\$x = \(([^)]*)\)\$/)![1].split(", ").map(Number);
     const y = Number(fit.prompt.match(/\$y = (-?[\d.]+)\$/)![1]);
     const norm2 = x.reduce((s, v) => s + v * v, 0);
@@ -92,18 +88,18 @@ Deno.test("generate(seed), seeds 0..999: answers equal the closed forms y x/‖x
     );
     const d = x.length;
     assertSameEntries(
-      answerEntries(byId("rate-zero-limit").generate(seed)),
+      answerEntries(exerciseNamed(PAGE, "rate-zero-limit").generate(seed)),
       x.map((v) => y / (d * v)),
       1e-9,
       `limit ${seed}`,
     );
 
-    const drop = byId("dropout-fit").generate(seed);
+    const drop = exerciseNamed(PAGE, "dropout-fit").generate(seed);
     const [dx, dy, r] = dataAndRate(drop.prompt);
     const want = dx.map((v) => (dy * (1 - r)) / (v * (dx.length * (1 - r) + r)));
     assertSameEntries(answerEntries(drop), want, 1e-9, `dropout fit ${seed}`);
 
-    const shares = byId("equal-shares").generate(seed);
+    const shares = exerciseNamed(PAGE, "equal-shares").generate(seed);
     const [sx, sy, sr] = dataAndRate(shares.prompt);
     assertSameEntries(
       answerEntries(shares),
@@ -112,7 +108,7 @@ Deno.test("generate(seed), seeds 0..999: answers equal the closed forms y x/‖x
       `share ${seed}`,
     );
 
-    const floor = byId("loss-floor").generate(seed);
+    const floor = exerciseNamed(PAGE, "loss-floor").generate(seed);
     const [fx, fy, fr] = dataAndRate(floor.prompt);
     assertSameEntries(answerEntries(floor), [maskAverage(fx, fy, fr)], 1e-9, `floor ${seed}`);
   }

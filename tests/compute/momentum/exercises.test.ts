@@ -8,7 +8,7 @@ import {
   RUNNING_AVERAGE,
 } from "../../../src/compute/momentum/exercises.ts";
 import { createRng } from "../../../src/compute/prng.ts";
-import { assertSame, numeric, SEEDS } from "../exerciseValues.ts";
+import { assertSame, assertSameEntries, numeric, SEEDS } from "../exerciseValues.ts";
 
 const value = (instance: { answer: unknown }) => numeric(instance as never).value as number;
 
@@ -28,12 +28,7 @@ Deno.test("EQUIVALENT_MOMENTUM.generate(seed): with α = β and the answer ε, m
     const { beta, delta } = EQUIVALENT_MOMENTUM.params(seed);
     const epsilon = value(EQUIVALENT_MOMENTUM.generate(seed));
     const [m, avg] = [steps("momentum", beta, epsilon), steps("average", beta, delta)];
-    m.forEach((s, t) =>
-      assert.ok(
-        Math.abs(s - avg[t]) <= 1e-12 * Math.max(1, Math.abs(avg[t])),
-        `seed ${seed} t ${t}`,
-      )
-    );
+    assertSameEntries(m, avg, 1e-12, `seed ${seed}`);
     assertSame(epsilon, delta * (1 - beta));
   }
 });
@@ -43,9 +38,7 @@ Deno.test("EQUIVALENT_AVERAGE.generate(seed): with β = α and the answer δ, th
     const { alpha, epsilon } = EQUIVALENT_AVERAGE.params(seed);
     const delta = value(EQUIVALENT_AVERAGE.generate(seed));
     const [m, avg] = [steps("momentum", alpha, epsilon), steps("average", alpha, delta)];
-    m.forEach((s, t) =>
-      assert.ok(Math.abs(s - avg[t]) <= 1e-12 * Math.max(1, Math.abs(s)), `seed ${seed} t ${t}`)
-    );
+    assertSameEntries(avg, m, 1e-12, `seed ${seed}`);
   }
 });
 

@@ -1,19 +1,20 @@
 import assert from "node:assert/strict";
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   batchNormOfProjection,
   whitenedBatch,
 } from "../../../src/compute/normalisation-geometry/weightNorm.ts";
 import {
   cloudCovariance,
-  EXERCISES,
   outputLaw,
   projectedGradient,
   weightNormOutput,
 } from "../../../src/compute/normalisation-geometry/exercises.ts";
 import {
   answerEntries,
+  assertNearMeasured,
   assertSameEntries,
+  centralGradient,
+  exerciseNamed,
   matrixAfter,
   numberAfter,
   SEEDS,
@@ -21,8 +22,6 @@ import {
 } from "../exerciseValues.ts";
 
 const PAGE = "normalisation-geometry";
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 Deno.test("outputLaw({N(1.5, 0.16), β: 3, γ: 1}) is (3, 1), homework 5 9(a); every seed gives (β, γ²)", () => {
   assertSameEntries(
@@ -32,7 +31,7 @@ Deno.test("outputLaw({N(1.5, 0.16), β: 3, γ: 1}) is (3, 1), homework 5 9(a); e
     "law",
   );
   for (const seed of SEEDS) {
-    const i = byId("output-law").generate(seed);
+    const i = exerciseNamed(PAGE, "output-law").generate(seed);
     const beta = numberAfter(i.prompt, "\\beta");
     const gamma = numberAfter(i.prompt, "\\gamma");
     assertSameEntries(answerEntries(i), [beta, gamma * gamma], 1e-9, `seed ${seed}`);
@@ -47,7 +46,7 @@ Deno.test("cloudCovariance({sd: (2, 0.5), ρ: 0.6}) is [[1, 0.6], [0.6, 1]], hom
     "covariance",
   );
   for (const seed of SEEDS) {
-    const i = byId("cloud-covariance").generate(seed);
+    const i = exerciseNamed(PAGE, "cloud-covariance").generate(seed);
     const [[a, b], [, c]] = matrixAfter(i.prompt, "\\Sigma");
     const rho = b / Math.sqrt(a * c);
     assertSameEntries(answerEntries(i), [1, rho, rho, 1], 1e-9, `seed ${seed}`);
@@ -66,7 +65,7 @@ Deno.test("weightNormOutput({u, γ, β, x}) equals batch norm of uᵀx over a wh
     );
   });
   for (const seed of SEEDS) {
-    const i = byId("weight-norm-output").generate(seed);
+    const i = exerciseNamed(PAGE, "weight-norm-output").generate(seed);
     const uu = tupleAfter(i.prompt, "u");
     const x = tupleAfter(i.prompt, "x");
     const gamma = numberAfter(i.prompt, "\\gamma");
@@ -92,25 +91,16 @@ Deno.test("projectedGradient({u: (3, 4), γ: 1, ∇_wL: (1, 0)}) is (0.128, −0
 
 Deno.test("projectedGradient({u, γ, ∇_wL}) equals central differences of ∇_wL·γu/‖u‖ and is orthogonal to u, seeds 0..999", () => {
   for (const seed of SEEDS) {
-    const i = byId("projected-gradient").generate(seed);
+    const i = exerciseNamed(PAGE, "projected-gradient").generate(seed);
     const u = tupleAfter(i.prompt, "u");
     const g = tupleAfter(i.prompt, "\\nabla_w L");
     const gamma = numberAfter(i.prompt, "\\gamma");
     const loss = (v: number[]) =>
       (gamma / Math.hypot(...v)) * v.reduce((s, e, j) => s + e * g[j], 0);
-    const h = 1e-6;
-    const numeric = u.map((_, k) =>
-      (loss(u.map((v, j) => (j === k ? v + h : v))) -
-        loss(u.map((v, j) => (j === k ? v - h : v)))) / (2 * h)
-    );
+    const numeric = centralGradient(loss, u, 1e-6);
     const got = answerEntries(i);
+    assertNearMeasured(got, numeric, 1e-6, `seed ${seed}`);
     const scale = Math.max(...numeric.map(Math.abs));
-    got.forEach((v, k) =>
-      assert.ok(
-        Math.abs(v - numeric[k]) <= 1e-6 * scale,
-        `seed ${seed}[${k}]: ${v} vs ${numeric[k]}`,
-      )
-    );
     assert.ok(
       Math.abs(got.reduce((s, v, j) => s + v * u[j], 0)) <= 1e-12 * scale * Math.hypot(...u),
       `seed ${seed}: uᵀ∇ᵤL`,

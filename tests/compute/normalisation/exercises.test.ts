@@ -1,25 +1,24 @@
 import assert from "node:assert/strict";
-import type { Exercise } from "../../../src/compute/exercise.ts";
 import {
   batchNormGradient,
   centredGradient,
-  EXERCISES,
   graphParents,
   normAxes,
   sharedCells,
 } from "../../../src/compute/normalisation/exercises.ts";
 import {
   answerEntries,
+  assertNearMeasured,
   assertSameEntries,
+  centralGradient,
   correctOption,
+  exerciseNamed,
   numberAfter,
   SEEDS,
   tupleAfter,
 } from "../exerciseValues.ts";
 
 const PAGE = "normalisation";
-
-const byId = (name: string): Exercise => EXERCISES.find((e) => e.id === `${PAGE}/${name}`)!;
 
 const SHAPE = { n: 8, c: 16, h: 5, w: 4 };
 
@@ -40,7 +39,7 @@ Deno.test("sharedCells({method, shape}) is N·H·W for batch norm and C·H·W fo
     "layer",
   );
   for (const seed of SEEDS) {
-    const i = byId("shared-cells").generate(seed);
+    const i = exerciseNamed(PAGE, "shared-cells").generate(seed);
     const [n, c, h, w] = i.prompt.split("W = ")[1].split("$")[0].split(" \\times ").map(Number);
     assertSameEntries(
       answerEntries(i),
@@ -54,7 +53,7 @@ Deno.test("sharedCells({method, shape}) is N·H·W for batch norm and C·H·W fo
 Deno.test("centredGradient({dy, γ}) is γ(dy − mean(dy)), and exactly 0 for a batch of one, homework 5 2(b)", () => {
   assert.deepEqual(answerEntries(centredGradient({ dy: [2.5], gamma: 2 })), [0]);
   for (const seed of SEEDS) {
-    const i = byId("centred-gradient").generate(seed);
+    const i = exerciseNamed(PAGE, "centred-gradient").generate(seed);
     const dy = i.prompt.split("\\partial L/\\partial y = (")[1].split(")")[0].split(", ").map(
       Number,
     );
@@ -102,25 +101,13 @@ Deno.test("batchNormGradient({x: (1, 2, 3), dy: (1, 0, 0), γ: 1}) is √1.5·(1
 
 Deno.test("batchNormGradient({x, dy, γ}) equals central differences of Σ dy·BN(x), seeds 0..999", () => {
   for (const seed of SEEDS) {
-    const i = byId("batch-norm-gradient").generate(seed);
+    const i = exerciseNamed(PAGE, "batch-norm-gradient").generate(seed);
     const x = tupleAfter(i.prompt, "x");
     const dy = i.prompt.split("\\partial L/\\partial y = (")[1].split(")")[0].split(", ").map(
       Number,
     );
     const gamma = numberAfter(i.prompt, "\\gamma");
-    const h = 1e-5;
-    const numeric = x.map((_, k) => {
-      const up = x.map((v, j) => (j === k ? v + h : v));
-      const down = x.map((v, j) => (j === k ? v - h : v));
-      return (loss(up, dy, gamma) - loss(down, dy, gamma)) / (2 * h);
-    });
-    const got = answerEntries(i);
-    const scale = Math.max(...numeric.map(Math.abs));
-    got.forEach((g, k) =>
-      assert.ok(
-        Math.abs(g - numeric[k]) <= 1e-6 * scale,
-        `seed ${seed}[${k}]: ${g} vs ${numeric[k]}`,
-      )
-    );
+    const numeric = centralGradient((v) => loss(v, dy, gamma), x, 1e-5);
+    assertNearMeasured(answerEntries(i), numeric, 1e-6, `seed ${seed}`);
   }
 });
