@@ -8,7 +8,7 @@
  */
 import type { Exercise, ExerciseInstance } from "../compute/exercise.js";
 import { checkAnswer, optionLetter } from "../compute/exerciseCheck.js";
-import { tex } from "./math.js";
+import { fitToWidth, tex } from "./math.js";
 import { notice } from "./notice.js";
 import { writeParams } from "./urlState.js";
 import { cardKey, nextSeed, readSeed } from "./exerciseLink.js";
@@ -29,7 +29,10 @@ export function proseWithMath(text: string): Node[] {
     if (!part.startsWith("$") || part.length < 2) return document.createTextNode(part);
     const source = part.slice(1, -1);
     const strings = Object.assign([source], { raw: [source] }) as unknown as TemplateStringsArray;
-    return tex(strings);
+    const formula = tex(strings) as HTMLElement;
+    // A prompt's formula can be wider than a phone (the residual block's map is 356 px at 320).
+    fitToWidth(formula);
+    return formula;
   });
 }
 

@@ -19,8 +19,12 @@ function loadKatex(): Promise<Katex> {
   return katexPromise;
 }
 
-/** Scales a display formula down to fit its column, so a narrow screen never cuts it off. */
-function fitToWidth(node: HTMLElement): void {
+/**
+ * Scales a formula down to fit its column, so a narrow screen never cuts it off: every display
+ * formula, and an inline one that the stylesheet makes a box no wider than its line (an inline
+ * element has no width of its own to compare with, and is left alone).
+ */
+export function fitToWidth(node: HTMLElement): void {
   const fit = () => {
     node.style.fontSize = "";
     const natural = node.scrollWidth;

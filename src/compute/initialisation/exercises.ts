@@ -317,7 +317,7 @@ export const SIGMOID_GRADIENT_BOUND = seededExercise(
     page: PAGE,
     title: "The ceiling on a deep sigmoid network's input gradient",
     sources: [["discussion-5", "1(a)"]],
-    ...halfPercent("a number such as 0.0004883"),
+    ...halfPercent("a number such as 0.03209"),
   },
   (rng) => ({ norms: Array.from({ length: intBetween(rng, 3, 7) }, () => pick(rng, NORMS)) }),
   ({ norms }) => {
