@@ -4,12 +4,14 @@
  * "Check" button whose verdict goes to a polite live region, "New numbers" (the seed goes in the
  * link, see exerciseLink.ts), "Show the worked solution" and the reader's progress, kept in
  * localStorage (exerciseProgress.ts). The checking is src/compute/exerciseCheck.ts; the card only
- * shows it.
+ * shows it. `?embed=ex-<name>` (the card's id) shows the card alone for an iframe, through the
+ * figures' embed view (figureLink.ts), still answerable and with the link's seed.
  */
 import type { Exercise, ExerciseInstance } from "../compute/exercise.js";
 import { checkAnswer, optionLetter } from "../compute/exerciseCheck.js";
 import { fitToWidth, tex } from "./math.js";
 import { notice } from "./notice.js";
+import { embedIfNamed } from "./figureLink.js";
 import { writeParams } from "./urlState.js";
 import { cardKey, nextSeed, readSeed } from "./exerciseLink.js";
 import { browserStorage, progressText, readProgress, recordAttempt } from "./exerciseProgress.js";
@@ -178,6 +180,7 @@ export function exerciseCard(exercise: Exercise, options: CardOptions = {}): HTM
     progress,
   );
   draw();
+  embedIfNamed(card, key);
   // A link to the card (#ex-…) cannot scroll on load: the card is made after the page. Scroll now.
   requestAnimationFrame(() => {
     if (globalThis.location?.hash === `#${key}`) card.scrollIntoView();

@@ -12,8 +12,6 @@ import { TRANSPOSED_2D } from "../../src/compute/convolution/seeds.ts";
 import { bottleneckParams } from "../../src/compute/parameterCounts.ts";
 import { quantile, timeEveryControl, timingLine } from "./convolutionMoves.ts";
 import { readSection, stopWhenRunning } from "./stopLive.ts";
-import { EXERCISES } from "../../src/compute/convolution/exercises.ts";
-import { checkCard, progressKept } from "./exerciseCards.ts";
 import { cardIn, commitPrediction, commitThenMove } from "./predictionSteps.ts";
 
 const path = "/pages/convolution";
@@ -327,16 +325,6 @@ test({
       assert.equal(Math.max(...t.frames), 1, `${t.label}: the chart came after a later frame`);
       assert.ok(quantile(t.work, 0.5) < 50, timingLine(t));
     }
-  },
-});
-
-test({
-  name:
-    "convolution page, Try it: every card answers a right, a wrong and a malformed answer, shows its worked solution and keeps its progress over a reload",
-  async fn() {
-    const { page } = await open(path);
-    for (const exercise of EXERCISES) await checkCard(page, exercise);
-    await progressKept(page, EXERCISES);
   },
 });
 

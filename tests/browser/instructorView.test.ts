@@ -2,9 +2,9 @@
  * What an instructor uses of a page (issue 19, "for instructors" and "instructor view"), on the
  * momentum page: every figure's stable id and its "Link to this figure" control, a deep link that
  * scrolls to a figure drawn late, the print stylesheet (no controls, figures kept whole, settings
- * and link under each title) and the embed view (`?embed=<id>`: that figure alone, settings from
- * the link still applied, checked at three frame widths in light and dark with axe-core and the
- * console, as the quality suite checks pages).
+ * and link under each title) and the embed view (`?embed=<id>`: that figure, or that exercise
+ * card, alone, settings and seed from the link still applied, checked at frame widths from 1280
+ * to 320 px in light and dark with axe-core and the console, as the quality suite checks pages).
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -13,10 +13,14 @@ import { setControl } from "./controls.ts";
 import { copiedTexts, stubClipboard } from "./pageControls.ts";
 import { formatFinding, runAxe } from "./axe.ts";
 import { embedWaitMs } from "../../src/components/embedHead.ts";
+import { cardKey } from "../../src/components/exerciseLink.ts";
+import { EXERCISES } from "../../src/compute/momentum/exercises.ts";
+import { card, submit, typedAnswers } from "./exerciseCards.ts";
 
 const browser = browserFixture();
 const path = "/pages/momentum";
 const outputDir = "tests/output";
+const adamStep = EXERCISES.find((exercise) => exercise.id === "momentum/adam-step")!;
 
 /** Each drawn figure's data-chart name, its id and its title's id, in page order. */
 const figureIds = (page: Page) =>
@@ -123,53 +127,84 @@ browser.test({
   },
 });
 
-for (const colorScheme of ["light", "dark"] as const) {
-  browser.test({
-    name: `${path}?embed=chart-trajectory&beta=0.5 [${colorScheme}]: only that figure shows, ` +
-      `with the link's settings, no sidebar, header or footer; it fits frames of 640, 375 and ` +
-      `320 px, and axe-core finds no serious or critical violation`,
-    async fn() {
-      const { page, console: log } = await browser.open(`${path}?embed=chart-trajectory&beta=0.5`, {
-        viewport: { width: 640, height: 480 },
-        colorScheme,
-      });
-      await waitForDrawn(page);
-      await page.locator("#chart-trajectory[data-embedded]").waitFor();
-      await waitForHook(page, "reference", { beta: 0.5 });
-      for (const width of [640, 375, 320]) {
-        await page.setViewportSize({ width, height: 480 });
-        await settle(page, 300);
-        const found = await page.evaluate(() => {
-          const visible = (element: Element) => element.getClientRects().length > 0;
-          const shown = (selector: string) =>
-            [...document.querySelectorAll(selector)].filter(visible).map((element) =>
-              element.id || element.tagName
-            );
-          return {
-            figures: shown("figure.chart"),
-            chrome: shown(
-              "#observablehq-sidebar, #observablehq-header, #observablehq-footer, #observablehq-toc",
-            ),
-            headings: shown("#observablehq-main h1, #observablehq-main h2"),
-            width: document.documentElement.scrollWidth,
-          };
-        });
-        assert.deepEqual(found.figures, ["chart-trajectory"], `${width} px`);
-        assert.deepEqual(found.chrome, [], `${width} px`);
-        assert.deepEqual(found.headings, [], `${width} px`);
-        assert.ok(found.width <= width, `${width} px: the document is ${found.width} px wide`);
-        const findings = await runAxe(page);
-        assert.deepEqual(findings.map(formatFinding), [], `axe at ${width} px`);
-      }
-      const messages = log.unexpected().map((entry) => `${entry.type}: ${entry.text}`);
-      assert.deepEqual(messages, [], "console errors or warnings");
-      await Deno.mkdir(outputDir, { recursive: true });
-      await page.screenshot({
-        path: `${outputDir}/momentum-embed-320-${colorScheme}.png`,
-        fullPage: true,
-      });
+/**
+ * What the embed view shows alone, on the momentum page: a figure, with the link's settings, and
+ * an exercise card with the link's seed, answered wrong and its solution shown (so the checks see
+ * its fullest state).
+ */
+const embedViews: { id: string; query: string; ready: (page: Page) => Promise<void> }[] = [
+  {
+    id: "chart-trajectory",
+    query: "beta=0.5",
+    ready: (page) => waitForHook(page, "reference", { beta: 0.5 }),
+  },
+  {
+    id: cardKey(adamStep.id),
+    query: "seed=3",
+    async ready(page) {
+      await submit(page, adamStep, typedAnswers(adamStep, 3).wrong);
+      await card(page, adamStep).getByRole("button", { name: "Show the worked solution" }).click();
+      await page.waitForFunction(
+        (id) => !document.querySelector(`#${id} .math-pending`),
+        cardKey(adamStep.id),
+      );
     },
-  });
+  },
+];
+const embedWidths = [1280, 640, 375, 320];
+
+for (const view of embedViews) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    browser.test({
+      name:
+        `${path}?embed=${view.id}&${view.query} [${colorScheme}]: only that ${
+          view.id.startsWith("ex-") ? "exercise card" : "figure"
+        } shows, with the link's ${view.id.startsWith("ex-") ? "seed" : "settings"}, no sidebar, ` +
+        `header or footer; it fits frames of ${embedWidths.join(", ")} px, and axe-core finds no ` +
+        `serious or critical violation`,
+      async fn() {
+        const { page, console: log } = await browser.open(
+          `${path}?embed=${view.id}&${view.query}`,
+          { viewport: { width: 640, height: 480 }, colorScheme },
+        );
+        await waitForDrawn(page);
+        await page.locator(`#${view.id}[data-embedded]`).waitFor();
+        await view.ready(page);
+        for (const width of embedWidths) {
+          await page.setViewportSize({ width, height: 480 });
+          await settle(page, 300);
+          const found = await page.evaluate(() => {
+            const visible = (element: Element) => element.getClientRects().length > 0;
+            const shown = (selector: string) =>
+              [...document.querySelectorAll(selector)].filter(visible).map((element) =>
+                element.id || element.tagName
+              );
+            return {
+              parts: shown("figure.chart, .exercise-card, .prediction-card"),
+              chrome: shown(
+                "#observablehq-sidebar, #observablehq-header, #observablehq-footer, #observablehq-toc",
+              ),
+              headings: shown("#observablehq-main h1, #observablehq-main h2"),
+              width: document.documentElement.scrollWidth,
+            };
+          });
+          assert.deepEqual(found.parts, [view.id], `${width} px`);
+          assert.deepEqual(found.chrome, [], `${width} px`);
+          assert.deepEqual(found.headings, [], `${width} px`);
+          assert.ok(found.width <= width, `${width} px: the document is ${found.width} px wide`);
+          const findings = await runAxe(page);
+          assert.deepEqual(findings.map(formatFinding), [], `axe at ${width} px`);
+        }
+        const messages = log.unexpected().map((entry) => `${entry.type}: ${entry.text}`);
+        assert.deepEqual(messages, [], "console errors or warnings");
+        await Deno.mkdir(outputDir, { recursive: true });
+        await page.screenshot({
+          path: `${outputDir}/momentum-embed-${view.id}-320-${colorScheme}.png`,
+          fullPage: true,
+        });
+      },
+    });
+  }
 }
 
 browser.test({
