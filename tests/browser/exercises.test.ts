@@ -96,7 +96,7 @@ test({
       const item = items.find((item) => item.id === exercise.id);
       assert.deepEqual(item, {
         id: exercise.id,
-        href: `./${exercise.page}#${cardKey(exercise.id)}`,
+        href: `./${exercise.page}.html#${cardKey(exercise.id)}`,
         progress: "Not tried yet",
       });
     }
@@ -114,7 +114,7 @@ test({
     const exercise = EXERCISES[EXERCISES.length - 1];
     const { page } = await open(path, { viewport: { width: 1280, height: 800 } });
     await page.locator(`.exercise-list li[data-exercise="${exercise.id}"] a`).click();
-    await page.waitForURL(new RegExp(`/pages/${exercise.page}#${cardKey(exercise.id)}$`));
+    await page.waitForURL(new RegExp(`/pages/${exercise.page}\\.html#${cardKey(exercise.id)}$`));
     const box = card(page, exercise);
     await box.waitFor({ state: "visible", timeout: 30_000 });
     await page.waitForFunction(

@@ -23,9 +23,13 @@ export function exercisesByTopic(
   })).filter((group) => group.exercises.length > 0);
 }
 
-/** The card's address, relative to /pages/exercises: ./convolution#ex-filter-recovery. */
+/**
+ * The card's address, relative to /pages/exercises.html: ./convolution.html#ex-filter-recovery.
+ * Links name their files (preserveExtension in observablehq.config.ts) so a plain static server
+ * finds them; Framework rewrites the links in Markdown, but this one is made in the browser.
+ */
 export function cardHref(exercise: Exercise): string {
-  return `./${exercise.page}#${cardKey(exercise.id)}`;
+  return `./${exercise.page}.html#${cardKey(exercise.id)}`;
 }
 
 export function exerciseList(storage: Store = browserStorage()): HTMLElement {
