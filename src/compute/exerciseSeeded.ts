@@ -174,13 +174,10 @@ export const noTinyEntry = (v: readonly number[]) => {
   return largest > 0.01 && Math.min(...v.map(Math.abs)) > 0.05 * largest;
 };
 
-/** A vector in prose, as a tuple: (2, -1, 3). */
-export const tuple = (v: ArrayLike<number>) =>
-  `(${Array.from(v, (x) => formatNumber(x)).join(", ")})`;
-
 /** The usual tolerance of a numeric answer: four significant figures always land within it. */
 export const FOUR_FIGURES: Tolerance = { relative: 0.005 };
-export const FOUR_FIGURES_TEXT = "within 0.5 % of each entry (four significant figures are enough)";
+export const FOUR_FIGURES_TEXT =
+  "within 0.5 % (of each entry, for a vector or matrix); four significant figures are enough";
 
 /** How a card states a numeric answer asked to FOUR_FIGURES, with an example of what to type. */
 export const fourFigures = (answerFormat: string) => ({

@@ -44,9 +44,14 @@ export function numberAfter(prompt: string, name: string): number {
   return Number(prompt.split(`${name} = `)[1].match(/^-?[\d.]+/)![0]);
 }
 
+/** The numbers of a printed tuple's inside, "2, {-1}, 3" (texVector braces a negative entry). */
+export function tupleEntries(inside: string): number[] {
+  return inside.split(", ").map((entry) => Number(entry.replace(/[{}]/g, "")));
+}
+
 /** The tuple printed after `name = (`. */
 export function tupleAfter(prompt: string, name: string): number[] {
-  return prompt.split(`${name} = (`)[1].split(")")[0].split(", ").map(Number);
+  return tupleEntries(prompt.split(`${name} = (`)[1].split(")")[0]);
 }
 
 /** The entries of the first pmatrix after `name = `, row by row. */

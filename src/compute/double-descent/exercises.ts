@@ -17,11 +17,10 @@ import {
   pageExercises,
   pick,
   texMatrixBareMinus,
-  tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { factorRidge, solveBlock } from "./ridgePath.js";
-import { formatNumber } from "../exerciseFormat.js";
+import { formatNumber, texVector } from "../exerciseFormat.js";
 
 const PAGE = "double-descent";
 
@@ -100,7 +99,7 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
     `Random-feature regression with $N_\\text{train} = ${n}$ points $X = ${
       texMatrixBareMinus(x)
     }$ ` +
-      `(one per row), labels $Y = ${tuple(y)}$ and $p = ${p}$ features with weights ` +
+      `(one per row), labels $Y = ${texVector(y)}$ and $p = ${p}$ features with weights ` +
       `$W = ${texMatrixBareMinus(w)}$ (one feature per row). The features are ` +
       `$\\tilde X = \\mathrm{ReLU}(XW^\\top)$. Give the ridge fit ` +
       `$\\theta = (\\tilde X^\\top\\tilde X + \\lambda I)^{-1}\\tilde X^\\top Y$ for ` +
@@ -117,7 +116,7 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
         ? `$p \\le N_\\text{train}$, so solve the $${p} \\times ${p}$ system ` +
           `$(\\tilde X^\\top\\tilde X + \\lambda I)\\theta = \\tilde X^\\top Y$ with matrix ` +
           `$${texMatrixBareMinus(shifted)}$ and right side $${
-            tuple(phi[0].map((_, a) => phi.reduce((s, row, i) => s + row[a] * y[i], 0)))
+            texVector(phi[0].map((_, a) => phi.reduce((s, row, i) => s + row[a] * y[i], 0)))
           }$.`
         : `$p > N_\\text{train}$, so the $${n} \\times ${n}$ kernel form is smaller: ` +
           `$\\theta = \\tilde X^\\top(\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y$ (the same ` +
@@ -125,9 +124,9 @@ export function featureRidge(problem: FeatureProblem, seed = 0): ExerciseInstanc
             texMatrixBareMinus(shifted)
           }$.`,
       p <= n
-        ? `Its solution is $\\theta = ${tuple(theta)}$.`
-        : `$\\alpha = (\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y = ${tuple(alpha ?? [])}$ ` +
-          `and $\\theta = \\tilde X^\\top\\alpha = ${tuple(theta)}$.`,
+        ? `Its solution is $\\theta = ${texVector(theta)}$.`
+        : `$\\alpha = (\\tilde X\\tilde X^\\top + \\lambda I)^{-1}Y = ${texVector(alpha ?? [])}$ ` +
+          `and $\\theta = \\tilde X^\\top\\alpha = ${texVector(theta)}$.`,
     ],
   );
 }

@@ -14,14 +14,13 @@ import {
   numericInstance,
   ONE_CHOICE,
   pageExercises,
-  tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { DIGIT_CLASSES } from "../digitSet.js";
 import { accuracyOf, type CheatView, followedShare } from "./cheatingFeature.js";
 import { accuracyGap } from "./digitRuns.js";
 import type { EpochRecord } from "./mlpTrainTf.js";
-import { formatNumber } from "../exerciseFormat.js";
+import { formatNumber, texVector } from "../exerciseFormat.js";
 
 const PAGE = "dropout-digits";
 
@@ -61,8 +60,10 @@ export function cheatReliance(digits: TestDigits, seed = 0): ExerciseInstance {
     seed,
     `A network was trained on digits with a cheating block that names each training digit's ` +
       `label. On ${count} test digits the block names a random class instead. Labels: ` +
-      `$${tuple(labels)}$; classes the blocks name: $${tuple(named)}$; predictions: ` +
-      `$${tuple(predicted)}$. Give (test accuracy, share of the misleading blocks the network ` +
+      `$${texVector(labels)}$; classes the blocks name: $${texVector(named)}$; predictions: ` +
+      `$${
+        texVector(predicted)
+      }$. Give (test accuracy, share of the misleading blocks the network ` +
       `followed), where a block misleads when it names a class other than the label.`,
     "vector",
     [accuracy, followed],

@@ -14,7 +14,6 @@ import {
   pageExercises,
   pick,
   texMatrixBareMinus,
-  tuple,
   WHOLE_LENGTH_TRIPLES,
   withRandomSigns,
 } from "../exerciseSeeded.js";
@@ -33,7 +32,7 @@ import {
   ridgeMinimiser,
 } from "../tikhonov.js";
 import { sigmoidCounterexample } from "./activation.js";
-import { formatNumber } from "../exerciseFormat.js";
+import { formatNumber, texVector } from "../exerciseFormat.js";
 
 const PAGE = "dropout-noise";
 
@@ -73,7 +72,7 @@ function drawProblem(rng: Rng): SmallProblem {
 const KEEPS = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9] as const;
 
 const dataText = ({ rows, y }: SmallProblem) =>
-  `$X = ${texMatrixBareMinus(rows)}$, $y = ${tuple(y)}$`;
+  `$X = ${texMatrixBareMinus(rows)}$, $y = ${texVector(y)}$`;
 
 function squaredColumnNorms(rows: readonly (readonly number[])[]): number[] {
   const problem = problemOf(rows, rows.map(() => 0));
@@ -93,7 +92,7 @@ export function expectedDropoutLoss(
   const predictions = Array.from(multiply(problem, data.w));
   return numericInstance(
     seed,
-    `With ${dataText(data)} and weights $w = ${tuple(data.w)}$, every entry of $X$ is kept ` +
+    `With ${dataText(data)} and weights $w = ${texVector(data.w)}$, every entry of $X$ is kept ` +
       `independently with probability $p = ${formatNumber(keep)}$ and zeroed otherwise, with no ` +
       `rescaling: $R_{ij} \\sim \\mathrm{Bernoulli}(p)$. What is $\\mathbb{E}\\|y - (R \\odot X)w\\|^2$?`,
     "number",
@@ -116,11 +115,11 @@ export function expectedDropoutLoss(
     [
       `Each entry $R_{ij}$ has mean $p = ${formatNumber(keep)}$ and variance $p(1 - p) = ` +
       `${formatNumber(loss.variance)}$, independent of the others.`,
-      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - pXw\\|^2 = ${
+      `The mean part: $Xw = ${texVector(predictions)}$, so $\\|y - pXw\\|^2 = ${
         formatNumber(loss.fit)
       }$.`,
       `The variance part: $\\|\\Gamma w\\|^2 = \\sum_j \\|x_j\\|^2 w_j^2$ with squared column ` +
-      `norms $${tuple(squares)}$ is $${
+      `norms $${texVector(squares)}$ is $${
         formatNumber(penaltyNorm(problem, data.w))
       }$; times $p(1 - p)$ it ` +
       `is $${formatNumber(loss.penalty)}$.`,
@@ -149,7 +148,7 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
     }$, once its ` +
       `weights are rescaled as $w = p\\check w$, is Tikhonov regression ` +
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2$. What is the penalty $\\|\\Gamma w\\|^2$ at ` +
-      `$w = ${tuple(data.w)}$?`,
+      `$w = ${texVector(data.w)}$?`,
     "number",
     penalty,
     [
@@ -171,7 +170,9 @@ export function tikhonovPenalty({ data, keep }: { data: SmallProblem; keep: numb
     [
       `$\\Gamma = \\sqrt{(1 - p)/p}\\,\\mathrm{diag}(X^\\top X)^{1/2}$, so ` +
       `$\\|\\Gamma w\\|^2 = \\frac{1 - p}{p}\\sum_j (X^\\top X)_{jj} w_j^2$.`,
-      `The squared column norms are $${tuple(squares)}$ and $(1 - p)/p = ${formatNumber(lambda)}$.`,
+      `The squared column norms are $${texVector(squares)}$ and $(1 - p)/p = ${
+        formatNumber(lambda)
+      }$.`,
       `$\\sum_j (X^\\top X)_{jj} w_j^2 = ${formatNumber(plain)}$, so the penalty is $${
         formatNumber(penalty)
       }$.`,
@@ -223,9 +224,9 @@ export function rescaledData({ rows, keep }: { rows: number[][]; keep: number },
       },
     ],
     [
-      `The column norms of $X$ are $${tuple(unit.normsBefore)}$ and ` +
+      `The column norms of $X$ are $${texVector(Array.from(unit.normsBefore))}$ and ` +
       `$\\sqrt{(1 - p)/p} = ${formatNumber(1 / c)}$, so $\\Gamma = \\mathrm{diag}${
-        tuple(gammaDiagonal)
+        texVector(gammaDiagonal)
       }$.`,
       `$\\|y - Xw\\|^2 + \\|\\Gamma w\\|^2 = \\|y - X\\Gamma^{-1}\\tilde w\\|^2 + \\|\\tilde w\\|^2$ ` +
       `with $\\tilde w = \\Gamma w$: ridge with $\\lambda = 1$ on $X\\Gamma^{-1}$.`,
@@ -265,7 +266,7 @@ export function commonNorm({ rows, keep }: { rows: number[][]; keep: number }, s
     ],
     [
       `Column $j$ of $\\tilde X$ is $x_j/\\Gamma_{jj} = \\sqrt{p/(1 - p)}\\,x_j/\\|x_j\\|$.`,
-      `Whatever the norms of $X$'s columns (here $${tuple(norms)}$), each becomes ` +
+      `Whatever the norms of $X$'s columns (here $${texVector(norms)}$), each becomes ` +
       `$\\sqrt{p/(1 - p)} = \\sqrt{${formatNumber(keep)}/${formatNumber(1 - keep)}} = ${
         formatNumber(c)
       }$.`,
@@ -300,11 +301,11 @@ export function ridgeFit({ data, lambda }: { data: SmallProblem; lambda: number 
       },
     ],
     [
-      `$X^\\top X = ${texMatrixBareMinus(xtx)}$ and $X^\\top y = ${tuple(xty)}$.`,
+      `$X^\\top X = ${texMatrixBareMinus(xtx)}$ and $X^\\top y = ${texVector(xty)}$.`,
       `Adding $\\lambda = ${formatNumber(lambda)}$ to the diagonal: ` +
       `$${texMatrixBareMinus(xtx.map((r, j) => r.map((v, k) => v + (j === k ? lambda : 0))))}$.`,
-      `Solving the $2 \\times 2$ system gives $w = ${tuple(w)}$. Dropout would instead add ` +
-      `$\\lambda (X^\\top X)_{jj}$, here $${tuple(squares.map((s) => lambda * s))}$.`,
+      `Solving the $2 \\times 2$ system gives $w = ${texVector(w)}$. Dropout would instead add ` +
+      `$\\lambda (X^\\top X)_{jj}$, here $${texVector(squares.map((s) => lambda * s))}$.`,
     ],
   );
 }
@@ -355,7 +356,7 @@ export function matchingNoise({ keep, inverted }: { keep: number; inverted: bool
           `$p/p^2 = 1/p$, variance $1/p - 1 = (1 - p)/p = ${formatNumber(variance)}$.`
         : `$R_{ij}$ is 1 with probability $p$: mean $p = ${formatNumber(mean)}$, variance ` +
           `$p(1 - p) = ${formatNumber(variance)}$.`,
-      `So $(\\mu, \\sigma^2) = ${tuple([mean, variance])}$.`,
+      `So $(\\mu, \\sigma^2) = ${texVector([mean, variance])}$.`,
     ],
   );
 }
@@ -371,7 +372,7 @@ export function gaussianLoss(
   const predictions = Array.from(multiply(problem, data.w));
   return numericInstance(
     seed,
-    `With ${dataText(data)} and $w = ${tuple(data.w)}$, every entry of $X$ is multiplied by ` +
+    `With ${dataText(data)} and $w = ${texVector(data.w)}$, every entry of $X$ is multiplied by ` +
       `independent noise $R_{ij} \\sim \\mathcal N(${formatNumber(mean)}, ${
         formatNumber(sd)
       }^2)$. What is ` +
@@ -394,7 +395,7 @@ export function gaussianLoss(
       },
     ],
     [
-      `The mean part: $Xw = ${tuple(predictions)}$, so $\\|y - \\mu Xw\\|^2 = ${
+      `The mean part: $Xw = ${texVector(predictions)}$, so $\\|y - \\mu Xw\\|^2 = ${
         formatNumber(loss.fit)
       }$.`,
       `The variance part: $\\sigma^2 = ${formatNumber(loss.variance)}$ times ` +

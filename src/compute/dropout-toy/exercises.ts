@@ -16,7 +16,6 @@ import {
   pageExercises,
   pick,
   texMatrixBareMinus,
-  tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { columnNorms } from "../regression.js";
@@ -30,7 +29,7 @@ import {
   olsMinNorm,
   TOY,
 } from "./dropoutToy.js";
-import { formatNumber } from "../exerciseFormat.js";
+import { formatNumber, texVector } from "../exerciseFormat.js";
 
 const PAGE = "dropout-toy";
 
@@ -56,7 +55,9 @@ const RATES = [0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8] as const;
 const KEEPS = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9] as const;
 
 const exampleText = ({ x, y }: ToyData) =>
-  `One training example $x = ${tuple(x)}$ with target $y = ${formatNumber(y)}$, a linear model ` +
+  `One training example $x = ${texVector(x)}$ with target $y = ${
+    formatNumber(y)
+  }$, a linear model ` +
   `$\\hat y = w^\\top x$ without bias and the squared loss $(y - w^\\top x)^2$.`;
 
 const norm2 = (x: readonly number[]) => x.reduce((s, v) => s + v * v, 0);
@@ -94,7 +95,7 @@ export function minNormFit(data: ToyData, seed = 0): ExerciseInstance {
         formatNumber(n2)
       }$: ` +
       `$t = ${formatNumber(y)}/${formatNumber(n2)} = ${formatNumber(y / n2)}$.`,
-      `So $w = t\\,x = ${tuple(w)}$, the exact fit of least norm.`,
+      `So $w = t\\,x = ${texVector(w)}$, the exact fit of least norm.`,
     ],
   );
 }
@@ -137,9 +138,9 @@ export function dropoutFit({ data, rate }: { data: ToyData; rate: number }, seed
       `probability. Averaging the loss gives $(y - w^\\top x)^2 + c\\sum_j x_j^2 w_j^2$ with ` +
       `$c = r/(1 - r) = ${formatNumber(c)}$.`,
       `Setting its gradient to zero: $(x x^\\top + c\\,\\mathrm{diag}(x^2))\\,w = x\\,y$, where the ` +
-      `matrix is $${texMatrixBareMinus(m)}$ and $x\\,y = ${tuple(x.map((v) => v * y))}$.`,
+      `matrix is $${texMatrixBareMinus(m)}$ and $x\\,y = ${texVector(x.map((v) => v * y))}$.`,
       `Its solution gives every feature the same share: $w_j = y(1 - r)/(x_j(d(1 - r) + r))$ ` +
-      `with $d = ${x.length}$, so $w = ${tuple(w)}$.`,
+      `with $d = ${x.length}$, so $w = ${texVector(w)}$.`,
     ],
   );
 }
@@ -155,7 +156,7 @@ export function featurePenalties(
   const squared = Array.from(norms, (g) => g * g);
   const lambda = dropoutLambda(keep);
   const penalties = squared.map((s) => lambda * s);
-  const rowsTex = rows.map((r) => `$${tuple(r)}$`).join(", ");
+  const rowsTex = rows.map((r) => `$${texVector(r)}$`).join(", ");
   return numericInstance(
     seed,
     `A data matrix $X$ has rows ${rowsTex}. Dropout keeps each entry with probability ` +
@@ -185,8 +186,8 @@ export function featurePenalties(
       `$\\Gamma^2 = \\mathrm{diag}(X^\\top X)$ and $\\lambda = (1 - p)/p = ${
         formatNumber(lambda)
       }$.`,
-      `The diagonal of $X^\\top X$ holds the squared column norms: $${tuple(squared)}$.`,
-      `So $c_j = \\lambda (X^\\top X)_{jj}$ gives $${tuple(penalties)}$.`,
+      `The diagonal of $X^\\top X$ holds the squared column norms: $${texVector(squared)}$.`,
+      `So $c_j = \\lambda (X^\\top X)_{jj}$ gives $${texVector(penalties)}$.`,
     ],
   );
 }
@@ -259,7 +260,7 @@ export function rateZeroLimit(data: ToyData, seed = 0): ExerciseInstance {
       `For $r > 0$ the minimiser is $w_j = y(1 - r)/(x_j(d(1 - r) + r))$.`,
       `Letting $r \\to 0$ gives $w_j = y/(d\\,x_j)$ with $d = ${d}$: every feature supplies ` +
       `$y/d = ${formatNumber(y / d)}$.`,
-      `So the limit is $w = ${tuple(w)}$, an exact fit but not the one of least norm.`,
+      `So the limit is $w = ${texVector(w)}$, an exact fit but not the one of least norm.`,
     ],
   );
 }
@@ -281,7 +282,7 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
     `${exampleText(data)} With inverted dropout at drop rate $r = ${
       formatNumber(rate)
     }$ the minimiser of ` +
-      `the averaged loss is $w = ${tuple(w)}$. Trained on batches of one, each step sees a ` +
+      `the averaged loss is $w = ${texVector(w)}$. Trained on batches of one, each step sees a ` +
       `single mask. What is the loss at this $w$, averaged over the masks?`,
     "number",
     floor,
@@ -302,7 +303,7 @@ export function lossFloor({ data, rate }: { data: ToyData; rate: number }, seed 
       },
     ],
     [
-      `The masked copies are ${expanded.rows.map((r) => `$${tuple(r)}$`).join(", ")} with ` +
+      `The masked copies are ${expanded.rows.map((r) => `$${texVector(r)}$`).join(", ")} with ` +
       `probabilities ` +
       `$${expanded.weights.map((x) => formatNumber(x)).join(", ")}$.`,
       `Their squared errors at $w$ are $${residuals.map((e) => formatNumber(e * e)).join(", ")}$.`,
@@ -322,8 +323,8 @@ export function optimiserAgreement(
   // The options' order is drawn from its own stream, apart from the rate's.
   const rng = createRng(seed).fork();
   const { x, y } = TOY;
-  const withDropout = tuple(expectedLossMinimiser(rate, x, y));
-  const minNorm = tuple(olsMinNorm(x, y));
+  const withDropout = texVector(expectedLossMinimiser(rate, x, y));
+  const minNorm = texVector(olsMinNorm(x, y));
   const options = [
     `Both end near the same fit, $w = ${withDropout}$.`,
     `SGD ends near the least-norm fit $w = ${minNorm}$; Adam near equal weights $(1, 1)$.`,
@@ -348,7 +349,9 @@ export function optimiserAgreement(
   return choiceInstance(
     seed,
     rng,
-    `The course's example $x = ${tuple(x)}$, $y = ${formatNumber(y)}$ is trained to convergence ` +
+    `The course's example $x = ${texVector(x)}$, $y = ${
+      formatNumber(y)
+    }$ is trained to convergence ` +
       `with SGD and with Adam, both from $w = 0$, ` +
       (dropout
         ? `with inverted dropout at drop rate $r = ${formatNumber(rate)}$.`

@@ -17,7 +17,6 @@ import {
   pageExercises,
   pick,
   texMatrixBareMinus,
-  tuple,
   WHOLE_LENGTH_TRIPLES,
   withRandomSigns,
 } from "../exerciseSeeded.js";
@@ -25,7 +24,7 @@ import { createRng, type Rng } from "../prng.js";
 import { batchNormGaussian1d } from "./gaussianBatchNorm.js";
 import { correlationMatrix, type Sym2 } from "./gaussian2d.js";
 import { dotProduct, vectorNorm, weightFromDirection, weightNormGradient } from "./weightNorm.js";
-import { formatNumber } from "../exerciseFormat.js";
+import { formatNumber, texVector } from "../exerciseFormat.js";
 
 const PAGE = "normalisation-geometry";
 
@@ -94,7 +93,7 @@ export function outputLaw(params: OutputLawParams, seed = 0): ExerciseInstance {
       `${formatNumber(Math.sqrt(variance))}$ follows $\\mathcal N(0, 1)$.`,
       `$y = \\gamma\\hat x + \\beta$ shifts and scales a Gaussian: it stays Gaussian with mean ` +
       `$\\beta = ${formatNumber(beta)}$ and variance $\\gamma^2 = ${formatNumber(gamma * gamma)}$.`,
-      `So $(\\text{mean}, \\text{variance}) = ${tuple([beta, gamma * gamma])}$, whatever the ` +
+      `So $(\\text{mean}, \\text{variance}) = ${texVector([beta, gamma * gamma])}$, whatever the ` +
       `input's mean and variance were.`,
     ],
   );
@@ -167,11 +166,11 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
   return numericInstance(
     seed,
     `The inputs of a batch are centred and whitened: mean 0, covariance $I$. A unit computes ` +
-      `$u^\\top x$ with $u = ${tuple(u)}$ and batch-normalises it with scale $\\gamma = ` +
+      `$u^\\top x$ with $u = ${texVector(u)}$ and batch-normalises it with scale $\\gamma = ` +
       `${formatNumber(gamma)}$ and shift $\\beta = ${
         formatNumber(beta)
       }$. What does it output for the input ` +
-      `$x = ${tuple(x)}$?`,
+      `$x = ${texVector(x)}$?`,
     "number",
     out,
     [
@@ -193,7 +192,7 @@ export function weightNormOutput(params: ProjectionParams, seed = 0): ExerciseIn
       `Over the batch $u^\\top x$ has mean $u^\\top 0 = 0$ and variance $u^\\top I u = ` +
       `\\|u\\|^2 = ${formatNumber(length * length)}$.`,
       `So batch norm outputs $\\gamma\\,u^\\top x/\\|u\\| + \\beta = w^\\top x + \\beta$ with ` +
-      `$w = \\gamma u/\\|u\\| = ${tuple(w)}$: weight normalisation.`,
+      `$w = \\gamma u/\\|u\\| = ${texVector(w)}$: weight normalisation.`,
       `Here $u^\\top x = ${formatNumber(ux)}$, so the output is $${formatNumber(gamma)} \\cdot ${
         factor(ux)
       }/${formatNumber(length)} + ` +
@@ -217,8 +216,10 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
   const projected = gradW.map((g, i) => g - along * u[i]);
   return numericInstance(
     seed,
-    `Weight normalisation writes $w = \\gamma u/\\|u\\|$. At $u = ${tuple(u)}$ with ` +
-      `$\\gamma = ${formatNumber(gamma)}$ the loss has gradient $\\nabla_w L = ${tuple(gradW)}$. ` +
+    `Weight normalisation writes $w = \\gamma u/\\|u\\|$. At $u = ${texVector(u)}$ with ` +
+      `$\\gamma = ${formatNumber(gamma)}$ the loss has gradient $\\nabla_w L = ${
+        texVector(gradW)
+      }$. ` +
       `Give $\\nabla_u L$.`,
     "vector",
     gradU,
@@ -244,10 +245,10 @@ export function projectedGradient(params: GradientParams, seed = 0): ExerciseIns
         formatNumber(length * length)
       } = ` +
       `${formatNumber(along)}$, so the projection is $\\nabla_w L - ${factor(along)}\\,u = ${
-        tuple(projected)
+        texVector(projected)
       }$.`,
       `Times $\\gamma/\\|u\\| = ${formatNumber(gamma / length)}$: $\\nabla_u L = ${
-        tuple(gradU)
+        texVector(gradU)
       }$, ` +
       `orthogonal to $u$.`,
     ],

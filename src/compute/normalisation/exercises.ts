@@ -18,7 +18,6 @@ import {
   pageExercises,
   pick,
   shuffle,
-  tuple,
 } from "../exerciseSeeded.js";
 import { createRng, type Rng } from "../prng.js";
 import { batchNormBackward, batchNormInputGradient } from "./batchNormBackward.js";
@@ -31,7 +30,7 @@ import {
   type NormMethod,
   REDUCED_AXES,
 } from "./normAxes.js";
-import { formatNumber } from "../exerciseFormat.js";
+import { formatNumber, texVector } from "../exerciseFormat.js";
 
 const PAGE = "normalisation";
 
@@ -162,7 +161,7 @@ export function centredGradient(
     seed,
     `Batch norm without the division: $y_i = \\gamma(x_i - \\mu) + \\beta$ with $\\mu$ the mean ` +
       `of a batch of $n = ${n}$ and $\\gamma = ${formatNumber(gamma)}$. The upstream gradient is ` +
-      `$\\partial L/\\partial y = ${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
+      `$\\partial L/\\partial y = ${texVector(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
     dx,
     [
@@ -188,7 +187,7 @@ export function centredGradient(
         formatNumber(mean)
       }$.`,
       `Subtracting it and multiplying by $${formatNumber(gamma)}$: $${
-        tuple(dx)
+        texVector(dx)
       }$. (For $n = 1$ this is ` +
       `exactly 0.)`,
     ],
@@ -303,8 +302,8 @@ export function batchNormGradient(
     `Training-time batch norm on one feature, $\\epsilon = 0$, $\\gamma = ${
       formatNumber(gamma)
     }$: the ` +
-      `batch is $x = ${tuple(x)}$ and the upstream gradient $\\partial L/\\partial y = ` +
-      `${tuple(dy)}$. Give $\\partial L/\\partial x$.`,
+      `batch is $x = ${texVector(x)}$ and the upstream gradient $\\partial L/\\partial y = ` +
+      `${texVector(dy)}$. Give $\\partial L/\\partial x$.`,
     "vector",
     dX,
     [
@@ -332,7 +331,7 @@ export function batchNormGradient(
         formatNumber(sumDyDev)
       }$.`,
       `$\\partial L/\\partial x_i = \\frac{\\gamma}{\\sigma}\\left(dy_i - \\frac1n\\sum_k dy_k - ` +
-      `\\frac{x_i - \\mu}{n\\sigma^2}\\sum_k dy_k(x_k - \\mu)\\right)$ gives $${tuple(dX)}$.`,
+      `\\frac{x_i - \\mu}{n\\sigma^2}\\sum_k dy_k(x_k - \\mu)\\right)$ gives $${texVector(dX)}$.`,
     ],
   );
 }

@@ -11,6 +11,7 @@ import {
   exerciseNamed,
   matrixAfter,
   SEEDS,
+  tupleAfter,
 } from "../exerciseValues.ts";
 
 const PAGE = "double-descent";
@@ -69,7 +70,7 @@ Deno.test("featureRidge({X, W, Y, λ}) equals the primal solve (X̃ᵀX̃ + λI)
       const i = exerciseNamed(PAGE, name).generate(seed);
       const x = matrixAfter(i.prompt, "X");
       const w = matrixAfter(i.prompt, "W");
-      const y = i.prompt.split("Y = (")[1].split(")")[0].split(", ").map(Number);
+      const y = tupleAfter(i.prompt, "Y");
       const lambda = Number(i.prompt.split("\\lambda = ")[1].match(/^[\d.]+/)![0]);
       assert.equal(w.length > x.length, name === "kernel-form", `${name}: p against N_train`);
       assertSameEntries(

@@ -4,12 +4,18 @@ import {
   dropoutEffect,
   gapNarrowing,
 } from "../../../src/compute/dropout-digits/exercises.ts";
-import { answerEntries, assertSameEntries, exerciseNamed, SEEDS } from "../exerciseValues.ts";
+import {
+  answerEntries,
+  assertSameEntries,
+  exerciseNamed,
+  SEEDS,
+  tupleEntries,
+} from "../exerciseValues.ts";
 
 const PAGE = "dropout-digits";
 
 const listAfter = (prompt: string, name: string) =>
-  prompt.split(`${name}: $(`)[1].split(")")[0].split(", ").map(Number);
+  tupleEntries(prompt.split(`${name}: $(`)[1].split(")")[0]);
 
 Deno.test("cheatReliance({labels: (1, 2, 3, 4), named: (1, 5, 6, 7), predicted: (1, 5, 3, 0)}) is (1/2, 1/3)", () => {
   const i = cheatReliance({ labels: [1, 2, 3, 4], named: [1, 5, 6, 7], predicted: [1, 5, 3, 0] });

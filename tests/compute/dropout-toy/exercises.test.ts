@@ -8,7 +8,13 @@ import {
   optimiserAgreement,
   rateZeroLimit,
 } from "../../../src/compute/dropout-toy/exercises.ts";
-import { answerEntries, assertSameEntries, exerciseNamed, SEEDS } from "../exerciseValues.ts";
+import {
+  answerEntries,
+  assertSameEntries,
+  exerciseNamed,
+  SEEDS,
+  tupleEntries,
+} from "../exerciseValues.ts";
 
 const PAGE = "dropout-toy";
 const COURSE = { x: [10, 1], y: 11 };
@@ -77,7 +83,7 @@ Deno.test("optimiserAgreement({rate: 0.5, dropout}) picks the shared fit with dr
 Deno.test("generate(seed), seeds 0..999: answers equal the closed forms y x/‖x‖², y(1 − r)/(x_j(d(1 − r) + r)), y/(d x_j) and the mask average", () => {
   for (const seed of SEEDS) {
     const fit = exerciseNamed(PAGE, "least-norm-fit").generate(seed);
-    const x = fit.prompt.match(/\$x = \(([^)]*)\)\$/)![1].split(", ").map(Number);
+    const x = tupleEntries(fit.prompt.match(/\$x = \(([^)]*)\)\$/)![1]);
     const y = Number(fit.prompt.match(/\$y = (-?[\d.]+)\$/)![1]);
     const norm2 = x.reduce((s, v) => s + v * v, 0);
     assertSameEntries(
@@ -115,7 +121,7 @@ Deno.test("generate(seed), seeds 0..999: answers equal the closed forms y x/‖x
 });
 
 function dataAndRate(prompt: string): [number[], number, number] {
-  const x = prompt.match(/\$x = \(([^)]*)\)\$/)![1].split(", ").map(Number);
+  const x = tupleEntries(prompt.match(/\$x = \(([^)]*)\)\$/)![1]);
   const y = Number(prompt.match(/\$y = (-?[\d.]+)\$/)![1]);
   const r = Number(prompt.match(/\$r = ([\d.]+)\$/)![1]);
   return [x, y, r];

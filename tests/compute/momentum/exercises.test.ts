@@ -1,4 +1,3 @@
-import assert from "node:assert/strict";
 import {
   ADAM_STEP,
   BIAS_CORRECTION,

@@ -54,9 +54,7 @@ Deno.test("centredGradient({dy, γ}) is γ(dy − mean(dy)), and exactly 0 for a
   assert.deepEqual(answerEntries(centredGradient({ dy: [2.5], gamma: 2 })), [0]);
   for (const seed of SEEDS) {
     const i = exerciseNamed(PAGE, "centred-gradient").generate(seed);
-    const dy = i.prompt.split("\\partial L/\\partial y = (")[1].split(")")[0].split(", ").map(
-      Number,
-    );
+    const dy = tupleAfter(i.prompt, "\\partial L/\\partial y");
     const gamma = numberAfter(i.prompt, "\\gamma");
     const mean = dy.reduce((s, v) => s + v, 0) / dy.length;
     assertSameEntries(answerEntries(i), dy.map((v) => gamma * (v - mean)), 1e-9, `seed ${seed}`);
@@ -103,9 +101,7 @@ Deno.test("batchNormGradient({x, dy, γ}) equals central differences of Σ dy·B
   for (const seed of SEEDS) {
     const i = exerciseNamed(PAGE, "batch-norm-gradient").generate(seed);
     const x = tupleAfter(i.prompt, "x");
-    const dy = i.prompt.split("\\partial L/\\partial y = (")[1].split(")")[0].split(", ").map(
-      Number,
-    );
+    const dy = tupleAfter(i.prompt, "\\partial L/\\partial y");
     const gamma = numberAfter(i.prompt, "\\gamma");
     const numeric = centralGradient((v) => loss(v, dy, gamma), x, 1e-5);
     assertNearMeasured(answerEntries(i), numeric, 1e-6, `seed ${seed}`);
