@@ -182,6 +182,12 @@ test({
     await box.getByRole("button", { name: "New numbers" }).click();
     await page.waitForURL(new RegExp(`[?&]${key}=2\\b`));
     assert.match((await box.locator("h3").textContent())!, /numbers #2\)$/);
+    // Read the new prompt once its formulas are typeset, as the reloads below do.
+    await page.waitForFunction(
+      (id) => !document.querySelector(`#${id} .math-pending`),
+      key,
+      { timeout: 10_000 },
+    );
     const shown = await prompt.innerText();
     for (const search of [`?${key}=2`, "?seed=2"]) {
       await page.goto(new URL(`/pages/${exercise.page}${search}`, page.url()).href);
