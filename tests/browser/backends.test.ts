@@ -5,6 +5,8 @@
  * fails (not only at load), and the numbers each page registers as `backends` in its
  * tests/browser/pages/<slug>.ts must equal the CPU
  * run's within their float32 bound, stay under their gap bound, or show that a training learned.
+ * Each load is traced from before navigation until every section is done: live work runs in the
+ * page's worker (issue 20), so no main-thread task may take over 100 ms of CPU time on any backend.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -12,11 +14,14 @@ import { browserFixture, browserTest, openPage, waitForDrawn } from "./harness.t
 import { pagePath, readingOrder } from "../../src/site.ts";
 import { mismatches, numbersAt, worstRatio } from "./backendTable.ts";
 import { backendTable } from "./pageData.ts";
+import { type MainThreadTasks, traceMainThread } from "./mainThread.ts";
 import type { BackendName } from "../../src/components/urlState.ts";
 
 const backends: BackendName[] = ["cpu", "wasm", "webgl", "webgpu"];
 /** WebGPU runs on a software adapter, and some pages train: allow them time. */
 const drawTimeout = 180_000;
+/** The longest main-thread task allowed during load and live runs, ms of CPU time (issue 20). */
+const longestTaskMs = 100;
 
 const browser = browserFixture();
 /** WebGL and WebGPU need a browser without --disable-gpu (software rendering still applies). */
@@ -29,6 +34,7 @@ interface BackendRun {
   hooks: unknown;
   problems: string[];
   seconds: number;
+  mainThread: MainThreadTasks;
 }
 
 async function readRun(
@@ -56,7 +62,11 @@ async function run(path: string, backend: BackendName): Promise<BackendRun> {
   const entry = backendTable[path];
   const query = [`backend=${backend}`, ...(entry?.query ? [entry.query] : [])].join("&");
   const start = performance.now();
-  const { page, console: log } = await openPage(await sessionFor(backend), `${path}?${query}`);
+  // The browser traces one page at a time: a run that fails before reading its trace stops it.
+  let stopTrace: (() => Promise<MainThreadTasks>) | undefined;
+  const { page, console: log } = await openPage(await sessionFor(backend), `${path}?${query}`, {
+    beforeGoto: async (page) => stopTrace = await traceMainThread(page),
+  });
   try {
     const problems: string[] = [];
     await waitForDrawn(page, { timeout: drawTimeout }).catch(async (error) => {
@@ -86,13 +96,22 @@ async function run(path: string, backend: BackendName): Promise<BackendRun> {
       { timeout: 10_000 },
     ).catch(() => {/* reported below as "no numbers on the page's hooks" */});
     const read = await readRun(page);
+    const mainThread = await stopTrace!();
+    stopTrace = undefined;
+    if (mainThread.cpuMs > longestTaskMs) {
+      problems.push(
+        `a main-thread task took ${mainThread.cpuMs.toFixed(0)} ms of CPU time ` +
+          `(over ${longestTaskMs} ms) during load and the live runs`,
+      );
+    }
     problems.push(
       ...log.unexpected().map((entry) =>
         `console ${entry.type} during the run: ${entry.text.slice(0, 300)}`
       ),
     );
-    return { ...read, problems, seconds: (performance.now() - start) / 1000 };
+    return { ...read, problems, seconds: (performance.now() - start) / 1000, mainThread };
   } finally {
+    await stopTrace?.().catch(() => {});
     await page.close();
   }
 }
@@ -115,11 +134,16 @@ for (const path of livePaths) {
   for (const backend of backends) {
     Deno.test({
       name: `${path} on ${backend}: every live section finishes with no console error or ` +
-        `warning, and its numbers agree with the CPU's`,
+        `warning and no main-thread task over ${longestTaskMs} ms, and its numbers agree with the CPU's`,
       ...browserTest,
       async fn() {
         const result = backend === "cpu" ? await cpuRun(path) : await run(path, backend);
-        console.log(`  ${path} on ${backend}: ${result.seconds.toFixed(1)} s`);
+        console.log(
+          `  ${path} on ${backend}: ${result.seconds.toFixed(1)} s; longest main-thread task ` +
+            `${result.mainThread.cpuMs.toFixed(0)} ms of CPU (${
+              result.mainThread.wallMs.toFixed(0)
+            } ms of wall time)`,
+        );
         if (result.backend !== backend) {
           // WebGL is tested where it starts; every other backend must start when asked.
           if (backend === "webgl") {

@@ -160,84 +160,24 @@ test({
   },
 });
 
-/**
- * Float32 agreement with the CPU backend: each backend sums a few thousand float32 products in
- * its own order, which moves a loss by a few roundings (measured: at most 2e-7 relative, WebGL,
- * for the first batch and for epoch 1's mean over 20 steps); this allows about 80 roundings
- * (float32's is 6e-8), and a 2 % error is 2,000 times larger.
- */
-const LOSS_RELATIVE = 1e-5;
-/** Accuracy may move by one digit of 500 where two logits nearly tie. */
-const ONE_DIGIT = 1 / 500;
-/** "Learns": well above chance (10 %) after one short epoch. */
-const LEARNED = 0.5;
-
 test({
   name:
-    "cnn-training page: one epoch on every backend (WebGPU via SwiftShader, WebAssembly, WebGL where it starts, CPU) learns, matches the CPU's first and epoch-1 losses to float32 rounding, and logs no console error or warning during the run",
+    "cnn-training page: one epoch on the CPU backend is the loader's seed-1 run, accuracy for accuracy (the other backends match this run: backends.test.ts)",
   async fn() {
     const output = await precomputed();
     const loaderRun = output.runs.find((r) =>
       sameCombination(r, { batchNorm: true, dropout: true }) && r.seed === 1
     )!;
-    let cpuFirstLoss: number | undefined;
-    for (const name of ["cpu", "webgpu", "wasm", "webgl"]) {
-      const { page, console: log } = await open(`${path}?backend=${name}&epochs=1`, {
-        webgpu: true,
-      });
-      const used = await backend(page);
-      if (name === "webgl" && used !== "webgl") {
-        console.warn(`WebGL does not start in this headless Chromium (got ${used}); skipped`);
-        await page.close();
-        continue;
-      }
-      assert.equal(used, name);
-      log.phase = "run";
-      const run = await waitForRun(page, { epochs: 1, seed: 1 });
-      assert.equal(run.backend, name);
-      assert.equal(run.failure, null, `${name}: ${run.failure}`);
-      const [before, after] = run.history;
-      assert.ok(after.validationAccuracy > LEARNED, `${name}: ${after.validationAccuracy}`);
-      assert.ok(run.testAccuracy! > LEARNED, `${name}: test ${run.testAccuracy}`);
-      for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
-        assert.ok(
-          Math.abs(before[key] - loaderRun.history[0][key]) <= ONE_DIGIT,
-          `${name}: epoch 0 ${key} ${before[key]} against ${loaderRun.history[0][key]}`,
-        );
-      }
-      if (name === "cpu") {
-        // The CPU backend computed the precomputed run: the same numbers exactly.
-        assert.deepEqual(
-          run.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
-          loaderRun.history.slice(0, 2).map((h) => [h.trainAccuracy, h.validationAccuracy]),
-        );
-        cpuFirstLoss = run.firstStepLoss;
-      }
-      const cpu = loaderRun.history[1];
-      const gap = Math.abs(run.firstStepLoss! / cpuFirstLoss! - 1);
-      assert.ok(
-        gap <= LOSS_RELATIVE,
-        `${name}: first loss ${run.firstStepLoss}, cpu ${cpuFirstLoss}`,
-      );
-      // The loader keeps 6 digits of the epoch's loss: its rounding (≤ 5e-7 relative) fits.
-      const epochGap = Math.abs(after.loss! / cpu.loss! - 1);
-      assert.ok(
-        epochGap <= LOSS_RELATIVE,
-        `${name}: epoch 1 loss ${after.loss}, cpu ${cpu.loss}`,
-      );
-      for (const key of ["trainAccuracy", "validationAccuracy"] as const) {
-        assert.ok(
-          Math.abs(after[key] - cpu[key]) <= ONE_DIGIT,
-          `${name}: epoch 1 ${key} ${after[key]} against ${cpu[key]}`,
-        );
-      }
-      console.log(
-        `${name}: first loss ${run.firstStepLoss} (cpu ${cpuFirstLoss}), epoch 1 loss ${after.loss}, ` +
-          `validation ${after.validationAccuracy}, test ${run.testAccuracy}, ${run.elapsedMs} ms`,
-      );
-      assert.deepEqual(log.unexpected(), [], `${name}: console during load or run`);
-      await page.close();
-    }
+    const { page } = await open(`${path}?backend=cpu&epochs=1`);
+    const run = await waitForRun(page, { epochs: 1, seed: 1 });
+    assert.equal(run.backend, "cpu");
+    assert.equal(run.failure, null);
+    assert.deepEqual(
+      run.history.map((h) => [h.trainAccuracy, h.validationAccuracy]),
+      loaderRun.history.slice(0, 2).map((h) => [h.trainAccuracy, h.validationAccuracy]),
+    );
+    // The loader keeps 6 significant digits of the epoch's loss.
+    assert.equal(run.history[1].loss!.toPrecision(6), loaderRun.history[1].loss!.toPrecision(6));
   },
 });
 

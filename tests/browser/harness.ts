@@ -54,6 +54,8 @@ export interface PageOptions {
   /** Emulated `prefers-color-scheme`; the browser's default (light) when absent. */
   colorScheme?: ColorScheme;
   viewport?: { width: number; height: number };
+  /** Runs on the new page before it navigates (e.g. to start a trace of its load). */
+  beforeGoto?: (page: Page) => Promise<unknown>;
 }
 
 export interface Watched {
@@ -71,7 +73,7 @@ export interface Watched {
 export async function openPage(
   session: Session,
   path: string,
-  { colorScheme, viewport = { width: 1200, height: 900 } }: PageOptions = {},
+  { colorScheme, viewport = { width: 1200, height: 900 }, beforeGoto }: PageOptions = {},
 ): Promise<Watched> {
   const page = await session.browser.newPage({ viewport, ...(colorScheme ? { colorScheme } : {}) });
   const consoleErrors: string[] = [];
@@ -81,6 +83,7 @@ export async function openPage(
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   const foreignRequests = collectForeignRequests(page, session.origin);
   const log = collectConsole(page);
+  await beforeGoto?.(page);
   await page.goto(`${session.origin}${path}`, { waitUntil: "load" });
   return { page, consoleErrors, foreignRequests, console: log };
 }
@@ -193,6 +196,42 @@ export async function settle(page: Page, ms = 150): Promise<void> {
       ),
   );
   await page.waitForTimeout(ms);
+}
+
+/**
+ * Waits for a redraw to finish: two animation frames (a resize's observers and the runtime's
+ * recomputation run in them), then until the page's DOM has not changed for `quietMs` (charts
+ * redraw by replacing nodes), at most `maxMs`. Faster than a fixed wait, and no less sure.
+ */
+export async function settleQuiet(page: Page, { quietMs = 50, maxMs = 2_000 } = {}): Promise<void> {
+  await page.evaluate(
+    ({ quietMs, maxMs }) =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            let timer = setTimeout(done, quietMs);
+            const observer = new MutationObserver(() => {
+              clearTimeout(timer);
+              timer = setTimeout(done, quietMs);
+            });
+            const deadline = setTimeout(done, maxMs);
+            function done() {
+              observer.disconnect();
+              clearTimeout(timer);
+              clearTimeout(deadline);
+              resolve();
+            }
+            observer.observe(document.body, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              characterData: true,
+            });
+          })
+        );
+      }),
+    { quietMs, maxMs },
+  );
 }
 
 export interface OpenOptions extends PageOptions {

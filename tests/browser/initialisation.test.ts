@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserFixture, waitForDrawn, waitForHook } from "./harness.ts";
+import { traceMainThread } from "./mainThread.ts";
 import { backend, chartMarkup, numTensors, setControl } from "./controls.ts";
 import {
   type LiveDepthParams,
@@ -338,8 +339,7 @@ async function redrawLatency(page: Page, label: string, value: number | string):
 }
 
 test({
-  name:
-    "initialisation page: slider-to-chart latency per control on wasm, and depth 50 × width 512 × batch 256 streamed in short tasks",
+  name: "initialisation page: slider-to-chart latency per control on wasm",
   async fn() {
     const { page } = await open(path);
     await waitForDepth(page, { depth: 30 });
@@ -359,81 +359,8 @@ test({
     }
     console.log(`latency to first live redraw on wasm (ms): ${JSON.stringify(latency)}`);
     for (const [label, ms] of Object.entries(latency)) assert.ok(ms < 1000, `${label}: ${ms} ms`);
-    await page.close();
-    // The largest network, with the browser's own record of long tasks (over 50 ms), counted from
-    // the moment the page has loaded and typeset its formulas: the live run is what is measured.
-    const { page: big } = await open(`${path}?depth=2&width=16&batch=8`);
-    await waitForDepth(big, { depth: 2, width: 16, batch: 8 });
-    await waitForDrawn(big);
-    await big.waitForTimeout(3000);
-    await big.evaluate(() => {
-      const tasks: number[] = [];
-      (globalThis as unknown as { __longTasks: number[] }).__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push(entry.duration);
-      }).observe({ type: "longtask" });
-    });
-    const before = 0;
-    await setControl(big, "width d", 512);
-    await setControl(big, "batch size", 256);
-    await setControl(big, "depth L", 50);
-    const run = await waitForDepth(big, { depth: 50, width: 512, batch: 256 });
-    await waitForDrawn(big);
-    const longTasks = await big.evaluate(
-      (before) => (globalThis as unknown as { __longTasks: number[] }).__longTasks.slice(before),
-      before,
-    );
-    console.log(
-      `depth 50 × width 512 × batch 256 on ${run.backend}: forward and backward ${
-        Math.round(run.elapsedMs)
-      } ms, longest slice ${
-        Math.round(run.longestSliceMs)
-      } ms (${run.longestSliceWhat}), ${run.rowsPerSlice} rows per slice at the end, long tasks ${
-        JSON.stringify(longTasks.map(Math.round))
-      }`,
-    );
-    // The work is cut so that a slice takes about 20 ms on an idle machine; how long the browser's
-    // tasks really are depends on the machine's load, so those numbers go into the report, and
-    // the test holds the cut itself: on a main-thread backend a slice never takes more than 16
-    // million multiply-adds, 64 rows of a 512-wide layer, so the batch of 256 is cut at least in 4.
-    if (run.backend === "wasm" || run.backend === "cpu") {
-      assert.ok(run.rowsPerSlice >= 1 && run.rowsPerSlice <= 64, `${run.rowsPerSlice} rows`);
-    }
-    assert.ok(run.elapsedMs > 0);
-    await big.close();
   },
 });
-
-/**
- * The longest main-thread task of a Chromium trace, in CPU time (`tdur`) and in wall time: CPU
- * time is the page's own work, which a loaded machine cannot stretch by taking the core away.
- */
-function longestMainThreadTask(trace: Uint8Array): { cpuMs: number; wallMs: number } {
-  const { traceEvents } = JSON.parse(new TextDecoder().decode(trace)) as {
-    traceEvents: {
-      name: string;
-      ph: string;
-      pid: number;
-      tid: number;
-      dur?: number;
-      tdur?: number;
-      args?: { name?: string };
-    }[];
-  };
-  const main = new Set(
-    traceEvents.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain")
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const tasks = traceEvents.filter((e) =>
-    // "RunTask" in older Chromium, "ThreadControllerImpl::RunTask" in newer.
-    /(^|::)RunTask$/.test(e.name) && e.ph === "X" && main.has(`${e.pid}:${e.tid}`)
-  );
-  assert.ok(tasks.length > 0, "the trace holds no main-thread task");
-  return {
-    cpuMs: Math.max(...tasks.map((e) => (e.tdur ?? 0) / 1000)),
-    wallMs: Math.max(...tasks.map((e) => (e.dur ?? 0) / 1000)),
-  };
-}
 
 test({
   name:
@@ -451,14 +378,13 @@ test({
         for (const entry of list.getEntries()) tasks.push(entry.duration);
       }).observe({ type: "longtask" });
     });
-    const browser = page.context().browser()!;
-    await browser.startTracing(page, { categories: ["toplevel"] });
+    const stopTrace = await traceMainThread(page);
     await setControl(page, "width d", 512);
     await setControl(page, "batch size", 256);
     await setControl(page, "depth L", 50);
     const run = await waitForDepth(page, { depth: 50, width: 512, batch: 256 });
     await waitForDrawn(page);
-    const longest = longestMainThreadTask(await browser.stopTracing());
+    const longest = await stopTrace();
     const longTasks = await page.evaluate(() =>
       (globalThis as unknown as { __longTasks: number[] }).__longTasks
     );

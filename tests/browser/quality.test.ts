@@ -18,6 +18,7 @@ import {
   noWebgpuAdapterWarning,
   openPage,
   settle,
+  settleQuiet,
   sitePaths,
   waitForDrawn,
   waitForHook,
@@ -153,7 +154,7 @@ async function loadPass(path: string): Promise<Record<ColorScheme, SchemePass>> 
   for (const width of widths) {
     watched.console.phase = `width ${width}`;
     await page.setViewportSize({ width, height: viewportHeight });
-    await settle(page, 200);
+    await settleQuiet(page);
     // A redraw started by the resize must finish; a page that never finished gets no more waiting.
     await drawn(drawError ? 1_000 : 60_000);
     for (const scheme of schemes) {

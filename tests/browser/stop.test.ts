@@ -6,7 +6,8 @@
  * starts (a MutationObserver presses it right after begin(), so even a 5 ms run is caught), and
  * Stop mid-run (the CPU is throttled while the page loads so that runs are still going). Then
  * the cases a page gives as `stopCases` in its tests/browser/pages/<slug>.ts: one section
- * stopped at a chosen moment, with the page's own stopped state and numbers checked.
+ * stopped at a chosen moment, with the page's own stopped state and numbers checked. Every run
+ * the page stops in its live worker (Stop, or a newer run) must end there within 200 ms.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -24,6 +25,11 @@ import { pagePath, PAGES } from "../../src/site.ts";
 
 /** How much slower than the machine the page runs until each section has been stopped. */
 const throttle = 8;
+/**
+ * How long the live worker may take to end a run after the page sends Stop (or a newer run), from
+ * the page's message to the worker's word that the run has ended and freed its tensors (issue 20).
+ */
+const workerStopMs = 200;
 /** How long a stopped section may take to leave "running". */
 const settleMs = 5_000;
 /**
@@ -179,6 +185,18 @@ async function stopProblems(path: string, when: "at start" | "mid-run"): Promise
       await waitForDrawn(page, { timeout: 120_000 }).catch(() => {});
     }
     const problems: string[] = [];
+    const stopMs = await page.evaluate(() =>
+      (globalThis as { __explorables?: { liveWorker?: { stopMs: number[] } } }).__explorables
+        ?.liveWorker?.stopMs ?? []
+    );
+    if (stopMs.length) {
+      console.log(
+        `  ${path} ${when}: the worker ended stopped runs in ${stopMs.map(Math.round)} ms`,
+      );
+    }
+    for (const ms of stopMs.filter((ms) => ms > workerStopMs)) {
+      problems.push(`the worker took ${Math.round(ms)} ms to end a stopped run`);
+    }
     for (const outcome of outcomes) {
       if (!outcome.caught) {
         console.log(
@@ -210,7 +228,8 @@ async function stopProblems(path: string, when: "at start" | "mid-run"): Promise
 for (const path of sitePaths) {
   for (const when of ["at start", "mid-run"] as const) {
     Deno.test({
-      name: `${path}: Stop pressed ${when} on every live section leaves it done, with no error`,
+      name: `${path}: Stop pressed ${when} on every live section leaves it done, with no error, ` +
+        `and the live worker ends each stopped run within ${workerStopMs} ms`,
       ...browserTest,
       async fn() {
         const problems = await stopProblems(path, when);
