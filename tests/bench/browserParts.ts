@@ -1,11 +1,12 @@
 /**
- * The bench parts that drive the built site in headless Chromium (`load`, `shipped`, and each
+ * The bench parts that drive the built site in headless Chromium (`load`, `live`, `shipped`, and each
  * page's own latency part, tests/bench/pages/<slug>.ts, for every page the manifest marks `bench`),
  * run by run.ts in a process of their own once node_modules and Chromium are installed.
  * `--only=NAME` runs one of them.
  */
 import { PAGES } from "../../src/site.ts";
 import { benchPageLoads } from "./pageLoad.ts";
+import { benchLiveRuns } from "./liveRuns.ts";
 import { shippedBytes } from "./pageLatency.ts";
 
 /** What a page's bench part exports: its latency benchmark on one backend. */
@@ -33,6 +34,7 @@ async function onEveryBackend(
 }
 
 if (part("load")) await benchPageLoads();
+if (part("live")) await benchLiveRuns();
 if (part("shipped")) await shippedBytes();
 for (const page of PAGES.filter((page) => page.bench && part(page.slug))) {
   const { latency }: BenchPart = await import(`./pages/${page.slug}.ts`);

@@ -3,6 +3,8 @@
  * - `build`: cold build time with every loader rerun;
  * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
  *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
+ * - `live`: per live page, where its live work runs, and the main thread's long tasks during load
+ *   and the default runs (tests/bench/liveRuns.ts);
  * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
  * - one part per page the manifest (src/site.ts) marks `bench`, named by its slug: slider-to-chart
  *   latency, median and p95, for each control, per backend (tests/bench/pages/<slug>.ts, with the
@@ -25,6 +27,7 @@ import { PAGES } from "../../src/site.ts";
 /** The parts that drive a browser: page loads, shipped bytes, then each page's latency part. */
 const browserParts = [
   "load",
+  "live",
   "shipped",
   ...PAGES.filter((page) => page.bench).map((page) => page.slug),
 ];
