@@ -6,8 +6,10 @@
  * starts (a MutationObserver presses it right after begin(), so even a 5 ms run is caught), and
  * Stop mid-run (the CPU is throttled while the page loads so that runs are still going). Then
  * the cases a page gives as `stopCases` in its tests/browser/pages/<slug>.ts: one section
- * stopped at a chosen moment, with the page's own stopped state and numbers checked. Every run
- * the page stops in its live worker (Stop, or a newer run) must end there within 200 ms.
+ * stopped at a chosen moment, with the page's own stopped state and numbers checked. At normal
+ * CPU speed (Stop at start, and the pages' own cases), every run the page stops in its live worker
+ * (Stop, or a newer run) must end there within 200 ms; mid-run stops are throttled, so their times
+ * are only printed (initialisation.test.ts stops its largest run mid-way at normal speed).
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -154,6 +156,14 @@ async function stoppedAtStart(page: Page): Promise<StopOutcome[]> {
   );
 }
 
+/** How long each run the page stopped in its live worker took to end there, ms (none: no worker). */
+async function workerStopTimes(page: Page): Promise<number[]> {
+  return await page.evaluate(() =>
+    (globalThis as { __explorables?: { liveWorker?: { stopMs: number[] } } }).__explorables
+      ?.liveWorker?.stopMs ?? []
+  );
+}
+
 const browser = browserFixture();
 const session = () => browser.session();
 
@@ -185,16 +195,14 @@ async function stopProblems(path: string, when: "at start" | "mid-run"): Promise
       await waitForDrawn(page, { timeout: 120_000 }).catch(() => {});
     }
     const problems: string[] = [];
-    const stopMs = await page.evaluate(() =>
-      (globalThis as { __explorables?: { liveWorker?: { stopMs: number[] } } }).__explorables
-        ?.liveWorker?.stopMs ?? []
-    );
+    const stopMs = await workerStopTimes(page);
     if (stopMs.length) {
       console.log(
         `  ${path} ${when}: the worker ended stopped runs in ${stopMs.map(Math.round)} ms`,
       );
     }
-    for (const ms of stopMs.filter((ms) => ms > workerStopMs)) {
+    // Mid-run, the CPU is throttled (the worker's too), so the bound holds at normal speed only.
+    for (const ms of stopMs.filter((ms) => when === "at start" && ms > workerStopMs)) {
       problems.push(`the worker took ${Math.round(ms)} ms to end a stopped run`);
     }
     for (const outcome of outcomes) {
@@ -228,8 +236,10 @@ async function stopProblems(path: string, when: "at start" | "mid-run"): Promise
 for (const path of sitePaths) {
   for (const when of ["at start", "mid-run"] as const) {
     Deno.test({
-      name: `${path}: Stop pressed ${when} on every live section leaves it done, with no error, ` +
-        `and the live worker ends each stopped run within ${workerStopMs} ms`,
+      name: `${path}: Stop pressed ${when} on every live section leaves it done, with no error` +
+        (when === "at start"
+          ? `, and the live worker ends each stopped run within ${workerStopMs} ms`
+          : ""),
       ...browserTest,
       async fn() {
         const problems = await stopProblems(path, when);
@@ -242,12 +252,15 @@ for (const path of sitePaths) {
 for (const { slug, what, query, ready, forbidden, cases, after } of stopCases) {
   const page = PAGES.find((page) => page.slug === slug)!;
   browser.test({
-    name: `${pagePath(page)}: Stop on ${what}, with no error`,
+    name: `${pagePath(page)}: Stop on ${what}, with no error, and the live worker ends each ` +
+      `stopped run within ${workerStopMs} ms`,
     async fn() {
       const { page: tab } = await browser.open(`${pagePath(page)}${query}`);
       for (const { hook, want, match } of ready) await waitForHook(tab, hook, want, match);
       for (const stopCase of cases) await runStopCase(tab, stopCase, forbidden);
       await after?.(tab);
+      const slow = (await workerStopTimes(tab)).filter((ms) => ms > workerStopMs);
+      assert.deepEqual(slow, [], `runs the worker took over ${workerStopMs} ms to end`);
     },
   });
 }
