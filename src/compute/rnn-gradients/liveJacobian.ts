@@ -1,7 +1,8 @@
 /**
  * The Jacobian product ∂hₜ/∂h₀ as a live computation (compute/liveRun.ts): one step of
  * jacobianTracker per yield, so the driver cuts the run into slices of JACOBIAN_SLICE_MS and the
- * page draws the steps so far. Pure JavaScript in double precision; no tfjs.
+ * page draws the steps so far. Pure JavaScript in double precision; no tfjs, though the page runs
+ * it in the live worker beside its tfjs check, so that it never holds the page's main thread.
  */
 import type { LiveEnv, LiveStep } from "../liveRun.js";
 import type { RecurrenceParams } from "./recurrence.js";
