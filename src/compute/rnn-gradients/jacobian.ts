@@ -168,8 +168,5 @@ export function runEnd(params: RecurrenceParams): { log10Norm: number; meanSlope
   return { log10Norm: steps[steps.length - 1].log10Norm, meanSlope: slopes / (steps.length - 1) };
 }
 
-/**
- * Work per slice of a streamed run, in ms: on the page, before the browser gets a turn; in the live
- * worker, before the page gets the steps so far.
- */
+/** Work per slice of a streamed run before the browser gets a turn, in ms. */
 export const JACOBIAN_SLICE_MS = 8;
