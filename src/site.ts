@@ -95,7 +95,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "One example with features 10 and 1: dropout trades the minimum-norm fit for one where both features contribute equally, and the answer jumps as the drop rate reaches zero.",
     preview: "dropout-toy",
-    loaders: ["dropout-toy.json"],
+    loaders: ["dropout-toy.json", "live-worker.js"],
     refusedLinks: [
       {
         param: "rate",
@@ -419,7 +419,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "Recover a filter from its output, upsample with a transposed convolution, and count parameters: 213,504 for a bottleneck against 78,592 for 32 thin paths.",
     preview: "convolution",
-    loaders: [],
+    loaders: ["live-worker.js"],
     refusedLinks: [
       {
         param: "stride2",
@@ -536,7 +536,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "When the recurrent weights' norm times the activation's largest slope stays below 1, the gradient reaching early steps shrinks geometrically.",
     preview: "rnn-gradients",
-    loaders: [],
+    loaders: ["live-worker.js"],
     refusedLinks: [
       {
         param: "T",

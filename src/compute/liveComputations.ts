@@ -6,6 +6,10 @@
 import { networkLive, vanishingLive } from "./initialisation/liveNetwork.js";
 import { digitsTrainLive } from "./dropout-digits/liveTrain.js";
 import { cnnTrainLive, digitInsideLive } from "./cnn-training/liveTrain.js";
+import { filterCheck, transposeCheck } from "./convolution/liveChecks.js";
+import { trainLive as dropoutToyTrainLive } from "./dropout-toy/liveTrain.js";
+import { liveJacobian } from "./rnn-gradients/liveJacobian.js";
+import { liveBrnnCheck } from "./rnn-gradients/liveBrnnCheck.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
@@ -14,6 +18,11 @@ export const liveComputations = {
   "dropout-digits/train": digitsTrainLive,
   "cnn-training/train": cnnTrainLive,
   "cnn-training/inside": digitInsideLive,
+  "convolution/filter-check": filterCheck,
+  "convolution/transpose-check": transposeCheck,
+  "dropout-toy/train": dropoutToyTrainLive,
+  "rnn-gradients/jacobian": liveJacobian,
+  "rnn-gradients/brnn-check": liveBrnnCheck,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;

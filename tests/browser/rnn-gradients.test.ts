@@ -99,18 +99,24 @@ test({
       )
     );
     assert.deepEqual(rows, ["Data table (21 rows)", "Data table (15 rows)"]);
-    // Tensors come from the main tfjs-core bundle's engine, so their methods work (see tfRuntime.ts).
-    const cloned = await page.evaluate(async () => {
-      const tf =
-        (globalThis as unknown as { __explorables: { tf: typeof import("@tensorflow/tfjs-core") } })
-          .__explorables.tf;
-      const t = tf.tensor1d([1, 2]);
-      const copy = t.clone();
-      const values = Array.from(await copy.data());
-      tf.dispose([t, copy]);
-      return values;
-    });
-    assert.deepEqual(cloned, [1, 2]);
+    // Both live sections ran in the live worker, on its wasm backend: the page itself loaded no
+    // tfjs (it only draws), and the worker freed every tensor its runs made.
+    const { liveWorker, baselineTensors } = await page.evaluate(() =>
+      (globalThis as unknown as {
+        __explorables: {
+          liveWorker: { backend: string; numTensors: number };
+          baselineTensors: number;
+        };
+      }).__explorables
+    );
+    assert.equal(liveWorker.backend, "wasm");
+    assert.equal(liveWorker.numTensors, baselineTensors);
+    const tfjsOnPage = await page.evaluate(() =>
+      performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) =>
+        /tfjs/.test(name)
+      )
+    );
+    assert.deepEqual(tfjsOnPage, []);
   },
 });
 

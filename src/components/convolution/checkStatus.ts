@@ -1,7 +1,9 @@
 /**
  * The status lines of the convolution page's two TensorFlow.js checks (compute/convolution/
- * liveChecks.ts), for a finished or a stopped run. A frame without tfjs's answer is a run stopped
- * before the answer was read: the page's exact result stands, unchecked this time.
+ * liveChecks.ts), for a finished or a stopped run. A stopped run, or a frame without tfjs's answer,
+ * says it was stopped before the answer was read: the page's exact result stands, unchecked this
+ * time. (The checks run in the live worker, whose answer can still arrive after the page sent
+ * Stop; the page does not show it then.)
  */
 import { sciText } from "../math.js";
 import { signed } from "../cellDiagram.js";
@@ -15,12 +17,15 @@ export const vectorText = (values: readonly number[]) => `(${values.map(signed).
 
 const gapText = (gap: number) => gap === 0 ? "0" : sciText(gap, 2);
 
-export function filterCheckStatus(frame: FilterCheckFrame): string {
-  const { filter, got, gap } = frame;
+/** A frame as the section hands it to the status line: `stopped` on a run the reader stopped. */
+type Ended<F> = F & { stopped?: boolean };
+
+export function filterCheckStatus(frame: Ended<FilterCheckFrame>): string {
+  const { filter, got, gap, stopped } = frame;
   if (!filter) {
     return "No filter fits these outputs, so there is nothing for TensorFlow.js to check.";
   }
-  if (!got || gap === undefined) {
+  if (stopped || !got || gap === undefined) {
     return `Stopped before TensorFlow.js's answer was read: the filter ${
       vectorText(filter)
     } above was solved exactly, but TensorFlow.js has not checked it this time.`;
@@ -30,10 +35,10 @@ export function filterCheckStatus(frame: FilterCheckFrame): string {
   }; the largest difference from the outputs asked for is ${gapText(gap)} (float32 rounding).`;
 }
 
-export function transposeCheckStatus(frame: TransposeCheckFrame): string {
-  const { stride, padding, error, got, gap } = frame;
+export function transposeCheckStatus(frame: Ended<TransposeCheckFrame>): string {
+  const { stride, padding, error, got, gap, stopped } = frame;
   if (error) return `Nothing to check at stride ${stride}, padding ${padding}: ${error}.`;
-  if (!got || gap === undefined) {
+  if (stopped || !got || gap === undefined) {
     return `Stopped before TensorFlow.js's answer was read: the scatter-add output above (stride ${stride}, padding ${padding}) stands, but TensorFlow.js has not checked it this time.`;
   }
   return `TensorFlow.js's conv2dTranspose at stride ${stride}, padding ${padding} gives the same ${got.length} × ${

@@ -1,7 +1,8 @@
 /**
  * The Jacobian product ∂hₜ/∂h₀ as a live computation (compute/liveRun.ts): one step of
- * jacobianTracker per yield, so the driver cuts the run into slices of JACOBIAN_SLICE_MS and the
- * page draws the steps so far. Pure JavaScript in double precision; no tfjs.
+ * jacobianTracker per yield, so the driver cuts the run into slices of JACOBIAN_FRAME_MS and the
+ * page draws the steps so far. Pure JavaScript in double precision; no tfjs, though the page runs
+ * it in the live worker beside its tfjs check, so that it never holds the page's main thread.
  */
 import type { LiveEnv, LiveStep } from "../liveRun.js";
 import type { RecurrenceParams } from "./recurrence.js";
@@ -20,6 +21,12 @@ export interface JacobianFrame {
    * `stopped` is false for a finished run). */
   stopped: boolean;
 }
+
+/**
+ * How often the live worker sends the steps so far, ms: each frame is a redraw of two charts on
+ * the page, so frames come no faster than the page draws them (the worker computes in between).
+ */
+export const JACOBIAN_FRAME_MS = 50;
 
 /** Without input and with orthogonal W the state rests at c, where (s·σ′(c))ᵗ is exact. */
 export const atRest = (p: Pick<RecurrenceParams, "weights" | "drive">) =>

@@ -37,6 +37,11 @@ Deno.test("filterCheckStatus: checked, checked with a float32 gap, stopped, and 
     filterCheckStatus({ ...asked, filter }),
     "Stopped before TensorFlow.js's answer was read: the filter (2, −1, 3) above was solved exactly, but TensorFlow.js has not checked it this time.",
   );
+  // Stopped, though the worker's answer arrived after Stop: the page does not show it.
+  assert.equal(
+    filterCheckStatus({ ...asked, filter, got: [-2, 2, 11], gap: 0, stopped: true }),
+    filterCheckStatus({ ...asked, filter }),
+  );
   assert.equal(
     filterCheckStatus({ ...asked, filter: null }),
     "No filter fits these outputs, so there is nothing for TensorFlow.js to check.",
@@ -52,6 +57,10 @@ Deno.test("transposeCheckStatus: checked, stopped, and nothing to check", () => 
   assert.equal(
     transposeCheckStatus({ stride: 2, padding: 1 }),
     "Stopped before TensorFlow.js's answer was read: the scatter-add output above (stride 2, padding 1) stands, but TensorFlow.js has not checked it this time.",
+  );
+  assert.equal(
+    transposeCheckStatus({ stride: 2, padding: 1, got, expected: got, gap: 0, stopped: true }),
+    transposeCheckStatus({ stride: 2, padding: 1 }),
   );
   assert.equal(
     transposeCheckStatus({ stride: 1, padding: 2, error: "nothing is left" }),
