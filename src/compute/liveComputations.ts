@@ -6,6 +6,12 @@
 import { networkLive, vanishingLive } from "./initialisation/liveNetwork.js";
 import { digitsTrainLive } from "./dropout-digits/liveTrain.js";
 import { cnnTrainLive, digitInsideLive } from "./cnn-training/liveTrain.js";
+import { ridgeTrialLive } from "./double-descent/liveTrial.js";
+import {
+  activationOrders,
+  dropoutMonteCarlo,
+  gaussianMonteCarlo,
+} from "./dropout-noise/liveChecks.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
@@ -14,6 +20,10 @@ export const liveComputations = {
   "dropout-digits/train": digitsTrainLive,
   "cnn-training/train": cnnTrainLive,
   "cnn-training/inside": digitInsideLive,
+  "double-descent/trial": ridgeTrialLive,
+  "dropout-noise/dropout-monte-carlo": dropoutMonteCarlo,
+  "dropout-noise/gaussian-monte-carlo": gaussianMonteCarlo,
+  "dropout-noise/activation-orders": activationOrders,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;
