@@ -87,7 +87,17 @@ export const stopCases: PageStopCases = {
       section: "activation-orders",
       move: ["activation", "sigmoid"],
       status: /^Stopped before the two orders were compared; move a control to run again\.$/,
-      text: /Stopped: no comparison drawn\./,
+      // The section is "done" a frame before the cell under it redraws (it reads the run's last
+      // value after the status is written), so the note is waited for, not read at once.
+      check: async (page) => {
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-live-section="activation-orders"]')?.textContent
+              ?.includes("Stopped: no comparison drawn."),
+          undefined,
+          { timeout: 10_000 },
+        );
+      },
     },
   ],
   after: async (page) => {
