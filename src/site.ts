@@ -126,7 +126,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "Averaged over its masks, dropout is a ridge penalty scaled feature by feature; Gaussian multiplicative noise gives the same form, and dropout commutes with ReLU but not with sigmoid.",
     preview: "dropout-noise",
-    loaders: ["dropout-noise.json"],
+    loaders: ["dropout-noise.json", "live-worker.js"],
     refusedLinks: [
       {
         param: "p",
@@ -212,7 +212,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "With random ReLU features and a tiny ridge penalty, test error peaks where the number of features meets the number of training points; a penalty tuned on validation data removes the peak.",
     preview: "double-descent",
-    loaders: ["double-descent.json"],
+    loaders: ["double-descent.json", "live-worker.js"],
     refusedLinks: [
       {
         param: "ntrain",

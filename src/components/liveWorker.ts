@@ -131,6 +131,9 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
     options: ComputationOptions,
   ) {
     const inputs = await handlesOf(options.inputs);
+    // Stopped before it was sent (Stop pressed as the section began): its "abort" event has
+    // passed, so nothing would stop it in the worker. Send nothing; the run is stopped at its start.
+    if (env.signal.aborted) return;
     const id = nextId++;
     const queue: RunMessage[] = [];
     let wake: (() => void) | undefined;

@@ -10,6 +10,12 @@ import { filterCheck, transposeCheck } from "./convolution/liveChecks.js";
 import { trainLive as dropoutToyTrainLive } from "./dropout-toy/liveTrain.js";
 import { liveJacobian } from "./rnn-gradients/liveJacobian.js";
 import { liveBrnnCheck } from "./rnn-gradients/liveBrnnCheck.js";
+import { ridgeTrialLive } from "./double-descent/liveTrial.js";
+import {
+  activationOrders,
+  dropoutMonteCarlo,
+  gaussianMonteCarlo,
+} from "./dropout-noise/liveChecks.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
@@ -23,6 +29,10 @@ export const liveComputations = {
   "dropout-toy/train": dropoutToyTrainLive,
   "rnn-gradients/jacobian": liveJacobian,
   "rnn-gradients/brnn-check": liveBrnnCheck,
+  "double-descent/trial": ridgeTrialLive,
+  "dropout-noise/dropout-monte-carlo": dropoutMonteCarlo,
+  "dropout-noise/gaussian-monte-carlo": gaussianMonteCarlo,
+  "dropout-noise/activation-orders": activationOrders,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;

@@ -199,14 +199,19 @@ test({
 });
 
 test({
-  name: "dropout-noise page: with Chromium's WebGPU adapter the activation check runs on webgpu",
+  name:
+    "dropout-noise page: Chromium's software WebGPU adapter ranks below WebAssembly, and ?backend=webgpu runs the activation check on it",
   async fn() {
+    // The worker ranks a fallback adapter below wasm (compute/tfStart.ts): wasm by default.
     const { page } = await open(`${path}?draws=1000`, { webgpu: true });
-    assert.equal(await backend(page), "webgpu");
-    const relu = await waitForHook<OrdersHook>(page, "lastOrders", { activation: "relu" });
+    assert.equal(await backend(page), "wasm");
+    await page.close();
+    const forced = (await open(`${path}?draws=1000&backend=webgpu`, { webgpu: true })).page;
+    assert.equal(await backend(forced), "webgpu");
+    const relu = await waitForHook<OrdersHook>(forced, "lastOrders", { activation: "relu" });
     assert.equal(relu.backend, "webgpu");
     assert.equal(relu.nonZero, 0);
-    await page.close();
+    await forced.close();
   },
 });
 

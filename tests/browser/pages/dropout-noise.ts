@@ -42,17 +42,23 @@ export const backends: BackendEntry = {
   gaps: [{ hook: "lastOrders.maxAbsDifference", max: 0 }],
 };
 
+/**
+ * The Stop cases' draws: the most the slider allows. In the live worker 20,000 draws (the default)
+ * can finish before a Stop pressed at the first progress line reaches it.
+ */
+const STOP_DRAWS = 50000;
+
 const monteCarloCases = (section: string, control: string, value: number): StopCase[] => [
   {
     // Part-way: the last frame's numbers stay, said to be a stopped run's.
     section,
-    partway: "^Drawn \\d+ of 20000",
+    partway: `^Drawn \\d+ of ${STOP_DRAWS}`,
     move: [control, value],
     status:
       /^Stopped after (\d+) draws: mean .+ ± .+ against the exact .+, [\d.]+ standard errors apart\.$/,
     chart: section,
     check: (_page, stopped) => {
-      assert.ok(countIn(stopped.status) < 20000, stopped.status);
+      assert.ok(countIn(stopped.status) < STOP_DRAWS, stopped.status);
       return Promise.resolve();
     },
   },
@@ -67,7 +73,7 @@ const monteCarloCases = (section: string, control: string, value: number): StopC
 export const stopCases: PageStopCases = {
   what: "both Monte Carlo sections part-way and at their start, and the activation check at its " +
     "start, keep a clear stopped state; the next move runs the check again",
-  query: "",
+  query: `?draws=${STOP_DRAWS}`,
   ready: [
     { hook: "dropoutMonteCarlo", want: { p: 0.8 } },
     { hook: "gaussianMonteCarlo", want: { mu: 1 } },
@@ -81,7 +87,17 @@ export const stopCases: PageStopCases = {
       section: "activation-orders",
       move: ["activation", "sigmoid"],
       status: /^Stopped before the two orders were compared; move a control to run again\.$/,
-      text: /Stopped: no comparison drawn\./,
+      // The section is "done" a frame before the cell under it redraws (it reads the run's last
+      // value after the status is written), so the note is waited for, not read at once.
+      check: async (page) => {
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-live-section="activation-orders"]')?.textContent
+              ?.includes("Stopped: no comparison drawn."),
+          undefined,
+          { timeout: 10_000 },
+        );
+      },
     },
   ],
   after: async (page) => {
