@@ -6,6 +6,10 @@
 import { networkLive, vanishingLive } from "./initialisation/liveNetwork.js";
 import { digitsTrainLive } from "./dropout-digits/liveTrain.js";
 import { cnnTrainLive, digitInsideLive } from "./cnn-training/liveTrain.js";
+import { liveAxes, liveBackward, liveSurviving } from "./normalisation/liveChecks.js";
+import { liveBlock } from "./residual/liveBlock.js";
+import { liveCheck } from "./residual/liveCheck.js";
+import { liveComparison } from "./residual/liveResidualTf.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
@@ -14,6 +18,12 @@ export const liveComputations = {
   "dropout-digits/train": digitsTrainLive,
   "cnn-training/train": cnnTrainLive,
   "cnn-training/inside": digitInsideLive,
+  "normalisation/axes": liveAxes,
+  "normalisation/surviving": liveSurviving,
+  "normalisation/backward": liveBackward,
+  "residual/block": liveBlock,
+  "residual/check": liveCheck,
+  "residual/network": liveComparison,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;

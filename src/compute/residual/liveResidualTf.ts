@@ -18,7 +18,8 @@
  *
  * Work is cut into slices of whole layers (about `sliceMs` each), each slice's numbers downloaded
  * at once; a snapshot is yielded after every slice, and the page's driver (compute/liveRun.ts, run
- * with sliceMs 0) hands each one out and lets the browser paint before the next slice.
+ * with sliceMs 0 in the page's live worker) sends each one to the page as a frame, so the charts
+ * fill in and Stop ends the run within a slice.
  * `liveComparison` is the same run as a live computation of the page's controls.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
