@@ -9,7 +9,12 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
 import { timeSliced } from "../../../src/compute/liveRun.ts";
-import { type FromWorker, serveLive, type ToWorker } from "../../../src/compute/liveWorker.ts";
+import {
+  type FromWorker,
+  type LiveRegistry,
+  serveLive,
+  type ToWorker,
+} from "../../../src/compute/liveWorker.ts";
 import { liveComputations } from "../../../src/compute/liveComputations.ts";
 import { startBackend } from "../../../src/compute/tfStart.ts";
 import { DEFAULT_BATCH } from "../../../src/compute/normalisation/backwardExample.ts";
@@ -43,8 +48,8 @@ async function inWorker(name: string, settings: unknown) {
 /** The same generator driven here. */
 async function direct(name: keyof typeof liveComputations, settings: unknown) {
   const signal = new AbortController().signal;
-  // deno-lint-ignore no-explicit-any
-  const steps = liveComputations[name](settings as any, { tf, signal });
+  const computation: LiveRegistry[string] = liveComputations[name];
+  const steps = computation(settings, { tf, signal });
   const frames: unknown[] = [];
   for await (const frame of timeSliced(steps, { signal, sliceMs: 0 })) frames.push(frame);
   return frames;
