@@ -280,7 +280,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "A sigmoid's slope never exceeds 1/4, so deep sigmoid stacks lose their gradient; a skip connection adds an identity that keeps it.",
     preview: "residual",
-    loaders: [],
+    loaders: ["live-worker.js"],
     refusedLinks: [
       {
         param: "depth",
@@ -323,7 +323,7 @@ export const PAGES: readonly SitePage[] = [
     summary:
       "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and batch norm's full backward pass checked against autodiff.",
     preview: "normalisation",
-    loaders: [],
+    loaders: ["live-worker.js"],
     refusedLinks: [
       {
         param: "n",

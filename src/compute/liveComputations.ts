@@ -16,6 +16,10 @@ import {
   dropoutMonteCarlo,
   gaussianMonteCarlo,
 } from "./dropout-noise/liveChecks.js";
+import { liveAxes, liveBackward, liveSurviving } from "./normalisation/liveChecks.js";
+import { liveBlock } from "./residual/liveBlock.js";
+import { liveCheck } from "./residual/liveCheck.js";
+import { liveComparison } from "./residual/liveResidualTf.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
@@ -33,6 +37,12 @@ export const liveComputations = {
   "dropout-noise/dropout-monte-carlo": dropoutMonteCarlo,
   "dropout-noise/gaussian-monte-carlo": gaussianMonteCarlo,
   "dropout-noise/activation-orders": activationOrders,
+  "normalisation/axes": liveAxes,
+  "normalisation/surviving": liveSurviving,
+  "normalisation/backward": liveBackward,
+  "residual/block": liveBlock,
+  "residual/check": liveCheck,
+  "residual/network": liveComparison,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;

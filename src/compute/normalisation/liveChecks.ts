@@ -106,7 +106,8 @@ export async function* liveSurviving(
   const total = batchSizes(settings.batch).length;
   const stream = streamSurvivingShares(tfOf(env), { ...settings, signal: env.signal });
   for await (const { longestSliceMs, ...frame } of stream) {
-    // The stream pauses between its chunks itself; its longest chunk is what the page blocked.
+    // The stream pauses between its chunks itself (a Stop is heard there); its longest chunk is
+    // the longest stretch of work without a pause.
     yield { ...frame, longestChunkMs: longestSliceMs, total, progress: frame.rows.length / total };
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The page's live measurement of how much gradient survives the centred batch norm: for the
  * reader's batch size first, then for a grid of smaller sizes, many seeded batches go through tfjs
- * autodiff (centredGradientTf) in chunks, with a macrotask between chunks so the page keeps
- * answering. Each finished size is yielded as a row: mean share, standard error and (n − 1)/n.
+ * autodiff (centredGradientTf) in chunks, with a macrotask between chunks so that the thread it
+ * runs on (the page's live worker) hears a Stop or a new setting. Each finished size is yielded as a row: mean share, standard error and (n − 1)/n.
  */
 import type { Tf } from "../tf.js";
 import { macrotask } from "../macrotask.js";

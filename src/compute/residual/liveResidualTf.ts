@@ -17,8 +17,9 @@
  * Float64 network of mlp.ts on the same draws.
  *
  * Work is cut into slices of whole layers (about `sliceMs` each), each slice's numbers downloaded
- * at once; a snapshot is yielded after every slice, and the page's driver (compute/liveRun.ts, run
- * with sliceMs 0) hands each one out and lets the browser paint before the next slice.
+ * at once; a snapshot is yielded after every slice (Stop ends the run within one), and the page's
+ * driver (compute/liveRun.ts, in the page's live worker) sends the newest to the page as a frame
+ * every 50 ms or so, so the charts fill in as it runs.
  * `liveComparison` is the same run as a live computation of the page's controls.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
@@ -62,6 +63,8 @@ export interface LiveResidualSnapshot {
   progress: number;
   /** True on the last snapshot, once both backward passes reached the input. */
   done: boolean;
+  /** The longest slice of layers so far, its read-back included, ms (a Stop waits at most that). */
+  longestSliceMs: number;
 }
 
 export interface LiveResidualOptions {
@@ -121,6 +124,9 @@ export async function* runLiveResidual(
     slopes: [],
     gLog: 0,
   }));
+  let longestSliceMs = 0;
+  const sliceEnded = (t0: number) =>
+    longestSliceMs = Math.max(longestSliceMs, performance.now() - t0);
   const snapshot = (phase: LiveResidualSnapshot["phase"], progress: number) => ({
     params: p,
     layer: j,
@@ -139,6 +145,7 @@ export async function* runLiveResidual(
     phase,
     progress,
     done: phase === "done",
+    longestSliceMs,
   });
   const x = tf.tensor2d(residualInputs(p), [B, m]);
   // Layer ℓ's weights, drawn when the forward pass first needs them (inside the timed slices).
@@ -195,6 +202,7 @@ export async function* runLiveResidual(
         l++;
       }
       const values = await downloadChunk(tf, stats, (held) => tf.concat(held));
+      sliceEnded(t0);
       layers.forEach((layer, k) => {
         nets.forEach((net, i) => {
           const [r, flat] = [values[4 * k + 2 * i], values[4 * k + 2 * i + 1]];
@@ -208,6 +216,7 @@ export async function* runLiveResidual(
 
     // The top layer: ∂y_L/∂y_{L−1} = A_L for every input, ∂y_L/∂A_L = y_{L−1}ᵀ, ∂y_L/∂b_L = 1.
     {
+      const t0 = performance.now();
       const stats = nets.map((net) =>
         tf.tidy(() => {
           const top = weight(L);
@@ -219,6 +228,7 @@ export async function* runLiveResidual(
         })
       );
       const values = await downloadChunk(tf, stats, (held) => tf.concat(held));
+      sliceEnded(t0);
       nets.forEach((net, i) => {
         net.profile.gradY[L - 1] = Math.sqrt(values[2 * i]);
         net.profile.gradA[L - 1] = (Math.sqrt(values[2 * i + 1]) / B) * Math.exp(net.yLog[L - 1]);
@@ -284,6 +294,7 @@ export async function* runLiveResidual(
           net.profile.gradY[0] = Math.sqrt(inputs[i] / B) * Math.exp(net.gLog);
         });
       }
+      sliceEnded(t0);
       yield snapshot(l < 1 ? "done" : "backward", done / steps);
     }
   } finally {
