@@ -131,6 +131,9 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
     options: ComputationOptions,
   ) {
     const inputs = await handlesOf(options.inputs);
+    // Stopped while its inputs were on their way (Stop pressed as the section began): the abort
+    // event has passed before the listener below, so the run is never sent.
+    if (env.signal.aborted) return;
     const id = nextId++;
     const queue: RunMessage[] = [];
     let wake: (() => void) | undefined;

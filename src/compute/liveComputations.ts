@@ -6,6 +6,8 @@
 import { networkLive, vanishingLive } from "./initialisation/liveNetwork.js";
 import { digitsTrainLive } from "./dropout-digits/liveTrain.js";
 import { cnnTrainLive, digitInsideLive } from "./cnn-training/liveTrain.js";
+import { adamReference, momentumReference } from "./momentum/liveReference.js";
+import { liveBatchNormTf, liveWeightNormTf } from "./normalisation-geometry/liveChecks.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
@@ -14,6 +16,10 @@ export const liveComputations = {
   "dropout-digits/train": digitsTrainLive,
   "cnn-training/train": cnnTrainLive,
   "cnn-training/inside": digitInsideLive,
+  "momentum/adam": adamReference,
+  "momentum/reference": momentumReference,
+  "normalisation-geometry/batch-norm": liveBatchNormTf,
+  "normalisation-geometry/weight-norm": liveWeightNormTf,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;
