@@ -131,9 +131,6 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
     options: ComputationOptions,
   ) {
     const inputs = await handlesOf(options.inputs);
-    // Stopped before it was sent (Stop pressed as the section began): its "abort" event has
-    // passed, so nothing would stop it in the worker. Send nothing; the run is stopped at its start.
-    if (env.signal.aborted) return;
     const id = nextId++;
     const queue: RunMessage[] = [];
     let wake: (() => void) | undefined;
@@ -147,6 +144,10 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
       worker.postMessage({ type: "stop", id });
     };
     env.signal.addEventListener("abort", stop, { once: true });
+    // Stopped while its inputs were on their way (Stop pressed as the section began): the abort
+    // event has passed, so the run goes with `stopped` and the worker stops it after its first step.
+    const stopped = env.signal.aborted;
+    if (stopped) stoppedAt = performance.now();
     let ended = false;
     const next = async (): Promise<RunMessage> => {
       while (queue.length === 0) await new Promise<void>((resolve) => wake = resolve);
@@ -158,7 +159,15 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
       return message;
     };
     try {
-      worker.postMessage({ type: "run", id, name, settings, sliceMs: env.sliceMs, inputs });
+      worker.postMessage({
+        type: "run",
+        id,
+        name,
+        settings,
+        sliceMs: env.sliceMs,
+        inputs,
+        stopped,
+      });
       for (let message = await next(); message.type !== "end"; message = await next()) {
         if (message.type === "error") throw new Error(message.message);
         yield message.frame as F & { progress: number; done?: boolean };

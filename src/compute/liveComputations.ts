@@ -20,6 +20,8 @@ import { liveAxes, liveBackward, liveSurviving } from "./normalisation/liveCheck
 import { liveBlock } from "./residual/liveBlock.js";
 import { liveCheck } from "./residual/liveCheck.js";
 import { liveComparison } from "./residual/liveResidualTf.js";
+import { adamReference, momentumReference } from "./momentum/liveReference.js";
+import { liveBatchNormTf, liveWeightNormTf } from "./normalisation-geometry/liveChecks.js";
 import type { LiveRegistry } from "./liveWorker.js";
 
 export const liveComputations = {
@@ -43,6 +45,10 @@ export const liveComputations = {
   "residual/block": liveBlock,
   "residual/check": liveCheck,
   "residual/network": liveComparison,
+  "momentum/adam": adamReference,
+  "momentum/reference": momentumReference,
+  "normalisation-geometry/batch-norm": liveBatchNormTf,
+  "normalisation-geometry/weight-norm": liveWeightNormTf,
 } satisfies LiveRegistry;
 
 export type LiveComputationName = keyof typeof liveComputations;

@@ -9,8 +9,8 @@
  * functions cannot cross to a worker. Messages:
  * - page → worker: `start` (once: the backend a link forces, the .wasm URLs, whether threads may
  *   run), `input` (once per loaded file: a handle and its data), `run` (an id, a computation's
- *   name, its settings, the frame interval, its inputs' handles by name), `stop` (an id: Stop, or
- *   a newer run of the same section). Inputs cross once, so a run finds the very object an
+ *   name, its settings, the frame interval, its inputs' handles by name, whether Stop came
+ *   first), `stop` (an id: Stop, or a newer run of the same section). Inputs cross once, so a run finds the very object an
  *   earlier run saw (a computation may cache what it derives from it).
  * - worker → page: `ready` (the backend and why) or `failed`; for each run, `frame`s, then `error`
  *   when it threw, then always `end`, sent after the computation's `finally` freed its tensors.
@@ -38,6 +38,8 @@ export type ToWorker =
     settings: unknown;
     sliceMs?: number;
     inputs?: Record<string, number>;
+    /** Stop came before the run was sent (pressed as the section began): see `serveLive`. */
+    stopped?: boolean;
   }
   | { type: "stop"; id: number };
 
@@ -74,6 +76,7 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
     settings: unknown,
     sliceMs?: number,
     handles: Record<string, number> = {},
+    stopped = false,
   ) => {
     const controller = new AbortController();
     runs.set(id, controller);
@@ -89,6 +92,10 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
         Object.entries(handles).map(([key, handle]) => [key, inputs.get(handle)]),
       );
       const steps = computation(settings, { signal, tf, inputs: given });
+      // A Stop the page had before it sent the run acts as it would have there: once the
+      // computation has started (the loop below calls it at once), so that its first step is
+      // still reported (the live-run contract, compute/liveRun.ts).
+      if (stopped) queueMicrotask(() => controller.abort("stopped by the page"));
       for await (const frame of timeSliced(steps, { signal, sliceMs })) {
         port.postMessage({ type: "frame", id, frame, numTensors: count() });
       }
@@ -117,7 +124,7 @@ export function serveLive(port: WorkerPort, registry: LiveRegistry, startTf: Sta
     } else if (data.type === "input") {
       inputs.set(data.handle, data.value);
     } else if (data.type === "run") {
-      run(data.id, data.name, data.settings, data.sliceMs, data.inputs);
+      run(data.id, data.name, data.settings, data.sliceMs, data.inputs, data.stopped);
     } else if (data.type === "stop") {
       runs.get(data.id)?.abort("stopped by the page");
     }

@@ -60,8 +60,17 @@ function* sameInput(_settings: unknown, env: LiveEnv) {
   yield { same, length: bytes.byteLength, progress: 1, done: true };
 }
 
+/** Counts, one step every 2 ms, and leaves the stopping to the driver (as tfjs's references do). */
+async function* counts(settings: { n: number }, _env: LiveEnv) {
+  for (let count = 1; count <= settings.n; count++) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    yield { count, progress: count / settings.n, done: count === settings.n };
+  }
+}
+
 const registry: LiveRegistry = {
   "initialisation/network": networkLive,
+  "test/counts": counts,
   "test/holds": holdsTensor,
   "test/input": sameInput,
 };
@@ -166,6 +175,34 @@ Deno.test("liveWorker: Stop ends the run in the worker, and the runner finishes 
   assert.equal(hooks().workerCount!.longestSliceMs, 7);
   assert.equal(hooks().workerCount!.stopped, true);
   assert.ok(frames.slice(0, -1).every((frame) => frame.stopped === false));
+});
+
+Deno.test("liveWorker: Stop pressed as the section begins still reports the computation's first step, as on the page's own thread", async () => {
+  const client = connect();
+  await client.runtime;
+  const section = fakeSection();
+  // As a reader's click does: after begin(), before the run's first await resumes.
+  const begin = section.begin;
+  section.begin = (message: string) => {
+    const signal = begin(message);
+    queueMicrotask(section.stop);
+    return signal;
+  };
+  for await (
+    const _ of runLive(
+      section,
+      client.computation<{ n: number }, { count: number }>("test/counts" as never),
+      { n: 1000 },
+      {
+        runtime: client.runtime,
+        start: "Counting…",
+        summary: (f) => f.stopped ? `Stopped at ${f.count}.` : "Done.",
+        initial: { count: 0 },
+      },
+    )
+  );
+  assert.equal(section.state, "done");
+  assert.equal(section.status, "Stopped at 1.");
 });
 
 Deno.test("liveWorker: a name the worker does not know fails the run with a clear message", async () => {

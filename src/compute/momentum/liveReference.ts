@@ -6,10 +6,16 @@
 import type { Tf } from "../tf.js";
 import type { LiveEnv, LiveStep } from "../liveRun.js";
 import { tfOf } from "../liveRun.js";
-import { ADAM_DEFAULTS, type OptimizerSpec, runOptimizer } from "../optimizers.js";
+import { type OptimizerSpec, runOptimizer } from "../optimizers.js";
 import { makeSurface, type SurfaceKind, type SurfaceSpec } from "../surfaces.js";
 import { runTfOptimizer } from "../tfReference.js";
-import { ADAM_PROBLEM, ADAM_START, ADAM_STEPS } from "./pageProblems.js";
+import {
+  ADAM_PROBLEM,
+  ADAM_START,
+  ADAM_STEPS,
+  type AdamSettings,
+  adamSpec,
+} from "./pageProblems.js";
 
 /** The controls of the trajectory section, as the page names them. */
 export interface PathSettings {
@@ -22,13 +28,6 @@ export interface PathSettings {
   steps: number;
   x0: number;
   y0: number;
-}
-
-/** The controls of the Adam section. */
-export interface AdamSettings {
-  beta1: number;
-  beta2: number;
-  eta: number;
 }
 
 export interface ReferenceFrame {
@@ -94,11 +93,6 @@ export function momentumReference(settings: PathSettings, env: LiveEnv) {
     { start: [x0, y0], steps },
     env.signal,
   );
-}
-
-/** The Adam section's optimiser, with its bias correction, as the page runs it in Float64. */
-export function adamSpec({ beta1, beta2, eta }: AdamSettings, correct: boolean): OptimizerSpec {
-  return { kind: "adam", learningRate: eta, beta1, beta2, epsilon: ADAM_DEFAULTS.epsilon, correct };
 }
 
 /** tf.train.adam on the Adam section's fixed problem. */

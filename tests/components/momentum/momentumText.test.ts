@@ -36,11 +36,11 @@ import {
 } from "../../../src/compute/momentum/quadraticRate.ts";
 import { rateFloor, stepSizes } from "../../../src/compute/momentum/pathStats.ts";
 import { biasMonteCarlo, biasSample } from "../../../src/compute/momentum/bias.ts";
-import { adamSpec } from "../../../src/compute/momentum/liveReference.ts";
 import {
   ADAM_PROBLEM,
   ADAM_START,
   ADAM_STEPS,
+  adamSpec,
 } from "../../../src/compute/momentum/pageProblems.ts";
 
 Deno.test("bestPairEnding(surface) for every surface", () => {
