@@ -1,7 +1,6 @@
 /**
  * The double-descent page's live trial as the page runs it (through timeSliced) on tfjs's CPU
- * backend: its frames are prepareLiveTrial's snapshots, and the helpers read them as the page does;
- * run by its name as the live worker runs it, it ends on the same frame.
+ * backend: its frames are prepareLiveTrial's snapshots, and the helpers read them as the page does.
  */
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
@@ -13,7 +12,6 @@ import {
   smallestSingularRows,
 } from "../../../src/compute/double-descent/liveTrial.ts";
 import { livePGrid } from "../../../src/compute/double-descent/liveRidgeTrial.ts";
-import { framesInWorker, withoutTimings } from "../liveInWorker.ts";
 
 await tf.setBackend("cpu");
 
@@ -67,23 +65,4 @@ Deno.test("smallestSingularRows(trial) and nearestFactored(trial, p) read the fa
   assert.equal(nearestFactored(partial, 2)!.p, 40);
   assert.deepEqual(smallestSingularRows(partial).map((r) => r.p), [40]);
   assert.equal(nearestFactored({ ...trial!, factors: [] }, 40), undefined);
-});
-
-Deno.test("the live worker's double-descent/trial: with structured-cloned messages, it ends on the generator's own last frame, factors included, and no tensor left", async () => {
-  const { frames, error, numTensors } = await framesInWorker("double-descent/trial", settings);
-  assert.equal(error, undefined);
-  assert.equal(numTensors, 0);
-  const signal = new AbortController().signal;
-  let own;
-  for await (
-    const frame of timeSliced(ridgeTrialLive(settings, { tf, signal }), { signal, sliceMs: 0 })
-  ) own = frame;
-  const timeless = (frame: object) => {
-    const { trial: whole } = frame as { trial: Record<string, unknown> };
-    const { elapsedMs: _e, timings: _t, ...trial } = whole;
-    return { ...withoutTimings(frame), trial };
-  };
-  const last = frames.at(-1)!;
-  assert.equal(last.done, true);
-  assert.deepEqual(timeless(last), timeless(own!));
 });

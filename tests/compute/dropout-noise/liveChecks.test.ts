@@ -1,18 +1,12 @@
 /**
  * The dropout-noise page's live computations as the page runs them (through timeSliced): the
  * Monte-Carlo runs equal monteCarloMean on the same stream, with the closed form as `exact`, and
- * the order check equals compareOrdersTf on tfjs's CPU backend; run by their names as the live
- * worker runs them, each ends on the same frame.
+ * the order check equals compareOrdersTf on tfjs's CPU backend.
  */
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
-import {
-  type Frame,
-  type LiveComputation,
-  type LiveStep,
-  timeSliced,
-} from "../../../src/compute/liveRun.ts";
+import { type Frame, type LiveStep, timeSliced } from "../../../src/compute/liveRun.ts";
 import {
   activationOrders,
   dropoutMonteCarlo,
@@ -27,15 +21,13 @@ import {
 } from "../../../src/compute/tikhonov.ts";
 import { compareOrders, randomLayer } from "../../../src/compute/dropout-noise/activation.ts";
 import { compareOrdersTf } from "../../../src/compute/dropout-noise/activationTf.ts";
-import { liveComputations } from "../../../src/compute/liveComputations.ts";
-import { framesInWorker, withoutTimings } from "../liveInWorker.ts";
 
 await tf.setBackend("cpu");
 
 const problemSettings = { n: 30, d: 4, noise: 0.5, seed: 5, draws: 3000 };
 const problem = generateRegression(problemSettings);
 
-async function lastFrame<F>(steps: AsyncIterable<LiveStep<F>> | Iterable<LiveStep<F>>) {
+async function lastFrame<F>(steps: Iterable<LiveStep<F>>) {
   let last: Frame<F> | undefined;
   for await (const frame of timeSliced(steps, { sliceMs: 0 })) last = frame;
   return last!;
@@ -94,22 +86,4 @@ Deno.test("activationOrders(settings, env): one done step with compareOrdersTf's
     maxAbsDifference: float64.maxAbsDifference,
   });
   assert.equal(tf.memory().numTensors, before);
-});
-
-Deno.test("the live worker's dropout-noise computations: by their registry names, with structured-cloned messages, each ends on the generator's own last frame", async () => {
-  const runs = [
-    ["dropout-noise/dropout-monte-carlo", { ...problemSettings, p: 0.7, masks: "inverted" }],
-    ["dropout-noise/gaussian-monte-carlo", { ...problemSettings, mu: 0.5, sigma: 1.2 }],
-    ["dropout-noise/activation-orders", { seed: 2, rate: 0.4, activation: "sigmoid" }],
-  ] as const;
-  for (const [name, settings] of runs) {
-    const { frames, error, numTensors } = await framesInWorker(name, settings);
-    assert.equal(error, undefined, name);
-    assert.equal(numTensors, 0, name);
-    const signal = new AbortController().signal;
-    const run = liveComputations[name] as LiveComputation<unknown, Record<string, unknown>>;
-    const own = await lastFrame(run(settings, { tf, signal }));
-    assert.equal(frames.at(-1)!.done, true, name);
-    assert.deepEqual(withoutTimings(frames.at(-1)!), withoutTimings(own), name);
-  }
 });

@@ -8,8 +8,6 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
 import { timeSliced } from "../../../src/compute/liveRun.ts";
-import { type FromWorker, serveLive, type ToWorker } from "../../../src/compute/liveWorker.ts";
-import { liveComputations } from "../../../src/compute/liveComputations.ts";
 import {
   adamReference,
   momentumReference,
@@ -20,33 +18,6 @@ import { runOptimizer } from "../../../src/compute/optimizers.ts";
 import { makeSurface } from "../../../src/compute/surfaces.ts";
 
 await tf.setBackend("cpu");
-
-/** Runs `name` from the site's registry in the worker's server (serveLive), as the page asks. */
-async function lastFromWorker(name: string, settings: unknown) {
-  const toWorker: ((event: { data: ToWorker }) => void)[] = [];
-  const frames: Record<string, unknown>[] = [];
-  const ended = new Promise<void>((resolve) => {
-    serveLive(
-      {
-        // Structured-cloned as between a worker and its page: a frame that cannot cross throws.
-        postMessage(message: FromWorker) {
-          const copy = structuredClone(message);
-          if (copy.type === "frame") frames.push(copy.frame);
-          if (copy.type === "error") frames.push({ error: copy.message });
-          if (copy.type === "end") resolve();
-        },
-        addEventListener: (_type, listener) => void toWorker.push(listener),
-      },
-      liveComputations,
-      () => Promise.resolve({ tf, backend: "cpu", description: "cpu", baselineTensors: 0 }),
-    );
-  });
-  const send = (data: ToWorker) => toWorker.forEach((listener) => listener({ data }));
-  send({ type: "start", wasmPaths: {} });
-  send({ type: "run", id: 1, name, settings });
-  await ended;
-  return frames.at(-1)!;
-}
 
 const defaults: PathSettings = {
   surface: "noisy",
@@ -120,20 +91,4 @@ Deno.test("adamReference: tf.train.adam on the Adam section's problem stays with
 Deno.test("momentumReference: without a tfjs runtime it says so", () => {
   const signal = new AbortController().signal;
   assert.throws(() => momentumReference(defaults, { signal }), /needs TensorFlow\.js/);
-});
-
-Deno.test("the live worker runs momentum/reference and momentum/adam as these generators, and their frames cross to the page intact", async () => {
-  const signal = new AbortController().signal;
-  const adamSettings = { beta1: 0.9, beta2: 0.999, eta: 0.2 };
-  for (
-    const [name, settings, here] of [
-      ["momentum/reference", defaults, momentumReference(defaults, { tf, signal })],
-      ["momentum/adam", adamSettings, adamReference(adamSettings, { tf, signal })],
-    ] as const
-  ) {
-    const there = await lastFromWorker(name, settings);
-    const { elapsedMs: _, longestSliceMs: __, ...frame } = there;
-    const { elapsedMs: _e, longestSliceMs: _l, ...own } = await lastFrame(timeSliced(here));
-    assert.deepEqual(frame, own, name);
-  }
 });

@@ -8,41 +8,12 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
 import { timeSliced } from "../../../src/compute/liveRun.ts";
-import { type FromWorker, serveLive, type ToWorker } from "../../../src/compute/liveWorker.ts";
-import { liveComputations } from "../../../src/compute/liveComputations.ts";
 import {
   liveBatchNormTf,
   liveWeightNormTf,
 } from "../../../src/compute/normalisation-geometry/liveChecks.ts";
 
 await tf.setBackend("cpu");
-
-/** Runs `name` from the site's registry in the worker's server (serveLive), as the page asks. */
-async function lastFromWorker(name: string, settings: unknown) {
-  const toWorker: ((event: { data: ToWorker }) => void)[] = [];
-  const frames: Record<string, unknown>[] = [];
-  const ended = new Promise<void>((resolve) => {
-    serveLive(
-      {
-        // Structured-cloned as between a worker and its page: a frame that cannot cross throws.
-        postMessage(message: FromWorker) {
-          const copy = structuredClone(message);
-          if (copy.type === "frame") frames.push(copy.frame);
-          if (copy.type === "error") frames.push({ error: copy.message });
-          if (copy.type === "end") resolve();
-        },
-        addEventListener: (_type, listener) => void toWorker.push(listener),
-      },
-      liveComputations,
-      () => Promise.resolve({ tf, backend: "cpu", description: "cpu", baselineTensors: 0 }),
-    );
-  });
-  const send = (data: ToWorker) => toWorker.forEach((listener) => listener({ data }));
-  send({ type: "start", wasmPaths: {} });
-  send({ type: "run", id: 1, name, settings });
-  await ended;
-  return frames.at(-1)!;
-}
 
 Deno.test("liveBatchNormTf(settings): tfjs at ε = 0 within 2e-5 of the page's outputs; its default ε shrinks the variance below γ²", async () => {
   const signal = new AbortController().signal;
@@ -77,22 +48,4 @@ Deno.test("liveWeightNormTf(settings): the gradient check first, then tfjs's ste
   }
   assert.equal(stopped.at(-1)!.stepsDone, undefined);
   assert.equal(tf.memory().numTensors, before);
-});
-
-Deno.test("the live worker runs normalisation-geometry/batch-norm and /weight-norm as these generators, and their frames cross to the page intact", async () => {
-  const signal = new AbortController().signal;
-  const bn = { mean: 1.5, variance: 0.16, beta: 3, gamma: 1, batch: 256, seed: 1 };
-  const wn = { uLength: 0.5, uAngle: -160, wGamma: 1, eta: 0.3, steps: 30 };
-  for (
-    const [name, settings, here] of [
-      ["normalisation-geometry/batch-norm", bn, liveBatchNormTf(bn, { tf, signal })],
-      ["normalisation-geometry/weight-norm", wn, liveWeightNormTf(wn, { tf, signal })],
-    ] as const
-  ) {
-    const { elapsedMs: _, longestSliceMs: __, ...frame } = await lastFromWorker(name, settings);
-    let own: Record<string, unknown> = {};
-    for await (const step of timeSliced<object>(here)) own = { ...step };
-    const { elapsedMs: _e, longestSliceMs: _l, ...rest } = own;
-    assert.deepEqual(frame, rest, name);
-  }
 });
