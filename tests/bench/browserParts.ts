@@ -1,5 +1,5 @@
 /**
- * The bench parts that drive the built site in headless Chromium (`load`, `shipped`, and each
+ * The bench parts that drive the built site in headless Chromium (`load`, `shipped`, `live`, and each
  * page's own latency part, tests/bench/pages/<slug>.ts, for every page the manifest marks `bench`),
  * run by run.ts in a process of their own once node_modules and Chromium are installed.
  * `--only=NAME` runs one of them.
@@ -7,6 +7,7 @@
 import { PAGES } from "../../src/site.ts";
 import { benchPageLoads } from "./pageLoad.ts";
 import { shippedBytes } from "./pageLatency.ts";
+import { benchLiveSpeed } from "./liveSpeed.ts";
 
 /** What a page's bench part exports: its latency benchmark on one backend. */
 interface BenchPart {
@@ -34,6 +35,7 @@ async function onEveryBackend(
 
 if (part("load")) await benchPageLoads();
 if (part("shipped")) await shippedBytes();
+if (part("live")) await benchLiveSpeed();
 for (const page of PAGES.filter((page) => page.bench && part(page.slug))) {
   const { latency }: BenchPart = await import(`./pages/${page.slug}.ts`);
   await onEveryBackend(page.slug, latency);
