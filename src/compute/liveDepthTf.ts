@@ -15,16 +15,19 @@
  * when asked): the mean squared gradient ‖∂f_b/∂h_ℓ‖² from ℓ = L down to 0, by hand (δ = φ'(a)⊙g,
  * g ← δW), which the tests hold to tfjs's own autodiff.
  *
- * Work is cut into slices of the batch, each followed by one `await data()` and a macrotask; the
- * slice size adapts so that a slice takes about `sliceMs` (it halves after a slow slice and
- * doubles after a quick one). Values that could leave float32's range are rescaled: the tangent
+ * On a page's main thread, work is cut into slices of the batch, each followed by one `await
+ * data()` and a macrotask; the slice size adapts so that a slice takes about `sliceMs` (it halves
+ * after a slow slice and doubles after a quick one). In a Web Worker no page waits on it: each
+ * product takes the whole batch, one read-back per layer and activation brings the sums the
+ * rescaling needs, and the caller's driver (liveRun.ts's timeSliced) decides when to let messages
+ * in. Values that could leave float32's range are rescaled: the tangent
  * and the gradient every layer (both are linear in themselves), and h_ℓ for identity and ReLU
  * (φ(ca) = cφ(a)); the scale is carried in float64 on the side.
  */
 import type * as TfCore from "@tensorflow/tfjs-core";
 import type { Tf } from "./tf.js";
 import { createRng } from "./prng.js";
-import { macrotask } from "./macrotask.js";
+import { inWorker, macrotask } from "./macrotask.js";
 import { type Activation, activationName, isHomogeneous } from "./activations.js";
 import { inRange, integerAtLeast, seedValue } from "./validate.js";
 import { powerIterator } from "./linalg.js";
@@ -95,6 +98,15 @@ export function layerWeightFiller(seed: number, layer: number, width: number, si
       return next < w.length;
     },
   };
+}
+
+/** The d × d row-major matrix w transposed. */
+function transposed(w: Float32Array, d: number): Float32Array {
+  const out = new Float32Array(w.length);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) out[j * d + i] = w[i * d + j];
+  }
+  return out;
 }
 
 export function liveLayerWeights(seed: number, layer: number, width: number, sigma: number) {
@@ -211,19 +223,22 @@ export async function* runLiveDepth(
   // plain JavaScript); the timing below doubles it on fast backends and halves it on slow ones.
   const backendName = tf.getBackend();
   const budget = backendName === "cpu" ? 2 ** 20 : 2 ** 22;
-  // On backends that compute on the main thread, a slice never grows past 16 million
+  // On backends that compute on a page's main thread, a slice never grows past 16 million
   // multiply-adds per product, whatever the timing says (a loaded machine times badly).
-  const onMainThread = backendName === "cpu" || backendName === "wasm";
+  const sliced = !inWorker();
+  const onMainThread = sliced && (backendName === "cpu" || backendName === "wasm");
   const maxRows = onMainThread ? Math.max(1, Math.floor(2 ** 24 / (n * n))) : batch;
-  let rows = Math.max(
-    1,
-    Math.min(batch, maxRows, options.rowsPerSlice ?? Math.floor(budget / (n * n))),
-  );
+  let rows = sliced
+    ? Math.max(1, Math.min(batch, maxRows, options.rowsPerSlice ?? Math.floor(budget / (n * n))))
+    : batch;
   const started = performance.now();
   let longest = 0;
   const held: TfCore.Tensor[] = [];
   const states: ActivationState[] = [];
-  const weights: TfCore.Tensor2D[] = [];
+  /** Each layer's W_ℓ (row-major, in JS) for the backward pass, which uploads it then. */
+  const weights: Float32Array[] = [];
+  /** The weights tensor of the layer in progress (forward W_ℓᵀ, backward W_ℓ). */
+  let layerWeights: TfCore.Tensor2D | undefined;
   let g: TfCore.Tensor2D | undefined;
   const snapshot: LiveDepthSnapshot = {
     params: { ...params },
@@ -253,6 +268,9 @@ export async function* runLiveDepth(
       backward: [...snapshot.backward],
     };
   };
+  /** Rows start… of a batch × d tensor: the tensor itself when that is all of it (no copy). */
+  const rowsOf = (x: TfCore.Tensor2D, start: number, count: number) =>
+    count === batch ? x : tf.slice(x, [start, 0], [count, n]);
   /** Times synchronous work; adapts the slice size to keep each slice near sliceMs. */
   const timed = async <T>(
     what: string,
@@ -266,6 +284,7 @@ export async function* runLiveDepth(
       longest = ms;
       snapshot.longestSliceWhat = what;
     }
+    if (!sliced) return out;
     if (adapt && ms > 1.5 * sliceMs && rows > 1) rows = Math.max(1, Math.floor(rows / 2));
     else if (adapt && ms < sliceMs / 4 && rows < maxRows) rows = Math.min(batch, maxRows, rows * 2);
     await macrotask();
@@ -283,16 +302,15 @@ export async function* runLiveDepth(
     const tLog = acts.map(() => 0);
     for (let l = 1; l <= depth; l++) {
       if (signal?.aborted) return;
-      // Weights in JS from the seeded stream, one layer at a time (a few ms even at d = 512).
-      // Weights in JS from the seeded stream and the power iteration, in blocks of about a
-      // quarter of a million multiply-adds each, so neither holds the page for long.
+      // Weights in JS from the seeded stream and the power iteration: on a page's main thread in
+      // blocks of about a quarter of a million multiply-adds each, so neither holds it for long.
       const filler = layerWeightFiller(seed, l, n, sigma);
-      const rowsPerBlock = Math.max(1, Math.floor(2 ** 16 / n));
+      const rowsPerBlock = sliced ? Math.max(1, Math.floor(2 ** 16 / n)) : n;
       while (await timed(`weights ${l}`, () => filler.fill(rowsPerBlock)));
       const w = filler.w;
       if (iterations > 0) {
         const power = powerIterator({ rows: n, cols: n, data: w }, createRng(n));
-        const perBlock = Math.max(1, Math.floor(2 ** 19 / (n * n)));
+        const perBlock = sliced ? Math.max(1, Math.floor(2 ** 19 / (n * n))) : iterations;
         let norm = 0;
         for (let done = 0; done < iterations; done += perBlock) {
           const k = Math.min(perBlock, iterations - done);
@@ -300,8 +318,11 @@ export async function* runLiveDepth(
         }
         snapshot.spectralNorms.push(norm);
       }
-      const wt = tf.tensor2d(w, [n, n]);
-      weights.push(wt);
+      // W_ℓᵀ, uploaded as such: a = h·W_ℓᵀ is then a plain product, since tfjs-backend-wasm
+      // computes a product with a transposed operand on a slow path, about twenty times slower
+      // than its XNNPACK one. (The CPU backend sums in the same order either way.)
+      const wt = layerWeights = tf.tensor2d(transposed(w, n), [n, n]);
+      if (backward) weights.push(w);
       for (const [k, state] of states.entries()) {
         let sumA2 = 0, sumD2 = 0, sumT2 = 0, sumH2 = 0;
         const hParts: TfCore.Tensor2D[] = [];
@@ -319,11 +340,11 @@ export async function* runLiveDepth(
           // The slice's products run inside timed(): on CPU backends they block until done.
           const values = await timed(`forward ${l}`, async () => {
             const [h, d, t, packed] = tf.tidy(() => {
-              const hIn = tf.slice(state.h, [start, 0], [count, n]);
-              const tIn = tf.slice(state.t, [start, 0], [count, n]);
-              const a = tf.matMul(hIn, wt, false, true) as TfCore.Tensor2D;
+              const hIn = rowsOf(state.h, start, count);
+              const tIn = rowsOf(state.t, start, count);
+              const a = tf.matMul(hIn, wt) as TfCore.Tensor2D;
               const { h, d } = applyActivation(tf, state.activation, a);
-              const t = tf.mul(d, tf.matMul(tIn, wt, false, true)) as TfCore.Tensor2D;
+              const t = tf.mul(d, tf.matMul(tIn, wt)) as TfCore.Tensor2D;
               const sums = tf.stack([
                 tf.sum(tf.square(a)),
                 tf.sum(tf.square(d)),
@@ -393,6 +414,7 @@ export async function* runLiveDepth(
         snapshot.forward[k].push(stats);
         unitsDone++;
       }
+      wt.dispose();
       snapshot.layersDone = l;
       yield emit();
     }
@@ -411,7 +433,7 @@ export async function* runLiveDepth(
     for (let l = depth; l >= 1; l--) {
       if (signal?.aborted) return;
       const slope = state.slopes[l - 1];
-      const wt = weights[l - 1];
+      const wt = layerWeights = tf.tensor2d(weights[l - 1], [n, n]);
       const parts: TfCore.Tensor2D[] = [];
       let sumG2 = 0;
       for (let start = 0; start < batch;) {
@@ -419,8 +441,8 @@ export async function* runLiveDepth(
         const gIn = g;
         const values = await timed(`backward ${l}`, async () => {
           const [next, packed] = tf.tidy(() => {
-            const gs = tf.slice(gIn, [start, 0], [count, n]);
-            const ds = tf.slice(slope, [start, 0], [count, n]);
+            const gs = rowsOf(gIn, start, count);
+            const ds = rowsOf(slope, start, count);
             const next = tf.matMul(tf.mul(ds, gs), wt) as TfCore.Tensor2D;
             return [next, tf.sum(tf.square(next))];
           });
@@ -443,6 +465,7 @@ export async function* runLiveDepth(
         rms > 0 ? tf.div(tf.concat(parts), rms) as TfCore.Tensor2D : tf.concat(parts)
       ) as TfCore.Tensor2D;
       tf.dispose(parts);
+      wt.dispose();
       g.dispose();
       g = gNext;
       snapshot.backward[l - 1] = (sumG2 / batch) * Math.exp(2 * gLog);
@@ -459,7 +482,7 @@ export async function* runLiveDepth(
       if (!state.t.isDisposed && !held.includes(state.t)) state.t.dispose();
       tf.dispose(state.slopes);
     }
-    tf.dispose(weights);
+    layerWeights?.dispose();
     tf.dispose(held);
   }
 }

@@ -74,12 +74,35 @@ async function activate(
     const threads = options.threads ?? false;
     tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", threads);
     wasm.setWasmPaths(options.wasmPaths);
-    note = threads ? "SIMD and threads" : "SIMD when the browser supports it";
+    if (threads) wasm.setThreadsCount(wasmThreads());
+    await ready(tf, name);
+    const count = threads ? wasm.getThreadsCount() : 1;
+    // The pool may have fewer threads than asked (see wasmThreads): the note says how many.
+    return count > 1 ? `SIMD and ${count} threads` : "SIMD when the browser supports it";
   } else if (name === "webgl") {
     await import("@tensorflow/tfjs-backend-webgl");
   } else {
     await import("@tensorflow/tfjs-backend-cpu");
   }
+  await ready(tf, name);
+  return note;
+}
+
+/**
+ * Threads asked for XNNPACK's pool (the calling thread is one of them): one per core, at most
+ * four. The live products are small (a 256 × 512 by 512 × 512 product at most), and past a few
+ * threads their split costs more than it saves. tfjs-backend-wasm 4.22 caps the pool at half the
+ * logical cores (it assumes two per physical core), so a two-core machine gets one thread, which
+ * the note then says.
+ */
+function wasmThreads(): number {
+  const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)
+    ?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(4, cores));
+}
+
+/** Makes `name` current and smoke-tests it; rejects if it cannot run. */
+async function ready(tf: Tf, name: BackendName): Promise<void> {
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start its ${name} backend`);
   await tf.ready();
   // A one-op smoke test: a backend that registers but cannot run would fail later, mid-chart.
@@ -87,7 +110,6 @@ async function activate(
   const [value] = await probe.data();
   probe.dispose();
   if (value !== 11) throw new Error(`${name} backend computed 1·3 + 2·4 = ${value}`);
-  return note;
 }
 
 const labels: Record<BackendName, string> = {

@@ -1,5 +1,6 @@
 /**
- * The bench parts that drive the built site in headless Chromium (`load`, `live`, `shipped`, and each
+ * The bench parts that drive the built site in headless Chromium (`load`, `longtasks`, `shipped`,
+ * `live`, and each
  * page's own latency part, tests/bench/pages/<slug>.ts, for every page the manifest marks `bench`),
  * run by run.ts in a process of their own once node_modules and Chromium are installed.
  * `--only=NAME` runs one of them.
@@ -8,6 +9,7 @@ import { PAGES } from "../../src/site.ts";
 import { benchPageLoads } from "./pageLoad.ts";
 import { benchLiveRuns } from "./liveRuns.ts";
 import { shippedBytes } from "./pageLatency.ts";
+import { benchLiveSpeed } from "./liveSpeed.ts";
 
 /** What a page's bench part exports: its latency benchmark on one backend. */
 interface BenchPart {
@@ -34,8 +36,9 @@ async function onEveryBackend(
 }
 
 if (part("load")) await benchPageLoads();
-if (part("live")) await benchLiveRuns();
+if (part("longtasks")) await benchLiveRuns();
 if (part("shipped")) await shippedBytes();
+if (part("live")) await benchLiveSpeed();
 for (const page of PAGES.filter((page) => page.bench && part(page.slug))) {
   const { latency }: BenchPart = await import(`./pages/${page.slug}.ts`);
   await onEveryBackend(page.slug, latency);

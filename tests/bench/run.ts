@@ -3,9 +3,11 @@
  * - `build`: cold build time with every loader rerun;
  * - `load`: per page, bytes (raw and gzip) before the first chart, time to the first chart, to the
  *   first live chart and until every live section is done (tests/bench/pageLoad.ts);
- * - `live`: per live page, where its live work runs, and the main thread's long tasks during load
- *   and the default runs (tests/bench/liveRuns.ts);
+ * - `longtasks`: per live page, where its live work runs, and the main thread's long tasks during
+ *   load and the default runs (tests/bench/liveRuns.ts);
  * - `shipped`: JavaScript (and WebAssembly) shipped before the first interaction;
+ * - `live`: each live-worker workload's multiply-adds, time, GFLOP/s and efficiency against the
+ *   wasm backend's one-product peak, and NumPy's time for the depth run (tests/bench/liveSpeed.ts);
  * - one part per page the manifest (src/site.ts) marks `bench`, named by its slug: slider-to-chart
  *   latency, median and p95, for each control, per backend (tests/bench/pages/<slug>.ts, with the
  *   shared timing in tests/bench/pageLatency.ts);
@@ -24,11 +26,12 @@ import { ensureNodeModules } from "../../src/tasks/install.ts";
 import { build } from "../../src/tasks/build.ts";
 import { PAGES } from "../../src/site.ts";
 
-/** The parts that drive a browser: page loads, shipped bytes, then each page's latency part. */
+/** The parts that drive a browser: page loads, shipped bytes, live speed, each page's latency. */
 const browserParts = [
   "load",
-  "live",
+  "longtasks",
   "shipped",
+  "live",
   ...PAGES.filter((page) => page.bench).map((page) => page.slug),
 ];
 const parts = ["build", ...browserParts, "scripts"];

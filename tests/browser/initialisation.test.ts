@@ -385,6 +385,9 @@ test({
     const run = await waitForDepth(page, { depth: 50, width: 512, batch: 256 });
     await waitForDrawn(page);
     const longest = await stopTrace();
+    // In the worker, which blocks no page, each product takes the whole batch of 256 rows instead
+    // of the main thread's slices of at most 64 (issue 20, item 3).
+    assert.equal(run.rowsPerSlice, 256, `${run.rowsPerSlice} rows per product in the worker`);
     const longTasks = await page.evaluate(() =>
       (globalThis as unknown as { __longTasks: number[] }).__longTasks
     );
