@@ -11,6 +11,7 @@
  */
 import type { Tf } from "../compute/tf.js";
 import { firstChartDrawn } from "./chartFigure.js";
+import { liveRunAsked } from "./liveRun.js";
 import { type BackendName, readBackend } from "./urlState.js";
 import { startBackend } from "../compute/tfStart.js";
 
@@ -53,7 +54,7 @@ export function requestedBackend(search: string): BackendName | undefined {
 
 let runtime: Promise<TfRuntime> | undefined;
 
-/** Starts tfjs now, once per page; pages call startTf(), which waits for their first chart. */
+/** Starts tfjs now, once per page; pages call startTf(), which waits for `tfWanted`. */
 function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfRuntime> {
   runtime ??= (async () => {
     // tfjs-core first: Framework bundles the gradient module with its own copy of tfjs-core, and
@@ -76,12 +77,19 @@ function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfR
 }
 
 /**
- * What a page calls at start-up: tfjs starts loading as soon as the page's first chart is on
- * screen (or after a short wait on a page whose first chart is live), so the first chart never
- * waits behind tfjs's bytes. The promise sits inside an object so that no Observable cell waits
- * for it by referring to it; live cells await `runtime` themselves.
+ * When a page's tfjs (or its live worker, whose file holds tfjs) may start: once the page's first
+ * chart is on screen, or once a live run asks for it (liveRun.ts: after the run's initial frame is
+ * drawn, so on a page whose first chart is live the two come together), whichever is first. No
+ * timer: on a loaded machine or a slow phone the first chart may take seconds, and tfjs's bytes
+ * must not arrive before it; nothing else on a page needs tfjs.
+ */
+export const tfWanted: Promise<void> = Promise.race([firstChartDrawn, liveRunAsked]);
+
+/**
+ * What a page calls at start-up: tfjs starts loading when `tfWanted` says, so the first chart
+ * never waits behind tfjs's bytes. The promise sits inside an object so that no Observable cell
+ * waits for it by referring to it; live cells await `runtime` themselves.
  */
 export function startTf(): { runtime: Promise<TfRuntime> } {
-  const wait = Promise.race([firstChartDrawn, new Promise((r) => setTimeout(r, 1000))]);
-  return { runtime: wait.then(() => initTf()) };
+  return { runtime: tfWanted.then(() => initTf()) };
 }

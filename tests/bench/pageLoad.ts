@@ -287,9 +287,16 @@ export function loadTable(loads: PageLoad[]): string {
   return [line(header), ...rows.map(line), ...notes].join("\n");
 }
 
-/** Loads every page `repeats` times cold and prints the table of medians. */
-export async function benchPageLoads(repeats = 5): Promise<PageLoad[]> {
-  const paths = await sitePaths();
+/**
+ * Loads every page `repeats` times cold and prints the table of medians. BENCH_LOAD_REPEATS sets
+ * the repeats and BENCH_LOAD_PATHS (comma-separated, e.g. "/pages/momentum") a subset of pages,
+ * for a quick comparison on a busy machine.
+ */
+export async function benchPageLoads(
+  repeats = Number(Deno.env.get("BENCH_LOAD_REPEATS") ?? 5),
+): Promise<PageLoad[]> {
+  const chosen = Deno.env.get("BENCH_LOAD_PATHS")?.split(",").map((path) => path.trim());
+  const paths = (await sitePaths()).filter((path) => !chosen || chosen.includes(path));
   const session = await openSession();
   const loads: PageLoad[] = [];
   try {

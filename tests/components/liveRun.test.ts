@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { type LiveEnv, type LiveStep, timeSliced } from "../../src/compute/liveRun.ts";
 import {
+  liveRunAsked,
   type LiveView,
   REPLACED,
   runLive,
@@ -228,6 +229,41 @@ Deno.test("runLive: a run replaced by a newer one ends without a word; only the 
   assert.deepEqual(log, ["released"]);
   assert.equal(section.status, "Counted to 2.");
   assert.equal(section.state, "done");
+});
+
+Deno.test("runLive: runs made faster than frames compute only the newest; the others never begin", async () => {
+  const section = fakeSection();
+  let begun = 0;
+  const begin = section.begin;
+  section.begin = (message: string) => (begun++, begin(message));
+  const computed: number[] = [];
+  const counting = (n: number) =>
+    async function* (settings: { n: number }, env: LiveEnv) {
+      computed.push(settings.n);
+      yield* counter(n, { t: 0 }, 1)(settings, env);
+    };
+  // A drag: three settings, each run made before the one before it was pulled past its initial
+  // value, as Observable does within one frame.
+  const runs = [1, 2, 3].map((n) => runLive(section, counting(n), { n }, options()));
+  const results = await Promise.all(runs.map(collect));
+  assert.deepEqual(results.map((frames) => frames.map((f) => f.count)), [[0], [0], [0, 1, 2, 3]]);
+  assert.deepEqual(computed, [3]);
+  assert.equal(begun, 1);
+  assert.equal(section.status, "Counted to 3.");
+  assert.equal(section.state, "done");
+});
+
+Deno.test("runLive: a run with a runtime asks for it (liveRunAsked)", async () => {
+  let asked = false;
+  liveRunAsked.then(() => (asked = true));
+  const section = fakeSection();
+  const run = runLive(section, counter(1, { t: 0 }, 1), { n: 1 }, {
+    ...options(),
+    runtime: Promise.resolve({ backend: "cpu" }),
+  });
+  const frames = await collect(run);
+  assert.equal(asked, true);
+  assert.equal(frames.at(-1)!.backend, "cpu");
 });
 
 Deno.test("runLive: a summary with a problem is concluded with it", async () => {
