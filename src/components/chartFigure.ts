@@ -31,6 +31,73 @@ let chartDrawn: () => void;
 /** Resolves once the first chart of the page is in the document and painted. */
 export const firstChartDrawn = new Promise<void>((resolve) => (chartDrawn = resolve));
 
+/**
+ * Whether this page draws charts: every chart is drawn with Plot, and Framework preloads Plot
+ * (`<link rel="modulepreload">` in the head, there before any module runs) on exactly the pages
+ * that import it.
+ */
+function pageDrawsCharts(): boolean {
+  const plot = 'link[rel="modulepreload"][href*="/@observablehq/plot@"]';
+  return globalThis.document?.querySelector(plot) != null;
+}
+
+/**
+ * Resolves when a cell of the page fails (Framework shows its error in place) before `until`; the
+ * watch ends at `until`.
+ */
+function cellFailedBefore(until: Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const failed = () => document.querySelector(".observablehq--error") !== null;
+    if (failed()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!failed()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+    });
+    until.then(() => observer.disconnect());
+  });
+}
+
+/**
+ * What loads "after the first chart" waits for this (KaTeX in math.ts, tfjs and the live worker in
+ * tfRuntime.ts): the first chart drawn; at once on a page that draws none; or, should a cell fail
+ * before any chart is drawn (the chart may be the one that failed), then. No timer: a slow first
+ * chart (a loaded machine, a slow phone) is still the first thing to arrive.
+ */
+export const afterFirstChart: Promise<void> = pageDrawsCharts()
+  ? Promise.race([firstChartDrawn, cellFailedBefore(firstChartDrawn)])
+  : Promise.resolve();
+
+/** Animation frames without a change to the page that make it quiet (pageQuiet). */
+export const QUIET_FRAMES = 10;
+
+/**
+ * Resolves once the page has loaded (every module it preloads is in) and then QUIET_FRAMES
+ * animation frames passed without a change to its document: every cell that could draw has drawn.
+ * Counted in frames, not milliseconds, so a busy machine waits longer, never shorter.
+ */
+export function pageQuiet(): Promise<void> {
+  return new Promise((resolve) => {
+    const watch = () => {
+      let quiet = 0;
+      const observer = new MutationObserver(() => (quiet = 0));
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      const frame = () => {
+        if (++quiet < QUIET_FRAMES) return void requestAnimationFrame(frame);
+        observer.disconnect();
+        resolve();
+      };
+      requestAnimationFrame(frame);
+    };
+    if (document.readyState === "complete") watch();
+    else addEventListener("load", watch, { once: true });
+  });
+}
+
 function watchFirstChart(figure: HTMLElement): void {
   let frames = 0;
   const check = () => {
