@@ -10,7 +10,9 @@
  * - when every `[data-live-section]` reached data-state "done" (or the first "error").
  * Bytes "before the first chart" are the bodies of the responses whose Resource Timing entry ended
  * before the first chart appeared, plus the page itself; gzip sizes are node:zlib's default level
- * (6) on those bodies, since the local server sends them uncompressed.
+ * (6) on those bodies, since the local server sends them uncompressed. The heavy files that must
+ * come after the first chart (tfjs, KaTeX, the live worker's bundle) are named when any of them
+ * arrived before it.
  */
 import { gzipSync } from "node:zlib";
 import type { Browser, Page, Response } from "playwright-core";
@@ -106,7 +108,18 @@ export interface PageLoad {
   bytes: Bytes;
   /** Everything that arrived by the time the page finished: live sections done, network quiet. */
   total: Bytes;
+  /** Which of tfjs, KaTeX and the live worker arrived before the first chart (in any run). */
+  heavyBeforeChart: string[];
   foreignRequests: string[];
+}
+
+/** The files a first chart must not wait behind, by what they are. */
+export function heavyKind(url: string): string | undefined {
+  const path = new URL(url).pathname;
+  if (/\/@tensorflow\//.test(path)) return "tfjs";
+  if (/\/katex@/.test(path)) return "KaTeX";
+  if (/live-worker[^/]*\.js$/.test(path)) return "live worker";
+  return undefined;
 }
 
 function isJavaScript(response: Response): boolean {
@@ -198,8 +211,10 @@ export async function measurePageLoad(
       }
       return bytes;
     };
-    const bytes = await arrivedBy(firstChart ?? marks.loaded ?? Infinity);
+    const cutoff = firstChart ?? marks.loaded ?? Infinity;
+    const bytes = await arrivedBy(cutoff);
     const total = await arrivedBy(Infinity);
+    const heavy = arrivals.filter(({ end }) => end <= cutoff).map(({ url }) => heavyKind(url));
     return {
       path,
       firstChart,
@@ -209,6 +224,7 @@ export async function measurePageLoad(
       bytesAtChart: firstChart !== undefined,
       bytes,
       total,
+      heavyBeforeChart: [...new Set(heavy.filter((kind) => kind !== undefined))].sort(),
       foreignRequests,
     };
   } finally {
@@ -243,6 +259,7 @@ export function medianLoad(runs: PageLoad[]): PageLoad {
     bytesAtChart: runs.every((r) => r.bytesAtChart),
     bytes: bytes((r) => r.bytes),
     total: bytes((r) => r.total),
+    heavyBeforeChart: [...new Set(runs.flatMap((r) => r.heavyBeforeChart))].sort(),
     foreignRequests: [...new Set(runs.flatMap((r) => r.foreignRequests))],
   };
 }
@@ -262,6 +279,7 @@ export function loadTable(loads: PageLoad[]): string {
     "first live chart",
     "live done",
     "JS gzip, all loaded",
+    "heavy before chart",
   ];
   const rows = loads.map((load) => {
     const mark = load.bytesAtChart ? "" : " *";
@@ -275,6 +293,7 @@ export function loadTable(loads: PageLoad[]): string {
       ms(load.firstLiveChart),
       load.liveError ? "error" : ms(load.liveDone),
       kB(load.total.jsGzip),
+      load.heavyBeforeChart.join(" + ") || "none",
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
