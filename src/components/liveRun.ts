@@ -36,8 +36,8 @@
  * - a stream of settings (a dragged slider): only the newest is computed. A run begins only after
  *   the next animation frame has been computed, and not at all when a newer run of the same
  *   section was made meanwhile (see `settledAfterFrame`);
- * - when tfjs starts: a run with a runtime asks for it (`liveRunAsked`) once its initial frame is
- *   drawn, so on a page whose first chart is live tfjs starts then, not on a timer (tfRuntime.ts).
+ * - when tfjs starts: a run with a runtime asks for it (`liveRunAsked`); tfRuntime.ts's `tfWanted`
+ *   says what that does on a page that draws no chart first (tfjs never waits on a timer).
  * The runner talks to the section only through `LiveView`, so it runs in Deno's tests without a DOM.
  *
  * Writing a live section (momentum.md and dropout-toy.md are the models):
@@ -133,9 +133,9 @@ const messageOf = (error: unknown) => error instanceof Error ? error.message : S
 
 let askForRuntime: () => void;
 /**
- * Resolves when the page's first live run with a runtime asks for it: after its initial frame
- * (empty charts) is on screen. tfRuntime.ts and liveWorker.ts start tfjs on this or on the page's
- * first chart, whichever comes first.
+ * Resolves when the page's first live run with a runtime asks for it, once Observable has taken
+ * its initial value (the cells that read it may still wait on other inputs, so its charts are not
+ * necessarily drawn yet). tfRuntime.ts's `tfWanted` decides what follows.
  */
 export const liveRunAsked = new Promise<void>((resolve) => (askForRuntime = resolve));
 
@@ -194,7 +194,6 @@ async function* runNewest<S, F>(
     ...options.initial,
   } as Shown<S, F>;
   yield shown;
-  // Observable pulls this value once the cells that drew the initial frame have run.
   if (runtime) askForRuntime();
   const settled = settledAfterFrame();
   let tf: Tf | undefined;
