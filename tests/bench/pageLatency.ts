@@ -229,8 +229,10 @@ export const BURSTS: Burst[] = [
   },
 ];
 
-/** Each burst on a page at rest, `repeats` times, on the default backend. */
-export async function benchSettle(repeats = 3): Promise<void> {
+/** Each burst on a page at rest, `repeats` times (BENCH_SETTLE_REPEATS), on the default backend. */
+export async function benchSettle(
+  repeats = Number(Deno.env.get("BENCH_SETTLE_REPEATS") ?? 3),
+): Promise<void> {
   console.log(
     "slider bursts: 50 input events within 1 s, until the live run at the last value ends",
   );

@@ -127,6 +127,13 @@ function isJavaScript(response: Response): boolean {
   return /javascript/.test(type) || /\.m?js(\?|#|$)/.test(new URL(response.url()).pathname);
 }
 
+/**
+ * How many times slower than this machine the pages' main thread runs (Chromium's CPU
+ * throttling), from BENCH_LOAD_CPU_SLOWDOWN: 4 stands for a slow phone, where a first chart takes
+ * seconds and anything on a timer would overtake it. 1 (the default) throttles nothing.
+ */
+const cpuSlowdown = Number(Deno.env.get("BENCH_LOAD_CPU_SLOWDOWN") ?? 1);
+
 /** A session whose new pages carry the probe and hand every response body to `record`. */
 function instrumented(session: Session, record: (response: Response) => void): Session {
   const browser = new Proxy(session.browser, {
@@ -134,6 +141,10 @@ function instrumented(session: Session, record: (response: Response) => void): S
       if (key === "newPage") {
         return async (...args: Parameters<Browser["newPage"]>): Promise<Page> => {
           const page = await target.newPage(...args);
+          if (cpuSlowdown > 1) {
+            const cdp = await page.context().newCDPSession(page);
+            await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+          }
           await page.addInitScript(probe);
           page.on("response", record);
           return page;
@@ -327,8 +338,9 @@ export async function benchPageLoads(
   } finally {
     await session.close();
   }
+  const slowdown = cpuSlowdown > 1 ? `, CPU ${cpuSlowdown}× slower` : "";
   console.log(
-    `first load per page (headless Chromium, cold cache, median of ${repeats}; ` +
+    `first load per page (headless Chromium${slowdown}, cold cache, median of ${repeats}; ` +
       "JavaScript and everything that had arrived when the first chart appeared; times from " +
       "navigation start):",
   );
