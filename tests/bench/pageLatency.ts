@@ -132,6 +132,8 @@ export interface Settled {
   settledMs: number;
   /** How many runs the section began (its data-state turning "running") during the burst. */
   runsBegun: number;
+  /** Main-thread long tasks (over 50 ms) from the first event until settled: their sum, ms. */
+  longTasksMs: number;
 }
 
 /**
@@ -156,6 +158,11 @@ export function settleAfterBurst(page: Page, burst: Burst): Promise<Settled> {
         }
         delete hooks.__explorables[hook];
         let runsBegun = 0;
+        let longTasksMs = 0;
+        const longTasks = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasksMs += entry.duration;
+        });
+        longTasks.observe({ type: "longtask" });
         const last = values[values.length - 1];
         const started = performance.now();
         let sentAt = Infinity;
@@ -167,10 +174,12 @@ export function settleAfterBurst(page: Page, burst: Burst): Promise<Settled> {
           ) {
             observer.disconnect();
             clearInterval(poll);
+            longTasks.disconnect();
             resolve({
               sentMs: sentAt - started,
               settledMs: performance.now() - started,
               runsBegun,
+              longTasksMs,
             });
           }
         };
@@ -252,11 +261,11 @@ export async function benchSettle(
         );
       for (let i = 0; i < repeats; i++) {
         await atRest();
-        const { sentMs, settledMs, runsBegun } = await settleAfterBurst(page, burst);
+        const { sentMs, settledMs, runsBegun, longTasksMs } = await settleAfterBurst(page, burst);
         console.log(
           `  ${burst.path} ${burst.label}: sent in ${sentMs.toFixed(0)} ms, settled after ${
             settledMs.toFixed(0)
-          } ms, ${runsBegun} runs begun`,
+          } ms, ${runsBegun} runs begun, long tasks ${longTasksMs.toFixed(0)} ms in all`,
         );
         // Back to the start in one move, so every burst moves the same way; one move's settle
         // time is the floor a burst's can come down to, plus the burst's own length.
