@@ -62,34 +62,28 @@ function cellFailedBefore(until: Promise<void>): Promise<void> {
   });
 }
 
-/**
- * What loads "after the first chart" waits for this (KaTeX in math.ts, tfjs and the live worker in
- * tfRuntime.ts): the first chart drawn; at once on a page that draws none; or, should a cell fail
- * before any chart is drawn (the chart may be the one that failed), then. No timer: a slow first
- * chart (a loaded machine, a slow phone) is still the first thing to arrive.
- */
-export const afterFirstChart: Promise<void> = pageDrawsCharts()
-  ? Promise.race([firstChartDrawn, cellFailedBefore(firstChartDrawn)])
-  : Promise.resolve();
-
-/** Animation frames without a change to the page that make it quiet (pageQuiet). */
+/** Animation frames without a change to the document that make a page quiet (quietBefore). */
 export const QUIET_FRAMES = 10;
 
 /**
  * Resolves once the page has loaded (every module it preloads is in) and then QUIET_FRAMES
- * animation frames passed without a change to its document: every cell that could draw has drawn.
- * Counted in frames, not milliseconds, so a busy machine waits longer, never shorter.
+ * animation frames passed without a change to its document, before `until`: every cell that could
+ * draw has drawn, and no chart came (a page whose charts are hidden, as in the embed view of an
+ * exercise card, where a chart of zero width is never drawn). Counted in frames, not
+ * milliseconds, so a busy machine waits longer, never shorter. The watch ends at `until`.
  */
-export function pageQuiet(): Promise<void> {
+function quietBefore(until: Promise<void>): Promise<void> {
   return new Promise((resolve) => {
+    let over = false;
+    until.then(() => (over = true));
     const watch = () => {
       let quiet = 0;
       const observer = new MutationObserver(() => (quiet = 0));
       observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       const frame = () => {
-        if (++quiet < QUIET_FRAMES) return void requestAnimationFrame(frame);
+        if (!over && ++quiet < QUIET_FRAMES) return void requestAnimationFrame(frame);
         observer.disconnect();
-        resolve();
+        if (!over) resolve();
       };
       requestAnimationFrame(frame);
     };
@@ -97,6 +91,21 @@ export function pageQuiet(): Promise<void> {
     else addEventListener("load", watch, { once: true });
   });
 }
+
+/**
+ * What loads "after the first chart" waits for this (KaTeX in math.ts, tfjs and the live worker in
+ * tfRuntime.ts): the first chart drawn; at once on a page that loads no Plot; or, should no chart
+ * come, when a cell fails first (the chart may be the one that failed) or when the loaded page
+ * has gone quiet without one (quietBefore). No timer: a slow first chart (a loaded machine, a
+ * slow phone) is still the first thing to arrive.
+ */
+export const afterFirstChart: Promise<void> = pageDrawsCharts()
+  ? Promise.race([
+    firstChartDrawn,
+    cellFailedBefore(firstChartDrawn),
+    quietBefore(firstChartDrawn),
+  ])
+  : Promise.resolve();
 
 function watchFirstChart(figure: HTMLElement): void {
   let frames = 0;

@@ -35,9 +35,7 @@
  *   sends its frames; any other runs here, cut into frames by `timeSliced`;
  * - a stream of settings (a dragged slider): only the newest is computed. A run begins only after
  *   the next animation frame has been computed, and not at all when a newer run of the same
- *   section was made meanwhile (see `settledAfterFrame`);
- * - when tfjs starts: a run with a runtime asks for it (`liveRunAsked`); tfRuntime.ts's `tfWanted`
- *   says what that does on a page that draws no chart first (tfjs never waits on a timer).
+ *   section was made meanwhile (see `settledAfterFrame`).
  * The runner talks to the section only through `LiveView`, so it runs in Deno's tests without a DOM.
  *
  * Writing a live section (momentum.md and dropout-toy.md are the models):
@@ -131,14 +129,6 @@ export interface RunOptions<S, F> {
 
 const messageOf = (error: unknown) => error instanceof Error ? error.message : String(error);
 
-let askForRuntime: () => void;
-/**
- * Resolves when the page's first live run with a runtime asks for it, once Observable has taken
- * its initial value (the cells that read it may still wait on other inputs, so its charts are not
- * necessarily drawn yet). tfRuntime.ts's `tfWanted` decides what follows.
- */
-export const liveRunAsked = new Promise<void>((resolve) => (askForRuntime = resolve));
-
 /** Each section's newest run: an older run that has not begun by then never does. */
 const newestRun = new WeakMap<LiveView, object>();
 
@@ -194,7 +184,6 @@ async function* runNewest<S, F>(
     ...options.initial,
   } as Shown<S, F>;
   yield shown;
-  if (runtime) askForRuntime();
   const settled = settledAfterFrame();
   let tf: Tf | undefined;
   let backend: string | undefined;

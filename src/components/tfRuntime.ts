@@ -10,8 +10,7 @@
  * imported only when a page asks for it: prose, math and precomputed charts never wait for it.
  */
 import type { Tf } from "../compute/tf.js";
-import { afterFirstChart, pageQuiet } from "./chartFigure.js";
-import { liveRunAsked } from "./liveRun.js";
+import { afterFirstChart } from "./chartFigure.js";
 import { type BackendName, readBackend } from "./urlState.js";
 import { startBackend } from "../compute/tfStart.js";
 
@@ -77,17 +76,13 @@ function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfR
 }
 
 /**
- * When a page's tfjs (or its live worker, whose file holds tfjs) may start: once the page's first
- * chart is on screen (chartFigure's `afterFirstChart`; a live section draws its charts empty from
- * its run's initial frame, so on a page whose first chart is live that is the moment), or, on a
- * page whose live run asked for it (liveRun.ts) and that drew no chart, once the page has gone
- * quiet (`pageQuiet`). No timer: on a loaded machine or a slow phone the first chart may take
- * seconds, and tfjs's bytes must not arrive before it; nothing else on a page needs tfjs.
+ * When a page's tfjs (or its live worker, whose file holds tfjs) may start: chartFigure's
+ * `afterFirstChart`, the moment its first chart is on screen. A live section draws its charts
+ * empty from its run's initial value, so on a page whose first chart is live that is when the
+ * page asks for its first run. No timer: on a loaded machine or a slow phone the first chart may
+ * take seconds, and tfjs's bytes must not arrive before it; nothing else on a page needs tfjs.
  */
-export const tfWanted: Promise<void> = Promise.race([
-  afterFirstChart,
-  liveRunAsked.then(pageQuiet),
-]);
+export const tfWanted: Promise<void> = afterFirstChart;
 
 /**
  * What a page calls at start-up: tfjs starts loading when `tfWanted` says, so the first chart

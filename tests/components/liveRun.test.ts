@@ -5,7 +5,6 @@
 import assert from "node:assert/strict";
 import { type LiveEnv, type LiveStep, timeSliced } from "../../src/compute/liveRun.ts";
 import {
-  liveRunAsked,
   type LiveView,
   REPLACED,
   runLive,
@@ -251,19 +250,6 @@ Deno.test("runLive: runs made faster than frames compute only the newest; the ot
   assert.equal(begun, 1);
   assert.equal(section.status, "Counted to 3.");
   assert.equal(section.state, "done");
-});
-
-Deno.test("runLive: a run with a runtime asks for it (liveRunAsked)", async () => {
-  let asked = false;
-  liveRunAsked.then(() => (asked = true));
-  const section = fakeSection();
-  const run = runLive(section, counter(1, { t: 0 }, 1), { n: 1 }, {
-    ...options(),
-    runtime: Promise.resolve({ backend: "cpu" }),
-  });
-  const frames = await collect(run);
-  assert.equal(asked, true);
-  assert.equal(frames.at(-1)!.backend, "cpu");
 });
 
 Deno.test("runLive: a summary with a problem is concluded with it", async () => {
