@@ -5,7 +5,14 @@
  */
 import { csvText, type TableColumn } from "./csv.js";
 import { valueTable } from "./valueTable.js";
-import { embedIfNamed, figureId, linkControl, printLine, scrollWhenLinked } from "./figureLink.js";
+import {
+  embedIfNamed,
+  embedTarget,
+  figureId,
+  linkControl,
+  printLine,
+  scrollWhenLinked,
+} from "./figureLink.js";
 
 export type { TableColumn };
 
@@ -34,11 +41,14 @@ export const firstChartDrawn = new Promise<void>((resolve) => (chartDrawn = reso
 /**
  * Whether this page draws charts: every chart is drawn with Plot, and Framework preloads Plot
  * (`<link rel="modulepreload">` in the head, there before any module runs) on exactly the pages
- * that import it.
+ * that import it. The embed view (`?embed=<id>`) shows one element and hides the rest of the
+ * page, where a hidden chart (zero width) is never drawn: it waits for no chart either, since
+ * the element it shows may be an exercise card or another figure.
  */
 function pageDrawsCharts(): boolean {
   const plot = 'link[rel="modulepreload"][href*="/@observablehq/plot@"]';
-  return globalThis.document?.querySelector(plot) != null;
+  if (globalThis.document?.querySelector(plot) == null) return false;
+  return embedTarget() === undefined;
 }
 
 /**
@@ -62,49 +72,16 @@ function cellFailedBefore(until: Promise<void>): Promise<void> {
   });
 }
 
-/** Animation frames without a change to the document that make a page quiet (quietBefore). */
-export const QUIET_FRAMES = 10;
-
-/**
- * Resolves once the page has loaded (every module it preloads is in) and then QUIET_FRAMES
- * animation frames passed without a change to its document, before `until`: every cell that could
- * draw has drawn, and no chart came (a page whose charts are hidden, as in the embed view of an
- * exercise card, where a chart of zero width is never drawn). Counted in frames, not
- * milliseconds, so a busy machine waits longer, never shorter. The watch ends at `until`.
- */
-function quietBefore(until: Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    let over = false;
-    until.then(() => (over = true));
-    const watch = () => {
-      let quiet = 0;
-      const observer = new MutationObserver(() => (quiet = 0));
-      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-      const frame = () => {
-        if (!over && ++quiet < QUIET_FRAMES) return void requestAnimationFrame(frame);
-        observer.disconnect();
-        if (!over) resolve();
-      };
-      requestAnimationFrame(frame);
-    };
-    if (document.readyState === "complete") watch();
-    else addEventListener("load", watch, { once: true });
-  });
-}
-
 /**
  * What loads "after the first chart" waits for this (KaTeX in math.ts, tfjs and the live worker in
- * tfRuntime.ts): the first chart drawn; at once on a page that loads no Plot; or, should no chart
- * come, when a cell fails first (the chart may be the one that failed) or when the loaded page
- * has gone quiet without one (quietBefore). No timer: a slow first chart (a loaded machine, a
- * slow phone) is still the first thing to arrive.
+ * tfRuntime.ts): the first chart drawn; at once on a page that draws none; or, should a cell fail
+ * before any chart is drawn (the chart may be the one that failed), then. No timer: a slow first
+ * chart (a loaded machine, a slow phone) is still the first thing to arrive. (A rule "once the
+ * page has gone quiet" was tried: a page waiting for its data file is quiet too, and tfjs and
+ * KaTeX then came before the chart.)
  */
 export const afterFirstChart: Promise<void> = pageDrawsCharts()
-  ? Promise.race([
-    firstChartDrawn,
-    cellFailedBefore(firstChartDrawn),
-    quietBefore(firstChartDrawn),
-  ])
+  ? Promise.race([firstChartDrawn, cellFailedBefore(firstChartDrawn)])
   : Promise.resolve();
 
 function watchFirstChart(figure: HTMLElement): void {
