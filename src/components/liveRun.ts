@@ -33,9 +33,10 @@
  *   when a run ends or is stopped, once the page has drawn its last frame;
  * - where it runs: a computation from a live worker (components/liveWorker.ts) runs there and
  *   sends its frames; any other runs here, cut into frames by `timeSliced`;
- * - a stream of settings (a dragged slider): only the newest is computed. A run begins only after
- *   the next animation frame has been computed, and not at all when a newer run of the same
- *   section was made meanwhile (see `settledAfterFrame`).
+ * - a stream of settings (a dragged slider): only the newest is computed. A run made within
+ *   STREAM_MS of the section's previous one begins only after the next animation frame has been
+ *   computed, and not at all when a newer run of the same section was made meanwhile (see
+ *   `settledAfterFrame`); a lone move begins at once.
  * The runner talks to the section only through `LiveView`, so it runs in Deno's tests without a DOM.
  *
  * Writing a live section (momentum.md and dropout-toy.md are the models):
@@ -131,6 +132,13 @@ const messageOf = (error: unknown) => error instanceof Error ? error.message : S
 
 /** Each section's newest run: an older run that has not begun by then never does. */
 const newestRun = new WeakMap<LiveView, object>();
+/** When each section's newest run was made (performance.now()). */
+const madeAt = new WeakMap<LiveView, number>();
+/**
+ * A run made within this many ms of its section's previous one is part of a stream (a drag, or
+ * keys held down): it waits one frame for a newer setting. A lone move loses no frame.
+ */
+export const STREAM_MS = 100;
 
 /**
  * Resolves once the next animation frame and the work it started are over. Observable recomputes
@@ -160,8 +168,12 @@ export function runLive<S, F>(
   // Made the newest at once, when the page's cell makes the run, before Observable pulls a value.
   const token = {};
   newestRun.set(section, token);
+  const now = performance.now();
+  const previous = madeAt.get(section);
+  madeAt.set(section, now);
+  const inStream = previous !== undefined && now - previous < STREAM_MS;
   const superseded = () => newestRun.get(section) !== token;
-  return runNewest(section, computation, settings, options, superseded);
+  return runNewest(section, computation, settings, options, superseded, inStream);
 }
 
 async function* runNewest<S, F>(
@@ -170,6 +182,7 @@ async function* runNewest<S, F>(
   settings: S,
   options: RunOptions<S, F>,
   superseded: () => boolean,
+  inStream: boolean,
 ): AsyncGenerator<Shown<S, F>, void, undefined> {
   const { runtime, what = "the live computation" } = options;
   const What = what.charAt(0).toUpperCase() + what.slice(1);
@@ -184,7 +197,7 @@ async function* runNewest<S, F>(
     ...options.initial,
   } as Shown<S, F>;
   yield shown;
-  const settled = settledAfterFrame();
+  const settled = inStream ? settledAfterFrame() : Promise.resolve();
   let tf: Tf | undefined;
   let backend: string | undefined;
   try {

@@ -252,6 +252,17 @@ Deno.test("runLive: runs made faster than frames compute only the newest; the ot
   assert.equal(section.state, "done");
 });
 
+Deno.test("runLive: a lone run (none made in the section within STREAM_MS) begins without a frame's wait", async () => {
+  const section = fakeSection();
+  const run = runLive(section, counter(2, { t: 0 }, 1), { n: 2 }, options());
+  await run.next(); // the initial value
+  const first = await run.next(); // begun and computed with no wait for a frame
+  assert.equal(first.value?.count, 1);
+  assert.equal(section.state, "running");
+  await collect(run);
+  assert.equal(section.state, "done");
+});
+
 Deno.test("runLive: a summary with a problem is concluded with it", async () => {
   const section = fakeSection();
   await collect(
