@@ -5,7 +5,14 @@
  */
 import { csvText, type TableColumn } from "./csv.js";
 import { valueTable } from "./valueTable.js";
-import { embedIfNamed, figureId, linkControl, printLine, scrollWhenLinked } from "./figureLink.js";
+import {
+  embedIfNamed,
+  embedTarget,
+  figureId,
+  linkControl,
+  printLine,
+  scrollWhenLinked,
+} from "./figureLink.js";
 
 export type { TableColumn };
 
@@ -30,6 +37,52 @@ let drawn = false;
 let chartDrawn: () => void;
 /** Resolves once the first chart of the page is in the document and painted. */
 export const firstChartDrawn = new Promise<void>((resolve) => (chartDrawn = resolve));
+
+/**
+ * Whether this page draws charts: every chart is drawn with Plot, and Framework preloads Plot
+ * (`<link rel="modulepreload">` in the head, there before any module runs) on exactly the pages
+ * that import it. The embed view (`?embed=<id>`) shows one element and hides the rest of the
+ * page, where a hidden chart (zero width) is never drawn: it waits for no chart either, since
+ * the element it shows may be an exercise card or another figure.
+ */
+function pageDrawsCharts(): boolean {
+  const plot = 'link[rel="modulepreload"][href*="/@observablehq/plot@"]';
+  if (globalThis.document?.querySelector(plot) == null) return false;
+  return embedTarget() === undefined;
+}
+
+/**
+ * Resolves when a cell of the page fails (Framework shows its error in place) before `until`; the
+ * watch ends at `until`.
+ */
+function cellFailedBefore(until: Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const failed = () => document.querySelector(".observablehq--error") !== null;
+    if (failed()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!failed()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+    });
+    until.then(() => observer.disconnect());
+  });
+}
+
+/**
+ * What loads "after the first chart" waits for this (KaTeX in math.ts, tfjs and the live worker in
+ * tfRuntime.ts): the first chart drawn; at once on a page that draws none; or, should a cell fail
+ * before any chart is drawn (the chart may be the one that failed), then. No timer: a slow first
+ * chart (a loaded machine, a slow phone) is still the first thing to arrive. (A rule "once the
+ * page has gone quiet" was tried: a page waiting for its data file is quiet too, and tfjs and
+ * KaTeX then came before the chart.)
+ */
+export const afterFirstChart: Promise<void> = pageDrawsCharts()
+  ? Promise.race([firstChartDrawn, cellFailedBefore(firstChartDrawn)])
+  : Promise.resolve();
 
 function watchFirstChart(figure: HTMLElement): void {
   let frames = 0;

@@ -32,7 +32,11 @@
  * - the test hook: `testHook(hook.name, {settings, backend, stopped, ...fields of the last frame})`
  *   when a run ends or is stopped, once the page has drawn its last frame;
  * - where it runs: a computation from a live worker (components/liveWorker.ts) runs there and
- *   sends its frames; any other runs here, cut into frames by `timeSliced`.
+ *   sends its frames; any other runs here, cut into frames by `timeSliced`;
+ * - a stream of settings (a dragged slider): only the newest is computed. A run made within
+ *   STREAM_MS of the section's previous one begins only after the next animation frame has been
+ *   computed, and not at all when a newer run of the same section was made meanwhile (see
+ *   `settledAfterFrame`); a lone move begins at once.
  * The runner talks to the section only through `LiveView`, so it runs in Deno's tests without a DOM.
  *
  * Writing a live section (momentum.md and dropout-toy.md are the models):
@@ -126,12 +130,59 @@ export interface RunOptions<S, F> {
 
 const messageOf = (error: unknown) => error instanceof Error ? error.message : String(error);
 
+/** Each section's newest run: an older run that has not begun by then never does. */
+const newestRun = new WeakMap<LiveView, object>();
+/** When each section's newest run was made (performance.now()). */
+const madeAt = new WeakMap<LiveView, number>();
+/**
+ * A run made within this many ms of its section's previous one is part of a stream (a drag, or
+ * keys held down): it waits one frame for a newer setting. A lone move loses no frame.
+ */
+export const STREAM_MS = 100;
+
+/**
+ * Resolves once the next animation frame and the work it started are over. Observable recomputes
+ * the cells that read a control in an animation frame, so a control moved again before that frame
+ * (a drag sends an input event every few milliseconds, more of them while the page is busy) has
+ * made a newer run of the section by then. Waiting for Observable's own frame coalesces a drag
+ * into one run per frame at most, and into one run in all when the events come faster than the
+ * frames, at the cost of one frame (≤ 16 ms) before a run begins. (The macrotask after the frame
+ * lets the promises of that frame's recomputation settle first.) Without animation frames
+ * (Deno's tests) a macrotask stands in for the frame.
+ */
+function settledAfterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const afterwards = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(afterwards);
+    else afterwards();
+  });
+}
+
 /** Runs `computation` on `settings` in `section`; see the module comment. */
-export async function* runLive<S, F>(
+export function runLive<S, F>(
   section: LiveView,
   computation: LiveComputation<S, F>,
   settings: S,
   options: RunOptions<S, F>,
+): AsyncGenerator<Shown<S, F>, void, undefined> {
+  // Made the newest at once, when the page's cell makes the run, before Observable pulls a value.
+  const token = {};
+  newestRun.set(section, token);
+  const now = performance.now();
+  const previous = madeAt.get(section);
+  madeAt.set(section, now);
+  const inStream = previous !== undefined && now - previous < STREAM_MS;
+  const superseded = () => newestRun.get(section) !== token;
+  return runNewest(section, computation, settings, options, superseded, inStream);
+}
+
+async function* runNewest<S, F>(
+  section: LiveView,
+  computation: LiveComputation<S, F>,
+  settings: S,
+  options: RunOptions<S, F>,
+  superseded: () => boolean,
+  inStream: boolean,
 ): AsyncGenerator<Shown<S, F>, void, undefined> {
   const { runtime, what = "the live computation" } = options;
   const What = what.charAt(0).toUpperCase() + what.slice(1);
@@ -146,14 +197,20 @@ export async function* runLive<S, F>(
     ...options.initial,
   } as Shown<S, F>;
   yield shown;
+  const settled = inStream ? settledAfterFrame() : Promise.resolve();
   let tf: Tf | undefined;
   let backend: string | undefined;
   try {
     if (runtime) ({ tf, backend } = await runtime);
   } catch (error) {
-    section.finish(`${What} is unavailable: ${messageOf(error)}`, "error");
+    await settled;
+    if (!superseded()) section.finish(`${What} is unavailable: ${messageOf(error)}`, "error");
     return;
   }
+  await settled;
+  // A newer setting came: the newer run computes it (this section's running run, if any, ended at
+  // its first frame after the newer run was made).
+  if (superseded()) return;
   const signal = section.begin(options.start);
   const own = backend === undefined ? { settings } : { settings, backend };
   const { sliceMs } = options;
@@ -165,18 +222,19 @@ export async function* runLive<S, F>(
       : timeSliced(computation(settings, { signal, tf }), { signal, sliceMs });
     for await (const frame of frames) {
       shown = { ...frame, ...own, stopped: false };
-      if (signal.aborted || frame.done) break;
+      // A newer run was made: this one ends now, without a word, as when that one begins.
+      if (signal.aborted || frame.done || superseded()) break;
       section.progress(frame.progress, options.progress?.(shown) ?? options.start);
       if (options.frames !== "last") yield shown;
     }
   } catch (error) {
-    if (!signal.aborted) {
+    if (!signal.aborted && !superseded()) {
       section.finish(failed(error), "error");
       yield { ...shown, error: messageOf(error) };
       return;
     }
   }
-  if (signal.aborted && signal.reason !== STOP) return;
+  if ((signal.aborted && signal.reason !== STOP) || (!signal.aborted && superseded())) return;
   const last: Shown<S, F> = signal.reason === STOP ? { ...shown, stopped: true } : shown;
   try {
     const summary = options.summary(last);

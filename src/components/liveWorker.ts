@@ -20,9 +20,8 @@ import type { LiveComputation, LiveEnv } from "../compute/liveRun.js";
 import type { FromWorker, ToWorker } from "../compute/liveWorker.js";
 import type { LiveComputationName } from "../compute/liveComputations.js";
 import type { StartedBackend } from "../compute/tfStart.js";
-import { requestedBackend, wasmPaths } from "./tfRuntime.js";
+import { requestedBackend, tfWanted, wasmPaths } from "./tfRuntime.js";
 import { testHook } from "./testHook.js";
-import { firstChartDrawn } from "./chartFigure.js";
 
 /** What a live worker offers a page. */
 export interface LiveWorker {
@@ -199,13 +198,12 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
 }
 
 /**
- * Starts the page's live worker from its bundled file (src/loaders/live-worker.js.ts) once the
- * page's first chart is on screen (or after a short wait on a page whose first chart is live), as
- * startTf() does: the worker's file holds tfjs, and the first chart never waits behind it.
+ * Starts the page's live worker from its bundled file (src/loaders/live-worker.js.ts) when
+ * tfRuntime's `tfWanted` says, as startTf() does: once the page's first chart is on screen or a
+ * live run asks for it. The worker's file holds tfjs, and the first chart never waits behind it.
  */
 export function startLiveWorker(file: { url(): Promise<string> | string }): LiveWorker {
-  const wait = Promise.race([firstChartDrawn, new Promise((r) => setTimeout(r, 1000))]);
-  const worker = wait.then(() => file.url()).then((url) => new Worker(url, { type: "module" }));
+  const worker = tfWanted.then(() => file.url()).then((url) => new Worker(url, { type: "module" }));
   // The worker starts at once, but `runtime` and the computations wait for its file's URL.
   const client = worker.then((w) => liveWorkerOf(w as unknown as WorkerLike));
   return {

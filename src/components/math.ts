@@ -3,17 +3,17 @@
  * renders natively, so the site needs neither KaTeX's stylesheet nor its web fonts.
  *
  * KaTeX is a quarter of a page's JavaScript, so it is fetched only after the page's first chart
- * has drawn (or after a short wait on a page without charts): prose and charts come first, and
- * each formula's node is filled in place when KaTeX arrives.
+ * has drawn (at once on a page without charts; chartFigure's `afterFirstChart`): prose and charts
+ * come first, and each formula's node is filled in place when KaTeX arrives.
  */
-import { firstChartDrawn } from "./chartFigure.js";
+import { afterFirstChart } from "./chartFigure.js";
 
 type Katex = typeof import("katex").default;
 
 let katexPromise: Promise<Katex> | undefined;
 
 function loadKatex(): Promise<Katex> {
-  katexPromise ??= Promise.race([firstChartDrawn, new Promise((r) => setTimeout(r, 800))])
+  katexPromise ??= afterFirstChart
     .then(() => import("katex"))
     .then((module) => module.default);
   return katexPromise;

@@ -10,7 +10,7 @@
  * imported only when a page asks for it: prose, math and precomputed charts never wait for it.
  */
 import type { Tf } from "../compute/tf.js";
-import { firstChartDrawn } from "./chartFigure.js";
+import { afterFirstChart } from "./chartFigure.js";
 import { type BackendName, readBackend } from "./urlState.js";
 import { startBackend } from "../compute/tfStart.js";
 
@@ -53,7 +53,7 @@ export function requestedBackend(search: string): BackendName | undefined {
 
 let runtime: Promise<TfRuntime> | undefined;
 
-/** Starts tfjs now, once per page; pages call startTf(), which waits for their first chart. */
+/** Starts tfjs now, once per page; pages call startTf(), which waits for `tfWanted`. */
 function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfRuntime> {
   runtime ??= (async () => {
     // tfjs-core first: Framework bundles the gradient module with its own copy of tfjs-core, and
@@ -76,12 +76,19 @@ function initTf(search: string = globalThis.location?.search ?? ""): Promise<TfR
 }
 
 /**
- * What a page calls at start-up: tfjs starts loading as soon as the page's first chart is on
- * screen (or after a short wait on a page whose first chart is live), so the first chart never
- * waits behind tfjs's bytes. The promise sits inside an object so that no Observable cell waits
- * for it by referring to it; live cells await `runtime` themselves.
+ * When a page's tfjs (or its live worker, whose file holds tfjs) may start: chartFigure's
+ * `afterFirstChart`, the moment its first chart is on screen. A live section draws its charts
+ * empty from its run's initial value, so on a page whose first chart is live that is when the
+ * page asks for its first run. No timer: on a loaded machine or a slow phone the first chart may
+ * take seconds, and tfjs's bytes must not arrive before it; nothing else on a page needs tfjs.
+ */
+export const tfWanted: Promise<void> = afterFirstChart;
+
+/**
+ * What a page calls at start-up: tfjs starts loading when `tfWanted` says, so the first chart
+ * never waits behind tfjs's bytes. The promise sits inside an object so that no Observable cell
+ * waits for it by referring to it; live cells await `runtime` themselves.
  */
 export function startTf(): { runtime: Promise<TfRuntime> } {
-  const wait = Promise.race([firstChartDrawn, new Promise((r) => setTimeout(r, 1000))]);
-  return { runtime: wait.then(() => initTf()) };
+  return { runtime: tfWanted.then(() => initTf()) };
 }

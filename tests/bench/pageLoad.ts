@@ -10,7 +10,9 @@
  * - when every `[data-live-section]` reached data-state "done" (or the first "error").
  * Bytes "before the first chart" are the bodies of the responses whose Resource Timing entry ended
  * before the first chart appeared, plus the page itself; gzip sizes are node:zlib's default level
- * (6) on those bodies, since the local server sends them uncompressed.
+ * (6) on those bodies, since the local server sends them uncompressed. The heavy files that must
+ * come after the first chart (tfjs, KaTeX, the live worker's bundle) are named when any of them
+ * arrived before it.
  */
 import { gzipSync } from "node:zlib";
 import type { Browser, Page, Response } from "playwright-core";
@@ -106,13 +108,31 @@ export interface PageLoad {
   bytes: Bytes;
   /** Everything that arrived by the time the page finished: live sections done, network quiet. */
   total: Bytes;
+  /** Which of tfjs, KaTeX and the live worker arrived before the first chart (in any run). */
+  heavyBeforeChart: string[];
   foreignRequests: string[];
+}
+
+/** The files a first chart must not wait behind, by what they are. */
+export function heavyKind(url: string): string | undefined {
+  const path = new URL(url).pathname;
+  if (/\/@tensorflow\//.test(path)) return "tfjs";
+  if (/\/katex@/.test(path)) return "KaTeX";
+  if (/live-worker[^/]*\.js$/.test(path)) return "live worker";
+  return undefined;
 }
 
 function isJavaScript(response: Response): boolean {
   const type = response.headers()["content-type"] ?? "";
   return /javascript/.test(type) || /\.m?js(\?|#|$)/.test(new URL(response.url()).pathname);
 }
+
+/**
+ * How many times slower than this machine the pages' main thread runs (Chromium's CPU
+ * throttling), from BENCH_LOAD_CPU_SLOWDOWN: 4 stands for a slow phone, where a first chart takes
+ * seconds and anything on a timer would overtake it. 1 (the default) throttles nothing.
+ */
+const cpuSlowdown = Number(Deno.env.get("BENCH_LOAD_CPU_SLOWDOWN") ?? 1);
 
 /** A session whose new pages carry the probe and hand every response body to `record`. */
 function instrumented(session: Session, record: (response: Response) => void): Session {
@@ -121,6 +141,10 @@ function instrumented(session: Session, record: (response: Response) => void): S
       if (key === "newPage") {
         return async (...args: Parameters<Browser["newPage"]>): Promise<Page> => {
           const page = await target.newPage(...args);
+          if (cpuSlowdown > 1) {
+            const cdp = await page.context().newCDPSession(page);
+            await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+          }
           await page.addInitScript(probe);
           page.on("response", record);
           return page;
@@ -198,8 +222,10 @@ export async function measurePageLoad(
       }
       return bytes;
     };
-    const bytes = await arrivedBy(firstChart ?? marks.loaded ?? Infinity);
+    const cutoff = firstChart ?? marks.loaded ?? Infinity;
+    const bytes = await arrivedBy(cutoff);
     const total = await arrivedBy(Infinity);
+    const heavy = arrivals.filter(({ end }) => end <= cutoff).map(({ url }) => heavyKind(url));
     return {
       path,
       firstChart,
@@ -209,6 +235,7 @@ export async function measurePageLoad(
       bytesAtChart: firstChart !== undefined,
       bytes,
       total,
+      heavyBeforeChart: [...new Set(heavy.filter((kind) => kind !== undefined))].sort(),
       foreignRequests,
     };
   } finally {
@@ -243,6 +270,7 @@ export function medianLoad(runs: PageLoad[]): PageLoad {
     bytesAtChart: runs.every((r) => r.bytesAtChart),
     bytes: bytes((r) => r.bytes),
     total: bytes((r) => r.total),
+    heavyBeforeChart: [...new Set(runs.flatMap((r) => r.heavyBeforeChart))].sort(),
     foreignRequests: [...new Set(runs.flatMap((r) => r.foreignRequests))],
   };
 }
@@ -262,6 +290,7 @@ export function loadTable(loads: PageLoad[]): string {
     "first live chart",
     "live done",
     "JS gzip, all loaded",
+    "heavy before chart",
   ];
   const rows = loads.map((load) => {
     const mark = load.bytesAtChart ? "" : " *";
@@ -275,6 +304,7 @@ export function loadTable(loads: PageLoad[]): string {
       ms(load.firstLiveChart),
       load.liveError ? "error" : ms(load.liveDone),
       kB(load.total.jsGzip),
+      load.heavyBeforeChart.join(" + ") || "none",
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -287,9 +317,16 @@ export function loadTable(loads: PageLoad[]): string {
   return [line(header), ...rows.map(line), ...notes].join("\n");
 }
 
-/** Loads every page `repeats` times cold and prints the table of medians. */
-export async function benchPageLoads(repeats = 5): Promise<PageLoad[]> {
-  const paths = await sitePaths();
+/**
+ * Loads every page `repeats` times cold and prints the table of medians. BENCH_LOAD_REPEATS sets
+ * the repeats and BENCH_LOAD_PATHS (comma-separated, e.g. "/pages/momentum") a subset of pages,
+ * for a quick comparison on a busy machine.
+ */
+export async function benchPageLoads(
+  repeats = Number(Deno.env.get("BENCH_LOAD_REPEATS") ?? 5),
+): Promise<PageLoad[]> {
+  const chosen = Deno.env.get("BENCH_LOAD_PATHS")?.split(",").map((path) => path.trim());
+  const paths = (await sitePaths()).filter((path) => !chosen || chosen.includes(path));
   const session = await openSession();
   const loads: PageLoad[] = [];
   try {
@@ -301,8 +338,9 @@ export async function benchPageLoads(repeats = 5): Promise<PageLoad[]> {
   } finally {
     await session.close();
   }
+  const slowdown = cpuSlowdown > 1 ? `, CPU ${cpuSlowdown}× slower` : "";
   console.log(
-    `first load per page (headless Chromium, cold cache, median of ${repeats}; ` +
+    `first load per page (headless Chromium${slowdown}, cold cache, median of ${repeats}; ` +
       "JavaScript and everything that had arrived when the first chart appeared; times from " +
       "navigation start):",
   );

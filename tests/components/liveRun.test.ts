@@ -230,6 +230,39 @@ Deno.test("runLive: a run replaced by a newer one ends without a word; only the 
   assert.equal(section.state, "done");
 });
 
+Deno.test("runLive: runs made faster than frames compute only the newest; the others never begin", async () => {
+  const section = fakeSection();
+  let begun = 0;
+  const begin = section.begin;
+  section.begin = (message: string) => (begun++, begin(message));
+  const computed: number[] = [];
+  const counting = (n: number) =>
+    async function* (settings: { n: number }, env: LiveEnv) {
+      computed.push(settings.n);
+      yield* counter(n, { t: 0 }, 1)(settings, env);
+    };
+  // A drag: three settings, each run made before the one before it was pulled past its initial
+  // value, as Observable does within one frame.
+  const runs = [1, 2, 3].map((n) => runLive(section, counting(n), { n }, options()));
+  const results = await Promise.all(runs.map(collect));
+  assert.deepEqual(results.map((frames) => frames.map((f) => f.count)), [[0], [0], [0, 1, 2, 3]]);
+  assert.deepEqual(computed, [3]);
+  assert.equal(begun, 1);
+  assert.equal(section.status, "Counted to 3.");
+  assert.equal(section.state, "done");
+});
+
+Deno.test("runLive: a lone run (none made in the section within STREAM_MS) begins without a frame's wait", async () => {
+  const section = fakeSection();
+  const run = runLive(section, counter(2, { t: 0 }, 1), { n: 2 }, options());
+  await run.next(); // the initial value
+  const first = await run.next(); // begun and computed with no wait for a frame
+  assert.equal(first.value?.count, 1);
+  assert.equal(section.state, "running");
+  await collect(run);
+  assert.equal(section.state, "done");
+});
+
 Deno.test("runLive: a summary with a problem is concluded with it", async () => {
   const section = fakeSection();
   await collect(
