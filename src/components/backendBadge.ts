@@ -1,7 +1,9 @@
-import type { TfRuntime } from "./tfRuntime.js";
+import type { StartedBackend } from "../compute/tfStart.js";
 
 /** Tells the reader which TensorFlow.js backend computes the live charts, and why. */
-export function backendBadge(runtime: Pick<TfRuntime, "backend" | "description">): HTMLElement {
+export function backendBadge(
+  runtime: Pick<StartedBackend, "backend" | "description">,
+): HTMLElement {
   const badge = document.createElement("p");
   badge.className = "backend-badge";
   badge.dataset.backend = runtime.backend;

@@ -73,8 +73,8 @@ function cellFailedBefore(until: Promise<void>): Promise<void> {
 }
 
 /**
- * What loads "after the first chart" waits for this (KaTeX in math.ts, tfjs and the live worker in
- * tfRuntime.ts): the first chart drawn; at once on a page that draws none; or, should a cell fail
+ * What loads "after the first chart" waits for this (KaTeX in math.ts, the live worker and its tfjs
+ * in liveWorker.ts): the first chart drawn; at once on a page that draws none; or, should a cell fail
  * before any chart is drawn (the chart may be the one that failed), then. No timer: a slow first
  * chart (a loaded machine, a slow phone) is still the first thing to arrive. (A rule "once the
  * page has gone quiet" was tried: a page waiting for its data file is quiet too, and tfjs and

@@ -6,8 +6,9 @@
  *
  *     const section = liveSection("train");            // once, with the page's constants
  *     display(section.node);                           // inside <section data-live-section="train">
- *     const run = section.run(trainLive, settings, {   // a cell that re-runs with the controls
- *       runtime: tfLoad.runtime,                       // from startTf(); omit for plain JS work
+ *     const run = section.run(                         // a cell that re-runs with the controls
+ *       liveWorker.computation("<slug>/train"), settings, {
+ *       runtime: liveWorker.runtime,                   // the live worker's tfjs (liveWorker.ts)
  *       start: `Training: 0 of ${steps} steps…`,
  *       progress: (frame) => `Training: ${frame.stepsDone} of ${steps} steps…`,
  *       summary: (frame) => frame.stopped ? `Stopped after …` : `Done: …`,
@@ -52,8 +53,8 @@
  *    frame is summarised from it.
  * 4. `hook: {name, fields}` names the test hook and its fields; the runner adds `settings`,
  *    `backend` and `stopped`.
- * 5. Controls come from `controlPanel(controls)` (it reads and writes the link), tfjs from
- *    `startTf()`, and any other test hook goes through `testHook`.
+ * 5. Controls come from `controlPanel(controls)` (it reads and writes the link), tfjs runs
+ *    in the page's live worker (`startLiveWorker`), and any other test hook goes through `testHook`.
  */
 import {
   type Frame,
@@ -100,7 +101,7 @@ export type Shown<S, F> = Frame<F> & {
 
 export interface RunOptions<S, F> {
   /**
-   * tfjs, from startTf() or a live worker's `runtime` (no `tf` then: it runs in the worker):
+   * tfjs: a live worker's `runtime` (no `tf` then: it runs in the worker), or a page's own:
    * awaited before the run begins; its failure is shown as `unavailable`.
    */
   runtime?: Promise<{ tf?: Tf; backend: string }>;

@@ -11,17 +11,53 @@
  * The worker computes, the page only draws. A worker computation yields the worker's frames as
  * they come (the driver `timeSliced` already ran there); Stop or a newer run sends `stop`, and the
  * computation ends only after the worker says the run ended, so a test hook published then sees
- * the worker's tensors freed. The worker's backend and tensor count are published on
- * `globalThis.__explorables` as tfRuntime publishes the page's own (`backend`, `description`,
- * `baselineTensors`, and `tf.memory().numTensors`, read from the worker's latest message), and
- * `liveWorker` holds how long each Stop took in the worker.
+ * the worker's tensors freed. Pages run no tfjs of their own: the worker's backend and tensor
+ * count are published on `globalThis.__explorables` (`backend`, `description`, `baselineTensors`,
+ * and `tf.memory().numTensors`, read from the worker's latest message) for the badge and the leak
+ * checks, and `liveWorker` holds how long each Stop took in the worker.
  */
 import type { LiveComputation, LiveEnv } from "../compute/liveRun.js";
 import type { FromWorker, ToWorker } from "../compute/liveWorker.js";
 import type { LiveComputationName } from "../compute/liveComputations.js";
 import type { StartedBackend } from "../compute/tfStart.js";
-import { requestedBackend, tfWanted, wasmPaths } from "./tfRuntime.js";
+import { type BackendName, readBackend } from "./urlState.js";
+import { afterFirstChart } from "./chartFigure.js";
 import { testHook } from "./testHook.js";
+
+/** URLs of tfjs-backend-wasm's .wasm files, absolute, for the live worker's tfjs. */
+export function wasmPaths(): Record<string, string> {
+  // Framework copies each file named by import.meta.resolve from node_modules into the site.
+  const paths = {
+    "tfjs-backend-wasm.wasm": import.meta.resolve(
+      "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm",
+    ),
+    "tfjs-backend-wasm-simd.wasm": import.meta.resolve(
+      "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm",
+    ),
+    "tfjs-backend-wasm-threaded-simd.wasm": import.meta.resolve(
+      "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm",
+    ),
+  };
+  // A worker started from a blob or another folder resolves relative URLs differently.
+  const base = globalThis.location?.href ?? import.meta.url;
+  return Object.fromEntries(
+    Object.entries(paths).map(([file, url]) => [file, new URL(url, base).href]),
+  );
+}
+
+/** The backend `?backend=` forces; undefined for none or a bad value (readParams reports it). */
+export function requestedBackend(search: string): BackendName | undefined {
+  return readBackend(search).backend;
+}
+
+/**
+ * When a page's live worker, whose file holds tfjs, may start: chartFigure's `afterFirstChart`,
+ * the moment its first chart is on screen. A live section draws its charts empty from its run's
+ * initial value, so on a page whose first chart is live that is when the page asks for its first
+ * run. No timer: on a loaded machine or a slow phone the first chart may take seconds, and
+ * tfjs's bytes must not arrive before it.
+ */
+const workerWanted: Promise<void> = afterFirstChart;
 
 /** What a live worker offers a page. */
 export interface LiveWorker {
@@ -199,11 +235,12 @@ export function liveWorkerOf(worker: WorkerLike, search = globalThis.location?.s
 
 /**
  * Starts the page's live worker from its bundled file (src/loaders/live-worker.js.ts) when
- * tfRuntime's `tfWanted` says, as startTf() does: once the page's first chart is on screen or a
- * live run asks for it. The worker's file holds tfjs, and the first chart never waits behind it.
+ * `workerWanted` says: the worker's file holds tfjs, and the first chart never waits behind it.
  */
 export function startLiveWorker(file: { url(): Promise<string> | string }): LiveWorker {
-  const worker = tfWanted.then(() => file.url()).then((url) => new Worker(url, { type: "module" }));
+  const worker = workerWanted.then(() => file.url()).then((url) =>
+    new Worker(url, { type: "module" })
+  );
   // The worker starts at once, but `runtime` and the computations wait for its file's URL.
   const client = worker.then((w) => liveWorkerOf(w as unknown as WorkerLike));
   return {

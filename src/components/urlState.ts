@@ -16,7 +16,10 @@ export interface ReadResult<T> {
   problems: string[];
 }
 
-/** TensorFlow.js backends a link may force with `?backend=`, in the order tfRuntime tries them. */
+/**
+ * TensorFlow.js backends a link may force with `?backend=`, in the order the live worker tries
+ * them (compute/tfStart.ts).
+ */
 export const backendNames = ["webgpu", "wasm", "webgl", "cpu"] as const;
 export type BackendName = (typeof backendNames)[number];
 
@@ -51,7 +54,7 @@ function linkValue(params: URLSearchParams, key: string, fallback: string): Link
 
 /**
  * The backend a link forces, if any, and the message for a bad `?backend=`: every page reads it
- * through here (readParams for its notice, tfRuntime for its choice), so both agree.
+ * through here (readParams for its notice, the live worker for its choice), so both agree.
  */
 export function readBackend(search: string): { backend?: BackendName; problem?: string } {
   const fallback = "the first backend this browser supports";

@@ -1,7 +1,7 @@
 /**
- * Starts a TensorFlow.js backend, on a page's main thread (components/tfRuntime.ts) or inside the
- * live-computation worker (compute/liveWorkerEntry.ts): both ask for the same order and write the
- * same reason, so the backend badge reads alike wherever tfjs runs. No DOM: `navigator.gpu` exists
+ * Starts a TensorFlow.js backend, inside the live-computation worker
+ * (compute/liveWorkerEntry.ts; pages run no tfjs of their own) or in Deno's tests, in one order,
+ * with the reason the backend badge shows. No DOM: `navigator.gpu` exists
  * in workers too.
  *
  * Order: WebGPU when the browser hands out an adapter, WASM (SIMD) otherwise, then WebGL, then CPU.

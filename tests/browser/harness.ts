@@ -110,7 +110,7 @@ export interface ConsoleEntry {
 
 /**
  * The one console message our pages may cause that is not ours: Chromium warns "No available
- * adapters." when tfRuntime asks for a WebGPU adapter on a machine that has none, before the page
+ * adapters." when the live worker asks for a WebGPU adapter on a machine that has none, before the page
  * falls back to WebAssembly.
  */
 export const noWebgpuAdapterWarning = "No available adapters.";

@@ -196,7 +196,7 @@ Deno.test("frontPageMarkdown() links built pages only, numbers them in reading o
   for (const page of coming) assert.ok(markdown.includes(`<h3>${escapeHtml(page.title)} <span`));
   const imports = [...markdown.matchAll(/from "([^"]+)"/g)].map((match) => match[1]);
   assert.deepEqual(imports, ["./components/front/previewSparkline.js"]);
-  assert.doesNotMatch(markdown, /@tensorflow|@observablehq\/plot|\bd3\b|initTf/);
+  assert.doesNotMatch(markdown, /@tensorflow|@observablehq\/plot|\bd3\b|startLiveWorker/);
   const previews = built.filter((page) => page.preview).length;
   assert.equal(previews, built.length, "a built page has no preview");
   assert.equal(markdown.match(/<div class="topic-preview">/g)?.length, previews);

@@ -60,7 +60,7 @@ export async function brnnGradientsTf(tf: Tf, net: Brnn): Promise<BrnnTfGradient
         return tf.sum(tf.square(tf.sub(z, y)));
       });
       // Summed with tf.add: tf.addN's gradient calls dy.clone(), which needs the op handler that
-      // only the engine of the main tfjs-core bundle gives (see tfRuntime.ts).
+      // only the engine's own tfjs-core copy gives (a page that bundled two copies lacked it).
       return terms.reduce((sum, term) => tf.add(sum, term)) as TfCore.Scalar;
     };
     const { value, grads } = tf.valueAndGrads((wf, ub) => loss(wf, ub))([
