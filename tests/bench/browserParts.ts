@@ -9,7 +9,6 @@ import { PAGES } from "../../src/site.ts";
 import { benchPageLoads } from "./pageLoad.ts";
 import { benchLiveRuns } from "./liveRuns.ts";
 import { shippedBytes } from "./pageLatency.ts";
-import { benchLiveSpeed } from "./liveSpeed.ts";
 
 /** What a page's bench part exports: its latency benchmark on one backend. */
 interface BenchPart {
@@ -38,7 +37,9 @@ async function onEveryBackend(
 if (part("load")) await benchPageLoads();
 if (part("longtasks")) await benchLiveRuns();
 if (part("shipped")) await shippedBytes();
-if (part("live")) await benchLiveSpeed();
+// Imported only when asked for: it bundles the live worker with esbuild, which a bench of another
+// part need not load (and a fresh clone's first import from node_modules must be playwright-core).
+if (part("live")) await (await import("./liveSpeed.ts")).benchLiveSpeed();
 for (const page of PAGES.filter((page) => page.bench && part(page.slug))) {
   const { latency }: BenchPart = await import(`./pages/${page.slug}.ts`);
   await onEveryBackend(page.slug, latency);
