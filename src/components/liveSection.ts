@@ -174,6 +174,9 @@ export function liveSection(name: string): LiveSection {
       status.textContent = message;
       setOutcome();
       setState("running");
+      // A User Timing mark, so that profiles and the browser suite's traces
+      // (tests/browser/mainThread.ts) can tell the page's load from its live runs.
+      performance.mark(`live run: ${name}`);
       return controller.signal;
     },
     progress(fraction, message) {
