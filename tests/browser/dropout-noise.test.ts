@@ -153,8 +153,17 @@ test({
     const curves = counterexampleCurves(-2.5, 0.6);
     const gaps = curves.map((c) => c.activationFirst - c.dropoutFirst);
     const largest = Math.max(...gaps);
+    // The title and the description are redrawn in turn: wait for the description to follow.
+    const want = `the gap is largest, ${largest.toPrecision(3)}`;
+    await page.waitForFunction(
+      (want) =>
+        document.querySelector('[data-chart="sigmoid-counterexample"] .chart-description')
+          ?.textContent?.includes(want),
+      want,
+      { timeout: 10_000 },
+    ).catch(() => {});
     const text = await page.textContent('[data-chart="sigmoid-counterexample"] .chart-description');
-    assert.match(text ?? "", new RegExp(`the gap is largest, ${largest.toPrecision(3)}`));
+    assert.match(text ?? "", new RegExp(want));
     assert.ok(gaps.every((g) => g > 0));
   },
 });

@@ -189,13 +189,22 @@ export async function waitForDrawn(
 
 /** Lets layout and ResizeObserver-driven redraws happen: two animation frames, then `ms`. */
 export async function settle(page: Page, ms = 150): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
-      ),
-  );
+  await page.evaluate(twoFrames);
   await page.waitForTimeout(ms);
+}
+
+/**
+ * Two animation frames, in the page. Chromium may stop a page's frames while another page is in
+ * front (quality loads the next page while it checks this one), and a page.evaluate waits for
+ * ever: after 200 ms without a frame it goes on.
+ */
+function twoFrames(): Promise<void> {
+  const frame = () =>
+    new Promise<void>((resolve) => {
+      requestAnimationFrame(() => resolve());
+      setTimeout(resolve, 200);
+    });
+  return frame().then(frame);
 }
 
 /**
@@ -204,31 +213,28 @@ export async function settle(page: Page, ms = 150): Promise<void> {
  * redraw by replacing nodes), at most `maxMs`. Faster than a fixed wait, and no less sure.
  */
 export async function settleQuiet(page: Page, { quietMs = 50, maxMs = 2_000 } = {}): Promise<void> {
+  await page.evaluate(twoFrames);
   await page.evaluate(
     ({ quietMs, maxMs }) =>
       new Promise<void>((resolve) => {
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            let timer = setTimeout(done, quietMs);
-            const observer = new MutationObserver(() => {
-              clearTimeout(timer);
-              timer = setTimeout(done, quietMs);
-            });
-            const deadline = setTimeout(done, maxMs);
-            function done() {
-              observer.disconnect();
-              clearTimeout(timer);
-              clearTimeout(deadline);
-              resolve();
-            }
-            observer.observe(document.body, {
-              subtree: true,
-              childList: true,
-              attributes: true,
-              characterData: true,
-            });
-          })
-        );
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(deadline);
+          resolve();
+        };
+        let timer = setTimeout(done, quietMs);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quietMs);
+        });
+        const deadline = setTimeout(done, maxMs);
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
       }),
     { quietMs, maxMs },
   );
