@@ -4,7 +4,7 @@
  * page at rest (every live section done) to the new chart in the document.
  */
 import { openPage, openSession } from "../../browser/harness.ts";
-import { measureFrame, stats } from "../pageLatency.ts";
+import { measureFrame, sectionsDone, stats } from "../pageLatency.ts";
 
 export async function latency(
   backend: string,
@@ -13,15 +13,7 @@ export async function latency(
 ): Promise<void> {
   const session = await openSession({ webgpu });
   const { page } = await openPage(session, `/pages/momentum?backend=${backend}`);
-  const atRest = () =>
-    page.waitForFunction(
-      () =>
-        [...document.querySelectorAll<HTMLElement>("[data-live-section]")].every((s) =>
-          s.dataset.state === "done"
-        ),
-      undefined,
-      { timeout: 60_000, polling: 20 },
-    );
+  const atRest = () => sectionsDone(page, { timeout: 60_000, polling: 20 });
   await atRest();
   await page.evaluate(() => {
     const g = globalThis as unknown as { __longTasks: number[] };
