@@ -50,17 +50,22 @@ async function* testFiles(dir: string): AsyncGenerator<string> {
 }
 
 /**
- * Whether a unit test file reads the built site: every such file finds it through
- * EXPLORABLES_DIST (as the browser tests do), so the name marks them. They wait for the build;
- * the other unit files run while it builds, on the core the build leaves idle (Framework runs
- * the loaders one at a time).
+ * Whether a unit test file reads the build's output: the built site, which every such file finds
+ * through EXPLORABLES_DIST (as the browser tests do), or a loader's output as the build cached it
+ * (`builtOutput` in tests/loaders/runLoader.ts, which would otherwise compute the full grid again).
+ * They wait for the build; the other unit files run while it builds, on the core the build leaves
+ * idle (Framework runs the loaders one at a time).
  */
 export function readsBuiltSite(source: string): boolean {
-  return source.includes("EXPLORABLES_DIST");
+  return source.includes("EXPLORABLES_DIST") || /\bbuiltOutput\(/.test(source);
 }
 
 /** Browser files known to be long, started first so that the pool does not end on one of them. */
-const longBrowserFiles = ["backends", "quality", "stop", "initialisation", "cnn-training"];
+const longBrowserFiles = ["backends", "quality", "stop", "exercises", "initialisation"];
+
+function isLongBrowserFile(file: string): boolean {
+  return longBrowserFiles.includes(file.split("/").at(-1)!.replace(".test.ts", ""));
+}
 
 function longestFirst(files: string[]): string[] {
   const rank = (file: string) => {
@@ -163,9 +168,14 @@ async function runAll(chromium: string, limit: number): Promise<GroupResult[]> {
     await unitRun.catch(() => {});
     throw error;
   }
-  const afterBuild = [readsSite, ...browser.map((file) => [file])].map((paths) =>
-    slot(run(paths, 1))
-  );
+  // The long browser files first (see longestFirst), then the unit files that read the build
+  // (about a minute in all), then the rest, so that the run does not end on a long file.
+  const long = browser.filter(isLongBrowserFile);
+  const afterBuild = [
+    ...long.map((file) => [file]),
+    readsSite,
+    ...browser.filter((file) => !isLongBrowserFile(file)).map((file) => [file]),
+  ].map((paths) => slot(run(paths, 1)));
   return await Promise.all([unitRun, ...afterBuild]);
 }
 

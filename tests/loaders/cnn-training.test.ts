@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
-import { runLoader } from "./runLoader.ts";
+import { builtOutput, runLoader } from "./runLoader.ts";
 import type { CnnTrainingOutput } from "../../src/compute/cnn-training/precompute.ts";
 import { shippedWeights } from "../../src/compute/cnn-training/precompute.ts";
 import { cnnFindings, TEST_ACCURACY_BAND } from "../../src/compute/cnn-training/findings.ts";
@@ -27,8 +27,9 @@ import { data } from "../compute/cnn-training/mnistFixture.ts";
 await tf.setBackend("cpu");
 
 const loader = "src/loaders/cnn-training.json.ts";
-const full = await runLoader(loader);
-const output = (full.code === 0 ? JSON.parse(full.stdout) : undefined) as CnnTrainingOutput;
+// The shipped runs, as the build computed them (the full grid trains 12 networks; a small grid
+// below shows that the loader gives the same bytes on every run).
+const output = JSON.parse((await builtOutput(loader)).stdout) as CnnTrainingOutput;
 const findings = output && cnnFindings(output.runs);
 
 async function withGrid(grid: unknown, run: (path: string) => Promise<void>) {
@@ -47,8 +48,7 @@ const smallGrid = {
   network: { batchNorm: false, dropout: true, seed: 5 },
 };
 
-Deno.test("cnn-training.json: exits 0, and a grid gives the same bytes on every run", async () => {
-  assert.equal(full.code, 0, full.stderr);
+Deno.test("cnn-training.json: a grid gives the same bytes on every run", async () => {
   await withGrid(smallGrid, async (path) => {
     const a = await runLoader(loader, [path]);
     const b = await runLoader(loader, [path]);

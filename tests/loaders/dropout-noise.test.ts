@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { repoRoot as root, runLoader as runLoaderAt, secondRun } from "./runLoader.ts";
+import { builtOutput, repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
 import { generateRegression } from "../../src/compute/regression.ts";
 import {
   coefficientPaths,
@@ -66,7 +66,7 @@ const near = (got: number, want: number, what: string, tol = 1e-7) =>
 
 Deno.test("dropout-noise-sweep loader: the same bytes on every run, in under 20 s, from data/dropout-noise.json", async () => {
   assert.equal(first.code, 0, first.stderr);
-  const again = await secondRun(loader);
+  const again = await builtOutput(loader);
   assert.equal(again.stdout, first.stdout, `a fresh run differs from ${again.from}`);
   assert.equal(sweep.seeds.length, 20);
   assert.deepEqual(sweep.config.keep, keepGrid(50).map((p) => Number(p.toPrecision(8))));

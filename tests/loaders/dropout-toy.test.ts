@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { repoRoot as root, runLoader as runLoaderAt, secondRun } from "./runLoader.ts";
+import { builtOutput, repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
 import type { SummaryRow } from "../../src/compute/dropout-toy/summariseRuns.ts";
 
 const loader = "src/loaders/dropout-toy.json.ts";
@@ -161,7 +161,7 @@ Deno.test("loader: dropout sweep output", async (t) => {
   });
 
   await t.step("deterministic: same grid, same bytes", async () => {
-    const again = await secondRun(loader);
+    const again = await builtOutput(loader);
     assert.equal(again.stdout, stdout, `a fresh run differs from ${again.from}`);
   });
 });

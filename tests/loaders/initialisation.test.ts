@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { repoRoot as root, runLoader as runLoaderAt, secondRun } from "./runLoader.ts";
+import { builtOutput, repoRoot as root, runLoader as runLoaderAt } from "./runLoader.ts";
 import { theoryProfile, uniformWidths } from "../../src/compute/meanField.ts";
 import { HE, PYTORCH, scaledScheme, XAVIER } from "../../src/compute/schemes.ts";
 import {
@@ -304,7 +304,7 @@ Deno.test("loader: init-variance output", async (t) => {
   );
 
   await t.step("deterministic: same grid, same bytes", async () => {
-    const again = await secondRun(loader);
+    const again = await builtOutput(loader);
     assert.equal(again.stdout, stdout, `a fresh run differs from ${again.from}`);
   });
 });

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { decodeDigitFile } from "../../src/compute/digitFile.ts";
 import { DIGIT_PIXELS, pixelBytes } from "../../src/compute/digitSet.ts";
 import { PER_CLASS } from "../../src/loaders/mnist-digits.bin.ts";
-import { repoRoot, runLoader, secondRun } from "./runLoader.ts";
+import { builtOutput, repoRoot, runLoader } from "./runLoader.ts";
 
 const loader = "src/loaders/mnist-digits.bin.ts";
 const first = await runLoader(loader);
 
 Deno.test("mnist-digits.bin: exits 0 and writes the same bytes on every run", async () => {
   assert.equal(first.code, 0, first.stderr);
-  const again = await secondRun(loader);
+  const again = await builtOutput(loader);
   assert.deepEqual(again.stdoutBytes, first.stdoutBytes, `a fresh run differs from ${again.from}`);
 });
 

@@ -41,13 +41,14 @@ export async function runLoader(
 }
 
 /**
- * The output of a second, independent run of `loader` on its default grid, for "same grid, same
- * bytes": the output that the last build cached, when a build would reuse it as is (it is then
- * newer than the loader and everything the loader reads, so that run used the same sources), or
- * else a new run. `deno task test` builds the site just before the tests, so the full grid is not
- * computed a third time.
+ * The output of `loader` on its default grid as the build made it: the output that the last build
+ * cached, when a build would reuse it as is (it is then newer than the loader and everything the
+ * loader reads, so that run used the same sources), or else a new run. `deno task test` builds
+ * the site first and runs the files that call this after the build (src/tasks/test.ts,
+ * readsBuiltSite), so a full grid is computed once by the build and not again here. Used as the
+ * second run of "same grid, same bytes", and where a test only reads the shipped output.
  */
-export async function secondRun(
+export async function builtOutput(
   loader: string,
 ): Promise<{ stdout: string; stdoutBytes: Uint8Array; from: string }> {
   const atRoot = Deno.cwd() === new URL(".", repoRoot).pathname.replace(/\/$/, "");
@@ -57,6 +58,6 @@ export async function secondRun(
     return { stdout: new TextDecoder().decode(stdoutBytes), stdoutBytes, from: cached };
   }
   const run = await runLoader(loader);
-  if (run.code !== 0) throw new Error(`second run of ${loader} failed: ${run.stderr}`);
-  return { ...run, from: "a second run" };
+  if (run.code !== 0) throw new Error(`${loader} failed: ${run.stderr}`);
+  return { ...run, from: "a new run" };
 }

@@ -5,6 +5,8 @@ Deno.test("testGroups(): the unit files that read the built site wait for it; no
   const { unit, readsSite, browser } = await testGroups();
   assert.ok(readsSite.includes("tests/offline.test.ts"), readsSite.join(", "));
   assert.ok(readsSite.includes("tests/tasks/postProcessHtml.test.ts"));
+  // It reads the cnn-training runs as the build computed them.
+  assert.ok(readsSite.includes("tests/loaders/cnn-training.test.ts"));
   assert.ok(unit.includes("tests/tasks/testTask.test.ts"));
   for (const path of unit) {
     assert.equal(readsBuiltSite(await Deno.readTextFile(path)), false, path);
