@@ -2,9 +2,10 @@
  * Page loader for the front page: Framework runs it at build time (with the ".ts" interpreter of
  * observablehq.config.ts) and builds its Markdown output as /index. A short start (what the site
  * is, the order to read it in), then one card per page of the manifest (src/site.ts), numbered in
- * reading order, each with a small preview of its page's numbers. Previews of closed forms are
- * computed here and written as static SVG; previews of precomputed training runs are drawn in the
- * browser from the page's data file, by hand-written SVG (no Plot, no d3, no tfjs on this page).
+ * reading order, each with a small preview of its page's numbers that the page describes in its
+ * own src/components/<slug>/preview.ts. Previews of closed forms are computed here and written as
+ * static SVG; previews of precomputed training runs are drawn in the browser from the page's data
+ * file, by hand-written SVG (no Plot, no d3, no tfjs on this page).
  * The course-results table has its own page (src/course-results.md.ts).
  *
  * Framework reruns a page loader only when the loader file itself changes; the build task also
@@ -12,102 +13,87 @@
  * cached output.
  */
 import { RESULTS } from "./courseResults.js";
-import {
-  GUIDE_PAGES,
-  guidePath,
-  PAGES,
-  type PreviewId,
-  readingOrder,
-  type SitePage,
-  TOPICS,
-} from "./site.js";
+import { GUIDE_PAGES, guidePath, PAGES, readingOrder, type SitePage, TOPICS } from "./site.js";
 import { escapeHtml } from "./components/front/courseResultsTable.js";
 import { TOPIC_CARD_CSS, topicSections } from "./components/front/topicCard.js";
 import {
+  type LoadedPreview,
+  type PagePreview,
   PREVIEW_CSS,
   previewBlockMarkup,
-  type PreviewSpec,
 } from "./components/front/previewSparkline.js";
-import * as computed from "./components/front/computedPreviews.js";
 
-/** A preview drawn in the browser from the page's precomputed file. */
-interface AttachedPreview {
-  /** The variable the data is loaded into. */
-  variable: string;
-  /** The page's file (Framework needs FileAttachment's argument as a literal). */
-  attachment: string;
-  /** The model in previewSparkline.ts that turns the data into a picture. */
-  model: string;
+/**
+ * Each page's preview, from its own src/components/<slug>/preview.ts, which every page of the
+ * reading order must have (ownFiles in src/site.ts): a page without one fails the build here.
+ */
+export async function pagePreviews(pages: readonly SitePage[]): Promise<Map<string, PagePreview>> {
+  const previews = new Map<string, PagePreview>();
+  for (const page of readingOrder(pages)) {
+    const file = `src/components/${page.slug}/preview.ts`;
+    let module: Record<string, unknown>;
+    try {
+      module = await import(`./components/${page.slug}/preview.js`);
+    } catch (error) {
+      throw new Error(`page ${page.slug}: cannot load its front-page preview ${file} (${error})`);
+    }
+    const preview = module.preview as PagePreview | undefined;
+    if (!preview) throw new Error(`page ${page.slug}: ${file} exports no \`preview\``);
+    if ("loader" in preview) {
+      if (!page.loaders.includes(preview.loader) || !preview.loader.endsWith(".json")) {
+        throw new Error(
+          `page ${page.slug}: its preview reads ${preview.loader}, not one of its JSON loaders`,
+        );
+      }
+      // The front page imports the model by its name (see browserCell).
+      if (module[preview.model.name] !== preview.model) {
+        throw new Error(`page ${page.slug}: ${file} must export its model under its own name`);
+      }
+    }
+    previews.set(page.slug, preview);
+  }
+  return previews;
 }
 
-/** How each preview is drawn: from a precomputed file in the browser, or computed here. */
-const previews: Record<PreviewId, AttachedPreview | (() => PreviewSpec)> = {
-  "dropout-toy": {
-    variable: "dropoutSweep",
-    attachment: "./loaders/dropout-toy.json",
-    model: "dropoutSweepPreview",
-  },
-  "dropout-noise": computed.dropoutNoisePreview,
-  "dropout-digits": {
-    variable: "dropoutDigits",
-    attachment: "./loaders/dropout-digits.json",
-    model: "digitsPreview",
-  },
-  "double-descent": {
-    variable: "doubleDescent",
-    attachment: "./loaders/double-descent.json",
-    model: "doubleDescentPreview",
-  },
-  initialisation: computed.initialisationPreview,
-  residual: computed.residualPreview,
-  normalisation: computed.normalisationPreview,
-  "normalisation-geometry": computed.normalisationGeometryPreview,
-  convolution: computed.convolutionPreview,
-  "cnn-training": {
-    variable: "cnnTraining",
-    attachment: "./loaders/cnn-training.json",
-    model: "cnnPreview",
-  },
-  momentum: computed.momentumPreview,
-  "rnn-gradients": computed.rnnPreview,
-};
-
-const attached = (id: PreviewId): AttachedPreview | undefined => {
-  const preview = previews[id];
-  return typeof preview === "function" ? undefined : preview;
-};
+/** The variable a browser-drawn preview's data is loaded into: the slug in camel case. */
+const dataVariable = (slug: string) => slug.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
 
 /** What goes in a card's preview slot: static SVG, or a `${…}` that draws it in the browser. */
-function previewSlot(page: SitePage): string | undefined {
-  if (page.status !== "built" || !page.preview) return undefined;
-  const preview = previews[page.preview];
-  if (typeof preview === "function") return previewBlockMarkup(preview()).replace(/\$/g, "&#36;");
-  return `\${previewElement(${preview.model}(${preview.variable}))}`;
+function previewSlot(page: SitePage, preview: PagePreview | undefined): string | undefined {
+  if (page.status !== "built" || !preview) return undefined;
+  if ("compute" in preview) {
+    return previewBlockMarkup(preview.compute()).replace(/\$/g, "&#36;");
+  }
+  return `\${previewElement(${preview.model.name}(${dataVariable(page.slug)}))}`;
 }
 
-/** The JavaScript cell that loads the data of the browser-drawn previews; empty when none. */
-function previewCell(pages: readonly SitePage[]): string {
-  const used = [
-    ...new Set(
-      pages.filter((page) => page.status === "built" && page.preview && attached(page.preview))
-        .map((page) => page.preview!),
-    ),
-  ];
-  if (used.length === 0) return "";
-  const models = used.map((id) => attached(id)!.model);
+/**
+ * The JavaScript cell that imports the browser-drawn previews' models from their pages' preview
+ * modules and loads their data (Framework needs FileAttachment's argument as a literal, which
+ * this text has); empty when there are none.
+ */
+function browserCell(previews: Map<string, PagePreview>): string {
+  const loaded = [...previews].filter((entry): entry is [string, LoadedPreview] =>
+    "loader" in entry[1]
+  );
+  if (loaded.length === 0) return "";
   return [
     "```js",
-    `import {previewElement, ${models.join(", ")}} from "./components/front/previewSparkline.js";`,
-    ...used.map((id) =>
-      `const ${attached(id)!.variable} = FileAttachment("${attached(id)!.attachment}").json();`
+    `import {previewElement} from "./components/front/previewSparkline.js";`,
+    ...loaded.map(([slug, preview]) =>
+      `import {${preview.model.name}} from "./components/${slug}/preview.js";`
+    ),
+    ...loaded.map(([slug, preview]) =>
+      `const ${dataVariable(slug)} = FileAttachment("./loaders/${preview.loader}").json();`
     ),
     "```",
   ].join("\n");
 }
 
 /** The front page as Framework Markdown. */
-export function frontPageMarkdown(): string {
+export async function frontPageMarkdown(): Promise<string> {
   const pages = PAGES;
+  const previews = await pagePreviews(pages);
   const built = readingOrder(pages);
   const topics = Object.values(TOPICS);
   const first = built[0];
@@ -136,12 +122,12 @@ its page's own numbers. The ${RESULTS.length} results of the course, with the pa
 one and the tests that check it, are listed in
 <a href=".${guidePath(results)}">${escapeHtml(results.title)}</a>.
 
-${previewCell(pages)}
+${browserCell(previews)}
 
-${topicSections(previewSlot, pages)}
+${topicSections((page) => previewSlot(page, previews.get(page.slug)), pages)}
 `;
 }
 
 if (import.meta.main) {
-  await Deno.stdout.write(new TextEncoder().encode(frontPageMarkdown()));
+  await Deno.stdout.write(new TextEncoder().encode(await frontPageMarkdown()));
 }

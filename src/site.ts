@@ -8,8 +8,9 @@
  * exists belongs to a page named here.
  *
  * A page's slug names everything of its own (see `ownFiles`): src/pages/<slug>.md (served at
- * /pages/<slug>), src/compute/<slug>/ with its README.md (what runs where), and
- * tests/browser/<slug>.test.ts; when the page has them, src/components/<slug>/,
+ * /pages/<slug>), src/compute/<slug>/ with its README.md (what runs where),
+ * tests/browser/<slug>.test.ts and its front-page preview src/components/<slug>/preview.ts;
+ * when the page has them, the rest of src/components/<slug>/,
  * tests/compute/<slug>/, tests/components/<slug>/ and its bench part tests/bench/pages/<slug>.ts.
  * Its loaders are listed by name (two pages may share one), each tested in
  * tests/loaders/<name without extension>.test.ts.
@@ -33,24 +34,6 @@ export type TopicId = keyof typeof TOPICS;
  */
 export const GUIDE = "guide";
 
-/**
- * Previews the front page draws from a page's data (src/components/front/): from its precomputed
- * file in the browser, or computed at build time with the page's own src/compute functions.
- */
-export type PreviewId =
-  | "dropout-toy"
-  | "dropout-noise"
-  | "dropout-digits"
-  | "double-descent"
-  | "initialisation"
-  | "residual"
-  | "normalisation"
-  | "normalisation-geometry"
-  | "convolution"
-  | "cnn-training"
-  | "momentum"
-  | "rnn-gradients";
-
 export interface RefusedLink {
   param: string;
   value: string;
@@ -70,7 +53,6 @@ export interface SitePage {
   status: "built" | "coming";
   /** One sentence: what the page shows. */
   summary: string;
-  preview?: PreviewId;
   /** Data loaders the page reads, as src/loaders/<name>.ts (name includes the extension). */
   loaders: readonly string[];
   /**
@@ -94,7 +76,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "One example with features 10 and 1: dropout trades the minimum-norm fit for one where both features contribute equally, and the answer jumps as the drop rate reaches zero.",
-    preview: "dropout-toy",
     loaders: ["dropout-toy.json", "live-worker.js"],
     refusedLinks: [
       {
@@ -125,7 +106,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Averaged over its masks, dropout is a ridge penalty scaled feature by feature; Gaussian multiplicative noise gives the same form, and dropout commutes with ReLU but not with sigmoid.",
-    preview: "dropout-noise",
     loaders: ["dropout-noise.json", "live-worker.js"],
     refusedLinks: [
       {
@@ -174,7 +154,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A small network trained in the browser on MNIST digits with a feature that gives the label away in training: how much dropout reduces the reliance on it and the gap between training and validation accuracy.",
-    preview: "dropout-digits",
     loaders: ["dropout-digits.json", "mnist-digits.bin", "live-worker.js"],
     refusedLinks: [
       {
@@ -211,7 +190,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "With random ReLU features and a tiny ridge penalty, test error peaks where the number of features meets the number of training points; a penalty tuned on validation data removes the peak.",
-    preview: "double-descent",
     loaders: ["double-descent.json", "live-worker.js"],
     refusedLinks: [
       {
@@ -242,7 +220,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "How the weights' variance carries a signal and its gradient through many layers: PyTorch's default, Xavier and He, which quantity each one holds at 1, and why a deep sigmoid stack loses its gradient.",
-    preview: "initialisation",
     loaders: ["initialisation.json", "live-worker.js"],
     refusedLinks: [
       {
@@ -279,7 +256,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A sigmoid's slope never exceeds 1/4, so deep sigmoid stacks lose their gradient; a skip connection adds an identity that keeps it.",
-    preview: "residual",
     loaders: ["live-worker.js"],
     refusedLinks: [
       {
@@ -322,7 +298,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Which axes batch and layer norm average over, why a batch of one passes no gradient back, and batch norm's full backward pass checked against autodiff.",
-    preview: "normalisation",
     loaders: ["live-worker.js"],
     refusedLinks: [
       {
@@ -369,7 +344,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Batch norm maps any Gaussian to N(β, γ²) but keeps its correlations, unlike whitening; weight normalisation splits a weight into a length and a direction, and its gradient is orthogonal to the direction.",
-    preview: "normalisation-geometry",
     loaders: [],
     refusedLinks: [
       {
@@ -418,7 +392,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Recover a filter from its output, upsample with a transposed convolution, and count parameters: 213,504 for a bottleneck against 78,592 for 32 thin paths.",
-    preview: "convolution",
     loaders: ["live-worker.js"],
     refusedLinks: [
       {
@@ -461,7 +434,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "A convolutional network with batch norm and dropout trained on MNIST digits in the browser: dropout narrows the gap between training and validation accuracy, and batch norm speeds up the first epoch.",
-    preview: "cnn-training",
     loaders: ["cnn-training.json", "mnist-digits.bin", "live-worker.js"],
     refusedLinks: [
       {
@@ -498,7 +470,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Momentum is a running average of gradients in disguise; the average starts biased towards zero by the factor 1 − βᵗ, which Adam divides out.",
-    preview: "momentum",
     loaders: [],
     refusedLinks: [
       {
@@ -535,7 +506,6 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "When the recurrent weights' norm times the activation's largest slope stays below 1, the gradient reaching early steps shrinks geometrically.",
-    preview: "rnn-gradients",
     loaders: ["live-worker.js"],
     refusedLinks: [
       {

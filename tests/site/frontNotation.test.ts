@@ -58,8 +58,8 @@ Deno.test("subSupHtml turns the course's _ and ^ into sub and sup, leaving ident
   );
 });
 
-Deno.test("the front page's text has no raw _{…}, ^{…}, x_y, x^y or TeX left", () => {
-  const found = rawNotationIn(visibleText(frontPageMarkdown()));
+Deno.test("the front page's text has no raw _{…}, ^{…}, x_y, x^y or TeX left", async () => {
+  const found = rawNotationIn(visibleText(await frontPageMarkdown()));
   assert.deepEqual(found, [], `raw notation on the front page:\n  ${found.join("\n  ")}`);
   // The check itself sees the notation it exists to catch.
   assert.equal(rawNotationIn("∇_{hₜᶠ}L and y_L and 3^L and \\frac").length, 4);

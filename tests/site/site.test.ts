@@ -106,7 +106,8 @@ Deno.test("PAGES: a coming page has no page file, no folder and no sidebar entry
     assert.ok(!(await exists(`src/pages/${page.slug}.md`)), `${page.slug} exists: mark it built`);
     assert.ok(!(await exists(`src/compute/${page.slug}`)), `${page.slug} has code: mark it built`);
     assert.ok(!paths.includes(pagePath(page)));
-    assert.equal(page.preview, undefined, `${page.slug} is coming but has a preview`);
+    const preview = `src/components/${page.slug}/preview.ts`;
+    assert.ok(!(await exists(preview)), `${page.slug} is coming but has a preview`);
   }
 });
 

@@ -1,12 +1,13 @@
 /**
- * Tiny previews for the front page's topic cards, drawn from a page's own precomputed data as
- * hand-written SVG: no Plot, no d3, so the front page stays light. Every colour comes from the
- * theme (currentColor and Framework's CSS variables), so a preview reads in light and dark mode,
- * and the SVG scales to its card's width. Each preview is one image with a one-sentence label
- * computed from the data.
+ * Tiny previews for the front page's topic cards, as hand-written SVG: no Plot, no d3, so the front
+ * page stays light. Every colour comes from the theme (currentColor and Framework's CSS variables),
+ * so a preview reads in light and dark mode, and the SVG scales to its card's width. Each preview
+ * is one image with a one-sentence label computed from the page's numbers.
  *
- * The model functions (data → PreviewSpec) and the markup are pure, so tests run without a DOM;
- * `previewElement` is the only part that needs a browser.
+ * Each built page describes its own preview in src/components/<slug>/preview.ts (a `PagePreview`);
+ * the front page's loader (src/index.md.ts) finds them from the manifest. The markup is pure, so
+ * tests run without a DOM; `previewElement` is the only part that needs a browser. This module is
+ * loaded in the browser: no Deno API here.
  */
 
 export type LineKind = "primary" | "secondary";
@@ -27,6 +28,30 @@ export interface PreviewSpec {
   key: { kind: LineKind | "filled" | "open" | "rule"; text: string }[];
 }
 
+/**
+ * A page's front-page preview, exported as `preview` by src/components/<slug>/preview.ts: either
+ * computed when the site is built and written as static SVG, or drawn in the browser from one of
+ * the page's loader files.
+ */
+export type PagePreview = ComputedPreview | LoadedPreview;
+
+/** Computed at build time with the page's own src/compute functions: no script, no file to fetch. */
+export interface ComputedPreview {
+  compute: () => PreviewSpec;
+}
+
+/**
+ * Drawn in the browser from a precomputed run. The front page imports `model` by its name from the
+ * page's preview module, so that module must export it under that name and stay loadable in the
+ * browser: it imports this module only (no Deno API, no tfjs, Plot or d3).
+ */
+export interface LoadedPreview {
+  /** One of the page's JSON loaders, as named in its manifest entry ("dropout-toy.json"). */
+  loader: string;
+  /** Turns the loader's data into the picture. */
+  model: (data: never) => PreviewSpec;
+}
+
 export const PREVIEW_WIDTH = 240;
 export const PREVIEW_HEIGHT = 72;
 const PAD = 5;
@@ -38,6 +63,20 @@ const escapeXml = (text: string) =>
 export function formatNumber(value: number, digits: number): string {
   const text = value.toFixed(digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
+/** from, from + step, … up to to: a preview's sample points. */
+export const range = (from: number, to: number, step = 1) =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+/** A positive number as m × 10ⁿ with one decimal in m: 1.9 × 10⁻⁹. */
+export function scientific(value: number): string {
+  const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+  let exponent = Math.floor(Math.log10(value));
+  let mantissa = Number((value / 10 ** exponent).toFixed(1));
+  if (mantissa >= 10) [mantissa, exponent] = [1, exponent + 1];
+  const power = [...String(exponent)].map((c) => (c === "-" ? "⁻" : digits[Number(c)])).join("");
+  return `${mantissa.toFixed(1)} × 10${power}`;
 }
 
 function scale(domain: readonly [number, number], range: [number, number], log = false) {
@@ -131,182 +170,3 @@ export const PREVIEW_CSS = `
 .preview-key-item { display: inline-flex; align-items: center; gap: 0.25rem; margin-right: 0.6rem; white-space: nowrap; }
 .preview-swatch { width: 20px; height: 10px; overflow: visible; color: var(--theme-foreground); }
 `;
-
-// --- The dropout sweep (src/loaders/dropout-toy.json) ---
-
-export interface DropoutSweepData {
-  closedForm: { rate: number; w1: number; w2: number }[];
-  minNorm: { w1: number; w2: number };
-  limitAtZero: { w1: number; w2: number };
-}
-
-/**
- * Each feature's contribution xⱼwⱼ to the prediction against the drop rate, in units of the equal
- * share y/d, with the jump at rate 0. The data holds weights only, but the limit r → 0+ is
- * wⱼ = y/(d·xⱼ), so xⱼwⱼ/(y/d) = wⱼ/limitⱼ needs neither x nor y. For every positive rate the two
- * contributions coincide (the solid and dashed lines overlap); at r = 0 the minimum-norm fit gives
- * the large feature nearly everything (filled dots); open dots mark the limit from the right.
- */
-export function dropoutSweepPreview(sweep: DropoutSweepData): PreviewSpec {
-  const { minNorm, limitAtZero } = sweep;
-  const share = (w: { w1: number; w2: number }) =>
-    [w.w1 / limitAtZero.w1, w.w2 / limitAtZero.w2] as const;
-  const curve = sweep.closedForm.filter((d) => d.rate > 0);
-  const last = curve[curve.length - 1];
-  const atZero = share(minNorm);
-  const firstShare = atZero[0] / (atZero[0] + atZero[1]);
-  const line = (j: 0 | 1) => [[0, 1] as const, ...curve.map((d) => [d.rate, share(d)[j]] as const)];
-  const percent = (v: number) => `${formatNumber(100 * v, 0)} %`;
-  return {
-    label:
-      `Dropout toy: each feature's contribution to the prediction against the drop rate r, from 0 to ${
-        formatNumber(last.rate, 2)
-      }. For every positive rate the two contributions are equal, shrinking to ${
-        percent(share(last)[0])
-      } of an even split of the target at r = ${
-        formatNumber(last.rate, 2)
-      }; at r = 0 itself the large feature supplies ${percent(firstShare)} of the prediction.`,
-    x: { domain: [0, last.rate] },
-    y: { domain: [0, Math.max(1, ...atZero)] },
-    baselines: [0],
-    lines: [
-      { kind: "primary", points: line(0) },
-      { kind: "secondary", points: line(1) },
-    ],
-    markers: [
-      { x: 0, y: 1, filled: false },
-      { x: 0, y: atZero[0], filled: true, kind: "primary" },
-      { x: 0, y: atZero[1], filled: true, kind: "secondary" },
-    ],
-    key: [
-      { kind: "primary", text: "x₁w₁" },
-      { kind: "secondary", text: "x₂w₂" },
-      { kind: "filled", text: "at r = 0" },
-      { kind: "open", text: "as r → 0⁺" },
-    ],
-  };
-}
-
-// --- Double descent (src/loaders/double-descent.json) ---
-
-export interface DoubleDescentData {
-  config: { nTrain: number };
-  p: number[];
-  lambdaA: number;
-  curveA: { test: { median: number[] } };
-  curveB: { test: { median: number[] } };
-}
-
-/** Median test error against p (log axis) for the fixed and the tuned penalty, N_train marked. */
-export function doubleDescentPreview(sweep: DoubleDescentData): PreviewSpec {
-  const { p } = sweep;
-  const a = sweep.curveA.test.median;
-  const b = sweep.curveB.test.median;
-  const peak = a.indexOf(Math.max(...a));
-  const maxB = Math.max(...b);
-  const low = Math.min(...a, ...b);
-  const nTrain = sweep.config.nTrain;
-  return {
-    label: `Double descent: median test error against the number of features p, from ${p[0]} to ${
-      p[p.length - 1]
-    } on a log scale. With λ = ${sweep.lambdaA} it peaks at ${formatNumber(a[peak], 2)} at p = ${
-      p[peak]
-    }, next to the ${nTrain} training points; with λ tuned on validation data it never exceeds ${
-      formatNumber(maxB, 2)
-    }.`,
-    x: { domain: [p[0], p[p.length - 1]], log: true },
-    y: { domain: [Math.min(0, low), Math.max(...a)] },
-    lines: [
-      { kind: "primary", points: p.map((v, i) => [v, a[i]] as const) },
-      { kind: "secondary", points: p.map((v, i) => [v, b[i]] as const) },
-    ],
-    rules: [nTrain],
-    baselines: [0],
-    key: [
-      { kind: "primary", text: `λ = ${sweep.lambdaA}` },
-      { kind: "secondary", text: "tuned λ" },
-      { kind: "rule", text: `p = N_train = ${nTrain}` },
-    ],
-  };
-}
-
-// --- Dropout on digits (src/loaders/dropout-digits.json) ---
-
-interface Spread {
-  mean: number;
-}
-
-export interface DigitsData {
-  conditions: {
-    name: string;
-    keepInput: number;
-    keepHidden: number;
-    summary: { epochs: { epoch: number; gap: Spread }[] };
-  }[];
-}
-
-/**
- * The mean gap between training and validation accuracy after each epoch, without and with
- * dropout (the conditions keeping every unit, and the one that drops some).
- */
-export function digitsPreview(data: DigitsData): PreviewSpec {
-  const without = data.conditions.find((c) => c.keepInput === 1 && c.keepHidden === 1)!;
-  const withDropout = data.conditions.find((c) => c !== without)!;
-  const gaps = (c: typeof without) =>
-    c.summary.epochs.map((e) => [e.epoch, 100 * e.gap.mean] as const);
-  const [a, b] = [gaps(without), gaps(withDropout)];
-  const last = a.at(-1)!;
-  const all = [...a, ...b].map(([, v]) => v);
-  return {
-    label: `Dropout on digits: the gap between training and validation accuracy, in percentage ` +
-      `points, over ${last[0]} epochs, averaged over the precomputed seeds: after the last epoch ` +
-      `it is ${formatNumber(last[1], 1)} without dropout and ${
-        formatNumber(b.at(-1)![1], 1)
-      } with it.`,
-    x: { domain: [0, last[0]] },
-    y: { domain: [Math.min(0, ...all), Math.max(...all)] },
-    baselines: [0],
-    lines: [
-      { kind: "secondary", points: a },
-      { kind: "primary", points: b },
-    ],
-    key: [
-      { kind: "secondary", text: "without dropout" },
-      { kind: "primary", text: "with dropout" },
-    ],
-  };
-}
-
-// --- The small CNN (src/loaders/cnn-training.json) ---
-
-export interface CnnData {
-  summary: { batchNorm: boolean; dropout: boolean; epoch: number; validation: Spread }[];
-}
-
-/** Mean validation accuracy against the epoch, with and without batch norm (dropout on in both). */
-export function cnnPreview(data: CnnData): PreviewSpec {
-  const curve = (batchNorm: boolean) =>
-    data.summary.filter((s) => s.dropout && s.batchNorm === batchNorm)
-      .sort((x, y) => x.epoch - y.epoch)
-      .map((s) => [s.epoch, 100 * s.validation.mean] as const);
-  const [withBn, withoutBn] = [curve(true), curve(false)];
-  const at = (points: readonly (readonly [number, number])[], epoch: number) =>
-    points.find(([e]) => e === epoch)![1];
-  const last = withBn.at(-1)![0];
-  return {
-    label: `A small CNN on digits, trained with dropout: mean validation accuracy over ${last} ` +
-      `epochs; after the first epoch it is ${formatNumber(at(withBn, 1), 0)} % with batch norm ` +
-      `and ${formatNumber(at(withoutBn, 1), 0)} % without.`,
-    x: { domain: [0, last] },
-    y: { domain: [0, 100] },
-    baselines: [0],
-    lines: [
-      { kind: "secondary", points: withoutBn },
-      { kind: "primary", points: withBn },
-    ],
-    key: [
-      { kind: "primary", text: "batch norm" },
-      { kind: "secondary", text: "no batch norm" },
-    ],
-  };
-}
