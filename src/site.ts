@@ -633,6 +633,8 @@ export function ownFiles(page: SitePage): string[] {
     `src/compute/${page.slug}/README.md`,
     `tests/browser/${page.slug}.test.ts`,
     `tests/browser/pages/${page.slug}.ts`,
+    // Its card's picture on the front page (src/index.md.ts); a guide page has no card.
+    ...(page.topic === GUIDE ? [] : [`src/components/${page.slug}/preview.ts`]),
     ...page.loaders.flatMap((loader) => [`src/loaders/${loader}.ts`, loaderTest(loader)]),
     ...(page.bench ? [benchPart(page)] : []),
   ];
