@@ -84,6 +84,12 @@ export interface SitePage {
    * tests/bench/pages/<slug>.ts, exporting `latency(backend, webgpu)`.
    */
   bench: boolean;
+  /**
+   * Whether the page's first chart is drawn at build time into its HTML (src/tasks/prerender.ts):
+   * src/components/<slug>/firstChart.ts says which chart and draws it at the defaults, and an
+   * empty `<div data-prerender="<name>"></div>` in the page marks the chart's cell.
+   */
+  firstChart: boolean;
 }
 
 export const PAGES: readonly SitePage[] = [
@@ -117,6 +123,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "dropout-noise",
@@ -166,6 +173,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "dropout-digits",
@@ -203,6 +211,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "double-descent",
@@ -234,6 +243,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "initialisation",
@@ -271,6 +281,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: false,
+    firstChart: false,
   },
   {
     slug: "residual",
@@ -314,6 +325,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "normalisation",
@@ -361,6 +373,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "normalisation-geometry",
@@ -410,6 +423,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "convolution",
@@ -453,6 +467,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "cnn-training",
@@ -490,6 +505,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "momentum",
@@ -527,6 +543,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "rnn-gradients",
@@ -564,6 +581,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: false,
   },
   {
     slug: "exercises",
@@ -575,6 +593,7 @@ export const PAGES: readonly SitePage[] = [
     loaders: [],
     refusedLinks: [],
     bench: false,
+    firstChart: false,
   },
 ];
 
@@ -665,5 +684,6 @@ export function ownFiles(page: SitePage): string[] {
     `tests/browser/pages/${page.slug}.ts`,
     ...page.loaders.flatMap((loader) => [`src/loaders/${loader}.ts`, loaderTest(loader)]),
     ...(page.bench ? [benchPart(page)] : []),
+    ...(page.firstChart ? [`src/components/${page.slug}/firstChart.ts`] : []),
   ];
 }
