@@ -243,7 +243,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "initialisation",
@@ -467,7 +467,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "cnn-training",
@@ -505,7 +505,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "momentum",

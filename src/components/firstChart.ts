@@ -12,6 +12,11 @@ export interface FirstChart {
   /** The chart's name (chartFigure's `name`, its data-chart): the page's first figure.chart. */
   name: string;
   /**
+   * The width the chart's cell gets on a 1280 px wide screen (704 in the main column, 310 in a
+   * card of a two-column grid): the picture is drawn at it and scales down on narrower screens.
+   */
+  width: number;
+  /**
    * The chart as the page's cell draws it at its default settings and the given width; `loaderOutput`
    * reads the build's loader files (the page reads the same files with FileAttachment).
    */

@@ -13,9 +13,6 @@ import { JSDOM } from "jsdom";
 import { PAGES, type SitePage } from "../site.ts";
 import type { FirstChart, LoaderOutput } from "../components/firstChart.ts";
 
-/** The width the picture is drawn at: the main column's (charts cap themselves at 640 px). */
-export const prerenderWidth = 640;
-
 /** The pages whose first chart is drawn at build time, from the manifest. */
 export function prerenderedPages(pages: readonly SitePage[] = PAGES): SitePage[] {
   return pages.filter((page) => page.firstChart);
@@ -118,7 +115,7 @@ function asPicture(figure: Element): string {
 export async function prerenderFirstChart(
   page: SitePage,
   loaderOutput: LoaderOutput,
-  { width = prerenderWidth, origin = "http://localhost" } = {},
+  { origin = "http://localhost" } = {},
 ): Promise<{ name: string; html: string }> {
   const where = `${page.slug}: first chart (${firstChartModule(page)})`;
   let chart: FirstChart;
@@ -128,12 +125,12 @@ export async function prerenderFirstChart(
   } catch (error) {
     throw new Error(`${where}: ${(error as Error).message}`);
   }
-  if (!chart?.name || typeof chart.draw !== "function") {
-    throw new Error(`${where}: exports no firstChart {name, draw}`);
+  if (!chart?.name || !(chart.width > 0) || typeof chart.draw !== "function") {
+    throw new Error(`${where}: exports no firstChart {name, width, draw}`);
   }
   try {
     return await inJsdom(`${origin}/pages/${page.slug}`, async () => {
-      const figure = await chart.draw(width, loaderOutput);
+      const figure = await chart.draw(chart.width, loaderOutput);
       const named = figure.matches(`figure.chart[data-chart="${chart.name}"]`)
         ? figure
         : figure.querySelector(`figure.chart[data-chart="${chart.name}"]`);

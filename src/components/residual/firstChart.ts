@@ -23,4 +23,4 @@ export function slopesChart(width: number): HTMLElement {
   return slopeChart(slopeRows(), { x: 0, slope: sigmoidDerivative(0) }, { width });
 }
 
-export const firstChart: FirstChart = { name: "slopes", draw: slopesChart };
+export const firstChart: FirstChart = { name: "slopes", width: 704, draw: slopesChart };
