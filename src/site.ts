@@ -281,7 +281,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: false,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "residual",
@@ -373,7 +373,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "normalisation-geometry",
@@ -423,7 +423,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "convolution",
