@@ -123,7 +123,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "dropout-noise",
@@ -173,7 +173,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "dropout-digits",
@@ -581,7 +581,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "exercises",

@@ -89,7 +89,7 @@ async function inJsdom<T>(
 /**
  * The picture as it goes into the HTML: the figure with its ids prefixed (the live figure keeps
  * the real ones, and a link to `#chart-<name>` must reach the live chart), without its data-chart
- * name (tests and scripts that look for the chart by name find only the live one) and without the
+ * name and state (tests and scripts that look for the chart by name find only the live one) and the
  * CSV download (the live figure has it; it would double the page's size for a picture shown for
  * a moment).
  */
@@ -103,9 +103,11 @@ function asPicture(figure: Element): string {
         element.setAttribute(name, value.split(/\s+/).map((id) => prefix + id).join(" "));
       }
     }
-    element.removeAttribute("data-chart");
-    element.removeAttribute("data-live");
     element.removeAttribute("data-for");
+  }
+  // The figure's own data attributes (its name, whether it is live or done) are the live chart's.
+  for (const name of figure.getAttributeNames()) {
+    if (name.startsWith("data-")) figure.removeAttribute(name);
   }
   for (const link of figure.querySelectorAll("a[download]")) link.remove();
   return figure.outerHTML;
