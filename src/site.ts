@@ -543,7 +543,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "rnn-gradients",
