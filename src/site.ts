@@ -211,7 +211,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
-    firstChart: false,
+    firstChart: true,
   },
   {
     slug: "double-descent",

@@ -5,7 +5,10 @@
  * (src/tasks/prerender.ts). The live chart replaces it in place when its cell runs.
  */
 
-/** A loader's output as the build made it, by the loader's name ("double-descent.json"). */
+/**
+ * A loader's output as the build made it, by the loader's name ("double-descent.json"): a JSON
+ * file parsed, any other file's bytes as an ArrayBuffer.
+ */
 export type LoaderOutput = (loader: string) => Promise<unknown>;
 
 export interface FirstChart {
