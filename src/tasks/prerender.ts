@@ -32,7 +32,8 @@ export function cachedLoaderOutputs(cacheDir: string): LoaderOutput {
     const path = `${cacheDir}/loaders/${loader}`;
     try {
       if (loader.endsWith(".json")) return JSON.parse(await Deno.readTextFile(path));
-      return (await Deno.readFile(path)).buffer;
+      const bytes = await Deno.readFile(path);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     } catch (error) {
       throw new Error(`loader output ${path}: ${(error as Error).message}`);
     }
@@ -58,10 +59,8 @@ const domGlobals = [
   "Event",
 ];
 
-async function inJsdom<T>(
-  url: string,
-  draw: (document: Document) => Promise<T>,
-): Promise<T> {
+/** Runs `draw` with the DOM globals pointed at a fresh jsdom window whose address is `url`. */
+async function inJsdom<T>(url: string, draw: () => Promise<T>): Promise<T> {
   const dom = new JSDOM("<!DOCTYPE html><html><body></body></html>", {
     url,
     pretendToBeVisual: true,
@@ -80,7 +79,7 @@ async function inJsdom<T>(
     });
   }
   try {
-    return await draw(dom.window.document);
+    return await draw();
   } finally {
     for (const [key, descriptor] of saved) {
       if (descriptor) Object.defineProperty(scope, key, descriptor);
@@ -134,7 +133,6 @@ function asPicture(figure: Element): string {
 export async function prerenderFirstChart(
   page: SitePage,
   loaderOutput: LoaderOutput,
-  { origin = "http://localhost" } = {},
 ): Promise<{ name: string; html: string }> {
   const where = `${page.slug}: first chart (${firstChartModule(page)})`;
   let chart: FirstChart;
@@ -148,7 +146,7 @@ export async function prerenderFirstChart(
     throw new Error(`${where}: exports no firstChart {name, width, draw}`);
   }
   try {
-    return await inJsdom(`${origin}/pages/${page.slug}`, async () => {
+    return await inJsdom(`http://localhost/pages/${page.slug}`, async () => {
       const figure = await chart.draw(chart.width, loaderOutput);
       const named = figure.matches(`figure.chart[data-chart="${chart.name}"]`)
         ? figure
