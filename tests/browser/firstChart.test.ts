@@ -27,8 +27,9 @@ interface Seen {
 }
 
 /**
- * Runs in the page before its scripts. A figure's text leaves out its CSV download link (the
- * picture has none), its print line (filled only when printing) and Plot's style sheets.
+ * Runs in the page before its scripts. A figure's text (then its svg elements, counted by tag)
+ * leaves out its CSV download link (the picture has none), its print line (filled only when
+ * printing) and Plot's style sheets.
  */
 function watch() {
   const seen: Seen = {};
@@ -38,7 +39,12 @@ function watch() {
     for (const part of copy.querySelectorAll("a[download], .chart-print-line, style")) {
       part.remove();
     }
-    return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+    // Its marks, counted by kind: what the text alone does not say (a path's or a dot's place).
+    const marks = [...copy.querySelectorAll("svg *")].reduce<Record<string, number>>(
+      (counts, element) => ({ ...counts, [element.tagName]: (counts[element.tagName] ?? 0) + 1 }),
+      {},
+    );
+    return `${(copy.textContent ?? "").replace(/\s+/g, " ").trim()} ${JSON.stringify(marks)}`;
   };
   addEventListener("DOMContentLoaded", () => {
     const loading = document.querySelector("observablehq-loading[data-prerender]");
