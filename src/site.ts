@@ -66,6 +66,12 @@ export interface SitePage {
    * tests/bench/pages/<slug>.ts, exporting `latency(backend, webgpu)`.
    */
   bench: boolean;
+  /**
+   * Whether the page's first chart is drawn at build time into its HTML (src/tasks/prerender.ts):
+   * src/components/<slug>/firstChart.ts says which chart and draws it at the defaults, and an
+   * empty `<div data-prerender="<name>"></div>` in the page marks the chart's cell.
+   */
+  firstChart: boolean;
 }
 
 export const PAGES: readonly SitePage[] = [
@@ -98,6 +104,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "dropout-noise",
@@ -146,6 +153,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "dropout-digits",
@@ -182,6 +190,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "double-descent",
@@ -212,6 +221,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "initialisation",
@@ -248,6 +258,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: false,
+    firstChart: true,
   },
   {
     slug: "residual",
@@ -290,6 +301,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "normalisation",
@@ -336,6 +348,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "normalisation-geometry",
@@ -384,6 +397,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "convolution",
@@ -426,6 +440,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "cnn-training",
@@ -462,6 +477,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "momentum",
@@ -498,6 +514,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "rnn-gradients",
@@ -534,6 +551,7 @@ export const PAGES: readonly SitePage[] = [
       },
     ],
     bench: true,
+    firstChart: true,
   },
   {
     slug: "exercises",
@@ -545,6 +563,7 @@ export const PAGES: readonly SitePage[] = [
     loaders: [],
     refusedLinks: [],
     bench: false,
+    firstChart: false,
   },
 ];
 
@@ -637,5 +656,6 @@ export function ownFiles(page: SitePage): string[] {
     ...(page.topic === GUIDE ? [] : [`src/components/${page.slug}/preview.ts`]),
     ...page.loaders.flatMap((loader) => [`src/loaders/${loader}.ts`, loaderTest(loader)]),
     ...(page.bench ? [benchPart(page)] : []),
+    ...(page.firstChart ? [`src/components/${page.slug}/firstChart.ts`] : []),
   ];
 }

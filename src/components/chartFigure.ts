@@ -96,6 +96,19 @@ function watchFirstChart(figure: HTMLElement): void {
   requestAnimationFrame(check);
 }
 
+/**
+ * The page's first chart as drawn at build time (src/tasks/prerender.ts), by name: in the HTML
+ * before any module runs. Framework removes it when the chart's cell first displays; it goes as
+ * soon as the live figure of that name is built, so that it can never come back (Framework shows a
+ * cell's loading element again when the cell recovers from an error) with other settings than the
+ * page's.
+ */
+const prerendered = new Map(
+  [...(globalThis.document?.querySelectorAll<HTMLElement>("[data-prerender]") ?? [])].map(
+    (element) => [element.dataset.prerender!, element],
+  ),
+);
+
 // The reader's choice to open a table survives the redraws of a live chart.
 const openTables = new Set<string>();
 
@@ -117,6 +130,14 @@ function asNamedImage(svg: SVGSVGElement, titleId: string, descriptionId: string
 }
 
 export function chartFigure<Row>(spec: ChartFigureSpec<Row>): HTMLElement {
+  const picture = prerendered.get(spec.name);
+  if (picture) {
+    // Emptied, it is Framework's plain loading indicator again.
+    picture.replaceChildren();
+    picture.removeAttribute("data-prerender");
+    picture.removeAttribute("inert");
+    prerendered.delete(spec.name);
+  }
   const id = figureId(spec.name);
   const figure = document.createElement("figure");
   figure.id = id;

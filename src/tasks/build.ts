@@ -9,7 +9,8 @@
  * the front page) also read src/components and the lists at the top of src/, so those count for
  * them too. `--rebuild-data` deletes them all.
  *
- * Every built page is then post-processed in the staging folder (src/tasks/postProcessHtml.ts); a
+ * Every built page is then post-processed in the staging folder (src/tasks/postProcessHtml.ts),
+ * with its first chart drawn at build time where the manifest says so (src/tasks/prerender.ts); a
  * failure there fails the build the same way.
  */
 import { runFramework } from "./framework.ts";
@@ -122,6 +123,8 @@ export async function build(
   // Imported only now: it imports Framework from node_modules, which a fresh clone lacks until
   // ensureNodeModules() has run (a static import would fail before any code runs).
   const { prepareBrowserBundles } = await import("./browserBundles.ts");
+  // jsdom, which draws the first charts, is in node_modules too.
+  const { cachedLoaderOutputs, prerenderFirstCharts } = await import("./prerender.ts");
   await prepareBrowserBundles();
   const staging = `${output}.staging`;
   await Deno.remove(staging, { recursive: true }).catch(() => {});
@@ -132,7 +135,11 @@ export async function build(
     throw new Error(`site build failed (Framework exited with ${code}); ${output}/ left unchanged`);
   }
   try {
-    await postProcessSite(staging);
+    const charts = await prerenderFirstCharts(cachedLoaderOutputs(cacheRoot));
+    await postProcessSite(
+      staging,
+      new Map([...charts].map(([slug, chart]) => [`pages/${slug}.html`, chart])),
+    );
     await writeHeadersFile(staging);
   } catch (error) {
     await Deno.remove(staging, { recursive: true }).catch(() => {});

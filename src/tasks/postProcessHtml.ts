@@ -41,8 +41,71 @@ export function zoomableViewport(content: string): string {
     .join(", ");
 }
 
+/** The attribute that marks a prerendered picture (on its loading element) and its cell. */
+export const prerenderAttribute = "data-prerender";
+
+/**
+ * Styles for the picture, inlined in the head of a page that has one: no spinner around it, the
+ * chart scaled down on a narrow screen, and hidden (its space kept) when the link carries
+ * settings or a view (`?…`): until the live chart replaces it, it would show other settings
+ * than the page's.
+ */
+export const prerenderHead = `<script>if(location.search.length>1)` +
+  `document.documentElement.setAttribute("data-linked-settings","")</script>
+<style>
+observablehq-loading[${prerenderAttribute}]{display:block;animation:none;transform:none;font:inherit;color:inherit}
+observablehq-loading[${prerenderAttribute}]::before{content:none}
+observablehq-loading[${prerenderAttribute}] svg[viewBox]{max-width:100%;height:auto}
+html[data-linked-settings] observablehq-loading[${prerenderAttribute}]{visibility:hidden}
+</style>`;
+
+/** A page's first chart drawn at build time (src/tasks/prerender.ts). */
+export interface Prerendered {
+  /** The chart's name: the page's `<div data-prerender="<name>"></div>` marker names it too. */
+  name: string;
+  /** The figure's HTML. */
+  html: string;
+}
+
+const markerPattern = /<div data-prerender="([^"]*)"><\/div>\s*/g;
+
+/**
+ * Puts `chart` into the page at its marker: the marker (an empty div in the page's Markdown, right
+ * before the chart's cell) goes, and the cell's block gets an `<observablehq-loading>` holding the
+ * picture right before its root comment, where Framework's client finds a cell's loading element.
+ * Throws when the marker or the cell after it is missing, or when a marker has no chart.
+ */
+export function placeFirstChart(html: string, chart: Prerendered | undefined): string {
+  const markers = [...html.matchAll(markerPattern)].map((match) => match[1]);
+  if (!chart) {
+    if (markers.length) throw new Error(`a first-chart marker for "${markers[0]}" but no chart`);
+    return html;
+  }
+  if (markers.length !== 1 || markers[0] !== chart.name) {
+    throw new Error(
+      `expected one <div data-prerender="${chart.name}"></div> marker, found ` +
+        (markers.length ? markers.map((name) => `"${name}"`).join(", ") : "none"),
+    );
+  }
+  const cell = new RegExp(
+    `<div data-prerender="${chart.name}"></div>\\s*` +
+      `<div class="observablehq observablehq--block">(?:<observablehq-loading></observablehq-loading>)?` +
+      `(<!--:[0-9a-f]{8}(?:-\\d+)?:-->)</div>`,
+  );
+  if (!cell.test(html)) {
+    throw new Error(`the marker for "${chart.name}" is not right before a cell's block`);
+  }
+  const picture = `<observablehq-loading ${prerenderAttribute}="${chart.name}" inert>` +
+    `${chart.html}</observablehq-loading>`;
+  const placed = html.replace(
+    cell,
+    (_, root) => `<div class="observablehq observablehq--block">${picture}${root}</div>`,
+  );
+  return replaceOnce(placed, /<\/head>/i, (end) => `${prerenderHead}\n${end}`, "</head>");
+}
+
 /** One built page with lang="en", a zoomable viewport and a skip link to the main content. */
-export function postProcessPage(html: string): string {
+export function postProcessPage(html: string, firstChart?: Prerendered): string {
   if (!html.includes(`id="${mainContentId}"`)) {
     throw new Error(`no element with id="${mainContentId}" for the skip link to reach`);
   }
@@ -88,7 +151,7 @@ export function postProcessPage(html: string): string {
   );
   out = replaceOnce(out, /<\/head>/i, (end) => `${skipLinkStyle}\n${end}`, "</head>");
   out = replaceOnce(out, /<body(\s[^>]*)?>/i, (body) => `${body}\n${skipLink}`, "<body> tag");
-  return out;
+  return placeFirstChart(out, firstChart);
 }
 
 // Framework's own output folders (bundles, copied files); every other .html file is a page.
@@ -111,19 +174,36 @@ async function* pages(dir: string, top = true): AsyncGenerator<string> {
 }
 
 /**
- * Post-processes every page of a built site in place; returns the pages it rewrote. Every page is
- * processed before any is written, so a page that fails leaves the site as Framework wrote it.
+ * Post-processes every page of a built site in place; returns the pages it rewrote. `firstCharts`
+ * holds the prerendered first charts by page path in the site ("pages/momentum.html"); each must
+ * find its page. Every page is processed before any is written, and each is written whole (a
+ * temporary file renamed over it), so a page that fails leaves the site as Framework wrote it.
  */
-export async function postProcessSite(dir: string): Promise<string[]> {
+export async function postProcessSite(
+  dir: string,
+  firstCharts: ReadonlyMap<string, Prerendered> = new Map(),
+): Promise<string[]> {
   const processed = new Map<string, string>();
+  const unplaced = new Set(firstCharts.keys());
   for await (const path of pages(dir)) {
+    const relative = path.slice(dir.length + 1);
+    unplaced.delete(relative);
     try {
-      processed.set(path, postProcessPage(await Deno.readTextFile(path)));
+      processed.set(
+        path,
+        postProcessPage(await Deno.readTextFile(path), firstCharts.get(relative)),
+      );
     } catch (error) {
       throw new Error(`${path}: ${(error as Error).message}`);
     }
   }
   if (processed.size === 0) throw new Error(`no page found in ${dir}/ to post-process`);
-  for (const [path, html] of processed) await Deno.writeTextFile(path, html);
+  if (unplaced.size) {
+    throw new Error(`a first chart for a page the build did not make: ${[...unplaced].join(", ")}`);
+  }
+  for (const [path, html] of processed) {
+    await Deno.writeTextFile(`${path}.tmp`, html);
+    await Deno.rename(`${path}.tmp`, path);
+  }
   return [...processed.keys()];
 }

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import {
   mainContentId,
+  placeFirstChart,
   postProcessPage,
   postProcessSite,
   skipLink,
@@ -120,6 +121,79 @@ Deno.test("postProcessSite(dir) names the page it cannot process and writes no p
     await Deno.writeTextFile(`${dir}/b.html`, "<p>not a Framework page</p>");
     await assert.rejects(() => postProcessSite(dir), /b\.html: no element with id/);
     assert.equal(await Deno.readTextFile(`${dir}/a.html`), frameworkPage);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+// A page whose Markdown marks its first chart's cell (a statement cell, as Framework 1.13 writes it).
+const markedPage = frameworkPage.replace(
+  "<h1>Page</h1>",
+  '<h1>Page</h1>\n<div data-prerender="loss"></div>\n' +
+    '<div class="observablehq observablehq--block"><!--:0123abcd:--></div>',
+);
+const lossChart = { name: "loss", html: '<figure class="chart"><svg></svg></figure>' };
+
+Deno.test("placeFirstChart(html, chart) puts the picture in a loading element before the cell's root, drops the marker", () => {
+  const html = postProcessPage(markedPage, lossChart);
+  assert.ok(html.includes(
+    '<div class="observablehq observablehq--block"><observablehq-loading data-prerender="loss" inert>' +
+      '<figure class="chart"><svg></svg></figure></observablehq-loading><!--:0123abcd:--></div>',
+  ));
+  assert.doesNotMatch(html, /<div data-prerender=/);
+  const head = html.slice(0, html.indexOf("</head>"));
+  assert.match(head, /observablehq-loading\[data-prerender\]::before\{content:none\}/);
+  assert.match(head, /location\.search/);
+  // An expression cell comes with Framework's own empty loading element: the picture takes its place.
+  const expression = markedPage.replace(
+    "<!--:0123abcd:-->",
+    "<observablehq-loading></observablehq-loading><!--:0123abcd:-->",
+  );
+  assert.equal(
+    (placeFirstChart(expression, lossChart).match(/<observablehq-loading/g) ?? []).length,
+    1,
+  );
+});
+
+Deno.test("placeFirstChart(html, chart) fails loudly: no marker, another name, no cell after it, a marker without a chart", () => {
+  assert.throws(
+    () => placeFirstChart(frameworkPage, lossChart),
+    /expected one <div data-prerender="loss"><\/div> marker, found none/,
+  );
+  assert.throws(
+    () => placeFirstChart(markedPage, { ...lossChart, name: "accuracy" }),
+    /marker, found "loss"/,
+  );
+  assert.throws(
+    () =>
+      placeFirstChart(
+        markedPage.replace('<div class="observablehq observablehq--block">', "<p>"),
+        lossChart,
+      ),
+    /the marker for "loss" is not right before a cell's block/,
+  );
+  assert.throws(
+    () => placeFirstChart(markedPage, undefined),
+    /a first-chart marker for "loss" but no chart/,
+  );
+  assert.equal(placeFirstChart(frameworkPage, undefined), frameworkPage);
+});
+
+Deno.test("postProcessSite(dir, firstCharts) places each chart in its page, fails for a page it did not find", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(`${dir}/pages`);
+    await Deno.writeTextFile(`${dir}/pages/a.html`, markedPage);
+    await Deno.writeTextFile(`${dir}/index.html`, frameworkPage);
+    await assert.rejects(
+      () =>
+        postProcessSite(dir, new Map([["pages/a.html", lossChart], ["pages/b.html", lossChart]])),
+      /a first chart for a page the build did not make: pages\/b\.html/,
+    );
+    assert.equal(await Deno.readTextFile(`${dir}/pages/a.html`), markedPage, "nothing written");
+    await postProcessSite(dir, new Map([["pages/a.html", lossChart]]));
+    assert.match(await Deno.readTextFile(`${dir}/pages/a.html`), /data-prerender="loss" inert>/);
+    assert.deepEqual([...Deno.readDirSync(`${dir}/pages`)].map((entry) => entry.name), ["a.html"]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
