@@ -11,7 +11,7 @@
  * reruns it when src/site.ts, src/courseResults.ts, src/compute or a component is newer than its
  * cached output.
  */
-import { RESULTS } from "./courseResults.js";
+import { RESULTS } from "./fromPages.js";
 import {
   GUIDE_PAGES,
   guidePath,

@@ -653,7 +653,9 @@ export function benchPart(page: SitePage): string {
 }
 
 /**
- * Every file a built page owns by its slug and its entry; each must exist. Its
+ * Every file a built page owns by its slug and its entry; each must exist (src/pages/<slug>.md may
+ * be written by its page loader, src/pages/<slug>.md.ts). A topic's page lists its exercises and
+ * course results in its own folder (src/fromPages.ts gathers them). Its
  * tests/browser/pages/<slug>.ts gives the shared browser suites its charts, leak moves, backend
  * numbers and Stop cases (tests/browser/pageData.ts).
  */
@@ -661,6 +663,9 @@ export function ownFiles(page: SitePage): string[] {
   return [
     `src/pages/${page.slug}.md`,
     `src/compute/${page.slug}/README.md`,
+    ...(page.topic === GUIDE
+      ? []
+      : ["exercises", "results"].map((f) => `src/compute/${page.slug}/${f}.ts`)),
     `tests/browser/${page.slug}.test.ts`,
     `tests/browser/pages/${page.slug}.ts`,
     ...page.loaders.flatMap((loader) => [`src/loaders/${loader}.ts`, loaderTest(loader)]),
