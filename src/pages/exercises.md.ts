@@ -1,7 +1,7 @@
 /**
  * Page loader for the exercises page (/pages/exercises): Framework runs it at build time and builds
  * its Markdown output. The page imports every page's exercises, src/compute/<slug>/exercises.ts,
- * one literal import per page in manifest order (Framework bundles literal imports only), so a new
+ * one literal import per page in the sidebar's order (Framework bundles literal imports only), so a new
  * page's exercises join the list with no line written here. The list itself is drawn in the
  * browser (src/components/exercises/exerciseList.ts), with the reader's progress.
  */

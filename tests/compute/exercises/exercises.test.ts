@@ -20,7 +20,7 @@ import type {
 import { checkAnswer, optionLetter, withinTolerance } from "../../../src/compute/exerciseCheck.ts";
 import { asFraction, formatFraction, formatNumber } from "../../../src/compute/exerciseFormat.ts";
 import { DOCUMENTS, type Source } from "../../../src/courseResults.ts";
-import { pageBySlug, PAGES } from "../../../src/site.ts";
+import { pageBySlug, sidebar } from "../../../src/site.ts";
 import { textProblems } from "../../browser/pageText.ts";
 import { SEEDS } from "../exerciseValues.ts";
 
@@ -182,23 +182,29 @@ Deno.test("EXERCISES: each exercise's sources are exactly those of a course resu
   }
 });
 
-Deno.test("EXERCISES: gathered from every page's src/compute/<slug>/exercises.ts in manifest order, and each lists only exercises of its own page", async () => {
+Deno.test("EXERCISES: gathered from every page's src/compute/<slug>/exercises.ts in the sidebar's order, and each lists only exercises of its own page", async () => {
   const gathered: Exercise[] = [];
-  for (const page of PAGES) {
-    const module = new URL(`../../../src/compute/${page.slug}/exercises.ts`, import.meta.url);
+  const inSidebar = sidebar().flatMap((section) => section.pages.map((page) => page.path))
+    .filter((path) => path.startsWith("/pages/")).map((path) => path.slice("/pages/".length));
+  for (const slug of inSidebar) {
+    const module = new URL(`../../../src/compute/${slug}/exercises.ts`, import.meta.url);
     try {
       await Deno.stat(module);
     } catch {
       continue;
     }
     const topic: readonly Exercise[] = (await import(module.href)).EXERCISES;
-    assert.ok(topic.length > 0, `${page.slug}: no exercise`);
+    assert.ok(topic.length > 0, `${slug}: no exercise`);
     for (const exercise of topic) {
-      assert.equal(exercise.page, page.slug, `${exercise.id} is listed by ${page.slug}`);
+      assert.equal(exercise.page, slug, `${exercise.id} is listed by ${slug}`);
     }
     gathered.push(...topic);
   }
-  assert.deepEqual(EXERCISES, gathered, "EXERCISES is not every page's list in manifest order");
+  assert.deepEqual(
+    EXERCISES,
+    gathered,
+    "EXERCISES is not every page's list in the sidebar's order",
+  );
 });
 
 /**
