@@ -1,10 +1,11 @@
 /**
  * Page loader for the "Course results" page (a guide page of src/site.ts): Framework runs it at
- * build time and builds its Markdown output as /course-results. The table comes from
- * src/courseResults.ts, written here as static HTML (no script draws it), with the test files that
+ * build time and builds its Markdown output as /course-results. The table comes from each page's
+ * src/compute/<slug>/results.ts (gathered by src/fromPages.ts), written here as static HTML (no script draws it), with the test files that
  * check each result: those paths are for maintainers, so they appear on this page only.
  */
-import { DOCUMENTS, RESULTS } from "./courseResults.js";
+import { DOCUMENTS } from "./courseResults.js";
+import { RESULTS } from "./fromPages.js";
 import { GUIDE_PAGES, PAGES } from "./site.js";
 import { COURSE_RESULTS_CSS, courseResultsTable } from "./components/front/courseResultsTable.js";
 

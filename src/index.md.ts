@@ -12,7 +12,7 @@
  * reruns it when src/site.ts, src/courseResults.ts, src/compute or a component is newer than its
  * cached output.
  */
-import { RESULTS } from "./courseResults.js";
+import { RESULTS } from "./fromPages.js";
 import { GUIDE_PAGES, guidePath, PAGES, readingOrder, type SitePage, TOPICS } from "./site.js";
 import { escapeHtml } from "./components/front/courseResultsTable.js";
 import { TOPIC_CARD_CSS, topicSections } from "./components/front/topicCard.js";

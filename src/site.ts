@@ -9,7 +9,8 @@
  *
  * A page's slug names everything of its own (see `ownFiles`): src/pages/<slug>.md (served at
  * /pages/<slug>), src/compute/<slug>/ with its README.md (what runs where),
- * tests/browser/<slug>.test.ts and its front-page preview src/components/<slug>/preview.ts;
+ * tests/browser/<slug>.test.ts, and for a topic page its exercises.ts and results.ts in
+ * src/compute/<slug>/ and its front-page preview src/components/<slug>/preview.ts;
  * when the page has them, the rest of src/components/<slug>/,
  * tests/compute/<slug>/, tests/components/<slug>/ and its bench part tests/bench/pages/<slug>.ts.
  * Its loaders are listed by name (two pages may share one), each tested in
@@ -642,7 +643,9 @@ export function benchPart(page: SitePage): string {
 }
 
 /**
- * Every file a built page owns by its slug and its entry; each must exist. Its
+ * Every file a built page owns by its slug and its entry; each must exist (src/pages/<slug>.md may
+ * be written by its page loader, src/pages/<slug>.md.ts). A topic's page lists its exercises and
+ * course results in its own folder (src/fromPages.ts gathers them). Its
  * tests/browser/pages/<slug>.ts gives the shared browser suites its charts, leak moves, backend
  * numbers and Stop cases (tests/browser/pageData.ts).
  */
@@ -650,10 +653,15 @@ export function ownFiles(page: SitePage): string[] {
   return [
     `src/pages/${page.slug}.md`,
     `src/compute/${page.slug}/README.md`,
+    // A topic page's exercises, its course results and its card's picture on the front page
+    // (src/index.md.ts); a guide page has none of them.
+    ...(page.topic === GUIDE ? [] : [
+      `src/compute/${page.slug}/exercises.ts`,
+      `src/compute/${page.slug}/results.ts`,
+      `src/components/${page.slug}/preview.ts`,
+    ]),
     `tests/browser/${page.slug}.test.ts`,
     `tests/browser/pages/${page.slug}.ts`,
-    // Its card's picture on the front page (src/index.md.ts); a guide page has no card.
-    ...(page.topic === GUIDE ? [] : [`src/components/${page.slug}/preview.ts`]),
     ...page.loaders.flatMap((loader) => [`src/loaders/${loader}.ts`, loaderTest(loader)]),
     ...(page.bench ? [benchPart(page)] : []),
     ...(page.firstChart ? [`src/components/${page.slug}/firstChart.ts`] : []),

@@ -65,7 +65,7 @@ export interface Exercise {
   /** Slug of the page whose result it practises (src/site.ts). */
   page: string;
   title: string;
-  /** Where the course asks it, as in courseResults.ts, so a result links to its exercises. */
+  /** Where the course asks it, as in the page's results.ts, so a result links to its exercises. */
   sources: readonly Source[];
   /** The tolerance in words, shown on the card, e.g. "within 0.5 %" or "to 3 decimal places". */
   toleranceText: string;

@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { browserFixture } from "./harness.ts";
-import { EXERCISES } from "../../src/compute/exercises/registry.ts";
+import { EXERCISES } from "../../src/fromPages.ts";
 import { exercisesByTopic } from "../../src/components/exercises/exerciseList.ts";
 import { cardKey } from "../../src/components/exerciseLink.ts";
 import { pageBySlug, type TopicId, TOPICS } from "../../src/site.ts";
@@ -83,7 +83,7 @@ test({
     const { page } = await open(path);
     await page.locator(".exercise-list li").first().waitFor();
     const headings = await page.locator(".exercise-list h2").allTextContents();
-    assert.deepEqual(headings, exercisesByTopic().map((group) => TOPICS[group.topic]));
+    assert.deepEqual(headings, exercisesByTopic(EXERCISES).map((group) => TOPICS[group.topic]));
     const items = await page.locator(".exercise-list li").evaluateAll((nodes) =>
       nodes.map((node) => ({
         id: (node as HTMLElement).dataset.exercise,

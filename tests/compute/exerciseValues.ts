@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import type { Exercise, ExerciseInstance, NumericAnswer } from "../../src/compute/exercise.ts";
 import { entries } from "../../src/compute/exerciseCheck.ts";
-import { EXERCISES } from "../../src/compute/exercises/registry.ts";
+import { EXERCISES } from "../../src/fromPages.ts";
 
 /** Seeds 0 … 999: the instances every exercise test runs over (the shared runner's too). */
 export const SEEDS = Array.from({ length: 1000 }, (_, seed) => seed);

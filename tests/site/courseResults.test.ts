@@ -1,12 +1,13 @@
 /**
- * The course results (src/courseResults.ts) against the repository and the manifest: every result
+ * The course results (each page's src/compute/<slug>/results.ts, gathered by src/fromPages.ts) against the repository and the manifest: every result
  * names a page of src/site.ts, every built page has a result, every named test exists under its
  * name, no result is listed twice, and the page loader writes the table as static HTML. The pages
  * themselves are held to the repository by tests/site/site.test.ts. Pure and fast: files are read,
  * nothing is built and no browser starts.
  */
 import assert from "node:assert/strict";
-import { type CourseResult, DOCUMENTS, RESULTS, sourceLabel } from "../../src/courseResults.ts";
+import { type CourseResult, DOCUMENTS, sourceLabel } from "../../src/courseResults.ts";
+import { EXERCISES, RESULTS } from "../../src/fromPages.ts";
 import { pageBySlug, PAGES, readingOrder } from "../../src/site.ts";
 import {
   COURSE_RESULTS_CSS,
@@ -142,7 +143,7 @@ Deno.test("courseResultsMarkdown(): each result's Exercise cell links every exer
   assert.equal(cells.length, RESULTS.length);
   RESULTS.forEach((result, i) => {
     const links = [...cells[i].matchAll(/href="\.\/pages\/([a-z-]+)#ex-([a-z0-9-]+)"/g)];
-    const expected = exercisesFor(result);
+    const expected = exercisesFor(result, EXERCISES);
     assert.ok(expected.length > 0, result.result);
     assert.deepEqual(
       links.map((m) => `${m[1]}/${m[2]}`),

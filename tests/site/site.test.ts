@@ -84,7 +84,10 @@ Deno.test("PAGES: every built page owns its files (page, compute README, browser
   assert.ok(built.length > 0);
   const missing: string[] = [];
   for (const page of built) {
-    for (const file of ownFiles(page)) if (!(await exists(file))) missing.push(file);
+    for (const file of ownFiles(page)) {
+      // A page's Markdown may come from its page loader (src/pages/exercises.md.ts).
+      if (!(await exists(file)) && !(await exists(`${file}.ts`))) missing.push(file);
+    }
   }
   assert.deepEqual(missing, [], `named by src/site.ts but missing: ${missing.join(", ")}`);
 });
@@ -104,7 +107,9 @@ Deno.test("src/compute/<slug>/README.md: a draft, so Framework does not build it
 Deno.test("PAGES: a coming page has no page file, no folder and no sidebar entry", async () => {
   const paths = config.pages.flatMap((section) => section.pages.map((page) => page.path));
   for (const page of coming) {
-    assert.ok(!(await exists(`src/pages/${page.slug}.md`)), `${page.slug} exists: mark it built`);
+    for (const file of [`src/pages/${page.slug}.md`, `src/pages/${page.slug}.md.ts`]) {
+      assert.ok(!(await exists(file)), `${page.slug} exists: mark it built`);
+    }
     assert.ok(!(await exists(`src/compute/${page.slug}`)), `${page.slug} has code: mark it built`);
     assert.ok(!paths.includes(pagePath(page)));
     const preview = `src/components/${page.slug}/preview.ts`;
@@ -117,7 +122,11 @@ Deno.test("the repository holds no page, topic folder, loader or test that the m
   const loaders = new Set(built.flatMap((page) => page.loaders));
   const benched = built.filter((page) => page.bench);
   const found = [
-    ...strays("src/pages/", await list("src/pages", "file"), slugs.map((s) => `${s}.md`)),
+    ...strays(
+      "src/pages/",
+      await list("src/pages", "file"),
+      slugs.flatMap((s) => [`${s}.md`, `${s}.md.ts`]),
+    ),
     ...strays(
       "src/loaders/",
       await list("src/loaders", "file"),

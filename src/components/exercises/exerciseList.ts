@@ -1,10 +1,10 @@
 /**
- * The exercises page's list: every exercise of the registry, grouped by topic in TOPICS order and
- * by page within a topic (manifest order, under the page's title), each linking to its card on its page with the reader's
+ * The exercises page's list: the exercises its page loader imports from every page
+ * (src/pages/exercises.md.ts), grouped by topic in TOPICS order and by page within a topic
+ * (manifest order, under the page's title), each linking to its card on its page with the reader's
  * progress beside it (from localStorage; "Not tried yet" when storage is blocked).
  */
 import type { Exercise } from "../../compute/exercise.js";
-import { EXERCISES } from "../../compute/exercises/registry.js";
 import { PAGES, type TopicId, TOPICS } from "../../site.js";
 import { cardKey } from "../exerciseLink.js";
 import { browserStorage, progressText, readProgress } from "../exerciseProgress.js";
@@ -13,7 +13,7 @@ type Store = Pick<Storage, "getItem" | "setItem"> | null;
 
 /** The exercises of each topic, in TOPICS order, pages in manifest order; topics without any left out. */
 export function exercisesByTopic(
-  exercises: readonly Exercise[] = EXERCISES,
+  exercises: readonly Exercise[],
 ): { topic: TopicId; exercises: Exercise[] }[] {
   return (Object.keys(TOPICS) as TopicId[]).map((topic) => ({
     topic,
@@ -32,15 +32,18 @@ export function cardHref(exercise: Exercise): string {
   return `./${exercise.page}.html#${cardKey(exercise.id)}`;
 }
 
-export function exerciseList(storage: Store = browserStorage()): HTMLElement {
+export function exerciseList(
+  exercises: readonly Exercise[],
+  storage: Store = browserStorage(),
+): HTMLElement {
   const root = document.createElement("div");
   root.className = "exercise-list";
-  const solved = EXERCISES.filter((e) => readProgress(storage, e.id).solved.length > 0).length;
+  const solved = exercises.filter((e) => readProgress(storage, e.id).solved.length > 0).length;
   const summary = document.createElement("p");
   summary.className = "exercise-list-summary";
-  summary.textContent = `Solved so far: ${solved} of ${EXERCISES.length} exercises.`;
+  summary.textContent = `Solved so far: ${solved} of ${exercises.length} exercises.`;
   root.append(summary);
-  for (const group of exercisesByTopic()) {
+  for (const group of exercisesByTopic(exercises)) {
     const heading = document.createElement("h2");
     heading.id = `topic-${group.topic}`;
     heading.textContent = TOPICS[group.topic];

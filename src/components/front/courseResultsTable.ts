@@ -1,6 +1,6 @@
 /**
  * The "Course results" table as static HTML, rendered at build time by its page loader
- * (src/course-results.md.ts) from the list in src/courseResults.ts: no script draws it, so it is
+ * (src/course-results.md.ts) from the pages' lists (src/fromPages.ts): no script draws it, so it is
  * there for readers without JavaScript and for search engines.
  *
  * On narrow screens each row stacks into a block with its column names in front of the cells;
@@ -10,6 +10,7 @@ import { type CourseResult, type DocumentId, DOCUMENTS, type Source } from "../.
 import { pageBySlug, type SitePage, type TopicId, TOPICS } from "../../site.js";
 import { subSupHtml } from "./notation.js";
 import { exercisesFor } from "../../compute/exercises/forResult.js";
+import { EXERCISES } from "../../fromPages.js";
 import { cardKey } from "../exerciseLink.js";
 
 /**
@@ -68,7 +69,7 @@ function testsCell(result: CourseResult, page: SitePage): string {
 function exercisesCell(result: CourseResult, page: SitePage): string {
   if (page.status !== "built") return "";
   return `<ul class="result-exercises">${
-    exercisesFor(result).map((exercise) =>
+    exercisesFor(result, EXERCISES).map((exercise) =>
       `<li><a href="./pages/${escapeHtml(page.slug)}#${cardKey(exercise.id)}">${
         escapeHtml(exercise.title)
       }</a></li>`

@@ -6,13 +6,12 @@
  */
 import type { CourseResult, Source } from "../../courseResults.js";
 import type { Exercise } from "../exercise.js";
-import { EXERCISES } from "./registry.js";
 
 const sourceKey = ([document, part]: Source) => `${document} ${part}`;
 
 export function exercisesFor(
   result: CourseResult,
-  exercises: readonly Exercise[] = EXERCISES,
+  exercises: readonly Exercise[],
 ): Exercise[] {
   const keys = new Set(result.sources.map(sourceKey));
   return exercises.filter((exercise) =>

@@ -1,7 +1,7 @@
 /**
- * The one runner every exercise of the site goes through (src/compute/exercises/registry.ts): the
- * registry holds every topic's exercises, each practising one or more course results of its page
- * (src/courseResults.ts) and every result practised; for each exercise, 1,000 generated instances
+ * The one runner every exercise of the site goes through (src/fromPages.ts gathers them): every
+ * page's exercises, each practising one or more course results of its page
+ * (src/compute/<slug>/results.ts) and every result practised; for each exercise, 1,000 generated instances
  * (seeds 0 … 999) are well-posed and reproducible, and the checker
  * (src/compute/exerciseCheck.ts) accepts the answer in every form a reader may type it, accepts
  * it rounded within the stated tolerance, rejects it changed by 2 % (a choice: its neighbouring
@@ -10,7 +10,7 @@
  * independent computations.
  */
 import assert from "node:assert/strict";
-import { EXERCISES } from "../../../src/compute/exercises/registry.ts";
+import { EXERCISES, RESULTS } from "../../../src/fromPages.ts";
 import type {
   Exercise,
   ExerciseInstance,
@@ -19,8 +19,8 @@ import type {
 } from "../../../src/compute/exercise.ts";
 import { checkAnswer, optionLetter, withinTolerance } from "../../../src/compute/exerciseCheck.ts";
 import { asFraction, formatFraction, formatNumber } from "../../../src/compute/exerciseFormat.ts";
-import { DOCUMENTS, RESULTS, type Source } from "../../../src/courseResults.ts";
-import { pageBySlug, PAGES } from "../../../src/site.ts";
+import { DOCUMENTS, type Source } from "../../../src/courseResults.ts";
+import { pageBySlug, sidebar } from "../../../src/site.ts";
 import { textProblems } from "../../browser/pageText.ts";
 import { SEEDS } from "../exerciseValues.ts";
 
@@ -182,25 +182,29 @@ Deno.test("EXERCISES: each exercise's sources are exactly those of a course resu
   }
 });
 
-Deno.test("EXERCISES: the registry holds every topic's src/compute/<slug>/exercises.ts, and each lists only exercises of its own page", async () => {
-  const listed = new Set(EXERCISES);
-  let count = 0;
-  for (const page of PAGES) {
-    const module = new URL(`../../../src/compute/${page.slug}/exercises.ts`, import.meta.url);
+Deno.test("EXERCISES: gathered from every page's src/compute/<slug>/exercises.ts in the sidebar's order, and each lists only exercises of its own page", async () => {
+  const gathered: Exercise[] = [];
+  const inSidebar = sidebar().flatMap((section) => section.pages.map((page) => page.path))
+    .filter((path) => path.startsWith("/pages/")).map((path) => path.slice("/pages/".length));
+  for (const slug of inSidebar) {
+    const module = new URL(`../../../src/compute/${slug}/exercises.ts`, import.meta.url);
     try {
       await Deno.stat(module);
     } catch {
       continue;
     }
     const topic: readonly Exercise[] = (await import(module.href)).EXERCISES;
-    assert.ok(topic.length > 0, `${page.slug}: no exercise`);
+    assert.ok(topic.length > 0, `${slug}: no exercise`);
     for (const exercise of topic) {
-      assert.equal(exercise.page, page.slug, `${exercise.id} is listed by ${page.slug}`);
-      assert.ok(listed.has(exercise), `${exercise.id} is not in the registry`);
+      assert.equal(exercise.page, slug, `${exercise.id} is listed by ${slug}`);
     }
-    count += topic.length;
+    gathered.push(...topic);
   }
-  assert.equal(count, EXERCISES.length, "the registry holds exercises of no topic module");
+  assert.deepEqual(
+    EXERCISES,
+    gathered,
+    "EXERCISES is not every page's list in the sidebar's order",
+  );
 });
 
 /**

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { RESULTS } from "../../../src/courseResults.ts";
 import { exercisesFor } from "../../../src/compute/exercises/forResult.ts";
-import { EXERCISES } from "../../../src/compute/exercises/registry.ts";
+import { EXERCISES, RESULTS } from "../../../src/fromPages.ts";
 
 Deno.test("exercisesFor(result): every course result has an exercise on its own page, and every exercise practises a result", () => {
   const used = new Set<string>();
   for (const result of RESULTS) {
-    const found = exercisesFor(result);
+    const found = exercisesFor(result, EXERCISES);
     assert.ok(found.length > 0, `no exercise for: ${result.result}`);
     for (const exercise of found) {
       assert.equal(exercise.page, result.page);
