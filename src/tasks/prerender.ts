@@ -9,7 +9,11 @@
  * when the cell first displays, so the live chart replaces the picture in place, once, with no
  * page code; chartFigure.ts also drops it as soon as the live figure of that name is built.
  */
-import { JSDOM } from "jsdom";
+// By file path, as browserBundles.ts imports Framework: in a fresh clone the build task starts
+// before npm has installed node_modules, and a bare "jsdom" in its module graph left Deno's
+// resolver unable to find the packages installed after (the build failed on Framework's import of
+// "@rollup/plugin-commonjs").
+import { JSDOM } from "../../node_modules/jsdom/lib/api.js";
 import { PAGES, type SitePage } from "../site.ts";
 import type { FirstChart, LoaderOutput } from "../components/firstChart.ts";
 

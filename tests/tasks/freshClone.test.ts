@@ -173,3 +173,33 @@ Deno.test({
     }
   },
 });
+
+Deno.test("src/tasks/*.ts: no module in a task's graph names an npm package by bare specifier (import it by path under node_modules)", async () => {
+  // In a fresh clone a task starts before npm has installed node_modules. A bare specifier in its
+  // module graph (static, or a dynamic import with a literal) then left Deno's resolver unable to
+  // find packages installed after: `deno task build` failed on Framework's import of
+  // "@rollup/plugin-commonjs" once prerender.ts imported "jsdom" by name.
+  const bare: string[] = [];
+  for await (const entry of Deno.readDir("src/tasks")) {
+    if (!entry.isFile || !entry.name.endsWith(".ts")) continue;
+    const { stdout } = await new Deno.Command(Deno.execPath(), {
+      args: ["info", "--json", `src/tasks/${entry.name}`],
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    const graph = JSON.parse(new TextDecoder().decode(stdout)) as {
+      modules: { specifier: string; dependencies?: { specifier: string }[] }[];
+    };
+    for (const module of graph.modules) {
+      if (!module.specifier.startsWith("file:") || module.specifier.includes("/node_modules/")) {
+        continue;
+      }
+      for (const { specifier } of module.dependencies ?? []) {
+        if (!/^(\.|\/|file:|node:)/.test(specifier)) {
+          bare.push(`${module.specifier.replace(/^.*\/src\//, "src/")} → ${specifier}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual([...new Set(bare)], []);
+});
