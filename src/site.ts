@@ -358,7 +358,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Batch norm maps any Gaussian to N(β, γ²) but keeps its correlations, unlike whitening; weight normalisation splits a weight into a length and a direction, and its gradient is orthogonal to the direction.",
-    loaders: [],
+    loaders: ["live-worker.js"],
     refusedLinks: [
       {
         param: "batch",
@@ -487,7 +487,7 @@ export const PAGES: readonly SitePage[] = [
     status: "built",
     summary:
       "Momentum is a running average of gradients in disguise; the average starts biased towards zero by the factor 1 − βᵗ, which Adam divides out.",
-    loaders: [],
+    loaders: ["live-worker.js"],
     refusedLinks: [
       {
         param: "beta",

@@ -123,8 +123,10 @@ const cpuRun = (path: string) => {
   return cpuRuns.get(path)!;
 };
 
-// Every page of the course's reading order runs live; the front page and the guide pages do not.
-const livePaths = readingOrder().map(pagePath);
+// The pages that start the live worker: those whose manifest loaders name live-worker.js (the
+// site test holds that list to the FileAttachments each page reads).
+const livePaths = readingOrder().filter((page) => page.loaders.includes("live-worker.js"))
+  .map(pagePath);
 
 Deno.test("tests/browser/pages/ registers backends for every page with live sections, and nothing else", () => {
   assert.deepEqual(Object.keys(backendTable).sort(), [...livePaths].sort());

@@ -104,6 +104,20 @@ Deno.test("src/compute/<slug>/README.md: a draft, so Framework does not build it
   }
 });
 
+Deno.test('PAGES: a page\'s loaders are exactly the loader files its page reads (FileAttachment("…/loaders/<name>"))', async () => {
+  for (const page of built) {
+    const path = (await exists(`src/pages/${page.slug}.md`))
+      ? `src/pages/${page.slug}.md`
+      : `src/pages/${page.slug}.md.ts`;
+    const source = await Deno.readTextFile(new URL(path, root));
+    const read = new Set(
+      [...source.matchAll(/FileAttachment\(\s*["'`](?:\.\.?\/)+loaders\/([^"'`]+)["'`]/g)]
+        .map((match) => match[1]),
+    );
+    assert.deepEqual([...read].sort(), [...page.loaders].sort(), `${page.slug}: ${path}`);
+  }
+});
+
 Deno.test("PAGES: a coming page has no page file, no folder and no sidebar entry", async () => {
   const paths = config.pages.flatMap((section) => section.pages.map((page) => page.path));
   for (const page of coming) {
