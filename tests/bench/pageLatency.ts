@@ -88,6 +88,7 @@ export function measureFrame(
           }
         };
         const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true });
         // Registered before the runtime's own frame request (made in a microtask after the
         // event), so it runs first in the frame that recomputes the page.
         let frameStart: number | undefined;

@@ -31,6 +31,7 @@ const coming = PAGES.filter((page) => page.status === "coming");
 const SUITE_BROWSER_TESTS = [
   "backendTableRules",
   "backends",
+  "benchMeasures",
   "firstChart",
   "instructorView",
   "links",
