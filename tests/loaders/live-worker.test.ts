@@ -12,6 +12,7 @@ import { networkLive } from "../../src/compute/initialisation/liveNetwork.ts";
 import type { FromWorker, ToWorker } from "../../src/compute/liveWorker.ts";
 import { liveComputations } from "../../src/compute/liveComputations.ts";
 import { repoRoot } from "./runLoader.ts";
+import { assertFloat32Close } from "../compute/float32Close.ts";
 
 const loader = "src/loaders/live-worker.js.ts";
 
@@ -94,20 +95,9 @@ Deno.test("live-worker.js: the bundle runs initialisation/network in a worker as
     const last = frames.at(-1)!;
     assert.equal(last.done, true);
     // The same arithmetic, up to float32 rounding: here the generator cuts each product into row
-    // slices sized by the clock, and the worker takes the whole batch at once, so sums over the
-    // batch may group differently (seen: 5e-8 relative on a loaded machine). 1e-6 relative is
-    // about 16 roundings; a 2 % error is 20,000 times larger.
-    const close = (got: number[], want: number[]) => {
-      assert.equal(got.length, want.length);
-      got.forEach((x, i) =>
-        assert.ok(
-          Math.abs(x - want[i]) <= 1e-6 * Math.abs(want[i]),
-          `${i}: ${x} against ${want[i]}`,
-        )
-      );
-    };
-    close(last.snap!.backward, here!.snap!.backward);
-    close(
+    // slices sized by the clock, and the worker takes the whole batch at once.
+    assertFloat32Close(last.snap!.backward, here!.snap!.backward);
+    assertFloat32Close(
       last.snap!.forward[0].map((s) => s.preMeanSquare),
       here!.snap!.forward[0].map((s) => s.preMeanSquare),
     );
