@@ -273,7 +273,9 @@ test({
     // run. Either way the section ends in a clear state with n = 128's numbers.
     await stopWhenStatus(page, "surviving-gradient", "^Measured [1-9]");
     await setControl(page, "batch size n", 128);
-    const midway = await settled(page, "surviving-gradient");
+    const midway = await settled(page, "surviving-gradient", {
+      finished: /^n = 128: mean share/,
+    });
     assert.equal(midway.state, "done", midway.status);
     assert.match(midway.status, /^(Stopped after \d+ of \d+ batch sizes\. )?n = 128: mean share/);
     await armStop(page, "full-backward");

@@ -225,7 +225,7 @@ test({
     await waitForDrawn(page);
     await stopWhenStatus(page, "network", "^Backward");
     await setControl(page, "depth L", 50);
-    const backward = await settled(page, "network");
+    const backward = await settled(page, "network", { finished: /^Done in / });
     assert.equal(backward.state, "done", backward.status);
     assert.match(backward.status, /^Stopped during the backward pass|^Done in /);
     assert.notEqual(await chartMarkup(page, "gradient-to-layer"), "");

@@ -78,6 +78,8 @@ export async function stopWhenStatus(page: Page, section: string, pattern: strin
     const node = document.querySelector(`[data-live-section="${section}"]`)!;
     const status = node.querySelector(".live-status")!;
     const observer = new MutationObserver(() => {
+      // Any change of status since arming is the new run's (settled's `finished` reads it).
+      (node as HTMLElement).dataset.statusMoved = "yes";
       if (!new RegExp(pattern).test(status.textContent ?? "")) return;
       observer.disconnect();
       node.querySelector<HTMLButtonElement>('button[data-action="stop"]')!.click();
@@ -89,20 +91,30 @@ export async function stopWhenStatus(page: Page, section: string, pattern: strin
 
 /**
  * Waits until Stop was clicked (stopWhenRunning, stopWhenStatus) and the section has left
- * "running"; returns its state, status line and text.
+ * "running"; returns its state, status line and text. With `finished`, a run that ended before
+ * the status Stop waits for ever showed (a short run in the worker may draw only its last frame)
+ * also counts, once its status changed after stopWhenStatus and matches `finished`.
  */
-export async function settled(page: Page, section: string) {
+export async function settled(
+  page: Page,
+  section: string,
+  { finished }: { finished?: RegExp } = {},
+) {
   await page.waitForFunction(
-    (section) => {
+    ({ section, finished }) => {
       const node = document.querySelector<HTMLElement>(`[data-live-section="${section}"]`);
       const state = node?.dataset.state;
-      if (node?.dataset.stopClicked !== "yes" || !(state === "done" || state === "error")) {
-        return false;
-      }
+      if (!node || !(state === "done" || state === "error")) return false;
+      const status = node.querySelector(".live-status")?.textContent ?? "";
+      const ended = node.dataset.stopClicked === "yes" ||
+        (finished !== undefined && node.dataset.statusMoved === "yes" &&
+          new RegExp(finished).test(status));
+      if (!ended) return false;
       delete node.dataset.stopClicked;
+      delete node.dataset.statusMoved;
       return true;
     },
-    section,
+    { section, finished: finished?.source },
     { timeout: 60_000, polling: 50 },
   );
   return await readSection(page, section);
